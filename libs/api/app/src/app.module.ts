@@ -1,0 +1,42 @@
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { type DynamicModule, Module } from '@nestjs/common';
+import { GraphQLModule } from '@nestjs/graphql';
+import { AuditModule } from '@corroborate/api-audit';
+import { AuthModule } from '@corroborate/api-auth';
+import { type AppConfig, CoreModule, formatGraphQLError, type RequestContext } from '@corroborate/api-core';
+import { DatabaseModule } from '@corroborate/api-database';
+import { DemoModule } from '@corroborate/api-demo';
+import { ProjectsModule } from '@corroborate/api-projects';
+import { UsersModule } from '@corroborate/api-users';
+import { HealthController } from './health.controller';
+
+/** Everything that works with data, without the HTTP/GraphQL layer: shared by the API and the CLI. */
+export function domainModules() {
+  return [DatabaseModule.forRoot(), AuditModule, UsersModule, AuthModule, ProjectsModule, DemoModule];
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        CoreModule.forRoot(config),
+        ...domainModules(),
+        GraphQLModule.forRoot<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          path: '/graphql',
+          autoSchemaFile: true,
+          sortSchema: true,
+          playground: false,
+          introspection: config.env !== 'production',
+          includeStacktraceInErrorResponses: false,
+          csrfPrevention: true,
+          formatError: formatGraphQLError,
+          context: ({ req, res }: RequestContext) => ({ req, res }),
+        }),
+      ],
+      controllers: [HealthController],
+    };
+  }
+}

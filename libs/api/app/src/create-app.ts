@@ -1,0 +1,66 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { type INestApplication, type LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { type NestExpressApplication } from '@nestjs/platform-express';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import helmet from 'helmet';
+import { AppErrorFilter, type AppConfig, createValidationPipe } from '@corroborate/api-core';
+import { AuthService } from '@corroborate/api-auth';
+import { DemoSeeder } from '@corroborate/api-demo';
+import { AppModule } from './app.module';
+
+const LEVELS: LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
+
+/**
+ * Builds the whole API (GraphQL, /health, the web app) without listening, so the server entry
+ * point and the tests start exactly the same thing.
+ */
+export async function createApp(config: AppConfig): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    logger: LEVELS.slice(0, LEVELS.indexOf(config.logLevel) + 1),
+    bodyParser: true,
+  });
+  app.set('trust proxy', 'loopback');
+  app.disable('x-powered-by');
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          'default-src': ["'self'"],
+          'script-src': ["'self'"],
+          'style-src': ["'self'", "'unsafe-inline'"],
+          'img-src': ["'self'", 'data:', 'https:'],
+          'connect-src': ["'self'"],
+        },
+      },
+    }),
+  );
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new AppErrorFilter());
+  app.enableShutdownHooks();
+  serveWebApp(app, config.webDist);
+  return app;
+}
+
+/** Work done once the database is migrated: drop expired sessions; seed the demo on a first start. */
+export async function runStartupTasks(app: INestApplication, config: AppConfig): Promise<void> {
+  await app.get(AuthService).purgeExpired();
+  const demo = app.get(DemoSeeder);
+  if (config.demoSeed && (await demo.isEmpty())) await demo.seed();
+}
+
+/** Serves the built web app and sends index.html for client-side routes. */
+function serveWebApp(app: NestExpressApplication, webDist: string): void {
+  const index = join(webDist, 'index.html');
+  app.use(express.static(webDist, { index: false, maxAge: '1h' }));
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if (req.method !== 'GET' || req.path.startsWith('/graphql') || req.path === '/health') return next();
+    if (!req.accepts('html')) return next();
+    if (existsSync(index)) return res.sendFile(index, { maxAge: 0 });
+    res
+      .status(503)
+      .type('text/plain')
+      .send('The web app has not been built. Run `npm run build` (or `npm start`, which builds it).');
+  });
+}

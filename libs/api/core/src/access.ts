@@ -1,0 +1,52 @@
+import { createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
+import { GqlExecutionContext, registerEnumType } from '@nestjs/graphql';
+import { type Request, type Response } from 'express';
+
+export enum Role {
+  ADMIN = 'ADMIN',
+  EDITOR = 'EDITOR',
+  REVIEWER = 'REVIEWER',
+  VIEWER = 'VIEWER',
+}
+registerEnumType(Role, {
+  name: 'Role',
+  description: 'What a user may do: ADMIN everything; EDITOR intake, triage, adjudicate; REVIEWER work assigned claims; VIEWER read.',
+});
+
+export const ALL_ROLES: readonly Role[] = [Role.ADMIN, Role.EDITOR, Role.REVIEWER, Role.VIEWER];
+
+/** The signed-in caller of a request. */
+export interface Actor {
+  id: string;
+  email: string;
+  displayName: string;
+  role: Role;
+  sessionId: string;
+}
+
+/** What every GraphQL resolver receives as context. */
+export interface RequestContext {
+  req: Request & { actor?: Actor | null };
+  res: Response;
+}
+
+export const PUBLIC_KEY = 'corroborate:public';
+export const ROLES_KEY = 'corroborate:roles';
+
+/** Marks an operation that anyone may call without signing in. Keep this list tiny. */
+export const Public = () => SetMetadata(PUBLIC_KEY, true);
+
+/** The roles allowed to call an operation. An operation with neither @Public nor @Roles is refused. */
+export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
+
+/** Injects the signed-in {@link Actor} into a resolver argument. */
+export const CurrentActor = createParamDecorator((_data: unknown, context: ExecutionContext) => {
+  const ctx = GqlExecutionContext.create(context).getContext<RequestContext>();
+  return ctx.req.actor;
+});
+
+/** Injects the GraphQL request context (request and response). */
+export const GqlContext = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): RequestContext =>
+    GqlExecutionContext.create(context).getContext<RequestContext>(),
+);

@@ -1,0 +1,178 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { isAbsolute, join, resolve } from 'node:path';
+import { z } from 'zod';
+
+/** Thrown when the environment does not describe a valid configuration; names each bad variable. */
+export class ConfigError extends Error {
+  constructor(readonly problems: { variable: string; message: string }[]) {
+    super(
+      `Invalid configuration:\n${problems.map((p) => `  ${p.variable}: ${p.message}`).join('\n')}`,
+    );
+    this.name = 'ConfigError';
+  }
+}
+
+const booleanString = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], {
+    error: () => 'must be one of true, false, 1, 0, yes, no',
+  })
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const positiveInt = (max: number) =>
+  z
+    .string()
+    .regex(/^\d+$/, 'must be a whole number')
+    .transform(Number)
+    .pipe(z.number().int().min(1, 'must be at least 1').max(max, `must be at most ${max}`));
+
+const envSchema = z.object({
+  NODE_ENV: z
+    .enum(['development', 'production', 'test'], {
+      error: () => 'must be one of development, production, test',
+    })
+    .default('development'),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  PORT: z
+    .string()
+    .regex(/^\d+$/, 'must be a port number')
+    .transform(Number)
+    .pipe(z.number().int().min(0).max(65535, 'must be at most 65535'))
+    .default(3000),
+  PUBLIC_URL: z.url({ error: 'must be an absolute http(s) URL' }).optional(),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(
+      /^(postgres|postgresql|sqlite):/,
+      'must start with postgres://, postgresql:// or sqlite: (e.g. sqlite:./data/corroborate.db)',
+    )
+    .optional(),
+  DATABASE_LOGGING: booleanString.default(false),
+  MIGRATIONS_RUN: booleanString.default(true),
+  DEMO_SEED: booleanString.optional(),
+  SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  SESSION_TTL_HOURS: positiveInt(24 * 365).default(24 * 7),
+  COOKIE_SECURE: booleanString.optional(),
+  LOGIN_MAX_FAILURES: positiveInt(1000).default(5),
+  LOGIN_WINDOW_SECONDS: positiveInt(86_400).default(15 * 60),
+  LOGIN_BLOCK_SECONDS: positiveInt(86_400).default(15 * 60),
+  WEB_DIST: z.string().min(1).default('./dist/web'),
+  LOG_LEVEL: z
+    .enum(['error', 'warn', 'log', 'debug', 'verbose'], {
+      error: () => 'must be one of error, warn, log, debug, verbose',
+    })
+    .default('warn'),
+});
+
+export type DatabaseConfig =
+  | { type: 'sqlite'; path: string; logging: boolean }
+  | { type: 'postgres'; url: string; logging: boolean };
+
+export interface AppConfig {
+  env: 'development' | 'production' | 'test';
+  host: string;
+  port: number;
+  publicUrl: string | undefined;
+  dataDir: string;
+  database: DatabaseConfig;
+  migrationsRun: boolean;
+  demoSeed: boolean;
+  sessionSecret: string;
+  sessionTtlHours: number;
+  cookieSecure: boolean;
+  login: { maxFailures: number; windowSeconds: number; blockSeconds: number };
+  webDist: string;
+  logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
+}
+
+/**
+ * Reads and validates the whole configuration from the environment. Empty strings count as unset.
+ * Throws a {@link ConfigError} naming every bad variable; nothing else in the product reads process.env.
+ */
+export function loadConfig(
+  env: Record<string, string | undefined> = process.env,
+  cwd = process.cwd(),
+): AppConfig {
+  const raw = Object.fromEntries(
+    Object.keys(envSchema.shape).map((key) => [key, env[key] === '' ? undefined : env[key]]),
+  );
+  const parsed = envSchema.safeParse(raw);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => ({
+        variable: String(issue.path[0]),
+        message: issue.message,
+      })),
+    );
+  }
+  const e = parsed.data;
+  const dataDir = isAbsolute(e.DATA_DIR) ? e.DATA_DIR : resolve(cwd, e.DATA_DIR);
+  const production = e.NODE_ENV === 'production';
+
+  if (production && !e.SESSION_SECRET) {
+    throw new ConfigError([
+      {
+        variable: 'SESSION_SECRET',
+        message:
+          'is required when NODE_ENV=production (at least 32 random characters, e.g. `openssl rand -hex 32`); there is no default secret',
+      },
+    ]);
+  }
+
+  let database: DatabaseConfig;
+  if (e.DATABASE_URL && /^postgres(ql)?:/.test(e.DATABASE_URL)) {
+    database = { type: 'postgres', url: e.DATABASE_URL, logging: e.DATABASE_LOGGING };
+  } else {
+    const file = e.DATABASE_URL ? e.DATABASE_URL.replace(/^sqlite:(\/\/)?/, '') : '';
+    const path =
+      file === ':memory:'
+        ? file
+        : file
+          ? isAbsolute(file)
+            ? file
+            : resolve(cwd, file)
+          : join(dataDir, 'corroborate.db');
+    database = { type: 'sqlite', path, logging: e.DATABASE_LOGGING };
+  }
+
+  return {
+    env: e.NODE_ENV,
+    host: e.HOST,
+    port: e.PORT,
+    publicUrl: e.PUBLIC_URL,
+    dataDir,
+    database,
+    migrationsRun: e.MIGRATIONS_RUN,
+    demoSeed: e.DEMO_SEED ?? database.type === 'sqlite',
+    sessionSecret: e.SESSION_SECRET ?? developmentSecret(dataDir),
+    sessionTtlHours: e.SESSION_TTL_HOURS,
+    cookieSecure: e.COOKIE_SECURE ?? production,
+    login: {
+      maxFailures: e.LOGIN_MAX_FAILURES,
+      windowSeconds: e.LOGIN_WINDOW_SECONDS,
+      blockSeconds: e.LOGIN_BLOCK_SECONDS,
+    },
+    webDist: isAbsolute(e.WEB_DIST) ? e.WEB_DIST : resolve(cwd, e.WEB_DIST),
+    logLevel: e.LOG_LEVEL,
+  };
+}
+
+/**
+ * Outside production a secret is generated once and kept in the data folder, so sessions
+ * survive restarts without anyone having to configure one.
+ */
+function developmentSecret(dataDir: string): string {
+  const file = join(dataDir, 'session-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString('hex');
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+/** Injection token for the validated {@link AppConfig}. */
+export const APP_CONFIG = Symbol('APP_CONFIG');
+
+/** Every variable the product reads, for the README's configuration table and `--help` output. */
+export const CONFIG_VARIABLES = Object.keys(envSchema.shape);

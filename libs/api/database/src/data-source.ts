@@ -1,0 +1,64 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { DataSource, type DataSourceOptions, type EntitySchema, type MixedList } from 'typeorm';
+import { type DatabaseConfig } from '@corroborate/api-core';
+import { postgresMigrations } from './migrations/postgres';
+import { sqliteMigrations } from './migrations/sqlite';
+import { applyDialect } from './portable-columns';
+
+// TypeORM's own option type for entity lists.
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+export type EntityList = MixedList<Function | string | EntitySchema>;
+
+/** TypeORM options for the configured database. `synchronize` is off everywhere: schema changes are migrations. */
+export function dataSourceOptions(
+  database: DatabaseConfig,
+  entities: EntityList,
+  migrationsRun = false,
+): DataSourceOptions {
+  applyDialect(database.type);
+  if (database.type === 'postgres') {
+    return {
+      type: 'postgres',
+      url: database.url,
+      entities,
+      migrations: postgresMigrations,
+      migrationsRun,
+      migrationsTransactionMode: 'each',
+      synchronize: false,
+      logging: database.logging ? 'all' : ['error'],
+      uuidExtension: 'pgcrypto',
+      extra: { max: 10 },
+    };
+  }
+  if (database.path !== ':memory:') mkdirSync(dirname(database.path), { recursive: true });
+  return {
+    type: 'better-sqlite3',
+    database: database.path,
+    entities,
+    migrations: sqliteMigrations,
+    migrationsRun,
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    logging: database.logging ? 'all' : ['error'],
+    enableWAL: true,
+    prepareDatabase: (db: { pragma(source: string): unknown }) => {
+      db.pragma('foreign_keys = ON');
+      db.pragma('busy_timeout = 5000');
+      db.pragma('synchronous = NORMAL');
+    },
+  };
+}
+
+export function createDataSource(database: DatabaseConfig, entities: EntityList): DataSource {
+  return new DataSource(dataSourceOptions(database, entities));
+}
+
+/**
+ * SQL the entities would still need after all migrations ran. Empty means the migrations
+ * describe the entities exactly.
+ */
+export async function pendingSchemaChanges(dataSource: DataSource): Promise<string[]> {
+  const sql = await dataSource.driver.createSchemaBuilder().log();
+  return sql.upQueries.map((q) => q.query);
+}

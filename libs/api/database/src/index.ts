@@ -1,0 +1,3 @@
+export * from './data-source';
+export * from './portable-columns';
+export * from './database.module';

@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { ProjectsModule } from '@corroborate/api-projects';
+import { UsersModule } from '@corroborate/api-users';
+import { DemoSeeder } from './demo.seeder';
+
+@Module({
+  imports: [UsersModule, ProjectsModule],
+  providers: [DemoSeeder],
+  exports: [DemoSeeder],
+})
+export class DemoModule {}
