@@ -11,11 +11,16 @@ const decorators = () =>
     },
   });
 
+// Nest loads graphql's CommonJS build; tests must use the same instance (a second copy would be a
+// "different realm" to graphql-js).
+const sameGraphQL = { alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }] };
+
 export default defineConfig({
   test: {
     projects: [
       {
         plugins: [decorators()],
+        resolve: sameGraphQL,
         test: {
           name: 'unit',
           include: ['libs/**/*.spec.ts', 'apps/api/**/*.spec.ts', 'apps/cli/**/*.spec.ts', 'tests/tooling/**/*.spec.ts'],
@@ -25,6 +30,7 @@ export default defineConfig({
       },
       {
         plugins: [decorators()],
+        resolve: sameGraphQL,
         test: {
           name: 'api',
           include: ['tests/api/**/*.test.ts'],

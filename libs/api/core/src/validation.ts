@@ -1,3 +1,4 @@
+import { Transform } from 'class-transformer';
 import { ParseUUIDPipe, ValidationPipe, type ValidationError } from '@nestjs/common';
 import { BadInputError } from './errors';
 
@@ -37,3 +38,7 @@ export function idPipe(field: string): ParseUUIDPipe {
     exceptionFactory: () => new BadInputError(field, `${field} must be an id (a UUID).`),
   });
 }
+
+/** Trims surrounding whitespace from a string input before it is validated. */
+export const Trim = () =>
+  Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));

@@ -1,3 +1,5 @@
 export * from './data-source';
 export * from './portable-columns';
 export * from './database.module';
+export * from './migrations/postgres';
+export * from './migrations/sqlite';

@@ -1,12 +1,14 @@
 import { Field, GraphQLISODateTime, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { IsEmail, IsInt, IsOptional, IsString, Length, Max, MaxLength, Min } from 'class-validator';
+import { Trim } from '@corroborate/api-core';
 import { UserType } from '@corroborate/api-users';
 
 @InputType()
 export class SignInInput {
   @Field()
-  @MaxLength(254, { message: 'Email must be at most 254 characters.' })
+  @Trim()
   @IsEmail({}, { message: 'Email must be a valid email address, like name@example.org.' })
+  @MaxLength(254, { message: 'Email must be at most 254 characters.' })
   email: string;
 
   @Field()

@@ -1,6 +1,6 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { IsEmail, IsEnum, IsString, IsUUID, Length, MaxLength } from 'class-validator';
-import { Role } from '@corroborate/api-core';
+import { Role, Trim } from '@corroborate/api-core';
 
 export const PASSWORD_MIN_LENGTH = 12;
 export const PASSWORD_MAX_LENGTH = 256;
@@ -10,8 +10,9 @@ const roleRule = 'Role must be one of ADMIN, EDITOR, REVIEWER, VIEWER.';
 @InputType()
 export class CreateUserInput {
   @Field()
-  @MaxLength(254, { message: 'Email must be at most 254 characters.' })
+  @Trim()
   @IsEmail({}, { message: 'Email must be a valid email address, like name@example.org.' })
+  @MaxLength(254, { message: 'Email must be at most 254 characters.' })
   email: string;
 
   @Field()

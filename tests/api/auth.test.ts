@@ -1,0 +1,173 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AuditEventEntity } from '@corroborate/api-audit';
+import { ApiClient, DEMO, errorCode, signedIn, startApi, type TestApi } from './src';
+
+const ME = '{ me { email role displayName } }';
+
+describe('sign-in, sessions and tokens', () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await startApi({ LOGIN_MAX_FAILURES: '3' });
+  });
+  afterAll(() => api.close());
+
+  it('signs in with a session cookie that is httpOnly and SameSite, and `me` answers', async () => {
+    const client = new ApiClient(api.url);
+    const result = await client.signIn(DEMO.editor.email, DEMO.editor.password);
+    expect(result.errors).toBeUndefined();
+    expect(client.lastSetCookie).toMatch(/^corroborate_session=cor_[\w-]+;/);
+    expect(client.lastSetCookie).toMatch(/HttpOnly/i);
+    expect(client.lastSetCookie).toMatch(/SameSite=Lax/i);
+    const data = await client.ok<{ me: { email: string; role: string } }>(ME);
+    expect(data.me).toMatchObject({ email: DEMO.editor.email, role: 'EDITOR' });
+  });
+
+  it('accepts the email in any case and with surrounding spaces', async () => {
+    const client = new ApiClient(api.url);
+    const result = await client.signIn(`  ${DEMO.viewer.email.toUpperCase()} `, DEMO.viewer.password);
+    expect(result.errors).toBeUndefined();
+  });
+
+  it('refuses a wrong password and an unknown user with the same message, and sets no cookie', async () => {
+    const wrong = new ApiClient(api.url);
+    const r1 = await wrong.signIn(DEMO.reviewer2.email, 'not-the-password');
+    expect(errorCode(r1)).toBe('UNAUTHENTICATED');
+    expect(r1.errors?.[0]?.message).toBe('Email or password is incorrect.');
+    expect(wrong.cookie).toBeNull();
+    const unknown = new ApiClient(api.url);
+    const r2 = await unknown.signIn('nobody@example.org', 'whatever-password');
+    expect(errorCode(r2)).toBe('UNAUTHENTICATED');
+    expect(r2.errors?.[0]?.message).toBe(r1.errors?.[0]?.message);
+    const failures = await api.dataSource
+      .getRepository(AuditEventEntity)
+      .countBy({ action: 'auth.sign_in_failed' });
+    expect(failures).toBeGreaterThanOrEqual(2);
+  });
+
+  it('names the field for a malformed email or an over-long password', async () => {
+    const client = new ApiClient(api.url);
+    const r1 = await client.signIn('not-an-email', 'x');
+    expect(errorCode(r1)).toBe('BAD_USER_INPUT');
+    expect(r1.errors?.[0]?.extensions?.['field']).toBe('email');
+    const r2 = await client.signIn(DEMO.editor.email, 'x'.repeat(300));
+    expect(errorCode(r2)).toBe('BAD_USER_INPUT');
+    expect(r2.errors?.[0]?.extensions?.['field']).toBe('password');
+  });
+
+  it('blocks an account after repeated failures, even with the right password', async () => {
+    const client = new ApiClient(api.url);
+    for (let i = 0; i < 3; i++) {
+      expect(errorCode(await client.signIn(DEMO.reviewer.email, `wrong-${i}`))).toBe('UNAUTHENTICATED');
+    }
+    const blocked = await client.signIn(DEMO.reviewer.email, DEMO.reviewer.password);
+    expect(errorCode(blocked)).toBe('TOO_MANY_REQUESTS');
+    expect(blocked.errors?.[0]?.message).toMatch(/Try again in/);
+    expect(blocked.errors?.[0]?.extensions?.['retryAfterSeconds']).toBeGreaterThan(0);
+    expect(client.cookie).toBeNull();
+  });
+
+  it('rotates the session on sign-in: the old cookie stops working', async () => {
+    const client = await signedIn(api, 'editor');
+    const old = client.cookie;
+    await client.signIn(DEMO.editor.email, DEMO.editor.password);
+    expect(client.cookie).not.toBe(old);
+    const stale = new ApiClient(api.url);
+    stale.cookie = old;
+    expect(errorCode(await stale.request(ME))).toBe('UNAUTHENTICATED');
+    expect(errorCode(await client.request(ME))).toBeUndefined();
+  });
+
+  it('signs out: the session no longer works', async () => {
+    const client = await signedIn(api, 'editor');
+    const cookie = client.cookie;
+    expect((await client.ok<{ signOut: boolean }>('mutation { signOut }')).signOut).toBe(true);
+    const replay = new ApiClient(api.url);
+    replay.cookie = cookie;
+    expect(errorCode(await replay.request(ME))).toBe('UNAUTHENTICATED');
+  });
+
+  it('issues bearer tokens that work without a cookie, lists them without secrets, and revokes them', async () => {
+    const client = await signedIn(api, 'viewer');
+    const created = await client.ok<{ createApiToken: { token: string; apiToken: { id: string; name: string } } }>(
+      'mutation($input: CreateApiTokenInput!) { createApiToken(input: $input) { token apiToken { id name } } }',
+      { input: { name: 'newsroom sync', expiresInDays: 30 } },
+    );
+    const bearer = new ApiClient(api.url);
+    bearer.bearer = created.createApiToken.token;
+    const me = await bearer.ok<{ me: { email: string } }>(ME);
+    expect(me.me.email).toBe(DEMO.viewer.email);
+    const list = await client.ok<{ apiTokens: Record<string, unknown>[] }>('{ apiTokens { id name expiresAt } }');
+    expect(list.apiTokens).toEqual([
+      expect.objectContaining({ id: created.createApiToken.apiToken.id, name: 'newsroom sync' }),
+    ]);
+    expect(JSON.stringify(list)).not.toContain(created.createApiToken.token);
+    await client.ok('mutation($id: ID!) { revokeApiToken(id: $id) }', { id: created.createApiToken.apiToken.id });
+    expect(errorCode(await bearer.request(ME))).toBe('UNAUTHENTICATED');
+  });
+
+  it('refuses a malformed token id and an unknown one with specific codes', async () => {
+    const client = await signedIn(api, 'viewer');
+    const bad = await client.request('mutation { revokeApiToken(id: "nope") }');
+    expect(errorCode(bad)).toBe('BAD_USER_INPUT');
+    expect(bad.errors?.[0]?.extensions?.['field']).toBe('id');
+    const unknown = await client.request('mutation { revokeApiToken(id: "00000000-0000-4000-8000-000000000000") }');
+    expect(errorCode(unknown)).toBe('NOT_FOUND');
+  });
+
+  it('ends every session and token of a user who signs out everywhere', async () => {
+    const tab1 = await signedIn(api, 'admin');
+    const tab2 = await signedIn(api, 'admin');
+    const token = await tab1.ok<{ createApiToken: { token: string } }>(
+      'mutation { createApiToken(input: { name: "cli" }) { token } }',
+    );
+    const bearer = new ApiClient(api.url);
+    bearer.bearer = token.createApiToken.token;
+    await tab1.ok('mutation { signOutEverywhere }');
+    expect(errorCode(await tab2.request(ME))).toBe('UNAUTHENTICATED');
+    expect(errorCode(await bearer.request(ME))).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe('deactivation and password reset by an admin', () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await startApi();
+  });
+  afterAll(() => api.close());
+
+  it("stops a deactivated user's open session at once and refuses their sign-in", async () => {
+    const admin = await signedIn(api, 'admin');
+    const reviewer = await signedIn(api, 'reviewer');
+    const me = await reviewer.ok<{ me: { email: string } }>('{ me { email } }');
+    expect(me.me.email).toBe(DEMO.reviewer.email);
+    const users = await admin.ok<{ users: { id: string; email: string }[] }>('{ users { id email } }');
+    const id = users.users.find((u) => u.email === DEMO.reviewer.email)?.id;
+    const result = await admin.ok<{ deactivateUser: { active: boolean } }>(
+      'mutation($id: ID!) { deactivateUser(userId: $id) { active } }',
+      { id },
+    );
+    expect(result.deactivateUser.active).toBe(false);
+    expect(errorCode(await reviewer.request('{ me { email } }'))).toBe('UNAUTHENTICATED');
+    const again = await new ApiClient(api.url).signIn(DEMO.reviewer.email, DEMO.reviewer.password);
+    expect(errorCode(again)).toBe('FORBIDDEN');
+    expect(again.errors?.[0]?.message).toMatch(/deactivated/);
+
+    await admin.ok('mutation($id: ID!) { reactivateUser(userId: $id) { active } }', { id });
+    expect(errorCode(await new ApiClient(api.url).signIn(DEMO.reviewer.email, DEMO.reviewer.password))).toBeUndefined();
+    // Reactivation does not revive the session that was open when the user was deactivated.
+    expect(errorCode(await reviewer.request('{ me { email } }'))).toBe('UNAUTHENTICATED');
+  });
+
+  it('resets a password: the old password and old sessions stop working, the new one signs in', async () => {
+    const admin = await signedIn(api, 'admin');
+    const viewer = await signedIn(api, 'viewer');
+    const users = await admin.ok<{ users: { id: string; email: string }[] }>('{ users { id email } }');
+    const id = users.users.find((u) => u.email === DEMO.viewer.email)?.id;
+    await admin.ok('mutation($input: ResetUserPasswordInput!) { resetUserPassword(input: $input) { id } }', {
+      input: { userId: id, newPassword: 'a-brand-new-passphrase' },
+    });
+    expect(errorCode(await viewer.request('{ me { email } }'))).toBe('UNAUTHENTICATED');
+    expect(errorCode(await new ApiClient(api.url).signIn(DEMO.viewer.email, DEMO.viewer.password))).toBe('UNAUTHENTICATED');
+    expect(errorCode(await new ApiClient(api.url).signIn(DEMO.viewer.email, 'a-brand-new-passphrase'))).toBeUndefined();
+  });
+});

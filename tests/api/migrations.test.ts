@@ -1,0 +1,33 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pendingSchemaChanges, postgresMigrations, sqliteMigrations } from '@corroborate/api-database';
+import { startApi, type TestApi, testDialect } from './src';
+
+describe(`migrations on ${testDialect()}`, () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await startApi();
+  });
+  afterAll(() => api.close());
+
+  it('migrate an empty database to exactly the schema the entities describe', async () => {
+    expect(await pendingSchemaChanges(api.dataSource)).toEqual([]);
+  });
+
+  it('record every migration of the dialect as applied, and none is pending', async () => {
+    const expected = testDialect() === 'postgres' ? postgresMigrations : sqliteMigrations;
+    const applied = await api.dataSource.query('SELECT name FROM migrations ORDER BY id');
+    expect(applied.map((row: { name: string }) => row.name)).toEqual(expected.map((m) => new m().name));
+    expect(await api.dataSource.showMigrations()).toBe(false);
+  });
+
+  it('refuse to drift: a column the entities do not know about shows up as a pending change', async () => {
+    await api.dataSource.query('ALTER TABLE projects ADD COLUMN stray_column integer');
+    try {
+      const changes = await pendingSchemaChanges(api.dataSource);
+      // PostgreSQL drops the column; SQLite rebuilds the table without it.
+      expect(changes.join('\n')).toMatch(testDialect() === 'postgres' ? /DROP COLUMN "stray_column"/ : /projects/);
+    } finally {
+      await api.dataSource.query('ALTER TABLE projects DROP COLUMN stray_column');
+    }
+  });
+});

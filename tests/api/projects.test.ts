@@ -1,0 +1,101 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AuditEventEntity } from '@corroborate/api-audit';
+import { ProjectEntity } from '@corroborate/api-projects';
+import { type ApiClient, errorCode, signedIn, startApi, type TestApi } from './src';
+
+const CREATE = 'mutation($input: CreateProjectInput!) { createProject(input: $input) { id name description requiredReviews } }';
+const UPDATE = 'mutation($input: UpdateProjectInput!) { updateProject(input: $input) { id name description requiredReviews } }';
+
+describe('projects', () => {
+  let api: TestApi;
+  let editor: ApiClient;
+  const projectCount = () => api.dataSource.getRepository(ProjectEntity).count();
+
+  beforeAll(async () => {
+    api = await startApi();
+    editor = await signedIn(api, 'editor');
+  });
+  afterAll(() => api.close());
+
+  it('lists the demo project to every role', async () => {
+    for (const who of ['admin', 'editor', 'reviewer', 'viewer'] as const) {
+      const client = await signedIn(api, who);
+      const data = await client.ok<{ projects: { name: string; requiredReviews: number }[] }>(
+        '{ projects { name requiredReviews } }',
+      );
+      expect(data.projects).toContainEqual({ name: 'Belarus protests, Jan 2021', requiredReviews: 2 });
+    }
+  });
+
+  it('lets an editor create a project needing 2 reviews by default, and audits it', async () => {
+    const data = await editor.ok<{ createProject: { id: string; name: string; requiredReviews: number } }>(CREATE, {
+      input: { name: '  Minsk   detentions ', description: 'Detention counts' },
+    });
+    expect(data.createProject).toMatchObject({ name: 'Minsk detentions', requiredReviews: 2 });
+    const fetched = await editor.ok<{ project: { name: string } }>('query($id: ID!) { project(id: $id) { name } }', {
+      id: data.createProject.id,
+    });
+    expect(fetched.project.name).toBe('Minsk detentions');
+    const audit = await api.dataSource
+      .getRepository(AuditEventEntity)
+      .findOneByOrFail({ entityId: data.createProject.id, action: 'project.created' });
+    expect(audit.after).toMatchObject({ name: 'Minsk detentions', requiredReviews: 2 });
+  });
+
+  it('renames a project and records before and after', async () => {
+    const { createProject } = await editor.ok<{ createProject: { id: string } }>(CREATE, {
+      input: { name: 'Hrodna marches', requiredReviews: 3 },
+    });
+    const data = await editor.ok<{ updateProject: { name: string; requiredReviews: number } }>(UPDATE, {
+      input: { projectId: createProject.id, name: 'Hrodna and Brest marches' },
+    });
+    expect(data.updateProject).toEqual(expect.objectContaining({ name: 'Hrodna and Brest marches', requiredReviews: 3 }));
+    const audit = await api.dataSource
+      .getRepository(AuditEventEntity)
+      .findOneByOrFail({ entityId: createProject.id, action: 'project.renamed' });
+    expect(audit.before).toMatchObject({ name: 'Hrodna marches' });
+    expect(audit.after).toMatchObject({ name: 'Hrodna and Brest marches' });
+  });
+
+  it('refuses a duplicate name in any case as a CONFLICT on the name field, changing nothing', async () => {
+    const before = await projectCount();
+    const result = await editor.request(CREATE, { input: { name: 'BELARUS PROTESTS, JAN 2021' } });
+    expect(errorCode(result)).toBe('CONFLICT');
+    expect(result.errors?.[0]?.extensions?.['field']).toBe('name');
+    expect(await projectCount()).toBe(before);
+  });
+
+  it.each([
+    [{ name: '' }, 'name'],
+    [{ name: 'x'.repeat(201) }, 'name'],
+    [{ name: 'ok', requiredReviews: 0 }, 'requiredReviews'],
+    [{ name: 'ok', requiredReviews: 11 }, 'requiredReviews'],
+    [{ name: 'ok', description: 'd'.repeat(2001) }, 'description'],
+  ])('refuses invalid input %#, naming the field, and creates nothing', async (input, field) => {
+    const before = await projectCount();
+    const result = await editor.request(CREATE, { input });
+    expect(errorCode(result)).toBe('BAD_USER_INPUT');
+    expect(result.errors?.[0]?.extensions?.['field']).toBe(field);
+    expect(await projectCount()).toBe(before);
+  });
+
+  it('refuses project writes to reviewers and viewers', async () => {
+    for (const who of ['reviewer', 'viewer'] as const) {
+      const client = await signedIn(api, who);
+      const before = await projectCount();
+      expect(errorCode(await client.request(CREATE, { input: { name: `Desk of ${who}` } }))).toBe('FORBIDDEN');
+      expect(await projectCount()).toBe(before);
+    }
+  });
+
+  it('answers NOT_FOUND for an unknown project and BAD_USER_INPUT for a malformed id', async () => {
+    const unknown = await editor.request('{ project(id: "00000000-0000-4000-8000-000000000000") { id } }');
+    expect(errorCode(unknown)).toBe('NOT_FOUND');
+    const rename = await editor.request(UPDATE, {
+      input: { projectId: '00000000-0000-4000-8000-000000000000', name: 'x' },
+    });
+    expect(errorCode(rename)).toBe('NOT_FOUND');
+    const malformed = await editor.request('{ project(id: "1") { id } }');
+    expect(errorCode(malformed)).toBe('BAD_USER_INPUT');
+  });
+});
