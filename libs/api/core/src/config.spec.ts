@@ -1,0 +1,78 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config';
+
+const dataDir = () => mkdtempSync(join(tmpdir(), 'corroborate-config-'));
+
+function problemsOf(env: Record<string, string>): { variable: string; message: string }[] {
+  try {
+    loadConfig({ DATA_DIR: dataDir(), ...env });
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+describe('configuration', () => {
+  it('defaults to an embedded SQLite file in the data folder on port 3000', () => {
+    const dir = dataDir();
+    const config = loadConfig({ DATA_DIR: dir });
+    expect(config.port).toBe(3000);
+    expect(config.database).toEqual({ type: 'sqlite', path: join(dir, 'corroborate.db'), logging: false });
+    expect(config.migrationsRun).toBe(true);
+    expect(config.demoSeed).toBe(true);
+    expect(config.sessionSecret).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('keeps the generated development secret across restarts', () => {
+    const dir = dataDir();
+    expect(loadConfig({ DATA_DIR: dir }).sessionSecret).toBe(loadConfig({ DATA_DIR: dir }).sessionSecret);
+  });
+
+  it('uses PostgreSQL for a postgres:// DATABASE_URL and does not seed the demo there by default', () => {
+    const config = loadConfig({ DATA_DIR: dataDir(), DATABASE_URL: 'postgres://u@db:5432/corroborate' });
+    expect(config.database).toEqual({ type: 'postgres', url: 'postgres://u@db:5432/corroborate', logging: false });
+    expect(config.demoSeed).toBe(false);
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, 'PORT', /port number/],
+    [{ PORT: '70000' }, 'PORT', /at most 65535/],
+    [{ DATABASE_URL: 'mysql://localhost/db' }, 'DATABASE_URL', /postgres:\/\//],
+    [{ MIGRATIONS_RUN: 'maybe' }, 'MIGRATIONS_RUN', /true, false/],
+    [{ NODE_ENV: 'staging' }, 'NODE_ENV', /development, production, test/],
+    [{ SESSION_SECRET: 'short' }, 'SESSION_SECRET', /at least 32/],
+    [{ LOGIN_MAX_FAILURES: '0' }, 'LOGIN_MAX_FAILURES', /at least 1/],
+    [{ PUBLIC_URL: 'not a url' }, 'PUBLIC_URL', /URL/],
+  ])('refuses %o naming the variable', (env, variable, message) => {
+    const problems = problemsOf(env);
+    expect(problems).toHaveLength(1);
+    expect(problems[0].variable).toBe(variable);
+    expect(problems[0].message).toMatch(message);
+  });
+
+  it('reports every bad variable at once, and the error message names them', () => {
+    try {
+      loadConfig({ DATA_DIR: dataDir(), PORT: 'x', LOG_LEVEL: 'loud' });
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      expect((error as ConfigError).message).toMatch(/PORT: .*\n.*LOG_LEVEL: /);
+    }
+  });
+
+  it('stops in production without a session secret, with no default', () => {
+    const problems = problemsOf({ NODE_ENV: 'production' });
+    expect(problems).toEqual([{ variable: 'SESSION_SECRET', message: expect.stringMatching(/required when NODE_ENV=production/) }]);
+    const config = loadConfig({ DATA_DIR: dataDir(), NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40) });
+    expect(config.sessionSecret).toBe('x'.repeat(40));
+    expect(config.cookieSecure).toBe(true);
+  });
+
+  it('treats empty variables as unset', () => {
+    expect(loadConfig({ DATA_DIR: dataDir(), PORT: '' }).port).toBe(3000);
+  });
+});
