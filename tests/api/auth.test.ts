@@ -24,7 +24,10 @@ describe('sign-in, sessions and tokens', () => {
 
   it('accepts the email in any case and with surrounding spaces', async () => {
     const client = new ApiClient(api.url);
-    const result = await client.signIn(`  ${DEMO.viewer.email.toUpperCase()} `, DEMO.viewer.password);
+    const result = await client.signIn(
+      `  ${DEMO.viewer.email.toUpperCase()} `,
+      DEMO.viewer.password,
+    );
     expect(result.errors).toBeUndefined();
   });
 
@@ -57,7 +60,9 @@ describe('sign-in, sessions and tokens', () => {
   it('blocks an account after repeated failures, even with the right password', async () => {
     const client = new ApiClient(api.url);
     for (let i = 0; i < 3; i++) {
-      expect(errorCode(await client.signIn(DEMO.reviewer.email, `wrong-${i}`))).toBe('UNAUTHENTICATED');
+      expect(errorCode(await client.signIn(DEMO.reviewer.email, `wrong-${i}`))).toBe(
+        'UNAUTHENTICATED',
+      );
     }
     const blocked = await client.signIn(DEMO.reviewer.email, DEMO.reviewer.password);
     expect(errorCode(blocked)).toBe('TOO_MANY_REQUESTS');
@@ -88,7 +93,9 @@ describe('sign-in, sessions and tokens', () => {
 
   it('issues bearer tokens that work without a cookie, lists them without secrets, and revokes them', async () => {
     const client = await signedIn(api, 'viewer');
-    const created = await client.ok<{ createApiToken: { token: string; apiToken: { id: string; name: string } } }>(
+    const created = await client.ok<{
+      createApiToken: { token: string; apiToken: { id: string; name: string } };
+    }>(
       'mutation($input: CreateApiTokenInput!) { createApiToken(input: $input) { token apiToken { id name } } }',
       { input: { name: 'newsroom sync', expiresInDays: 30 } },
     );
@@ -96,12 +103,16 @@ describe('sign-in, sessions and tokens', () => {
     bearer.bearer = created.createApiToken.token;
     const me = await bearer.ok<{ me: { email: string } }>(ME);
     expect(me.me.email).toBe(DEMO.viewer.email);
-    const list = await client.ok<{ apiTokens: Record<string, unknown>[] }>('{ apiTokens { id name expiresAt } }');
+    const list = await client.ok<{ apiTokens: Record<string, unknown>[] }>(
+      '{ apiTokens { id name expiresAt } }',
+    );
     expect(list.apiTokens).toEqual([
       expect.objectContaining({ id: created.createApiToken.apiToken.id, name: 'newsroom sync' }),
     ]);
     expect(JSON.stringify(list)).not.toContain(created.createApiToken.token);
-    await client.ok('mutation($id: ID!) { revokeApiToken(id: $id) }', { id: created.createApiToken.apiToken.id });
+    await client.ok('mutation($id: ID!) { revokeApiToken(id: $id) }', {
+      id: created.createApiToken.apiToken.id,
+    });
     expect(errorCode(await bearer.request(ME))).toBe('UNAUTHENTICATED');
   });
 
@@ -110,7 +121,9 @@ describe('sign-in, sessions and tokens', () => {
     const bad = await client.request('mutation { revokeApiToken(id: "nope") }');
     expect(errorCode(bad)).toBe('BAD_USER_INPUT');
     expect(bad.errors?.[0]?.extensions?.['field']).toBe('id');
-    const unknown = await client.request('mutation { revokeApiToken(id: "00000000-0000-4000-8000-000000000000") }');
+    const unknown = await client.request(
+      'mutation { revokeApiToken(id: "00000000-0000-4000-8000-000000000000") }',
+    );
     expect(errorCode(unknown)).toBe('NOT_FOUND');
   });
 
@@ -140,7 +153,9 @@ describe('deactivation and password reset by an admin', () => {
     const reviewer = await signedIn(api, 'reviewer');
     const me = await reviewer.ok<{ me: { email: string } }>('{ me { email } }');
     expect(me.me.email).toBe(DEMO.reviewer.email);
-    const users = await admin.ok<{ users: { id: string; email: string }[] }>('{ users { id email } }');
+    const users = await admin.ok<{ users: { id: string; email: string }[] }>(
+      '{ users { id email } }',
+    );
     const id = users.users.find((u) => u.email === DEMO.reviewer.email)?.id;
     const result = await admin.ok<{ deactivateUser: { active: boolean } }>(
       'mutation($id: ID!) { deactivateUser(userId: $id) { active } }',
@@ -153,7 +168,9 @@ describe('deactivation and password reset by an admin', () => {
     expect(again.errors?.[0]?.message).toMatch(/deactivated/);
 
     await admin.ok('mutation($id: ID!) { reactivateUser(userId: $id) { active } }', { id });
-    expect(errorCode(await new ApiClient(api.url).signIn(DEMO.reviewer.email, DEMO.reviewer.password))).toBeUndefined();
+    expect(
+      errorCode(await new ApiClient(api.url).signIn(DEMO.reviewer.email, DEMO.reviewer.password)),
+    ).toBeUndefined();
     // Reactivation does not revive the session that was open when the user was deactivated.
     expect(errorCode(await reviewer.request('{ me { email } }'))).toBe('UNAUTHENTICATED');
   });
@@ -161,13 +178,22 @@ describe('deactivation and password reset by an admin', () => {
   it('resets a password: the old password and old sessions stop working, the new one signs in', async () => {
     const admin = await signedIn(api, 'admin');
     const viewer = await signedIn(api, 'viewer');
-    const users = await admin.ok<{ users: { id: string; email: string }[] }>('{ users { id email } }');
+    const users = await admin.ok<{ users: { id: string; email: string }[] }>(
+      '{ users { id email } }',
+    );
     const id = users.users.find((u) => u.email === DEMO.viewer.email)?.id;
-    await admin.ok('mutation($input: ResetUserPasswordInput!) { resetUserPassword(input: $input) { id } }', {
-      input: { userId: id, newPassword: 'a-brand-new-passphrase' },
-    });
+    await admin.ok(
+      'mutation($input: ResetUserPasswordInput!) { resetUserPassword(input: $input) { id } }',
+      {
+        input: { userId: id, newPassword: 'a-brand-new-passphrase' },
+      },
+    );
     expect(errorCode(await viewer.request('{ me { email } }'))).toBe('UNAUTHENTICATED');
-    expect(errorCode(await new ApiClient(api.url).signIn(DEMO.viewer.email, DEMO.viewer.password))).toBe('UNAUTHENTICATED');
-    expect(errorCode(await new ApiClient(api.url).signIn(DEMO.viewer.email, 'a-brand-new-passphrase'))).toBeUndefined();
+    expect(
+      errorCode(await new ApiClient(api.url).signIn(DEMO.viewer.email, DEMO.viewer.password)),
+    ).toBe('UNAUTHENTICATED');
+    expect(
+      errorCode(await new ApiClient(api.url).signIn(DEMO.viewer.email, 'a-brand-new-passphrase')),
+    ).toBeUndefined();
   });
 });

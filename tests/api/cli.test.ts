@@ -10,12 +10,22 @@ describe(`the command-line tool on ${testDialect()}`, () => {
   const cli = (args: string[], input?: string) => {
     const result = spawnSync(
       process.execPath,
-      ['-r', join(root, 'scripts', 'register.cjs'), join(root, 'apps', 'cli', 'src', 'main.ts'), ...args],
+      [
+        '-r',
+        join(root, 'scripts', 'register.cjs'),
+        join(root, 'apps', 'cli', 'src', 'main.ts'),
+        ...args,
+      ],
       {
         cwd: root,
         input,
         encoding: 'utf8',
-        env: { ...process.env, DATABASE_URL: db.databaseUrl, DATA_DIR: db.dataDir, NODE_ENV: 'test' },
+        env: {
+          ...process.env,
+          DATABASE_URL: db.databaseUrl,
+          DATA_DIR: db.dataDir,
+          NODE_ENV: 'test',
+        },
       },
     );
     return { code: result.status, out: result.stdout, err: result.stderr };
@@ -43,20 +53,35 @@ describe(`the command-line tool on ${testDialect()}`, () => {
     const first = cli(['migrate']);
     expect(first.code).toBe(0);
     expect(first.out).toMatch(/Applied Foundation\d+/);
-    expect(cli(['migrate', '--check'])).toMatchObject({ code: 0, out: expect.stringMatching(/No pending/) });
+    expect(cli(['migrate', '--check'])).toMatchObject({
+      code: 0,
+      out: expect.stringMatching(/No pending/),
+    });
     expect(cli(['migrate']).out).toMatch(/^0 migration\(s\) applied/m);
   });
 
   it('seeds the demo once; a second run adds nothing', () => {
-    expect(cli(['seed', '--demo'])).toMatchObject({ code: 0, out: expect.stringMatching(/5 user\(s\) and 1 project added/) });
-    expect(cli(['seed', '--demo'])).toMatchObject({ code: 0, out: expect.stringMatching(/0 user\(s\) and 0 project added/) });
+    expect(cli(['seed', '--demo'])).toMatchObject({
+      code: 0,
+      out: expect.stringMatching(/5 user\(s\) and 1 project added/),
+    });
+    expect(cli(['seed', '--demo'])).toMatchObject({
+      code: 0,
+      out: expect.stringMatching(/0 user\(s\) and 0 project added/),
+    });
   });
 
   it('creates an admin from a password on stdin; a duplicate is refused with exit 1', () => {
-    const ok = cli(['create-admin', '--email', 'Chief@Example.org', '--name', 'Chief', '--password-stdin'], 'a-long-admin-password\n');
+    const ok = cli(
+      ['create-admin', '--email', 'Chief@Example.org', '--name', 'Chief', '--password-stdin'],
+      'a-long-admin-password\n',
+    );
     expect(ok.code).toBe(0);
     expect(ok.out).toMatch(/Created admin chief@example.org/);
-    const again = cli(['create-admin', '--email', 'chief@example.org', '--name', 'Chief', '--password-stdin'], 'a-long-admin-password\n');
+    const again = cli(
+      ['create-admin', '--email', 'chief@example.org', '--name', 'Chief', '--password-stdin'],
+      'a-long-admin-password\n',
+    );
     expect(again.code).toBe(1);
     expect(again.err).toMatch(/CONFLICT: A user with the email chief@example.org already exists/);
   });
@@ -71,11 +96,20 @@ describe(`the command-line tool on ${testDialect()}`, () => {
   it('exits 2 on an unknown command or a missing required option, and on bad configuration', () => {
     expect(cli(['frobnicate']).code).toBe(2);
     expect(cli(['seed']).code).toBe(2);
-    const result = spawnSync(process.execPath, ['-r', join(root, 'scripts', 'register.cjs'), join(root, 'apps', 'cli', 'src', 'main.ts'), 'migrate'], {
-      cwd: root,
-      encoding: 'utf8',
-      env: { ...process.env, DATABASE_URL: 'mysql://nope', DATA_DIR: db.dataDir },
-    });
+    const result = spawnSync(
+      process.execPath,
+      [
+        '-r',
+        join(root, 'scripts', 'register.cjs'),
+        join(root, 'apps', 'cli', 'src', 'main.ts'),
+        'migrate',
+      ],
+      {
+        cwd: root,
+        encoding: 'utf8',
+        env: { ...process.env, DATABASE_URL: 'mysql://nope', DATA_DIR: db.dataDir },
+      },
+    );
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/DATABASE_URL: must start with postgres/);
   });

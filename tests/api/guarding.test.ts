@@ -111,7 +111,10 @@ describe('guarding and the committed schema', () => {
   });
 
   it('matches the committed libs/graphql/schema.gql (run `npm run schema` after changing the API)', () => {
-    const committed = readFileSync(join(__dirname, '..', '..', 'libs', 'graphql', 'schema.gql'), 'utf8');
+    const committed = readFileSync(
+      join(__dirname, '..', '..', 'libs', 'graphql', 'schema.gql'),
+      'utf8',
+    );
     expect(printSchemaFile(api.app.get(GraphQLSchemaHost).schema)).toBe(committed);
   });
 });

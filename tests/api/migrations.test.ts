@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pendingSchemaChanges, postgresMigrations, sqliteMigrations } from '@corroborate/api-database';
+import {
+  pendingSchemaChanges,
+  postgresMigrations,
+  sqliteMigrations,
+} from '@corroborate/api-database';
 import { startApi, type TestApi, testDialect } from './src';
 
 describe(`migrations on ${testDialect()}`, () => {
@@ -16,7 +20,9 @@ describe(`migrations on ${testDialect()}`, () => {
   it('record every migration of the dialect as applied, and none is pending', async () => {
     const expected = testDialect() === 'postgres' ? postgresMigrations : sqliteMigrations;
     const applied = await api.dataSource.query('SELECT name FROM migrations ORDER BY id');
-    expect(applied.map((row: { name: string }) => row.name)).toEqual(expected.map((m) => new m().name));
+    expect(applied.map((row: { name: string }) => row.name)).toEqual(
+      expected.map((m) => new m().name),
+    );
     expect(await api.dataSource.showMigrations()).toBe(false);
   });
 
@@ -25,7 +31,9 @@ describe(`migrations on ${testDialect()}`, () => {
     try {
       const changes = await pendingSchemaChanges(api.dataSource);
       // PostgreSQL drops the column; SQLite rebuilds the table without it.
-      expect(changes.join('\n')).toMatch(testDialect() === 'postgres' ? /DROP COLUMN "stray_column"/ : /projects/);
+      expect(changes.join('\n')).toMatch(
+        testDialect() === 'postgres' ? /DROP COLUMN "stray_column"/ : /projects/,
+      );
     } finally {
       await api.dataSource.query('ALTER TABLE projects DROP COLUMN stray_column');
     }

@@ -3,8 +3,10 @@ import { AuditEventEntity } from '@corroborate/api-audit';
 import { ProjectEntity } from '@corroborate/api-projects';
 import { type ApiClient, errorCode, signedIn, startApi, type TestApi } from './src';
 
-const CREATE = 'mutation($input: CreateProjectInput!) { createProject(input: $input) { id name description requiredReviews } }';
-const UPDATE = 'mutation($input: UpdateProjectInput!) { updateProject(input: $input) { id name description requiredReviews } }';
+const CREATE =
+  'mutation($input: CreateProjectInput!) { createProject(input: $input) { id name description requiredReviews } }';
+const UPDATE =
+  'mutation($input: UpdateProjectInput!) { updateProject(input: $input) { id name description requiredReviews } }';
 
 describe('projects', () => {
   let api: TestApi;
@@ -23,18 +25,26 @@ describe('projects', () => {
       const data = await client.ok<{ projects: { name: string; requiredReviews: number }[] }>(
         '{ projects { name requiredReviews } }',
       );
-      expect(data.projects).toContainEqual({ name: 'Belarus protests, Jan 2021', requiredReviews: 2 });
+      expect(data.projects).toContainEqual({
+        name: 'Belarus protests, Jan 2021',
+        requiredReviews: 2,
+      });
     }
   });
 
   it('lets an editor create a project needing 2 reviews by default, and audits it', async () => {
-    const data = await editor.ok<{ createProject: { id: string; name: string; requiredReviews: number } }>(CREATE, {
+    const data = await editor.ok<{
+      createProject: { id: string; name: string; requiredReviews: number };
+    }>(CREATE, {
       input: { name: '  Minsk   detentions ', description: 'Detention counts' },
     });
     expect(data.createProject).toMatchObject({ name: 'Minsk detentions', requiredReviews: 2 });
-    const fetched = await editor.ok<{ project: { name: string } }>('query($id: ID!) { project(id: $id) { name } }', {
-      id: data.createProject.id,
-    });
+    const fetched = await editor.ok<{ project: { name: string } }>(
+      'query($id: ID!) { project(id: $id) { name } }',
+      {
+        id: data.createProject.id,
+      },
+    );
     expect(fetched.project.name).toBe('Minsk detentions');
     const audit = await api.dataSource
       .getRepository(AuditEventEntity)
@@ -46,10 +56,15 @@ describe('projects', () => {
     const { createProject } = await editor.ok<{ createProject: { id: string } }>(CREATE, {
       input: { name: 'Hrodna marches', requiredReviews: 3 },
     });
-    const data = await editor.ok<{ updateProject: { name: string; requiredReviews: number } }>(UPDATE, {
-      input: { projectId: createProject.id, name: 'Hrodna and Brest marches' },
-    });
-    expect(data.updateProject).toEqual(expect.objectContaining({ name: 'Hrodna and Brest marches', requiredReviews: 3 }));
+    const data = await editor.ok<{ updateProject: { name: string; requiredReviews: number } }>(
+      UPDATE,
+      {
+        input: { projectId: createProject.id, name: 'Hrodna and Brest marches' },
+      },
+    );
+    expect(data.updateProject).toEqual(
+      expect.objectContaining({ name: 'Hrodna and Brest marches', requiredReviews: 3 }),
+    );
     const audit = await api.dataSource
       .getRepository(AuditEventEntity)
       .findOneByOrFail({ entityId: createProject.id, action: 'project.renamed' });
@@ -83,13 +98,17 @@ describe('projects', () => {
     for (const who of ['reviewer', 'viewer'] as const) {
       const client = await signedIn(api, who);
       const before = await projectCount();
-      expect(errorCode(await client.request(CREATE, { input: { name: `Desk of ${who}` } }))).toBe('FORBIDDEN');
+      expect(errorCode(await client.request(CREATE, { input: { name: `Desk of ${who}` } }))).toBe(
+        'FORBIDDEN',
+      );
       expect(await projectCount()).toBe(before);
     }
   });
 
   it('answers NOT_FOUND for an unknown project and BAD_USER_INPUT for a malformed id', async () => {
-    const unknown = await editor.request('{ project(id: "00000000-0000-4000-8000-000000000000") { id } }');
+    const unknown = await editor.request(
+      '{ project(id: "00000000-0000-4000-8000-000000000000") { id } }',
+    );
     expect(errorCode(unknown)).toBe('NOT_FOUND');
     const rename = await editor.request(UPDATE, {
       input: { projectId: '00000000-0000-4000-8000-000000000000', name: 'x' },

@@ -13,14 +13,33 @@ import { loadConfig } from '@corroborate/api-core';
  * libs/api/database/src/migrations/<dialect>/. PostgreSQL uses a scratch database on
  * GENERATE_PG_URL (default postgres://postgres@127.0.0.1:5432).
  */
-const MIGRATIONS = join(__dirname, '..', '..', '..', 'libs', 'api', 'database', 'src', 'migrations');
+const MIGRATIONS = join(
+  __dirname,
+  '..',
+  '..',
+  '..',
+  'libs',
+  'api',
+  'database',
+  'src',
+  'migrations',
+);
 
 async function diff(databaseUrl: string): Promise<{ up: string[]; down: string[] }> {
-  const config = loadConfig({ ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'error', DEMO_SEED: 'false', MIGRATIONS_RUN: 'true' });
+  const config = loadConfig({
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    LOG_LEVEL: 'error',
+    DEMO_SEED: 'false',
+    MIGRATIONS_RUN: 'true',
+  });
   const app = await createApp(config);
   const sql = await app.get(DataSource).driver.createSchemaBuilder().log();
   await app.close();
-  return { up: sql.upQueries.map((q) => q.query), down: sql.downQueries.map((q) => q.query).reverse() };
+  return {
+    up: sql.upQueries.map((q) => q.query),
+    down: sql.downQueries.map((q) => q.query).reverse(),
+  };
 }
 
 async function writeFormatted(path: string, source: string): Promise<void> {
@@ -28,7 +47,12 @@ async function writeFormatted(path: string, source: string): Promise<void> {
   writeFileSync(path, await format(source, { ...options, filepath: path }));
 }
 
-async function write(dialect: string, name: string, stamp: number, sql: { up: string[]; down: string[] }) {
+async function write(
+  dialect: string,
+  name: string,
+  stamp: number,
+  sql: { up: string[]; down: string[] },
+) {
   const className = `${name}${stamp}`;
   const statements = (list: string[]) =>
     list.map((q) => `    await queryRunner.query(${JSON.stringify(q)});`).join('\n');
@@ -50,7 +74,9 @@ ${statements(sql.down)}
 }
 `,
   );
-  const files = readdirSync(join(MIGRATIONS, dialect)).filter((f) => /^\d+-.+\.ts$/.test(f)).sort();
+  const files = readdirSync(join(MIGRATIONS, dialect))
+    .filter((f) => /^\d+-.+\.ts$/.test(f))
+    .sort();
   const imports = files.map((f) => {
     const base = f.replace(/\.ts$/, '');
     const [ts, ...rest] = base.split('-');

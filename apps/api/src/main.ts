@@ -18,7 +18,8 @@ async function main(): Promise<void> {
   ];
   if (demoUsers.length > 0) {
     lines.push('', '  Demo logins (email / password):');
-    for (const u of demoUsers) lines.push(`    ${u.role.padEnd(9)} ${u.email.padEnd(24)} ${u.password}`);
+    for (const u of demoUsers)
+      lines.push(`    ${u.role.padEnd(9)} ${u.email.padEnd(24)} ${u.password}`);
   }
   console.log(lines.join('\n') + '\n');
 }
@@ -27,7 +28,9 @@ main().catch((error: unknown) => {
   if (error instanceof ConfigError) {
     console.error(error.message);
   } else {
-    new Logger('Startup').error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    new Logger('Startup').error(
+      error instanceof Error ? (error.stack ?? error.message) : String(error),
+    );
   }
   process.exit(1);
 });

@@ -5,10 +5,14 @@ import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { createApp, printSchemaFile } from '@corroborate/api-app';
 import { loadConfig } from '@corroborate/api-core';
 
-
 /** Writes libs/graphql/schema.gql from the code-first schema (run by `npm run schema`). */
 async function main(): Promise<void> {
-  const config = loadConfig({ ...process.env, DATABASE_URL: 'sqlite::memory:', LOG_LEVEL: 'error', DEMO_SEED: 'false' });
+  const config = loadConfig({
+    ...process.env,
+    DATABASE_URL: 'sqlite::memory:',
+    LOG_LEVEL: 'error',
+    DEMO_SEED: 'false',
+  });
   const app = await createApp(config);
   await app.init();
   const schema = app.get(GraphQLSchemaHost).schema;

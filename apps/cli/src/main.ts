@@ -6,7 +6,14 @@ import { validate } from 'class-validator';
 import { Command, CommanderError, Option } from 'commander';
 import { DataSource } from 'typeorm';
 import { domainModules } from '@corroborate/api-app';
-import { AppError, type AppConfig, ConfigError, CoreModule, loadConfig, Role } from '@corroborate/api-core';
+import {
+  AppError,
+  type AppConfig,
+  ConfigError,
+  CoreModule,
+  loadConfig,
+  Role,
+} from '@corroborate/api-core';
 import { DemoSeeder } from '@corroborate/api-demo';
 import { CreateUserInput, UsersService } from '@corroborate/api-users';
 
@@ -35,7 +42,9 @@ async function withContext<T>(
 ): Promise<T> {
   // The CLI never migrates behind the user's back: `migrate` does it explicitly.
   const config = loadConfig({ ...process.env, MIGRATIONS_RUN: 'false' });
-  const ctx = await NestFactory.createApplicationContext(CliModule.forRoot(config), { logger: ['error'] });
+  const ctx = await NestFactory.createApplicationContext(CliModule.forRoot(config), {
+    logger: ['error'],
+  });
   try {
     if (requireMigrated && (await ctx.get(DataSource).showMigrations())) {
       throw new CliFailure('The database has pending migrations. Run `corroborate migrate` first.');
@@ -53,7 +62,9 @@ function describeDatabase(config: AppConfig): string {
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
 }
 
 export function buildProgram(out: (line: string) => void = console.log): Command {
@@ -76,13 +87,19 @@ export function buildProgram(out: (line: string) => void = console.log): Command
           const dataSource = ctx.get(DataSource);
           if (options.check) {
             const pending = await dataSource.showMigrations();
-            out(pending ? `Pending migrations on ${describeDatabase(config)}.` : 'No pending migrations.');
+            out(
+              pending
+                ? `Pending migrations on ${describeDatabase(config)}.`
+                : 'No pending migrations.',
+            );
             if (pending) throw new CliFailure('Migrations are pending.', EXIT.FAILED);
             return;
           }
           const applied = await dataSource.runMigrations({ transaction: 'each' });
           for (const m of applied) out(`Applied ${m.name}`);
-          out(`${applied.length} migration(s) applied to ${describeDatabase(config)}; the schema is up to date.`);
+          out(
+            `${applied.length} migration(s) applied to ${describeDatabase(config)}; the schema is up to date.`,
+          );
         },
         { requireMigrated: false },
       );
@@ -90,12 +107,16 @@ export function buildProgram(out: (line: string) => void = console.log): Command
 
   program
     .command('seed')
-    .description('Add demo data: the "Belarus protests, Jan 2021" project and a demo login per role.')
+    .description(
+      'Add demo data: the "Belarus protests, Jan 2021" project and a demo login per role.',
+    )
     .requiredOption('--demo', 'seed the demo project and users (the only seed there is)')
     .action(async () => {
       await withContext(async (ctx) => {
         const result = await ctx.get(DemoSeeder).seed();
-        out(`Demo seeded: ${result.usersCreated} user(s) and ${result.projectCreated ? 1 : 0} project added.`);
+        out(
+          `Demo seeded: ${result.usersCreated} user(s) and ${result.projectCreated ? 1 : 0} project added.`,
+        );
       });
     });
 
@@ -104,27 +125,46 @@ export function buildProgram(out: (line: string) => void = console.log): Command
     .description('Create an admin account (for a fresh production install).')
     .requiredOption('--email <email>', 'the admin email address')
     .requiredOption('--name <name>', 'display name')
-    .addOption(new Option('--password <password>', 'password (at least 12 characters); prefer --password-stdin').conflicts('passwordStdin'))
+    .addOption(
+      new Option(
+        '--password <password>',
+        'password (at least 12 characters); prefer --password-stdin',
+      ).conflicts('passwordStdin'),
+    )
     .option('--password-stdin', 'read the password from standard input')
-    .action(async (options: { email: string; name: string; password?: string; passwordStdin?: boolean }) => {
-      const password = options.passwordStdin ? await readStdin() : options.password;
-      if (!password) throw new CliFailure('Give a password with --password-stdin (or --password).', EXIT.USAGE);
-      const input = plainToInstance(CreateUserInput, {
-        email: options.email,
-        displayName: options.name,
-        role: Role.ADMIN,
-        password,
-      });
-      const problems = await validate(input);
-      if (problems.length > 0) {
-        const lines = problems.map((p) => `  --${p.property === 'displayName' ? 'name' : p.property}: ${Object.values(p.constraints ?? {})[0]}`);
-        throw new CliFailure(`Invalid input:\n${lines.join('\n')}`, EXIT.USAGE);
-      }
-      await withContext(async (ctx) => {
-        const user = await ctx.get(UsersService).create(null, input);
-        out(`Created admin ${user.email} (${user.id}).`);
-      });
-    });
+    .action(
+      async (options: {
+        email: string;
+        name: string;
+        password?: string;
+        passwordStdin?: boolean;
+      }) => {
+        const password = options.passwordStdin ? await readStdin() : options.password;
+        if (!password)
+          throw new CliFailure(
+            'Give a password with --password-stdin (or --password).',
+            EXIT.USAGE,
+          );
+        const input = plainToInstance(CreateUserInput, {
+          email: options.email,
+          displayName: options.name,
+          role: Role.ADMIN,
+          password,
+        });
+        const problems = await validate(input);
+        if (problems.length > 0) {
+          const lines = problems.map(
+            (p) =>
+              `  --${p.property === 'displayName' ? 'name' : p.property}: ${Object.values(p.constraints ?? {})[0]}`,
+          );
+          throw new CliFailure(`Invalid input:\n${lines.join('\n')}`, EXIT.USAGE);
+        }
+        await withContext(async (ctx) => {
+          const user = await ctx.get(UsersService).create(null, input);
+          out(`Created admin ${user.email} (${user.id}).`);
+        });
+      },
+    );
 
   return program;
 }

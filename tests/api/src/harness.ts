@@ -15,11 +15,13 @@ export type Dialect = 'sqlite' | 'postgres';
 /** Which database this run of the API suite uses: `TEST_DB=sqlite|postgres` (default sqlite). */
 export function testDialect(): Dialect {
   const value = process.env['TEST_DB'] ?? 'sqlite';
-  if (value !== 'sqlite' && value !== 'postgres') throw new Error(`TEST_DB must be sqlite or postgres, not ${value}`);
+  if (value !== 'sqlite' && value !== 'postgres')
+    throw new Error(`TEST_DB must be sqlite or postgres, not ${value}`);
   return value;
 }
 
-export const POSTGRES_ADMIN_URL = process.env['TEST_PG_URL'] ?? 'postgres://postgres@127.0.0.1:5432';
+export const POSTGRES_ADMIN_URL =
+  process.env['TEST_PG_URL'] ?? 'postgres://postgres@127.0.0.1:5432';
 
 export interface TestApi {
   url: string;
@@ -135,7 +137,10 @@ export class ApiClient {
   }
 
   /** Runs an operation that must succeed and returns its data. */
-  async ok<T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  async ok<T = Record<string, unknown>>(
+    query: string,
+    variables: Record<string, unknown> = {},
+  ): Promise<T> {
     const result = await this.request<T>(query, variables);
     if (result.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors)}`);
     return result.data as T;

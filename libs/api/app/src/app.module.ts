@@ -3,7 +3,12 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import { AuditModule } from '@corroborate/api-audit';
 import { AuthModule } from '@corroborate/api-auth';
-import { type AppConfig, CoreModule, formatGraphQLError, type RequestContext } from '@corroborate/api-core';
+import {
+  type AppConfig,
+  CoreModule,
+  formatGraphQLError,
+  type RequestContext,
+} from '@corroborate/api-core';
 import { DatabaseModule } from '@corroborate/api-database';
 import { DemoModule } from '@corroborate/api-demo';
 import { ProjectsModule } from '@corroborate/api-projects';
@@ -12,7 +17,14 @@ import { HealthController } from './health.controller';
 
 /** Everything that works with data, without the HTTP/GraphQL layer: shared by the API and the CLI. */
 export function domainModules() {
-  return [DatabaseModule.forRoot(), AuditModule, UsersModule, AuthModule, ProjectsModule, DemoModule];
+  return [
+    DatabaseModule.forRoot(),
+    AuditModule,
+    UsersModule,
+    AuthModule,
+    ProjectsModule,
+    DemoModule,
+  ];
 }
 
 @Module({})

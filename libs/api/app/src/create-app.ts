@@ -55,12 +55,15 @@ function serveWebApp(app: NestExpressApplication, webDist: string): void {
   const index = join(webDist, 'index.html');
   app.use(express.static(webDist, { index: false, maxAge: '1h' }));
   app.use((req: Request, res: Response, next: NextFunction) => {
-    if (req.method !== 'GET' || req.path.startsWith('/graphql') || req.path === '/health') return next();
+    if (req.method !== 'GET' || req.path.startsWith('/graphql') || req.path === '/health')
+      return next();
     if (!req.accepts('html')) return next();
     if (existsSync(index)) return res.sendFile(index, { maxAge: 0 });
     res
       .status(503)
       .type('text/plain')
-      .send('The web app has not been built. Run `npm run build` (or `npm start`, which builds it).');
+      .send(
+        'The web app has not been built. Run `npm run build` (or `npm start`, which builds it).',
+      );
   });
 }

@@ -18,7 +18,10 @@ export class AuditService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** Appends an event; pass the transaction's manager so the event commits with the change. */
-  async record(event: AuditRecord, manager: EntityManager = this.dataSource.manager): Promise<void> {
+  async record(
+    event: AuditRecord,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<void> {
     const row = manager.create(AuditEventEntity, {
       actorId: event.actorId,
       entityType: event.entityType,

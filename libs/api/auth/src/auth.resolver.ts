@@ -72,7 +72,11 @@ export class AuthResolver {
     @CurrentActor() actor: Actor,
     @Args('input') input: CreateApiTokenInput,
   ): Promise<ApiTokenPayload> {
-    const { token, apiToken } = await this.auth.createApiToken(actor, input.name, input.expiresInDays);
+    const { token, apiToken } = await this.auth.createApiToken(
+      actor,
+      input.name,
+      input.expiresInDays,
+    );
     return { token, apiToken: { ...apiToken, name: apiToken.name ?? '' } };
   }
 

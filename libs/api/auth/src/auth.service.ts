@@ -69,7 +69,9 @@ export class AuthService {
     // Rotate: the session presented with this request (if any) ends; a fresh one starts.
     const previous = this.presentedToken(req);
     if (previous?.kind === 'SESSION') {
-      await this.dataSource.getRepository(SessionEntity).delete({ tokenHash: this.hash(previous.token) });
+      await this.dataSource
+        .getRepository(SessionEntity)
+        .delete({ tokenHash: this.hash(previous.token) });
     }
     const ttlMs = this.config.sessionTtlHours * 3_600_000;
     const { token } = await this.issue(user.id, 'SESSION', null, new Date(Date.now() + ttlMs));
@@ -81,14 +83,25 @@ export class AuthService {
       maxAge: ttlMs,
     });
     await this.users.recordSignIn(user.id);
-    await this.audit.record({ actorId: user.id, entityType: 'User', entityId: user.id, action: 'auth.signed_in', after: { address } });
+    await this.audit.record({
+      actorId: user.id,
+      entityType: 'User',
+      entityId: user.id,
+      action: 'auth.signed_in',
+      after: { address },
+    });
     return user;
   }
 
   async signOut(actor: Actor, res: Response): Promise<void> {
     await this.dataSource.getRepository(SessionEntity).delete({ id: actor.sessionId });
     res.clearCookie(SESSION_COOKIE, { path: '/' });
-    await this.audit.record({ actorId: actor.id, entityType: 'User', entityId: actor.id, action: 'auth.signed_out' });
+    await this.audit.record({
+      actorId: actor.id,
+      entityType: 'User',
+      entityId: actor.id,
+      action: 'auth.signed_out',
+    });
   }
 
   /** Ends every session and API token of the caller. */
@@ -97,7 +110,12 @@ export class AuthService {
       await manager.delete(SessionEntity, { userId: actor.id });
       await this.users.invalidateSessions(actor.id, manager);
       await this.audit.record(
-        { actorId: actor.id, entityType: 'User', entityId: actor.id, action: 'auth.signed_out_everywhere' },
+        {
+          actorId: actor.id,
+          entityType: 'User',
+          entityId: actor.id,
+          action: 'auth.signed_out_everywhere',
+        },
         manager,
       );
     });
@@ -120,11 +138,19 @@ export class AuthService {
     const { user } = session;
     if (session.expiresAt && session.expiresAt.getTime() <= now) return null;
     if (!user.active) return null;
-    if (user.sessionsValidAfter && session.createdAt.getTime() < user.sessionsValidAfter.getTime()) {
+    if (
+      user.sessionsValidAfter &&
+      session.createdAt.getTime() < user.sessionsValidAfter.getTime()
+    ) {
       return null;
     }
-    if (session.kind === 'API_TOKEN' && (!session.lastUsedAt || now - session.lastUsedAt.getTime() > 60_000)) {
-      await this.dataSource.getRepository(SessionEntity).update({ id: session.id }, { lastUsedAt: new Date(now) });
+    if (
+      session.kind === 'API_TOKEN' &&
+      (!session.lastUsedAt || now - session.lastUsedAt.getTime() > 60_000)
+    ) {
+      await this.dataSource
+        .getRepository(SessionEntity)
+        .update({ id: session.id }, { lastUsedAt: new Date(now) });
     }
     return {
       id: user.id,
@@ -164,7 +190,12 @@ export class AuthService {
     const token = await repo.findOneBy({ id, userId: actor.id, kind: 'API_TOKEN' });
     if (!token) throw new NotFoundError('API token', id);
     await repo.delete({ id });
-    await this.audit.record({ actorId: actor.id, entityType: 'ApiToken', entityId: id, action: 'auth.api_token_revoked' });
+    await this.audit.record({
+      actorId: actor.id,
+      entityType: 'ApiToken',
+      entityId: id,
+      action: 'auth.api_token_revoked',
+    });
   }
 
   /** Starts a session or token for a user directly (used by the CLI); returns the secret. */
@@ -176,7 +207,14 @@ export class AuthService {
   ): Promise<{ token: string; session: SessionEntity }> {
     const token = TOKEN_PREFIX + randomBytes(32).toString('base64url');
     const repo = this.dataSource.getRepository(SessionEntity);
-    const session = repo.create({ tokenHash: this.hash(token), kind, name, userId, expiresAt, lastUsedAt: null });
+    const session = repo.create({
+      tokenHash: this.hash(token),
+      kind,
+      name,
+      userId,
+      expiresAt,
+      lastUsedAt: null,
+    });
     await repo.save(session);
     return { token, session };
   }

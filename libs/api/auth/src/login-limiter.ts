@@ -36,7 +36,8 @@ export class LoginLimiter {
       this.perAddress.get(address),
     ]);
     const blocked = [account, ip].filter(
-      (res): res is RateLimiterRes => res !== null && res.remainingPoints <= 0 && res.msBeforeNext > 0,
+      (res): res is RateLimiterRes =>
+        res !== null && res.remainingPoints <= 0 && res.msBeforeNext > 0,
     );
     if (blocked.length > 0) {
       const wait = Math.max(...blocked.map((r) => r.msBeforeNext));

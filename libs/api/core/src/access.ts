@@ -10,7 +10,8 @@ export enum Role {
 }
 registerEnumType(Role, {
   name: 'Role',
-  description: 'What a user may do: ADMIN everything; EDITOR intake, triage, adjudicate; REVIEWER work assigned claims; VIEWER read.',
+  description:
+    'What a user may do: ADMIN everything; EDITOR intake, triage, adjudicate; REVIEWER work assigned claims; VIEWER read.',
 });
 
 export const ALL_ROLES: readonly Role[] = [Role.ADMIN, Role.EDITOR, Role.REVIEWER, Role.VIEWER];

@@ -21,7 +21,11 @@ describe('configuration', () => {
     const dir = dataDir();
     const config = loadConfig({ DATA_DIR: dir });
     expect(config.port).toBe(3000);
-    expect(config.database).toEqual({ type: 'sqlite', path: join(dir, 'corroborate.db'), logging: false });
+    expect(config.database).toEqual({
+      type: 'sqlite',
+      path: join(dir, 'corroborate.db'),
+      logging: false,
+    });
     expect(config.migrationsRun).toBe(true);
     expect(config.demoSeed).toBe(true);
     expect(config.sessionSecret).toMatch(/^[0-9a-f]{64}$/);
@@ -29,12 +33,21 @@ describe('configuration', () => {
 
   it('keeps the generated development secret across restarts', () => {
     const dir = dataDir();
-    expect(loadConfig({ DATA_DIR: dir }).sessionSecret).toBe(loadConfig({ DATA_DIR: dir }).sessionSecret);
+    expect(loadConfig({ DATA_DIR: dir }).sessionSecret).toBe(
+      loadConfig({ DATA_DIR: dir }).sessionSecret,
+    );
   });
 
   it('uses PostgreSQL for a postgres:// DATABASE_URL and does not seed the demo there by default', () => {
-    const config = loadConfig({ DATA_DIR: dataDir(), DATABASE_URL: 'postgres://u@db:5432/corroborate' });
-    expect(config.database).toEqual({ type: 'postgres', url: 'postgres://u@db:5432/corroborate', logging: false });
+    const config = loadConfig({
+      DATA_DIR: dataDir(),
+      DATABASE_URL: 'postgres://u@db:5432/corroborate',
+    });
+    expect(config.database).toEqual({
+      type: 'postgres',
+      url: 'postgres://u@db:5432/corroborate',
+      logging: false,
+    });
     expect(config.demoSeed).toBe(false);
   });
 
@@ -66,8 +79,17 @@ describe('configuration', () => {
 
   it('stops in production without a session secret, with no default', () => {
     const problems = problemsOf({ NODE_ENV: 'production' });
-    expect(problems).toEqual([{ variable: 'SESSION_SECRET', message: expect.stringMatching(/required when NODE_ENV=production/) }]);
-    const config = loadConfig({ DATA_DIR: dataDir(), NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40) });
+    expect(problems).toEqual([
+      {
+        variable: 'SESSION_SECRET',
+        message: expect.stringMatching(/required when NODE_ENV=production/),
+      },
+    ]);
+    const config = loadConfig({
+      DATA_DIR: dataDir(),
+      NODE_ENV: 'production',
+      SESSION_SECRET: 'x'.repeat(40),
+    });
     expect(config.sessionSecret).toBe('x'.repeat(40));
     expect(config.cookieSecure).toBe(true);
   });

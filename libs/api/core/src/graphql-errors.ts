@@ -53,7 +53,11 @@ export function formatGraphQLError(
     return {
       ...base,
       message: original.message,
-      extensions: { ...original.details, code: original.code, status: statusForCode(original.code) },
+      extensions: {
+        ...original.details,
+        code: original.code,
+        status: statusForCode(original.code),
+      },
     };
   }
   const code = formatted.extensions?.['code'];

@@ -21,9 +21,34 @@ export interface DemoUser {
 
 /** Demo logins printed at startup. Demo only: never use these passwords for real accounts. */
 export const DEMO_USERS: readonly DemoUser[] = [
-  { email: 'admin@example.org', displayName: 'Ada Admin', role: Role.ADMIN, password: 'demo-admin-pass' },
-  { email: 'editor@example.org', displayName: 'Elena Editor', role: Role.EDITOR, password: 'demo-editor-pass' },
-  { email: 'reviewer@example.org', displayName: 'Ruslan Reviewer', role: Role.REVIEWER, password: 'demo-reviewer-pass' },
-  { email: 'reviewer2@example.org', displayName: 'Rita Reviewer', role: Role.REVIEWER, password: 'demo-reviewer-pass' },
-  { email: 'viewer@example.org', displayName: 'Viktor Viewer', role: Role.VIEWER, password: 'demo-viewer-pass' },
+  {
+    email: 'admin@example.org',
+    displayName: 'Ada Admin',
+    role: Role.ADMIN,
+    password: 'demo-admin-pass',
+  },
+  {
+    email: 'editor@example.org',
+    displayName: 'Elena Editor',
+    role: Role.EDITOR,
+    password: 'demo-editor-pass',
+  },
+  {
+    email: 'reviewer@example.org',
+    displayName: 'Ruslan Reviewer',
+    role: Role.REVIEWER,
+    password: 'demo-reviewer-pass',
+  },
+  {
+    email: 'reviewer2@example.org',
+    displayName: 'Rita Reviewer',
+    role: Role.REVIEWER,
+    password: 'demo-reviewer-pass',
+  },
+  {
+    email: 'viewer@example.org',
+    displayName: 'Viktor Viewer',
+    role: Role.VIEWER,
+    password: 'demo-viewer-pass',
+  },
 ];

@@ -35,7 +35,9 @@ export class DemoSeeder {
       await this.projects.create(null, DEMO_PROJECT);
       projectCreated = true;
     }
-    this.logger.log(`Demo data: ${usersCreated} users and ${projectCreated ? 1 : 0} project added.`);
+    this.logger.log(
+      `Demo data: ${usersCreated} users and ${projectCreated ? 1 : 0} project added.`,
+    );
     return { usersCreated, projectCreated };
   }
 

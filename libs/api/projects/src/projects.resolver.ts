@@ -30,7 +30,9 @@ export class ProjectsResolver {
   }
 
   @Roles(Role.ADMIN, Role.EDITOR)
-  @Mutation(() => ProjectType, { description: 'Renames a project or changes its description or required reviews.' })
+  @Mutation(() => ProjectType, {
+    description: 'Renames a project or changes its description or required reviews.',
+  })
   updateProject(
     @CurrentActor() actor: Actor,
     @Args('input') input: UpdateProjectInput,

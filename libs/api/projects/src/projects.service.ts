@@ -45,7 +45,9 @@ export class ProjectsService {
   }
 
   findByName(name: string): Promise<ProjectEntity | null> {
-    return this.dataSource.getRepository(ProjectEntity).findOneBy({ nameKey: cleanName(name).toLowerCase() });
+    return this.dataSource
+      .getRepository(ProjectEntity)
+      .findOneBy({ nameKey: cleanName(name).toLowerCase() });
   }
 
   /** `actor` is null when the CLI or the demo seed creates the project. */
@@ -62,7 +64,13 @@ export class ProjectsService {
       });
       await manager.save(project);
       await this.audit.record(
-        { actorId: actor?.id ?? null, entityType: 'Project', entityId: project.id, action: 'project.created', after: auditView(project) },
+        {
+          actorId: actor?.id ?? null,
+          entityType: 'Project',
+          entityId: project.id,
+          action: 'project.created',
+          after: auditView(project),
+        },
         manager,
       );
       return project;
@@ -79,7 +87,8 @@ export class ProjectsService {
         project.name = name;
         project.nameKey = name.toLowerCase();
       }
-      if (changes.description !== undefined) project.description = changes.description?.trim() || null;
+      if (changes.description !== undefined)
+        project.description = changes.description?.trim() || null;
       if (changes.requiredReviews !== undefined && changes.requiredReviews !== null) {
         project.requiredReviews = changes.requiredReviews;
       }
@@ -104,7 +113,9 @@ export class ProjectsService {
   private async assertNameFree(manager: EntityManager, name: string, exceptId: string | null) {
     const existing = await manager.findOneBy(ProjectEntity, { nameKey: name.toLowerCase() });
     if (existing && existing.id !== exceptId) {
-      throw new ConflictError(`A project named "${existing.name}" already exists.`, { field: 'name' });
+      throw new ConflictError(`A project named "${existing.name}" already exists.`, {
+        field: 'name',
+      });
     }
   }
 }

@@ -18,7 +18,10 @@ export class UsersResolver {
 
   @Roles(Role.ADMIN)
   @Mutation(() => UserType)
-  createUser(@CurrentActor() actor: Actor, @Args('input') input: CreateUserInput): Promise<UserType> {
+  createUser(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: CreateUserInput,
+  ): Promise<UserType> {
     return this.service.create(actor, input);
   }
 
@@ -32,7 +35,9 @@ export class UsersResolver {
   }
 
   @Roles(Role.ADMIN)
-  @Mutation(() => UserType, { description: 'Stops the user signing in; their sessions end at once.' })
+  @Mutation(() => UserType, {
+    description: 'Stops the user signing in; their sessions end at once.',
+  })
   deactivateUser(
     @CurrentActor() actor: Actor,
     @Args('userId', { type: () => ID }, userIdPipe) userId: string,

@@ -81,7 +81,13 @@ export class UsersService {
       });
       await manager.save(user);
       await this.audit.record(
-        { actorId: actor?.id ?? null, entityType: 'User', entityId: user.id, action: 'user.created', after: auditView(user) },
+        {
+          actorId: actor?.id ?? null,
+          entityType: 'User',
+          entityId: user.id,
+          action: 'user.created',
+          after: auditView(user),
+        },
         manager,
       );
       return user;
@@ -92,12 +98,20 @@ export class UsersService {
     return this.dataSource.transaction(async (manager) => {
       const user = await this.get(userId, manager);
       if (user.role === role) return user;
-      if (user.role === Role.ADMIN) await this.assertAnotherActiveAdmin(manager, user, 'change the role of');
+      if (user.role === Role.ADMIN)
+        await this.assertAnotherActiveAdmin(manager, user, 'change the role of');
       const before = auditView(user);
       user.role = role;
       await manager.save(user);
       await this.audit.record(
-        { actorId: actor.id, entityType: 'User', entityId: user.id, action: 'user.role_changed', before, after: auditView(user) },
+        {
+          actorId: actor.id,
+          entityType: 'User',
+          entityId: user.id,
+          action: 'user.role_changed',
+          before,
+          after: auditView(user),
+        },
         manager,
       );
       return user;
@@ -112,7 +126,8 @@ export class UsersService {
         if (user.id === actor.id) {
           throw new BadInputError('userId', 'You cannot deactivate your own account.');
         }
-        if (user.role === Role.ADMIN) await this.assertAnotherActiveAdmin(manager, user, 'deactivate');
+        if (user.role === Role.ADMIN)
+          await this.assertAnotherActiveAdmin(manager, user, 'deactivate');
         user.sessionsValidAfter = new Date();
       }
       const before = auditView(user);
@@ -134,7 +149,11 @@ export class UsersService {
   }
 
   /** Sets a new password and ends every session and token the user had. */
-  async resetPassword(actor: Actor | null, userId: string, newPassword: string): Promise<UserEntity> {
+  async resetPassword(
+    actor: Actor | null,
+    userId: string,
+    newPassword: string,
+  ): Promise<UserEntity> {
     const passwordHash = await hashPassword(newPassword);
     return this.dataSource.transaction(async (manager) => {
       const user = await this.get(userId, manager);
@@ -142,7 +161,12 @@ export class UsersService {
       user.sessionsValidAfter = new Date();
       await manager.save(user);
       await this.audit.record(
-        { actorId: actor?.id ?? null, entityType: 'User', entityId: user.id, action: 'user.password_reset' },
+        {
+          actorId: actor?.id ?? null,
+          entityType: 'User',
+          entityId: user.id,
+          action: 'user.password_reset',
+        },
         manager,
       );
       return user;
@@ -150,12 +174,17 @@ export class UsersService {
   }
 
   /** Ends every session and token of a user (sign out everywhere). */
-  async invalidateSessions(userId: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
+  async invalidateSessions(
+    userId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<void> {
     await manager.update(UserEntity, { id: userId }, { sessionsValidAfter: new Date() });
   }
 
   async recordSignIn(userId: string): Promise<void> {
-    await this.dataSource.getRepository(UserEntity).update({ id: userId }, { lastSignInAt: new Date() });
+    await this.dataSource
+      .getRepository(UserEntity)
+      .update({ id: userId }, { lastSignInAt: new Date() });
   }
 
   private async assertAnotherActiveAdmin(manager: EntityManager, user: UserEntity, what: string) {
