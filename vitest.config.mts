@@ -23,7 +23,12 @@ export default defineConfig({
         resolve: sameGraphQL,
         test: {
           name: 'unit',
-          include: ['libs/**/*.spec.ts', 'apps/api/**/*.spec.ts', 'apps/cli/**/*.spec.ts', 'tests/tooling/**/*.spec.ts'],
+          include: [
+            'libs/**/*.spec.ts',
+            'apps/api/**/*.spec.ts',
+            'apps/cli/**/*.spec.ts',
+            'tests/tooling/**/*.spec.ts',
+          ],
           environment: 'node',
           testTimeout: 30_000,
         },

@@ -16,7 +16,6 @@ const LEGAL: ReadonlyArray<[ClaimStatus, ClaimStatus, boolean]> = [
   ['NEW', 'IN_REVIEW', false],
   ['IN_REVIEW', 'NEEDS_ADJUDICATION', false],
   ['NEEDS_ADJUDICATION', 'VERIFIED', false],
-  ['NEEDS_ADJUDICATION', 'IN_REVIEW', true],
   ['NEW', 'REJECTED', true],
   ['IN_REVIEW', 'REJECTED', true],
   ['VERIFIED', 'IN_REVIEW', true],
@@ -72,7 +71,7 @@ describe('claim workflow', () => {
   it('lists allowed next states', () => {
     expect(allowedTransitions('NEW')).toEqual(['IN_REVIEW', 'REJECTED']);
     expect(allowedTransitions('IN_REVIEW')).toEqual(['NEEDS_ADJUDICATION', 'REJECTED']);
-    expect(allowedTransitions('NEEDS_ADJUDICATION')).toEqual(['VERIFIED', 'IN_REVIEW']);
+    expect(allowedTransitions('NEEDS_ADJUDICATION')).toEqual(['VERIFIED']);
     expect(allowedTransitions('VERIFIED')).toEqual(['IN_REVIEW']);
     expect(allowedTransitions('REJECTED')).toEqual([]);
   });

@@ -44,14 +44,9 @@ export interface ClaimTransition {
  * Rejection also needs one: it is terminal, and the spec distinguishes "not check-worthy" from
  * "a duplicate merged into another claim", which only a reason records.
  *
- * NEEDS_ADJUDICATION → IN_REVIEW is allowed (with a reason) although the spec diagram does not
- * draw it. Argument: a claim reaches NEEDS_ADJUDICATION when the project's required number of
- * assessments is in. If one of those assessments is then superseded (the reviewer is reassigned
- * or the editor, facing a disagreement, asks for an extra tie-breaking review, or new evidence
- * arrives that the reviewers must weigh), the count drops below what the project requires and
- * the claim is genuinely back in review. Without this edge the only route would be to verify a
- * claim nobody has finished judging and then reopen it, which puts a false "verified" event into
- * the history and possibly into a release. The edge does not let anything skip a step.
+ * Exactly the moves PRODUCT.md draws, and no others ("any other transition is refused"). In
+ * particular NEEDS_ADJUDICATION → IN_REVIEW does not exist: an editor facing a claim that needs more
+ * review adjudicates or, once verified, reopens it with a reason.
  */
 export const CLAIM_TRANSITIONS: readonly ClaimTransition[] = [
   { from: 'NEW', to: 'IN_REVIEW', trigger: 'first reviewer assigned', requiresReason: false },
@@ -62,12 +57,6 @@ export const CLAIM_TRANSITIONS: readonly ClaimTransition[] = [
     requiresReason: false,
   },
   { from: 'NEEDS_ADJUDICATION', to: 'VERIFIED', trigger: 'adjudicated', requiresReason: false },
-  {
-    from: 'NEEDS_ADJUDICATION',
-    to: 'IN_REVIEW',
-    trigger: 'assessment superseded or further review requested',
-    requiresReason: true,
-  },
   {
     from: 'NEW',
     to: 'REJECTED',

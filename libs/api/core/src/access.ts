@@ -1,20 +1,23 @@
 import { createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
 import { GqlExecutionContext, registerEnumType } from '@nestjs/graphql';
 import { type Request, type Response } from 'express';
+import { type Role as DomainRole, ROLE_DESCRIPTIONS, ROLES } from '@corroborate/domain';
 
-export enum Role {
-  ADMIN = 'ADMIN',
-  EDITOR = 'EDITOR',
-  REVIEWER = 'REVIEWER',
-  VIEWER = 'VIEWER',
-}
+/** The roles of libs/domain as an enum object, for GraphQL and class-validator. */
+export const Role = Object.fromEntries(ROLES.map((role) => [role, role])) as {
+  readonly [K in DomainRole]: K;
+};
+export type Role = DomainRole;
 registerEnumType(Role, {
   name: 'Role',
   description:
     'What a user may do: ADMIN everything; EDITOR intake, triage, adjudicate; REVIEWER work assigned claims; VIEWER read.',
+  valuesMap: Object.fromEntries(
+    ROLES.map((role) => [role, { description: ROLE_DESCRIPTIONS[role] }]),
+  ),
 });
 
-export const ALL_ROLES: readonly Role[] = [Role.ADMIN, Role.EDITOR, Role.REVIEWER, Role.VIEWER];
+export const ALL_ROLES: readonly Role[] = ROLES;
 
 /** The signed-in caller of a request. */
 export interface Actor {

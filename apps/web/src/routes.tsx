@@ -1,0 +1,41 @@
+import { Navigate, Outlet, type RouteObject } from 'react-router';
+import { ApiTokensPage, RequireAuth, SignInPage } from '@corroborate/web-auth';
+import { ProjectDetailPage, ProjectsPage } from '@corroborate/web-projects';
+import { UsersPage } from '@corroborate/web-admin';
+import { ADMIN_ROLES, RequireRole } from '@corroborate/web-ui';
+import { AppLayout } from './app-layout';
+import { NotFoundPage } from './not-found-page';
+
+/**
+ * Every page except sign-in sits behind RequireAuth (the `me` query) inside
+ * the app shell. Role-restricted pages render a "no access" page for others.
+ */
+export const routes: RouteObject[] = [
+  { path: '/sign-in', element: <SignInPage /> },
+  {
+    element: (
+      <RequireAuth>
+        <AppLayout />
+      </RequireAuth>
+    ),
+    children: [
+      { index: true, element: <Navigate to="/projects" replace /> },
+      { path: 'projects', element: <ProjectsPage /> },
+      { path: 'projects/:projectId', element: <ProjectDetailPage /> },
+      {
+        path: 'admin',
+        element: (
+          <RequireRole roles={ADMIN_ROLES}>
+            <Outlet />
+          </RequireRole>
+        ),
+        children: [
+          { index: true, element: <Navigate to="/admin/users" replace /> },
+          { path: 'users', element: <UsersPage /> },
+        ],
+      },
+      { path: 'account/tokens', element: <ApiTokensPage /> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+];

@@ -1,0 +1,6 @@
+export * from './api-tokens-page';
+export * from './auth.graphql';
+export * from './redirect';
+export * from './require-auth';
+export * from './sign-in-page';
+export * from './use-sign-out';

@@ -1,0 +1,32 @@
+import { useCallback } from 'react';
+import { useNavigate } from 'react-router';
+import { useMutation } from '@apollo/client/react';
+import { notifications } from '@mantine/notifications';
+import { describeError, hasErrorCode } from '@corroborate/web-ui';
+import { signOutMutation } from './auth.graphql';
+import { SIGN_IN_PATH } from './redirect';
+
+/** Signs out on the server, then goes to the sign-in page (which clears the cache). */
+export function useSignOut(): { signOut: () => Promise<void>; signingOut: boolean } {
+  const navigate = useNavigate();
+  const [mutate, { loading }] = useMutation(signOutMutation);
+  const signOut = useCallback(async () => {
+    try {
+      await mutate();
+    } catch (error) {
+      // Already signed out (e.g. the session expired): just go to the sign-in page.
+      if (hasErrorCode(error, 'UNAUTHENTICATED')) {
+        await navigate(SIGN_IN_PATH, { replace: true });
+        return;
+      }
+      notifications.show({
+        color: 'red',
+        title: 'Could not sign out',
+        message: describeError(error),
+      });
+      return;
+    }
+    await navigate(SIGN_IN_PATH, { replace: true });
+  }, [mutate, navigate]);
+  return { signOut, signingOut: loading };
+}

@@ -1,0 +1,44 @@
+import { graphql } from '@corroborate/graphql';
+
+export const projectFieldsFragment = graphql(`
+  fragment ProjectFields on Project {
+    id
+    name
+    description
+    requiredReviews
+    createdAt
+    updatedAt
+  }
+`);
+
+export const projectsQuery = graphql(`
+  query Projects {
+    projects {
+      ...ProjectFields
+    }
+  }
+`);
+
+export const projectQuery = graphql(`
+  query Project($id: ID!) {
+    project(id: $id) {
+      ...ProjectFields
+    }
+  }
+`);
+
+export const createProjectMutation = graphql(`
+  mutation CreateProject($input: CreateProjectInput!) {
+    createProject(input: $input) {
+      ...ProjectFields
+    }
+  }
+`);
+
+export const updateProjectMutation = graphql(`
+  mutation UpdateProject($input: UpdateProjectInput!) {
+    updateProject(input: $input) {
+      ...ProjectFields
+    }
+  }
+`);

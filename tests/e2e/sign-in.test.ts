@@ -1,0 +1,66 @@
+import { type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, type RunningProduct, screenshot, seriousAccessibilityViolations, startProduct } from './src/product';
+
+describe('first run: sign in and see the demo project', () => {
+  let product: RunningProduct;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    product = await startProduct();
+    browser = await launchBrowser();
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    page = await context.newPage();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await product?.stop();
+  });
+
+  it('prints the URL and the demo logins at startup', () => {
+    expect(product.output()).toMatch(/Corroborate is running at http:\/\/localhost:\d+/);
+    expect(product.output()).toMatch(/EDITOR\s+editor@example\.org\s+demo-editor-pass/);
+  });
+
+  it('sends a signed-out visitor to the sign-in page, which passes axe', async () => {
+    await page.goto(product.url);
+    await page.getByLabel('Email').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/sign-in');
+    expect(await page.title()).toMatch(/Sign in/);
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+  });
+
+  it('shows a readable error for a wrong password and stays on the sign-in page', async () => {
+    await page.getByLabel('Email').fill('editor@example.org');
+    await page.getByLabel(/^Password/).fill('not-the-password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    const alert = page.getByRole('alert').filter({ hasText: 'Email or password is incorrect.' });
+    await alert.waitFor();
+    await screenshot(page, 'sign-in-wrong-password');
+    expect(new URL(page.url()).pathname).toBe('/sign-in');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+  });
+
+  it('signs the demo editor in with the keyboard and shows the demo project', async () => {
+    await page.getByLabel(/^Password/).fill('demo-editor-pass');
+    await page.getByLabel(/^Password/).press('Enter');
+    await page.getByRole('link', { name: 'Belarus protests, Jan 2021' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/projects');
+    await expect.poll(() => page.getByText('Elena Editor').count()).toBeGreaterThan(0);
+    await screenshot(page, 'projects-as-editor');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+  });
+
+  it('keeps the session across a reload, and signing out returns to sign-in', async () => {
+    await page.reload();
+    await page.getByRole('link', { name: 'Belarus protests, Jan 2021' }).waitFor();
+    await page.getByRole('button', { name: /Account menu/ }).click();
+    await page.getByRole('menuitem', { name: 'Sign out' }).click();
+    await page.getByLabel('Email').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/sign-in');
+    await page.goto(`${product.url}/projects`);
+    await page.getByLabel('Email').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/sign-in');
+  });
+});
