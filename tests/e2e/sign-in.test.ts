@@ -1,6 +1,12 @@
 import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type RunningProduct, screenshot, seriousAccessibilityViolations, startProduct } from './src/product';
+import {
+  launchBrowser,
+  type RunningProduct,
+  screenshot,
+  seriousAccessibilityViolations,
+  startProduct,
+} from './src/product';
 
 describe('first run: sign in and see the demo project', () => {
   let product: RunningProduct;

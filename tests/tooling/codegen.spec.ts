@@ -14,7 +14,10 @@ describe('generated web types', () => {
       const files = await generate({ ...config, silent: true }, false);
       expect(files.length).toBeGreaterThan(0);
       for (const file of files) {
-        expect({ file: file.filename, content: readFileSync(join(root, file.filename), 'utf8') }).toEqual({
+        expect({
+          file: file.filename,
+          content: readFileSync(join(root, file.filename), 'utf8'),
+        }).toEqual({
           file: file.filename,
           content: file.content,
         });

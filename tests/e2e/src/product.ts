@@ -33,7 +33,9 @@ export interface RunningProduct {
  */
 export async function startProduct(env: Record<string, string> = {}): Promise<RunningProduct> {
   if (!existsSync(join(ROOT, 'dist', 'web', 'index.html'))) {
-    throw new Error('The web app is not built: run `npm run build:web` first (npm run test:e2e does).');
+    throw new Error(
+      'The web app is not built: run `npm run build:web` first (npm run test:e2e does).',
+    );
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'corroborate-e2e-'));
   const port = await freePort();
@@ -43,7 +45,15 @@ export async function startProduct(env: Record<string, string> = {}): Promise<Ru
     ['-r', join(ROOT, 'scripts', 'register.cjs'), join(ROOT, 'apps', 'api', 'src', 'main.ts')],
     {
       cwd: ROOT,
-      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, NODE_ENV: 'test', DATABASE_URL: '', ...env },
+      env: {
+        ...process.env,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        DATA_DIR: dataDir,
+        NODE_ENV: 'test',
+        DATABASE_URL: '',
+        ...env,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
@@ -78,7 +88,9 @@ export async function startProduct(env: Record<string, string> = {}): Promise<Ru
 
 export function launchBrowser(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium is not at ${CHROMIUM}: install it (apt-get install -y chromium) or set CHROMIUM_PATH.`);
+    throw new Error(
+      `Chromium is not at ${CHROMIUM}: install it (apt-get install -y chromium) or set CHROMIUM_PATH.`,
+    );
   }
   return chromium.launch({
     executablePath: CHROMIUM,
@@ -107,5 +119,8 @@ export async function seriousAccessibilityViolations(page: Page): Promise<string
   const results = await new AxeBuilder({ page }).analyze();
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact}: ${v.id} — ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+    .map(
+      (v) =>
+        `${v.impact}: ${v.id} — ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+    );
 }
