@@ -3,6 +3,8 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import { AuditModule } from '@corroborate/api-audit';
 import { AuthModule } from '@corroborate/api-auth';
+import { CapturesModule } from '@corroborate/api-captures';
+import { ClaimsModule } from '@corroborate/api-claims';
 import {
   type AppConfig,
   CoreModule,
@@ -11,7 +13,9 @@ import {
 } from '@corroborate/api-core';
 import { DatabaseModule } from '@corroborate/api-database';
 import { DemoModule } from '@corroborate/api-demo';
+import { EvidenceModule } from '@corroborate/api-evidence';
 import { ProjectsModule } from '@corroborate/api-projects';
+import { SourcesModule } from '@corroborate/api-sources';
 import { UsersModule } from '@corroborate/api-users';
 import { HealthController } from './health.controller';
 
@@ -23,6 +27,10 @@ export function domainModules() {
     UsersModule,
     AuthModule,
     ProjectsModule,
+    SourcesModule,
+    ClaimsModule,
+    EvidenceModule,
+    CapturesModule,
     DemoModule,
   ];
 }

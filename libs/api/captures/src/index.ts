@@ -1,0 +1,2 @@
+export * from './capture.entity';
+export * from './captures.module';

@@ -1,0 +1,103 @@
+import {
+  Column,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  type Relation,
+  VersionColumn,
+} from 'typeorm';
+import { type ClaimStatus, type Priority } from '@corroborate/domain';
+import {
+  CreatedAtColumn,
+  IdColumn,
+  TimestampColumn,
+  UpdatedAtColumn,
+} from '@corroborate/api-database';
+import { ProjectEntity } from '@corroborate/api-projects';
+
+/** A statement as made, by whom, where it first appeared, and where it is in the workflow. */
+@Entity('claims')
+@Index('claims_project_status', ['projectId', 'status'])
+@Index('claims_project_updated', ['projectId', 'updatedAt'])
+@Index('claims_project_priority', ['projectId', 'priorityRank', 'updatedAt'])
+@Index('claims_due', ['dueAt'])
+export class ClaimEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @IdColumn()
+  projectId: string;
+
+  @ManyToOne(() => ProjectEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'projectId' })
+  project: Relation<ProjectEntity>;
+
+  @Column('text')
+  text: string;
+
+  @Column('varchar', { length: 300, nullable: true })
+  claimant: string | null;
+
+  @Column('varchar', { length: 2048, nullable: true })
+  firstAppearanceUrl: string | null;
+
+  @TimestampColumn({ nullable: true })
+  firstAppearedAt: Date | null;
+
+  /** Display copy of the topics; `claim_topics` holds them for filtering and facets. */
+  @Column('simple-json')
+  topics: string[];
+
+  @Column('varchar', { length: 10 })
+  priority: Priority;
+
+  /** 0 (LOW) … 3 (URGENT), for sorting. */
+  @Column('integer')
+  priorityRank: number;
+
+  @TimestampColumn({ nullable: true })
+  dueAt: Date | null;
+
+  @Column('varchar', { length: 20 })
+  status: ClaimStatus;
+
+  @Column('text', { nullable: true })
+  rejectionReason: string | null;
+
+  /** Set when the claim was rejected as a duplicate merged into another claim. */
+  @IdColumn({ nullable: true })
+  duplicateOfId: string | null;
+
+  /** Kept current by the evidence service: strong supporting and refuting evidence (CONTRADICTION). */
+  @Column('boolean', { default: false })
+  hasContradiction: boolean;
+
+  @IdColumn({ nullable: true })
+  createdById: string | null;
+
+  @CreatedAtColumn()
+  createdAt: Date;
+
+  @UpdatedAtColumn()
+  updatedAt: Date;
+
+  @VersionColumn()
+  version: number;
+}
+
+/** One topic of one claim, for topic filters and facet counts. */
+@Entity('claim_topics')
+@Index('claim_topics_topic', ['topic', 'claimId'])
+export class ClaimTopicEntity {
+  @IdColumn({ primary: true })
+  claimId: string;
+
+  @Column('varchar', { length: 80, primary: true })
+  topic: string;
+
+  @ManyToOne(() => ClaimEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'claimId' })
+  claim: Relation<ClaimEntity>;
+}

@@ -1,0 +1,2 @@
+export * from './claim.entity';
+export * from './claims.module';

@@ -1,0 +1,2 @@
+export * from './evidence.entity';
+export * from './evidence.module';

@@ -1,0 +1,2 @@
+export * from './source.entity';
+export * from './sources.module';
