@@ -63,11 +63,11 @@ describe(`the command-line tool on ${testDialect()}`, () => {
   it('seeds the demo once; a second run adds nothing', () => {
     expect(cli(['seed', '--demo'])).toMatchObject({
       code: 0,
-      out: expect.stringMatching(/5 user\(s\) and 1 project added/),
+      out: expect.stringMatching(/5 user\(s\), 1 project\(s\) and 6 claim\(s\) added/),
     });
     expect(cli(['seed', '--demo'])).toMatchObject({
       code: 0,
-      out: expect.stringMatching(/0 user\(s\) and 0 project added/),
+      out: expect.stringMatching(/0 user\(s\), 0 project\(s\) and 0 claim\(s\) added/),
     });
   });
 

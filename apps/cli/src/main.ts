@@ -115,7 +115,7 @@ export function buildProgram(out: (line: string) => void = console.log): Command
       await withContext(async (ctx) => {
         const result = await ctx.get(DemoSeeder).seed();
         out(
-          `Demo seeded: ${result.usersCreated} user(s) and ${result.projectCreated ? 1 : 0} project added.`,
+          `Demo seeded: ${result.usersCreated} user(s), ${result.projectCreated ? 1 : 0} project(s) and ${result.claimsCreated} claim(s) added.`,
         );
       });
     });
