@@ -35,6 +35,7 @@ export default defineConfig({
     proxy: {
       '/graphql': { target: apiTarget, changeOrigin: false, ws: true },
       '/health': { target: apiTarget, changeOrigin: false },
+      '/api': { target: apiTarget, changeOrigin: false },
     },
   },
   preview: {
@@ -42,6 +43,7 @@ export default defineConfig({
     proxy: {
       '/graphql': { target: apiTarget, changeOrigin: false, ws: true },
       '/health': { target: apiTarget, changeOrigin: false },
+      '/api': { target: apiTarget, changeOrigin: false },
     },
   },
 });

@@ -6,6 +6,7 @@ import {
   InMemoryCache,
 } from '@apollo/client';
 import { ErrorLink } from '@apollo/client/link/error';
+import { relayStylePagination } from '@apollo/client/utilities';
 
 /** Operations where UNAUTHENTICATED is an answer for the form, not an expired session. */
 const SESSION_OPERATIONS = new Set(['SignIn', 'SignOut']);
@@ -30,7 +31,17 @@ export function createApolloClient({ onUnauthenticated }: CreateApolloClientOpti
 
   return new ApolloClient({
     link: ApolloLink.from([errorLink, httpLink]),
-    cache: new InMemoryCache(),
+    cache: new InMemoryCache({
+      typePolicies: {
+        Query: {
+          fields: {
+            // Cursor pages of one queue view (same filter and sort) are merged as they load.
+            claims: relayStylePagination(['filter', 'sort']),
+            sources: relayStylePagination(['search', 'kinds']),
+          },
+        },
+      },
+    }),
     defaultOptions: {
       watchQuery: { fetchPolicy: 'cache-and-network' },
     },

@@ -13,7 +13,15 @@ import {
   UnstyledButton,
 } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
-import { IconChevronDown, IconFolders, IconKey, IconLogout, IconUsers } from '@tabler/icons-react';
+import {
+  IconBuildingBank,
+  IconChevronDown,
+  IconFolders,
+  IconKey,
+  IconListCheck,
+  IconLogout,
+  IconUsers,
+} from '@tabler/icons-react';
 import type { Role } from '@corroborate/graphql';
 import { useSignOut } from '@corroborate/web-auth';
 import { ADMIN_ROLES, ROLE_COLORS, ROLE_LABELS, useCurrentUser } from '@corroborate/web-ui';
@@ -42,7 +50,13 @@ interface NavSection {
 const NAV_SECTIONS: NavSection[] = [
   {
     items: [
+      { label: 'Queue', to: '/queue', icon: <IconListCheck size={18} aria-hidden="true" /> },
       { label: 'Projects', to: '/projects', icon: <IconFolders size={18} aria-hidden="true" /> },
+      {
+        label: 'Sources',
+        to: '/sources',
+        icon: <IconBuildingBank size={18} aria-hidden="true" />,
+      },
     ],
   },
   {

@@ -2,6 +2,9 @@ import { Navigate, Outlet, type RouteObject } from 'react-router';
 import { ApiTokensPage, RequireAuth, SignInPage } from '@corroborate/web-auth';
 import { ProjectDetailPage, ProjectsPage } from '@corroborate/web-projects';
 import { UsersPage } from '@corroborate/web-admin';
+import { ClaimPage } from '@corroborate/web-claims';
+import { QueuePage } from '@corroborate/web-queue';
+import { SourceDetailPage, SourcesPage } from '@corroborate/web-sources';
 import { ADMIN_ROLES, RequireRole } from '@corroborate/web-ui';
 import { AppLayout } from './app-layout';
 import { NotFoundPage } from './not-found-page';
@@ -22,6 +25,10 @@ export const routes: RouteObject[] = [
       { index: true, element: <Navigate to="/projects" replace /> },
       { path: 'projects', element: <ProjectsPage /> },
       { path: 'projects/:projectId', element: <ProjectDetailPage /> },
+      { path: 'queue', element: <QueuePage /> },
+      { path: 'claims/:claimId', element: <ClaimPage /> },
+      { path: 'sources', element: <SourcesPage /> },
+      { path: 'sources/:sourceId', element: <SourceDetailPage /> },
       {
         path: 'admin',
         element: (

@@ -1,4 +1,14 @@
-import { createTheme, DEFAULT_THEME, Menu, Modal, type CSSVariablesResolver } from '@mantine/core';
+import {
+  createTheme,
+  DEFAULT_THEME,
+  FileInput,
+  Menu,
+  Modal,
+  MultiSelect,
+  Select,
+  TagsInput,
+  type CSSVariablesResolver,
+} from '@mantine/core';
 
 /**
  * Shade 8 for filled colours keeps white text above WCAG AA (4.5:1) for
@@ -17,6 +27,17 @@ export const theme = createTheme({
     Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close dialog' } } }),
     // The focus placeholder (role="presentation") is not an allowed child of role="menu" (axe).
     Menu: Menu.extend({ defaultProps: { withInitialFocusPlaceholder: false, returnFocus: true } }),
+    // The clear "×" of clearable inputs has no text of its own either.
+    Select: Select.extend({ defaultProps: { clearButtonProps: { 'aria-label': 'Clear value' } } }),
+    MultiSelect: MultiSelect.extend({
+      defaultProps: { clearButtonProps: { 'aria-label': 'Clear all values' } },
+    }),
+    TagsInput: TagsInput.extend({
+      defaultProps: { clearButtonProps: { 'aria-label': 'Clear all values' } },
+    }),
+    FileInput: FileInput.extend({
+      defaultProps: { clearButtonProps: { 'aria-label': 'Remove the chosen file' } },
+    }),
   },
 });
 

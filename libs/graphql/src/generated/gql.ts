@@ -29,11 +29,36 @@ type Documents = {
     "\n  query Me {\n    me {\n      ...CurrentUserFields\n    }\n  }\n": typeof types.MeDocument,
     "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      user {\n        ...CurrentUserFields\n      }\n    }\n  }\n": typeof types.SignInDocument,
     "\n  mutation SignOut {\n    signOut\n  }\n": typeof types.SignOutDocument,
+    "\n  fragment ClaimHeaderFields on Claim {\n    id\n    text\n    claimant\n    firstAppearanceUrl\n    firstAppearedAt\n    topics\n    priority\n    dueAt\n    status\n    allowedTransitions\n    rejectionReason\n    version\n    createdAt\n    updatedAt\n    evidenceCount\n    createdBy {\n      id\n      displayName\n    }\n    project {\n      id\n      name\n    }\n  }\n": typeof types.ClaimHeaderFieldsFragmentDoc,
+    "\n  fragment CaptureFields on Capture {\n    id\n    evidenceId\n    version\n    method\n    url\n    fileName\n    mediaType\n    byteSize\n    sha256\n    capturedAt\n    capturedBy {\n      id\n      displayName\n    }\n    hasText\n    downloadUrl\n  }\n": typeof types.CaptureFieldsFragmentDoc,
+    "\n  fragment EvidenceFields on Evidence {\n    id\n    url\n    title\n    excerpt\n    publishedAt\n    retrievedAt\n    archiveUrl\n    stance\n    credibility\n    grade\n    note\n    source {\n      id\n      name\n      kind\n      reliability\n    }\n    derivedFrom {\n      id\n      title\n      url\n      source {\n        id\n        name\n      }\n    }\n    quantity {\n      min\n      max\n      unit\n      asOf\n    }\n    anchor {\n      prefix\n      exact\n      suffix\n    }\n    anchorStatus\n    retracted\n    retractionReason\n    addedBy {\n      id\n      displayName\n    }\n    version\n    createdAt\n    updatedAt\n    captures {\n      ...CaptureFields\n    }\n  }\n": typeof types.EvidenceFieldsFragmentDoc,
+    "\n  fragment ChainEvidenceFields on Evidence {\n    id\n    title\n    url\n    grade\n    stance\n    source {\n      id\n      name\n    }\n  }\n": typeof types.ChainEvidenceFieldsFragmentDoc,
+    "\n  fragment CorroborationSideFields on CorroborationSide {\n    stance\n    chainCount\n    rootSourceCount\n    bestGrade\n    explanation\n    chains {\n      bestGrade\n      circular\n      externalOriginId\n      root {\n        ...ChainEvidenceFields\n      }\n      members {\n        ...ChainEvidenceFields\n      }\n    }\n  }\n": typeof types.CorroborationSideFieldsFragmentDoc,
+    "\n  fragment CorroborationFields on Corroboration {\n    supporting {\n      ...CorroborationSideFields\n    }\n    refuting {\n      ...CorroborationSideFields\n    }\n    mixed {\n      ...CorroborationSideFields\n    }\n    context {\n      ...CorroborationSideFields\n    }\n    warnings {\n      code\n      message\n      evidenceIds\n      stance\n    }\n    collapsed {\n      evidenceId\n      rootId\n      path\n    }\n    excludedEvidenceIds\n    notes\n    quantitySpreads {\n      unit\n      min\n      max\n      evidenceIds\n      explanation\n    }\n    quantityConflicts {\n      unit\n      explanation\n      a {\n        ...ChainEvidenceFields\n      }\n      b {\n        ...ChainEvidenceFields\n      }\n    }\n  }\n": typeof types.CorroborationFieldsFragmentDoc,
+    "\n  query Claim($id: ID!) {\n    claim(id: $id) {\n      ...ClaimHeaderFields\n      evidence(includeRetracted: true) {\n        ...EvidenceFields\n      }\n      corroboration {\n        ...CorroborationFields\n      }\n      history {\n        ...AuditEventFields\n      }\n    }\n  }\n": typeof types.ClaimDocument,
+    "\n  mutation UpdateClaim($input: UpdateClaimInput!) {\n    updateClaim(input: $input) {\n      ...ClaimHeaderFields\n    }\n  }\n": typeof types.UpdateClaimDocument,
+    "\n  mutation RejectClaim($input: RejectClaimInput!) {\n    rejectClaim(input: $input) {\n      ...ClaimHeaderFields\n    }\n  }\n": typeof types.RejectClaimDocument,
+    "\n  query SourceOptions($search: String, $first: Int) {\n    sources(search: $search, first: $first) {\n      edges {\n        node {\n          id\n          name\n          kind\n          reliability\n        }\n      }\n      totalCount\n    }\n  }\n": typeof types.SourceOptionsDocument,
+    "\n  mutation AddEvidence($input: AddEvidenceInput!) {\n    addEvidence(input: $input) {\n      ...EvidenceFields\n    }\n  }\n": typeof types.AddEvidenceDocument,
+    "\n  mutation UpdateEvidence($input: UpdateEvidenceInput!) {\n    updateEvidence(input: $input) {\n      ...EvidenceFields\n    }\n  }\n": typeof types.UpdateEvidenceDocument,
+    "\n  mutation RetractEvidence($input: RetractEvidenceInput!) {\n    retractEvidence(input: $input) {\n      ...EvidenceFields\n    }\n  }\n": typeof types.RetractEvidenceDocument,
+    "\n  mutation CaptureUrl($input: CaptureUrlInput!) {\n    captureUrl(input: $input) {\n      ...CaptureFields\n    }\n  }\n": typeof types.CaptureUrlDocument,
     "\n  fragment ProjectFields on Project {\n    id\n    name\n    description\n    requiredReviews\n    createdAt\n    updatedAt\n  }\n": typeof types.ProjectFieldsFragmentDoc,
     "\n  query Projects {\n    projects {\n      ...ProjectFields\n    }\n  }\n": typeof types.ProjectsDocument,
     "\n  query Project($id: ID!) {\n    project(id: $id) {\n      ...ProjectFields\n    }\n  }\n": typeof types.ProjectDocument,
     "\n  mutation CreateProject($input: CreateProjectInput!) {\n    createProject(input: $input) {\n      ...ProjectFields\n    }\n  }\n": typeof types.CreateProjectDocument,
     "\n  mutation UpdateProject($input: UpdateProjectInput!) {\n    updateProject(input: $input) {\n      ...ProjectFields\n    }\n  }\n": typeof types.UpdateProjectDocument,
+    "\n  fragment QueueClaimFields on Claim {\n    id\n    text\n    claimant\n    status\n    priority\n    topics\n    dueAt\n    evidenceCount\n    createdAt\n    updatedAt\n    project {\n      id\n      name\n    }\n  }\n": typeof types.QueueClaimFieldsFragmentDoc,
+    "\n  query QueueClaims($filter: ClaimFilter, $sort: ClaimSort, $first: Int, $after: String) {\n    claims(filter: $filter, sort: $sort, first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          ...QueueClaimFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      totalCount\n      facets {\n        statuses {\n          value\n          count\n        }\n        priorities {\n          value\n          count\n        }\n        topics {\n          value\n          count\n        }\n      }\n    }\n  }\n": typeof types.QueueClaimsDocument,
+    "\n  query QueueProjects {\n    projects {\n      id\n      name\n    }\n  }\n": typeof types.QueueProjectsDocument,
+    "\n  mutation CreateClaim($input: CreateClaimInput!) {\n    createClaim(input: $input) {\n      ...QueueClaimFields\n    }\n  }\n": typeof types.CreateClaimDocument,
+    "\n  fragment SourceFields on Source {\n    id\n    name\n    kind\n    homepage\n    reliability\n    reliabilityNote\n    version\n    createdAt\n    updatedAt\n    evidenceCount\n  }\n": typeof types.SourceFieldsFragmentDoc,
+    "\n  query Sources($search: String, $kinds: [SourceKind!], $first: Int, $after: String) {\n    sources(search: $search, kinds: $kinds, first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          ...SourceFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      totalCount\n    }\n  }\n": typeof types.SourcesDocument,
+    "\n  query Source($id: ID!) {\n    source(id: $id) {\n      ...SourceFields\n      evidence(includeRetracted: true) {\n        id\n        url\n        title\n        stance\n        grade\n        retracted\n        publishedAt\n        createdAt\n        claim {\n          id\n          text\n          status\n        }\n      }\n      history {\n        ...AuditEventFields\n      }\n    }\n  }\n": typeof types.SourceDocument,
+    "\n  mutation CreateSource($input: CreateSourceInput!) {\n    createSource(input: $input) {\n      ...SourceFields\n    }\n  }\n": typeof types.CreateSourceDocument,
+    "\n  mutation UpdateSource($input: UpdateSourceInput!) {\n    updateSource(input: $input) {\n      ...SourceFields\n    }\n  }\n": typeof types.UpdateSourceDocument,
+    "\n  mutation RegradeSource($input: RegradeSourceInput!) {\n    regradeSource(input: $input) {\n      ...SourceFields\n    }\n  }\n": typeof types.RegradeSourceDocument,
+    "\n  fragment AuditEventFields on AuditEvent {\n    id\n    at\n    actor {\n      id\n      displayName\n    }\n    entityType\n    entityId\n    action\n    changes {\n      field\n      before\n      after\n    }\n    reason\n  }\n": typeof types.AuditEventFieldsFragmentDoc,
 };
 const documents: Documents = {
     "\n  fragment UserFields on User {\n    id\n    email\n    displayName\n    role\n    active\n    lastSignInAt\n    createdAt\n  }\n": types.UserFieldsFragmentDoc,
@@ -51,11 +76,36 @@ const documents: Documents = {
     "\n  query Me {\n    me {\n      ...CurrentUserFields\n    }\n  }\n": types.MeDocument,
     "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      user {\n        ...CurrentUserFields\n      }\n    }\n  }\n": types.SignInDocument,
     "\n  mutation SignOut {\n    signOut\n  }\n": types.SignOutDocument,
+    "\n  fragment ClaimHeaderFields on Claim {\n    id\n    text\n    claimant\n    firstAppearanceUrl\n    firstAppearedAt\n    topics\n    priority\n    dueAt\n    status\n    allowedTransitions\n    rejectionReason\n    version\n    createdAt\n    updatedAt\n    evidenceCount\n    createdBy {\n      id\n      displayName\n    }\n    project {\n      id\n      name\n    }\n  }\n": types.ClaimHeaderFieldsFragmentDoc,
+    "\n  fragment CaptureFields on Capture {\n    id\n    evidenceId\n    version\n    method\n    url\n    fileName\n    mediaType\n    byteSize\n    sha256\n    capturedAt\n    capturedBy {\n      id\n      displayName\n    }\n    hasText\n    downloadUrl\n  }\n": types.CaptureFieldsFragmentDoc,
+    "\n  fragment EvidenceFields on Evidence {\n    id\n    url\n    title\n    excerpt\n    publishedAt\n    retrievedAt\n    archiveUrl\n    stance\n    credibility\n    grade\n    note\n    source {\n      id\n      name\n      kind\n      reliability\n    }\n    derivedFrom {\n      id\n      title\n      url\n      source {\n        id\n        name\n      }\n    }\n    quantity {\n      min\n      max\n      unit\n      asOf\n    }\n    anchor {\n      prefix\n      exact\n      suffix\n    }\n    anchorStatus\n    retracted\n    retractionReason\n    addedBy {\n      id\n      displayName\n    }\n    version\n    createdAt\n    updatedAt\n    captures {\n      ...CaptureFields\n    }\n  }\n": types.EvidenceFieldsFragmentDoc,
+    "\n  fragment ChainEvidenceFields on Evidence {\n    id\n    title\n    url\n    grade\n    stance\n    source {\n      id\n      name\n    }\n  }\n": types.ChainEvidenceFieldsFragmentDoc,
+    "\n  fragment CorroborationSideFields on CorroborationSide {\n    stance\n    chainCount\n    rootSourceCount\n    bestGrade\n    explanation\n    chains {\n      bestGrade\n      circular\n      externalOriginId\n      root {\n        ...ChainEvidenceFields\n      }\n      members {\n        ...ChainEvidenceFields\n      }\n    }\n  }\n": types.CorroborationSideFieldsFragmentDoc,
+    "\n  fragment CorroborationFields on Corroboration {\n    supporting {\n      ...CorroborationSideFields\n    }\n    refuting {\n      ...CorroborationSideFields\n    }\n    mixed {\n      ...CorroborationSideFields\n    }\n    context {\n      ...CorroborationSideFields\n    }\n    warnings {\n      code\n      message\n      evidenceIds\n      stance\n    }\n    collapsed {\n      evidenceId\n      rootId\n      path\n    }\n    excludedEvidenceIds\n    notes\n    quantitySpreads {\n      unit\n      min\n      max\n      evidenceIds\n      explanation\n    }\n    quantityConflicts {\n      unit\n      explanation\n      a {\n        ...ChainEvidenceFields\n      }\n      b {\n        ...ChainEvidenceFields\n      }\n    }\n  }\n": types.CorroborationFieldsFragmentDoc,
+    "\n  query Claim($id: ID!) {\n    claim(id: $id) {\n      ...ClaimHeaderFields\n      evidence(includeRetracted: true) {\n        ...EvidenceFields\n      }\n      corroboration {\n        ...CorroborationFields\n      }\n      history {\n        ...AuditEventFields\n      }\n    }\n  }\n": types.ClaimDocument,
+    "\n  mutation UpdateClaim($input: UpdateClaimInput!) {\n    updateClaim(input: $input) {\n      ...ClaimHeaderFields\n    }\n  }\n": types.UpdateClaimDocument,
+    "\n  mutation RejectClaim($input: RejectClaimInput!) {\n    rejectClaim(input: $input) {\n      ...ClaimHeaderFields\n    }\n  }\n": types.RejectClaimDocument,
+    "\n  query SourceOptions($search: String, $first: Int) {\n    sources(search: $search, first: $first) {\n      edges {\n        node {\n          id\n          name\n          kind\n          reliability\n        }\n      }\n      totalCount\n    }\n  }\n": types.SourceOptionsDocument,
+    "\n  mutation AddEvidence($input: AddEvidenceInput!) {\n    addEvidence(input: $input) {\n      ...EvidenceFields\n    }\n  }\n": types.AddEvidenceDocument,
+    "\n  mutation UpdateEvidence($input: UpdateEvidenceInput!) {\n    updateEvidence(input: $input) {\n      ...EvidenceFields\n    }\n  }\n": types.UpdateEvidenceDocument,
+    "\n  mutation RetractEvidence($input: RetractEvidenceInput!) {\n    retractEvidence(input: $input) {\n      ...EvidenceFields\n    }\n  }\n": types.RetractEvidenceDocument,
+    "\n  mutation CaptureUrl($input: CaptureUrlInput!) {\n    captureUrl(input: $input) {\n      ...CaptureFields\n    }\n  }\n": types.CaptureUrlDocument,
     "\n  fragment ProjectFields on Project {\n    id\n    name\n    description\n    requiredReviews\n    createdAt\n    updatedAt\n  }\n": types.ProjectFieldsFragmentDoc,
     "\n  query Projects {\n    projects {\n      ...ProjectFields\n    }\n  }\n": types.ProjectsDocument,
     "\n  query Project($id: ID!) {\n    project(id: $id) {\n      ...ProjectFields\n    }\n  }\n": types.ProjectDocument,
     "\n  mutation CreateProject($input: CreateProjectInput!) {\n    createProject(input: $input) {\n      ...ProjectFields\n    }\n  }\n": types.CreateProjectDocument,
     "\n  mutation UpdateProject($input: UpdateProjectInput!) {\n    updateProject(input: $input) {\n      ...ProjectFields\n    }\n  }\n": types.UpdateProjectDocument,
+    "\n  fragment QueueClaimFields on Claim {\n    id\n    text\n    claimant\n    status\n    priority\n    topics\n    dueAt\n    evidenceCount\n    createdAt\n    updatedAt\n    project {\n      id\n      name\n    }\n  }\n": types.QueueClaimFieldsFragmentDoc,
+    "\n  query QueueClaims($filter: ClaimFilter, $sort: ClaimSort, $first: Int, $after: String) {\n    claims(filter: $filter, sort: $sort, first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          ...QueueClaimFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      totalCount\n      facets {\n        statuses {\n          value\n          count\n        }\n        priorities {\n          value\n          count\n        }\n        topics {\n          value\n          count\n        }\n      }\n    }\n  }\n": types.QueueClaimsDocument,
+    "\n  query QueueProjects {\n    projects {\n      id\n      name\n    }\n  }\n": types.QueueProjectsDocument,
+    "\n  mutation CreateClaim($input: CreateClaimInput!) {\n    createClaim(input: $input) {\n      ...QueueClaimFields\n    }\n  }\n": types.CreateClaimDocument,
+    "\n  fragment SourceFields on Source {\n    id\n    name\n    kind\n    homepage\n    reliability\n    reliabilityNote\n    version\n    createdAt\n    updatedAt\n    evidenceCount\n  }\n": types.SourceFieldsFragmentDoc,
+    "\n  query Sources($search: String, $kinds: [SourceKind!], $first: Int, $after: String) {\n    sources(search: $search, kinds: $kinds, first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          ...SourceFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      totalCount\n    }\n  }\n": types.SourcesDocument,
+    "\n  query Source($id: ID!) {\n    source(id: $id) {\n      ...SourceFields\n      evidence(includeRetracted: true) {\n        id\n        url\n        title\n        stance\n        grade\n        retracted\n        publishedAt\n        createdAt\n        claim {\n          id\n          text\n          status\n        }\n      }\n      history {\n        ...AuditEventFields\n      }\n    }\n  }\n": types.SourceDocument,
+    "\n  mutation CreateSource($input: CreateSourceInput!) {\n    createSource(input: $input) {\n      ...SourceFields\n    }\n  }\n": types.CreateSourceDocument,
+    "\n  mutation UpdateSource($input: UpdateSourceInput!) {\n    updateSource(input: $input) {\n      ...SourceFields\n    }\n  }\n": types.UpdateSourceDocument,
+    "\n  mutation RegradeSource($input: RegradeSourceInput!) {\n    regradeSource(input: $input) {\n      ...SourceFields\n    }\n  }\n": types.RegradeSourceDocument,
+    "\n  fragment AuditEventFields on AuditEvent {\n    id\n    at\n    actor {\n      id\n      displayName\n    }\n    entityType\n    entityId\n    action\n    changes {\n      field\n      before\n      after\n    }\n    reason\n  }\n": types.AuditEventFieldsFragmentDoc,
 };
 
 /**
@@ -135,6 +185,62 @@ export function graphql(source: "\n  mutation SignOut {\n    signOut\n  }\n"): (
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  fragment ClaimHeaderFields on Claim {\n    id\n    text\n    claimant\n    firstAppearanceUrl\n    firstAppearedAt\n    topics\n    priority\n    dueAt\n    status\n    allowedTransitions\n    rejectionReason\n    version\n    createdAt\n    updatedAt\n    evidenceCount\n    createdBy {\n      id\n      displayName\n    }\n    project {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  fragment ClaimHeaderFields on Claim {\n    id\n    text\n    claimant\n    firstAppearanceUrl\n    firstAppearedAt\n    topics\n    priority\n    dueAt\n    status\n    allowedTransitions\n    rejectionReason\n    version\n    createdAt\n    updatedAt\n    evidenceCount\n    createdBy {\n      id\n      displayName\n    }\n    project {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment CaptureFields on Capture {\n    id\n    evidenceId\n    version\n    method\n    url\n    fileName\n    mediaType\n    byteSize\n    sha256\n    capturedAt\n    capturedBy {\n      id\n      displayName\n    }\n    hasText\n    downloadUrl\n  }\n"): (typeof documents)["\n  fragment CaptureFields on Capture {\n    id\n    evidenceId\n    version\n    method\n    url\n    fileName\n    mediaType\n    byteSize\n    sha256\n    capturedAt\n    capturedBy {\n      id\n      displayName\n    }\n    hasText\n    downloadUrl\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment EvidenceFields on Evidence {\n    id\n    url\n    title\n    excerpt\n    publishedAt\n    retrievedAt\n    archiveUrl\n    stance\n    credibility\n    grade\n    note\n    source {\n      id\n      name\n      kind\n      reliability\n    }\n    derivedFrom {\n      id\n      title\n      url\n      source {\n        id\n        name\n      }\n    }\n    quantity {\n      min\n      max\n      unit\n      asOf\n    }\n    anchor {\n      prefix\n      exact\n      suffix\n    }\n    anchorStatus\n    retracted\n    retractionReason\n    addedBy {\n      id\n      displayName\n    }\n    version\n    createdAt\n    updatedAt\n    captures {\n      ...CaptureFields\n    }\n  }\n"): (typeof documents)["\n  fragment EvidenceFields on Evidence {\n    id\n    url\n    title\n    excerpt\n    publishedAt\n    retrievedAt\n    archiveUrl\n    stance\n    credibility\n    grade\n    note\n    source {\n      id\n      name\n      kind\n      reliability\n    }\n    derivedFrom {\n      id\n      title\n      url\n      source {\n        id\n        name\n      }\n    }\n    quantity {\n      min\n      max\n      unit\n      asOf\n    }\n    anchor {\n      prefix\n      exact\n      suffix\n    }\n    anchorStatus\n    retracted\n    retractionReason\n    addedBy {\n      id\n      displayName\n    }\n    version\n    createdAt\n    updatedAt\n    captures {\n      ...CaptureFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ChainEvidenceFields on Evidence {\n    id\n    title\n    url\n    grade\n    stance\n    source {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  fragment ChainEvidenceFields on Evidence {\n    id\n    title\n    url\n    grade\n    stance\n    source {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment CorroborationSideFields on CorroborationSide {\n    stance\n    chainCount\n    rootSourceCount\n    bestGrade\n    explanation\n    chains {\n      bestGrade\n      circular\n      externalOriginId\n      root {\n        ...ChainEvidenceFields\n      }\n      members {\n        ...ChainEvidenceFields\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment CorroborationSideFields on CorroborationSide {\n    stance\n    chainCount\n    rootSourceCount\n    bestGrade\n    explanation\n    chains {\n      bestGrade\n      circular\n      externalOriginId\n      root {\n        ...ChainEvidenceFields\n      }\n      members {\n        ...ChainEvidenceFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment CorroborationFields on Corroboration {\n    supporting {\n      ...CorroborationSideFields\n    }\n    refuting {\n      ...CorroborationSideFields\n    }\n    mixed {\n      ...CorroborationSideFields\n    }\n    context {\n      ...CorroborationSideFields\n    }\n    warnings {\n      code\n      message\n      evidenceIds\n      stance\n    }\n    collapsed {\n      evidenceId\n      rootId\n      path\n    }\n    excludedEvidenceIds\n    notes\n    quantitySpreads {\n      unit\n      min\n      max\n      evidenceIds\n      explanation\n    }\n    quantityConflicts {\n      unit\n      explanation\n      a {\n        ...ChainEvidenceFields\n      }\n      b {\n        ...ChainEvidenceFields\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment CorroborationFields on Corroboration {\n    supporting {\n      ...CorroborationSideFields\n    }\n    refuting {\n      ...CorroborationSideFields\n    }\n    mixed {\n      ...CorroborationSideFields\n    }\n    context {\n      ...CorroborationSideFields\n    }\n    warnings {\n      code\n      message\n      evidenceIds\n      stance\n    }\n    collapsed {\n      evidenceId\n      rootId\n      path\n    }\n    excludedEvidenceIds\n    notes\n    quantitySpreads {\n      unit\n      min\n      max\n      evidenceIds\n      explanation\n    }\n    quantityConflicts {\n      unit\n      explanation\n      a {\n        ...ChainEvidenceFields\n      }\n      b {\n        ...ChainEvidenceFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Claim($id: ID!) {\n    claim(id: $id) {\n      ...ClaimHeaderFields\n      evidence(includeRetracted: true) {\n        ...EvidenceFields\n      }\n      corroboration {\n        ...CorroborationFields\n      }\n      history {\n        ...AuditEventFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query Claim($id: ID!) {\n    claim(id: $id) {\n      ...ClaimHeaderFields\n      evidence(includeRetracted: true) {\n        ...EvidenceFields\n      }\n      corroboration {\n        ...CorroborationFields\n      }\n      history {\n        ...AuditEventFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateClaim($input: UpdateClaimInput!) {\n    updateClaim(input: $input) {\n      ...ClaimHeaderFields\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateClaim($input: UpdateClaimInput!) {\n    updateClaim(input: $input) {\n      ...ClaimHeaderFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RejectClaim($input: RejectClaimInput!) {\n    rejectClaim(input: $input) {\n      ...ClaimHeaderFields\n    }\n  }\n"): (typeof documents)["\n  mutation RejectClaim($input: RejectClaimInput!) {\n    rejectClaim(input: $input) {\n      ...ClaimHeaderFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SourceOptions($search: String, $first: Int) {\n    sources(search: $search, first: $first) {\n      edges {\n        node {\n          id\n          name\n          kind\n          reliability\n        }\n      }\n      totalCount\n    }\n  }\n"): (typeof documents)["\n  query SourceOptions($search: String, $first: Int) {\n    sources(search: $search, first: $first) {\n      edges {\n        node {\n          id\n          name\n          kind\n          reliability\n        }\n      }\n      totalCount\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddEvidence($input: AddEvidenceInput!) {\n    addEvidence(input: $input) {\n      ...EvidenceFields\n    }\n  }\n"): (typeof documents)["\n  mutation AddEvidence($input: AddEvidenceInput!) {\n    addEvidence(input: $input) {\n      ...EvidenceFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateEvidence($input: UpdateEvidenceInput!) {\n    updateEvidence(input: $input) {\n      ...EvidenceFields\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateEvidence($input: UpdateEvidenceInput!) {\n    updateEvidence(input: $input) {\n      ...EvidenceFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RetractEvidence($input: RetractEvidenceInput!) {\n    retractEvidence(input: $input) {\n      ...EvidenceFields\n    }\n  }\n"): (typeof documents)["\n  mutation RetractEvidence($input: RetractEvidenceInput!) {\n    retractEvidence(input: $input) {\n      ...EvidenceFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CaptureUrl($input: CaptureUrlInput!) {\n    captureUrl(input: $input) {\n      ...CaptureFields\n    }\n  }\n"): (typeof documents)["\n  mutation CaptureUrl($input: CaptureUrlInput!) {\n    captureUrl(input: $input) {\n      ...CaptureFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  fragment ProjectFields on Project {\n    id\n    name\n    description\n    requiredReviews\n    createdAt\n    updatedAt\n  }\n"): (typeof documents)["\n  fragment ProjectFields on Project {\n    id\n    name\n    description\n    requiredReviews\n    createdAt\n    updatedAt\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -152,6 +258,50 @@ export function graphql(source: "\n  mutation CreateProject($input: CreateProjec
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation UpdateProject($input: UpdateProjectInput!) {\n    updateProject(input: $input) {\n      ...ProjectFields\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateProject($input: UpdateProjectInput!) {\n    updateProject(input: $input) {\n      ...ProjectFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment QueueClaimFields on Claim {\n    id\n    text\n    claimant\n    status\n    priority\n    topics\n    dueAt\n    evidenceCount\n    createdAt\n    updatedAt\n    project {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  fragment QueueClaimFields on Claim {\n    id\n    text\n    claimant\n    status\n    priority\n    topics\n    dueAt\n    evidenceCount\n    createdAt\n    updatedAt\n    project {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query QueueClaims($filter: ClaimFilter, $sort: ClaimSort, $first: Int, $after: String) {\n    claims(filter: $filter, sort: $sort, first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          ...QueueClaimFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      totalCount\n      facets {\n        statuses {\n          value\n          count\n        }\n        priorities {\n          value\n          count\n        }\n        topics {\n          value\n          count\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query QueueClaims($filter: ClaimFilter, $sort: ClaimSort, $first: Int, $after: String) {\n    claims(filter: $filter, sort: $sort, first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          ...QueueClaimFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      totalCount\n      facets {\n        statuses {\n          value\n          count\n        }\n        priorities {\n          value\n          count\n        }\n        topics {\n          value\n          count\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query QueueProjects {\n    projects {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  query QueueProjects {\n    projects {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateClaim($input: CreateClaimInput!) {\n    createClaim(input: $input) {\n      ...QueueClaimFields\n    }\n  }\n"): (typeof documents)["\n  mutation CreateClaim($input: CreateClaimInput!) {\n    createClaim(input: $input) {\n      ...QueueClaimFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment SourceFields on Source {\n    id\n    name\n    kind\n    homepage\n    reliability\n    reliabilityNote\n    version\n    createdAt\n    updatedAt\n    evidenceCount\n  }\n"): (typeof documents)["\n  fragment SourceFields on Source {\n    id\n    name\n    kind\n    homepage\n    reliability\n    reliabilityNote\n    version\n    createdAt\n    updatedAt\n    evidenceCount\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Sources($search: String, $kinds: [SourceKind!], $first: Int, $after: String) {\n    sources(search: $search, kinds: $kinds, first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          ...SourceFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      totalCount\n    }\n  }\n"): (typeof documents)["\n  query Sources($search: String, $kinds: [SourceKind!], $first: Int, $after: String) {\n    sources(search: $search, kinds: $kinds, first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          ...SourceFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      totalCount\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Source($id: ID!) {\n    source(id: $id) {\n      ...SourceFields\n      evidence(includeRetracted: true) {\n        id\n        url\n        title\n        stance\n        grade\n        retracted\n        publishedAt\n        createdAt\n        claim {\n          id\n          text\n          status\n        }\n      }\n      history {\n        ...AuditEventFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query Source($id: ID!) {\n    source(id: $id) {\n      ...SourceFields\n      evidence(includeRetracted: true) {\n        id\n        url\n        title\n        stance\n        grade\n        retracted\n        publishedAt\n        createdAt\n        claim {\n          id\n          text\n          status\n        }\n      }\n      history {\n        ...AuditEventFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateSource($input: CreateSourceInput!) {\n    createSource(input: $input) {\n      ...SourceFields\n    }\n  }\n"): (typeof documents)["\n  mutation CreateSource($input: CreateSourceInput!) {\n    createSource(input: $input) {\n      ...SourceFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateSource($input: UpdateSourceInput!) {\n    updateSource(input: $input) {\n      ...SourceFields\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateSource($input: UpdateSourceInput!) {\n    updateSource(input: $input) {\n      ...SourceFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RegradeSource($input: RegradeSourceInput!) {\n    regradeSource(input: $input) {\n      ...SourceFields\n    }\n  }\n"): (typeof documents)["\n  mutation RegradeSource($input: RegradeSourceInput!) {\n    regradeSource(input: $input) {\n      ...SourceFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AuditEventFields on AuditEvent {\n    id\n    at\n    actor {\n      id\n      displayName\n    }\n    entityType\n    entityId\n    action\n    changes {\n      field\n      before\n      after\n    }\n    reason\n  }\n"): (typeof documents)["\n  fragment AuditEventFields on AuditEvent {\n    id\n    at\n    actor {\n      id\n      displayName\n    }\n    entityType\n    entityId\n    action\n    changes {\n      field\n      before\n      after\n    }\n    reason\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -2,7 +2,7 @@ import { useState, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import { useQuery } from '@apollo/client/react';
 import { Anchor, Button, Group, Paper, SimpleGrid, Skeleton, Stack, Text } from '@mantine/core';
-import { IconArrowLeft, IconPencil } from '@tabler/icons-react';
+import { IconArrowLeft, IconListCheck, IconPencil } from '@tabler/icons-react';
 import {
   DateTimeText,
   ErrorAlert,
@@ -61,15 +61,24 @@ export function ProjectDetailPage() {
         title={project.name}
         breadcrumbs={<BackToProjects />}
         actions={
-          <RoleGate roles={PROJECT_WRITE_ROLES}>
+          <>
             <Button
-              variant="default"
-              leftSection={<IconPencil size={16} aria-hidden="true" />}
-              onClick={() => setEditing(true)}
+              component={Link}
+              to={`/queue?project=${encodeURIComponent(project.id)}`}
+              leftSection={<IconListCheck size={16} aria-hidden="true" />}
             >
-              Edit project
+              Open the queue
             </Button>
-          </RoleGate>
+            <RoleGate roles={PROJECT_WRITE_ROLES}>
+              <Button
+                variant="default"
+                leftSection={<IconPencil size={16} aria-hidden="true" />}
+                onClick={() => setEditing(true)}
+              >
+                Edit project
+              </Button>
+            </RoleGate>
+          </>
         }
       />
       <Stack gap="lg">

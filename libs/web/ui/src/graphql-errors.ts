@@ -98,3 +98,33 @@ export function getFormErrors<F extends string>(
   }
   return { fieldErrors, formError: rest.length > 0 ? rest.join(' ') : null };
 }
+
+/** A CONFLICT from a stale `expectedVersion`: someone else saved first. */
+export interface ConflictInfo {
+  /** The server's message, naming the changed fields. */
+  message: string;
+  currentVersion: number | null;
+  changedFields: string[];
+}
+
+/** The CONFLICT details of `error`, or null when it is another kind of error. */
+export function getConflict(error: unknown): ConflictInfo | null {
+  if (!CombinedGraphQLErrors.is(error)) return null;
+  const conflict = error.errors.find((e) => e.extensions?.['code'] === 'CONFLICT');
+  if (conflict === undefined) return null;
+  const version = conflict.extensions?.['currentVersion'];
+  const fields = conflict.extensions?.['changedFields'];
+  return {
+    message: conflict.message,
+    currentVersion: typeof version === 'number' ? version : null,
+    changedFields: Array.isArray(fields)
+      ? fields.filter((f): f is string => typeof f === 'string')
+      : [],
+  };
+}
+
+/** True for a stale-version conflict (it carries `currentVersion`), not e.g. an illegal transition. */
+export function isVersionConflict(error: unknown): boolean {
+  const conflict = getConflict(error);
+  return conflict !== null && conflict.currentVersion !== null;
+}

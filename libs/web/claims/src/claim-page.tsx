@@ -1,0 +1,388 @@
+import { useRef, useState, type ReactNode } from 'react';
+import { Link, useParams } from 'react-router';
+import { useQuery } from '@apollo/client/react';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Grid,
+  Group,
+  Modal,
+  Paper,
+  SimpleGrid,
+  Skeleton,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
+import { IconArrowLeft, IconBan, IconPencil, IconPlus } from '@tabler/icons-react';
+import type { ClaimQuery, EvidenceFieldsFragment } from '@corroborate/graphql';
+import {
+  CLAIM_WRITE_ROLES,
+  ClaimStatusBadge,
+  DateTimeText,
+  EVIDENCE_WRITE_ROLES,
+  ErrorAlert,
+  ExternalLink,
+  HistoryTimeline,
+  PageHeader,
+  PriorityBadge,
+  hasErrorCode,
+  useDocumentTitle,
+  useHasRole,
+} from '@corroborate/web-ui';
+import { claimQuery } from './claim.graphql';
+import { EditClaimModal, RejectClaimModal } from './claim-modals';
+import { CorroborationPanel } from './corroboration-panel';
+import { UploadCaptureModal } from './captures';
+import { EvidenceForm } from './evidence-form';
+import { EvidenceList, RetractEvidenceModal, evidenceLabel } from './evidence-list';
+
+type Claim = ClaimQuery['claim'];
+
+function BackToQueue() {
+  return (
+    <Anchor component={Link} to="/queue" size="sm">
+      <Group gap={4} component="span">
+        <IconArrowLeft size={14} aria-hidden="true" />
+        Queue
+      </Group>
+    </Anchor>
+  );
+}
+
+function truncate(text: string, length: number): string {
+  return text.length > length ? `${text.slice(0, length - 1)}…` : text;
+}
+
+/** The claim workbench: claim, evidence by stance, corroboration, add evidence, history. */
+export function ClaimPage() {
+  const { claimId = '' } = useParams();
+  const { data, error, loading, refetch } = useQuery(claimQuery, {
+    variables: { id: claimId },
+    notifyOnNetworkStatusChange: true,
+  });
+  const claim = data?.claim;
+
+  if (claim === undefined) {
+    if (error !== undefined && hasErrorCode(error, 'NOT_FOUND')) {
+      return (
+        <>
+          <PageHeader title="Claim not found" breadcrumbs={<BackToQueue />} />
+          <Text>
+            There is no claim at this address. It may have been merged into another claim, or the
+            link may be mistyped.
+          </Text>
+        </>
+      );
+    }
+    if (error !== undefined) {
+      return (
+        <>
+          <PageHeader title="Claim" breadcrumbs={<BackToQueue />} />
+          <ErrorAlert
+            error={error}
+            title="Could not load this claim"
+            onRetry={() => void refetch()}
+            retrying={loading}
+          />
+        </>
+      );
+    }
+    return <ClaimSkeleton />;
+  }
+  return <ClaimWorkbench claim={claim} reload={() => refetch()} />;
+}
+
+function Fact({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <Stack gap={2}>
+      <Text size="xs" c="dimmed" fw={600} tt="uppercase">
+        {label}
+      </Text>
+      <Text size="sm" component="div" style={{ overflowWrap: 'anywhere' }}>
+        {children}
+      </Text>
+    </Stack>
+  );
+}
+
+function ClaimWorkbench({ claim, reload }: { claim: Claim; reload: () => Promise<unknown> }) {
+  const canEditClaim = useHasRole(CLAIM_WRITE_ROLES);
+  const canWriteEvidence = useHasRole(EVIDENCE_WRITE_ROLES);
+  const [editing, setEditing] = useState(false);
+  const [rejecting, setRejecting] = useState(false);
+  const [adding, setAdding] = useState(false);
+  const [editingEvidence, setEditingEvidence] = useState<EvidenceFieldsFragment | null>(null);
+  const [retracting, setRetracting] = useState<EvidenceFieldsFragment | null>(null);
+  const [uploading, setUploading] = useState<EvidenceFieldsFragment | null>(null);
+  const addButtonRef = useRef<HTMLButtonElement>(null);
+
+  const locked = claim.status === 'VERIFIED' || claim.status === 'REJECTED';
+  const canReject = canEditClaim && claim.allowedTransitions.includes('REJECTED');
+  const evidenceOptions = claim.evidence
+    .filter((item) => !item.retracted)
+    .map((item) => ({ id: item.id, label: evidenceLabel(item) }));
+  const now = Date.now();
+  const overdue = claim.dueAt !== null && !locked && new Date(claim.dueAt).getTime() < now;
+
+  const closeAdd = () => {
+    setAdding(false);
+    requestAnimationFrame(() => addButtonRef.current?.focus());
+  };
+
+  return (
+    <>
+      <PageHeader
+        title={claim.text}
+        documentTitle={truncate(claim.text, 60)}
+        breadcrumbs={
+          <Group gap="xs">
+            <BackToQueue />
+            <Text size="sm" c="dimmed" aria-hidden="true">
+              /
+            </Text>
+            <Anchor
+              component={Link}
+              to={`/queue?project=${encodeURIComponent(claim.project.id)}`}
+              size="sm"
+            >
+              {claim.project.name}
+            </Anchor>
+          </Group>
+        }
+        description={
+          <Group gap="xs" component="span" wrap="wrap">
+            <ClaimStatusBadge status={claim.status} />
+            <PriorityBadge priority={claim.priority} />
+            {claim.topics.map((topic) => (
+              <Badge key={topic} variant="light" color="gray">
+                {topic}
+              </Badge>
+            ))}
+          </Group>
+        }
+        actions={
+          canEditClaim ? (
+            <>
+              <Button
+                variant="default"
+                leftSection={<IconPencil size={16} aria-hidden="true" />}
+                onClick={() => setEditing(true)}
+                disabled={locked}
+                title={locked ? 'Verified and rejected claims are locked.' : undefined}
+              >
+                Edit claim
+              </Button>
+              {canReject && (
+                <Button
+                  variant="default"
+                  color="red"
+                  leftSection={<IconBan size={16} aria-hidden="true" />}
+                  onClick={() => setRejecting(true)}
+                >
+                  Reject
+                </Button>
+              )}
+            </>
+          ) : undefined
+        }
+      />
+
+      <Stack gap="lg">
+        <Paper withBorder radius="md" p="md">
+          <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="md">
+            <Fact label="Claimant">{claim.claimant ?? '—'}</Fact>
+            <Fact label="First appearance">
+              {claim.firstAppearanceUrl !== null ? (
+                <ExternalLink href={claim.firstAppearanceUrl} />
+              ) : (
+                '—'
+              )}
+              {claim.firstAppearedAt !== null && (
+                <Text size="xs" c="dimmed">
+                  <DateTimeText value={claim.firstAppearedAt} dateOnly />
+                </Text>
+              )}
+            </Fact>
+            <Fact label="Due">
+              {claim.dueAt === null ? (
+                '—'
+              ) : (
+                <Text span size="sm" c={overdue ? 'red.9' : undefined} fw={overdue ? 600 : 400}>
+                  <DateTimeText value={claim.dueAt} dateOnly />
+                  {overdue && ' (overdue)'}
+                </Text>
+              )}
+            </Fact>
+            <Fact label="Created">
+              <DateTimeText value={claim.createdAt} />
+              {claim.createdBy !== null && (
+                <Text size="xs" c="dimmed">
+                  by {claim.createdBy.displayName}
+                </Text>
+              )}
+            </Fact>
+          </SimpleGrid>
+        </Paper>
+        {claim.status === 'REJECTED' && claim.rejectionReason !== null && (
+          <Alert color="gray" variant="light" title="Rejected">
+            {claim.rejectionReason}
+          </Alert>
+        )}
+
+        <Grid gap="lg">
+          <Grid.Col span={{ base: 12, lg: 7 }}>
+            <Stack gap="lg">
+              <Stack gap="sm" component="section" aria-labelledby="evidence-heading">
+                <Group justify="space-between">
+                  <Title order={2} size="h3" id="evidence-heading">
+                    Evidence ({claim.evidence.filter((item) => !item.retracted).length})
+                  </Title>
+                  {canWriteEvidence && !adding && !locked && (
+                    <Button
+                      ref={addButtonRef}
+                      leftSection={<IconPlus size={16} aria-hidden="true" />}
+                      onClick={() => setAdding(true)}
+                    >
+                      Add evidence
+                    </Button>
+                  )}
+                </Group>
+                <EvidenceList
+                  evidence={claim.evidence}
+                  actions={{
+                    canWrite: canWriteEvidence && !locked,
+                    onEdit: setEditingEvidence,
+                    onRetract: setRetracting,
+                    onUpload: setUploading,
+                  }}
+                />
+              </Stack>
+              {adding && (
+                <Paper
+                  withBorder
+                  radius="md"
+                  p="md"
+                  component="section"
+                  aria-labelledby="add-evidence-heading"
+                >
+                  <Title order={2} size="h3" id="add-evidence-heading" mb="sm">
+                    Add evidence
+                  </Title>
+                  <EvidenceForm
+                    claimId={claim.id}
+                    evidenceOptions={evidenceOptions}
+                    onDone={closeAdd}
+                    onCancel={closeAdd}
+                  />
+                </Paper>
+              )}
+            </Stack>
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, lg: 5 }}>
+            <Stack gap="lg">
+              <Paper
+                withBorder
+                radius="md"
+                p="md"
+                component="section"
+                aria-labelledby="corroboration-heading"
+              >
+                <Title order={2} size="h3" id="corroboration-heading" mb="sm">
+                  Corroboration
+                </Title>
+                <CorroborationPanel corroboration={claim.corroboration} />
+              </Paper>
+              <Paper
+                withBorder
+                radius="md"
+                p="md"
+                component="section"
+                aria-labelledby="history-heading"
+              >
+                <Title order={2} size="h3" id="history-heading" mb="sm">
+                  History
+                </Title>
+                <HistoryTimeline events={claim.history} />
+              </Paper>
+            </Stack>
+          </Grid.Col>
+        </Grid>
+      </Stack>
+
+      {canEditClaim && (
+        <>
+          <EditClaimModal
+            claim={claim}
+            opened={editing}
+            onClose={() => setEditing(false)}
+            onReload={reload}
+          />
+          <RejectClaimModal
+            claim={claim}
+            opened={rejecting}
+            onClose={() => setRejecting(false)}
+            onReload={reload}
+          />
+        </>
+      )}
+      {canWriteEvidence && (
+        <>
+          <Modal
+            opened={editingEvidence !== null}
+            onClose={() => setEditingEvidence(null)}
+            title="Edit evidence"
+            centered
+            size="lg"
+          >
+            {editingEvidence !== null && (
+              <EvidenceForm
+                key={`${editingEvidence.id}-${editingEvidence.version}`}
+                claimId={claim.id}
+                evidenceOptions={evidenceOptions}
+                evidence={editingEvidence}
+                onDone={() => setEditingEvidence(null)}
+                onCancel={() => setEditingEvidence(null)}
+                onReload={reload}
+              />
+            )}
+          </Modal>
+          <RetractEvidenceModal
+            evidence={retracting}
+            onClose={() => setRetracting(null)}
+            onReload={reload}
+          />
+          <UploadCaptureModal
+            evidence={uploading}
+            onClose={() => setUploading(null)}
+            onUploaded={reload}
+          />
+        </>
+      )}
+    </>
+  );
+}
+
+function ClaimSkeleton() {
+  useDocumentTitle('Claim');
+  return (
+    <Stack gap="lg" aria-busy="true">
+      <Text className="visually-hidden" role="status">
+        Loading claim…
+      </Text>
+      <Skeleton height={14} width={100} />
+      <Skeleton height={36} width="70%" />
+      <Skeleton height={80} />
+      <Grid gap="lg">
+        <Grid.Col span={{ base: 12, lg: 7 }}>
+          <Skeleton height={240} />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 5 }}>
+          <Skeleton height={240} />
+        </Grid.Col>
+      </Grid>
+    </Stack>
+  );
+}

@@ -1,0 +1,3 @@
+export * from './claim-page';
+export * from './claim.graphql';
+export * from './format-quantity';

@@ -1,0 +1,5 @@
+export * from './create-claim-modal';
+export * from './queue-filters';
+export * from './queue-list';
+export * from './queue-page';
+export * from './queue.graphql';

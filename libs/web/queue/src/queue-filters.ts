@@ -1,0 +1,154 @@
+import type { ClaimFilter, ClaimSort, ClaimStatus, Priority } from '@corroborate/graphql';
+import {
+  CLAIM_STATUSES,
+  PRIORITIES,
+  dateInputToLocalIso,
+  isDateInputValue,
+} from '@corroborate/web-ui';
+
+/** Sort orders offered in the queue, with their labels. */
+export const CLAIM_SORT_OPTIONS: readonly { value: ClaimSort; label: string }[] = [
+  { value: 'UPDATED_DESC', label: 'Recently updated' },
+  { value: 'PRIORITY_DESC', label: 'Priority, most urgent first' },
+  { value: 'DUE_ASC', label: 'Due date, soonest first' },
+  { value: 'CREATED_DESC', label: 'Newest first' },
+  { value: 'CREATED_ASC', label: 'Oldest first' },
+];
+
+export const DEFAULT_CLAIM_SORT: ClaimSort = 'UPDATED_DESC';
+
+/**
+ * The queue's filters as they live in the URL:
+ * `?project=…&status=NEW&status=IN_REVIEW&priority=URGENT&topic=election&q=…&createdFrom=YYYY-MM-DD
+ *  &createdTo=…&dueFrom=…&dueTo=…&overdue=1&contradiction=1&sort=DUE_ASC`.
+ */
+export interface QueueFilters {
+  project: string | null;
+  statuses: ClaimStatus[];
+  priorities: Priority[];
+  topics: string[];
+  q: string;
+  createdFrom: string;
+  createdTo: string;
+  dueFrom: string;
+  dueTo: string;
+  overdue: boolean;
+  contradiction: boolean;
+  sort: ClaimSort;
+}
+
+export const QUEUE_PARAM_NAMES = [
+  'project',
+  'status',
+  'priority',
+  'topic',
+  'q',
+  'createdFrom',
+  'createdTo',
+  'dueFrom',
+  'dueTo',
+  'overdue',
+  'contradiction',
+  'sort',
+] as const;
+
+function oneOf<T extends string>(values: readonly T[], allowed: readonly T[]): T[] {
+  return [...new Set(values.filter((value) => allowed.includes(value)))];
+}
+
+function flag(value: string | null): boolean {
+  return value === '1' || value === 'true';
+}
+
+function dateParam(value: string | null): string {
+  return value !== null && isDateInputValue(value) ? value : '';
+}
+
+export function parseQueueFilters(params: URLSearchParams): QueueFilters {
+  const sort = params.get('sort');
+  const project = params.get('project');
+  return {
+    project: project !== null && project !== '' ? project : null,
+    statuses: oneOf(params.getAll('status') as ClaimStatus[], CLAIM_STATUSES),
+    priorities: oneOf(params.getAll('priority') as Priority[], PRIORITIES),
+    topics: [...new Set(params.getAll('topic').filter((topic) => topic.trim() !== ''))],
+    q: params.get('q') ?? '',
+    createdFrom: dateParam(params.get('createdFrom')),
+    createdTo: dateParam(params.get('createdTo')),
+    dueFrom: dateParam(params.get('dueFrom')),
+    dueTo: dateParam(params.get('dueTo')),
+    overdue: flag(params.get('overdue')),
+    contradiction: flag(params.get('contradiction')),
+    sort: CLAIM_SORT_OPTIONS.some((option) => option.value === sort)
+      ? (sort as ClaimSort)
+      : DEFAULT_CLAIM_SORT,
+  };
+}
+
+/** The URL search params for `filters`; defaults are left out so links stay short. */
+export function queueFiltersToParams(filters: QueueFilters): URLSearchParams {
+  const params = new URLSearchParams();
+  if (filters.project !== null) params.set('project', filters.project);
+  for (const status of filters.statuses) params.append('status', status);
+  for (const priority of filters.priorities) params.append('priority', priority);
+  for (const topic of filters.topics) params.append('topic', topic);
+  if (filters.q.trim() !== '') params.set('q', filters.q);
+  if (filters.createdFrom !== '') params.set('createdFrom', filters.createdFrom);
+  if (filters.createdTo !== '') params.set('createdTo', filters.createdTo);
+  if (filters.dueFrom !== '') params.set('dueFrom', filters.dueFrom);
+  if (filters.dueTo !== '') params.set('dueTo', filters.dueTo);
+  if (filters.overdue) params.set('overdue', '1');
+  if (filters.contradiction) params.set('contradiction', '1');
+  if (filters.sort !== DEFAULT_CLAIM_SORT) params.set('sort', filters.sort);
+  return params;
+}
+
+/** The `ClaimFilter` the API takes; date ranges cover whole local days. */
+export function toClaimFilter(filters: QueueFilters): ClaimFilter {
+  const filter: ClaimFilter = {};
+  if (filters.project !== null) filter.projectId = filters.project;
+  if (filters.statuses.length > 0) filter.statuses = filters.statuses;
+  if (filters.priorities.length > 0) filter.priorities = filters.priorities;
+  if (filters.topics.length > 0) filter.topics = filters.topics;
+  if (filters.q.trim() !== '') filter.text = filters.q.trim();
+  const createdFrom = dateInputToLocalIso(filters.createdFrom, 'start');
+  const createdTo = dateInputToLocalIso(filters.createdTo, 'end');
+  const dueFrom = dateInputToLocalIso(filters.dueFrom, 'start');
+  const dueTo = dateInputToLocalIso(filters.dueTo, 'end');
+  if (createdFrom !== null) filter.createdFrom = createdFrom;
+  if (createdTo !== null) filter.createdTo = createdTo;
+  if (dueFrom !== null) filter.dueFrom = dueFrom;
+  if (dueTo !== null) filter.dueTo = dueTo;
+  if (filters.overdue) filter.overdue = true;
+  if (filters.contradiction) filter.hasContradiction = true;
+  return filter;
+}
+
+/** How many filters (not the sort) are set. */
+export function countActiveFilters(filters: QueueFilters): number {
+  return (
+    (filters.project !== null ? 1 : 0) +
+    filters.statuses.length +
+    filters.priorities.length +
+    filters.topics.length +
+    (filters.q.trim() !== '' ? 1 : 0) +
+    [filters.createdFrom, filters.createdTo, filters.dueFrom, filters.dueTo].filter((d) => d !== '')
+      .length +
+    (filters.overdue ? 1 : 0) +
+    (filters.contradiction ? 1 : 0)
+  );
+}
+
+/** A link to the queue with the given filters, e.g. for a project page. */
+export function queuePath(filters: Partial<QueueFilters> = {}): string {
+  const params = queueFiltersToParams({ ...parseQueueFilters(new URLSearchParams()), ...filters });
+  const search = params.toString();
+  return search === '' ? '/queue' : `/queue?${search}`;
+}
+
+/** Whether a claim with this due date and status counts as overdue now. */
+export function isOverdue(dueAt: string | null, status: ClaimStatus, now = Date.now()): boolean {
+  if (dueAt === null || status === 'VERIFIED' || status === 'REJECTED') return false;
+  const due = new Date(dueAt).getTime();
+  return !Number.isNaN(due) && due < now;
+}

@@ -1,0 +1,261 @@
+import { useEffect, useRef } from 'react';
+import { Link } from 'react-router';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { Anchor, Badge, Box, Group, Loader, Text, Tooltip } from '@mantine/core';
+import { IconAlarm } from '@tabler/icons-react';
+import type { QueueClaimFieldsFragment } from '@corroborate/graphql';
+import { ClaimStatusBadge, PriorityBadge, formatDate } from '@corroborate/web-ui';
+import { isOverdue } from './queue-filters';
+
+export const QUEUE_ROW_HEIGHT = 76;
+const COLUMNS = 'minmax(200px, 1fr) 170px 84px 130px 112px 64px';
+const MAX_TOPICS_SHOWN = 2;
+/** Start fetching the next page this many rows before the end. */
+const PREFETCH_ROWS = 20;
+
+export interface QueueListProps {
+  claims: readonly QueueClaimFieldsFragment[];
+  totalCount: number;
+  selectedIndex: number;
+  onSelect: (index: number) => void;
+  /** Set to an index to scroll it into view and focus its link; cleared via onFocused. */
+  focusIndex: number | null;
+  onFocused: () => void;
+  hasNextPage: boolean;
+  loadingMore: boolean;
+  onLoadMore: () => void;
+  onOpen: (claim: QueueClaimFieldsFragment) => void;
+}
+
+export function claimPath(id: string): string {
+  return `/claims/${encodeURIComponent(id)}`;
+}
+
+/**
+ * The claims as an ARIA table whose rows are virtualised: only the rows in
+ * view (plus a margin) are in the DOM, so tens of thousands scroll smoothly.
+ * The next page is fetched as the end comes into view.
+ */
+export function QueueList({
+  claims,
+  totalCount,
+  selectedIndex,
+  onSelect,
+  focusIndex,
+  onFocused,
+  hasNextPage,
+  loadingMore,
+  onLoadMore,
+  onOpen,
+}: QueueListProps) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: claims.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => QUEUE_ROW_HEIGHT,
+    overscan: 12,
+  });
+  const items = virtualizer.getVirtualItems();
+  const lastIndex = items.length > 0 ? (items[items.length - 1]?.index ?? 0) : 0;
+
+  useEffect(() => {
+    if (hasNextPage && !loadingMore && lastIndex >= claims.length - PREFETCH_ROWS) onLoadMore();
+  }, [lastIndex, claims.length, hasNextPage, loadingMore, onLoadMore]);
+
+  useEffect(() => {
+    if (focusIndex === null) return;
+    virtualizer.scrollToIndex(focusIndex, { align: 'auto' });
+    const frame = requestAnimationFrame(() => {
+      const link = scrollRef.current?.querySelector<HTMLAnchorElement>(
+        `[data-row-index="${focusIndex}"] a`,
+      );
+      link?.focus({ preventScroll: true });
+      onFocused();
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [focusIndex, virtualizer, onFocused]);
+
+  const now = Date.now();
+
+  return (
+    <Box
+      style={{
+        border: '1px solid var(--mantine-color-gray-3)',
+        borderRadius: 'var(--mantine-radius-md)',
+        overflow: 'hidden',
+      }}
+    >
+      <div
+        ref={scrollRef}
+        style={{
+          height: 'max(420px, calc(100dvh - 250px))',
+          overflow: 'auto',
+          contain: 'strict',
+        }}
+      >
+        <div
+          role="table"
+          aria-label="Claims"
+          aria-rowcount={totalCount + 1}
+          style={{ minWidth: 840 }}
+        >
+          <div
+            role="rowgroup"
+            style={{
+              position: 'sticky',
+              top: 0,
+              zIndex: 1,
+              background: 'var(--mantine-color-gray-0)',
+              borderBottom: '1px solid var(--mantine-color-gray-3)',
+            }}
+          >
+            <div
+              role="row"
+              aria-rowindex={1}
+              style={{
+                display: 'grid',
+                gridTemplateColumns: COLUMNS,
+                gap: 12,
+                padding: '8px 12px',
+              }}
+            >
+              {['Claim', 'Status', 'Priority', 'Topics', 'Due', 'Evidence'].map((name) => (
+                <Text key={name} role="columnheader" size="sm" fw={600}>
+                  {name}
+                </Text>
+              ))}
+            </div>
+          </div>
+          <div
+            role="rowgroup"
+            style={{ height: virtualizer.getTotalSize(), position: 'relative', width: '100%' }}
+          >
+            {items.map((item) => {
+              const claim = claims[item.index];
+              if (claim === undefined) return null;
+              const selected = item.index === selectedIndex;
+              const overdue = isOverdue(claim.dueAt, claim.status, now);
+              const extraTopics = claim.topics.length - MAX_TOPICS_SHOWN;
+              return (
+                <div
+                  key={claim.id}
+                  role="row"
+                  aria-rowindex={item.index + 2}
+                  aria-selected={selected}
+                  data-row-index={item.index}
+                  onClick={(event) => {
+                    onSelect(item.index);
+                    if (!(event.target instanceof Element) || event.target.closest('a') === null) {
+                      onOpen(claim);
+                    }
+                  }}
+                  style={{
+                    position: 'absolute',
+                    top: 0,
+                    left: 0,
+                    width: '100%',
+                    height: item.size,
+                    transform: `translateY(${item.start}px)`,
+                    display: 'grid',
+                    gridTemplateColumns: COLUMNS,
+                    gap: 12,
+                    alignItems: 'center',
+                    padding: '0 12px',
+                    cursor: 'pointer',
+                    borderBottom: '1px solid var(--mantine-color-gray-2)',
+                    background: selected ? 'var(--mantine-color-indigo-0)' : undefined,
+                    boxShadow: selected ? 'inset 3px 0 0 var(--mantine-color-indigo-8)' : undefined,
+                  }}
+                >
+                  <div role="cell" style={{ minWidth: 0 }}>
+                    <Anchor
+                      component={Link}
+                      to={claimPath(claim.id)}
+                      size="sm"
+                      fw={500}
+                      lineClamp={2}
+                      c="dark.9"
+                      onFocus={() => onSelect(item.index)}
+                      title={claim.text}
+                    >
+                      {claim.text}
+                    </Anchor>
+                    <Text size="xs" c="dimmed" truncate>
+                      {claim.claimant ?? 'Unknown claimant'} · {claim.project.name}
+                    </Text>
+                  </div>
+                  <div role="cell">
+                    <ClaimStatusBadge status={claim.status} />
+                  </div>
+                  <div role="cell">
+                    <PriorityBadge priority={claim.priority} />
+                  </div>
+                  <div role="cell" style={{ minWidth: 0 }}>
+                    <Group gap={4} wrap="nowrap">
+                      {claim.topics.slice(0, MAX_TOPICS_SHOWN).map((topic) => (
+                        <Badge key={topic} variant="light" color="gray" size="sm" maw={90}>
+                          {topic}
+                        </Badge>
+                      ))}
+                      {extraTopics > 0 && (
+                        <Tooltip label={claim.topics.slice(MAX_TOPICS_SHOWN).join(', ')}>
+                          <Text span size="xs" c="dimmed">
+                            +{extraTopics}
+                          </Text>
+                        </Tooltip>
+                      )}
+                      {claim.topics.length === 0 && (
+                        <Text span size="xs" c="dimmed">
+                          —
+                        </Text>
+                      )}
+                    </Group>
+                  </div>
+                  <div role="cell">
+                    {claim.dueAt === null ? (
+                      <Text span size="sm" c="dimmed">
+                        —
+                      </Text>
+                    ) : (
+                      <Group gap={4} wrap="nowrap">
+                        {overdue && (
+                          <IconAlarm
+                            size={14}
+                            color="var(--mantine-color-red-9)"
+                            aria-hidden="true"
+                          />
+                        )}
+                        <Text
+                          span
+                          size="sm"
+                          c={overdue ? 'red.9' : undefined}
+                          fw={overdue ? 600 : undefined}
+                        >
+                          <time dateTime={claim.dueAt} title={claim.dueAt}>
+                            {formatDate(claim.dueAt)}
+                          </time>
+                          {overdue && <span className="visually-hidden"> (overdue)</span>}
+                        </Text>
+                      </Group>
+                    )}
+                  </div>
+                  <div role="cell">
+                    <Text span size="sm" aria-label={`${claim.evidenceCount} evidence items`}>
+                      {claim.evidenceCount}
+                    </Text>
+                  </div>
+                </div>
+              );
+            })}
+          </div>
+        </div>
+      </div>
+      {loadingMore && (
+        <Group justify="center" p="xs" role="status">
+          <Loader size="xs" aria-hidden="true" />
+          <Text size="sm">Loading more claims…</Text>
+        </Group>
+      )}
+    </Box>
+  );
+}

@@ -1,0 +1,278 @@
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { useNavigate, useSearchParams } from 'react-router';
+import { useQuery } from '@apollo/client/react';
+import { Button, Grid, Group, Kbd, Loader, Stack, Text } from '@mantine/core';
+import { useDebouncedCallback } from '@mantine/hooks';
+import { IconListSearch, IconPlus } from '@tabler/icons-react';
+import type { QueueClaimFieldsFragment } from '@corroborate/graphql';
+import {
+  CLAIM_WRITE_ROLES,
+  EmptyState,
+  ErrorAlert,
+  PageHeader,
+  TableSkeleton,
+  describeError,
+  useHasRole,
+  usePageShortcuts,
+} from '@corroborate/web-ui';
+import { CreateClaimModal } from './create-claim-modal';
+import {
+  countActiveFilters,
+  parseQueueFilters,
+  queueFiltersToParams,
+  toClaimFilter,
+  type QueueFilters,
+} from './queue-filters';
+import { QueueFiltersPanel, type FacetCounts } from './queue-filters-panel';
+import { QueueList, claimPath } from './queue-list';
+import { queueClaimsQuery, queueProjectsQuery } from './queue.graphql';
+
+export const QUEUE_PAGE_SIZE = 50;
+const SEARCH_DEBOUNCE_MS = 300;
+
+/**
+ * The claim queue: every filter lives in the URL, so a view can be shared as
+ * a link and comes back after a reload. j/k move the selection, Enter opens
+ * it, / jumps to the search box.
+ */
+export function QueuePage() {
+  const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
+  const filters = useMemo(() => parseQueueFilters(params), [params]);
+  const canCreate = useHasRole(CLAIM_WRITE_ROLES);
+  const [creating, setCreating] = useState(false);
+  const [search, setSearch] = useState(filters.q);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const [selectedIndex, setSelectedIndex] = useState(0);
+  const [focusIndex, setFocusIndex] = useState<number | null>(null);
+  const [loadingMore, setLoadingMore] = useState(false);
+  const [loadMoreError, setLoadMoreError] = useState<unknown>(null);
+
+  const update = useCallback(
+    (patch: Partial<QueueFilters>, replace = false) => {
+      setParams((previous) => queueFiltersToParams({ ...parseQueueFilters(previous), ...patch }), {
+        replace,
+      });
+      setSelectedIndex(0);
+    },
+    [setParams],
+  );
+  const updateSearch = useDebouncedCallback((q: string) => update({ q }, true), SEARCH_DEBOUNCE_MS);
+
+  const clearFilters = () => {
+    updateSearch.cancel();
+    setSearch('');
+    setParams(
+      queueFiltersToParams({ ...parseQueueFilters(new URLSearchParams()), sort: filters.sort }),
+    );
+    setSelectedIndex(0);
+  };
+
+  const variables = useMemo(
+    () => ({ filter: toClaimFilter(filters), sort: filters.sort, first: QUEUE_PAGE_SIZE }),
+    [filters],
+  );
+  const { data, previousData, error, loading, fetchMore, refetch } = useQuery(queueClaimsQuery, {
+    variables,
+    notifyOnNetworkStatusChange: true,
+  });
+  const projects = useQuery(queueProjectsQuery);
+
+  const connection = (data ?? previousData)?.claims;
+  const claims = useMemo(() => connection?.edges.map((edge) => edge.node) ?? [], [connection]);
+  const stale = data === undefined && previousData !== undefined;
+  const pageInfo = data?.claims.pageInfo;
+  const hasNextPage = pageInfo?.hasNextPage ?? false;
+
+  const facets = useMemo<FacetCounts | null>(() => {
+    if (connection === undefined) return null;
+    return {
+      statuses: new Map(connection.facets.statuses.map((f) => [f.value, f.count])),
+      priorities: new Map(connection.facets.priorities.map((f) => [f.value, f.count])),
+      topics: connection.facets.topics,
+    };
+  }, [connection]);
+
+  const loadMore = useCallback(() => {
+    if (pageInfo === undefined || !pageInfo.hasNextPage || loadingMore) return;
+    if (loadMoreError !== null) return;
+    setLoadingMore(true);
+    fetchMore({ variables: { after: pageInfo.endCursor } })
+      .catch((e: unknown) => setLoadMoreError(e))
+      .finally(() => setLoadingMore(false));
+  }, [pageInfo, loadingMore, loadMoreError, fetchMore]);
+
+  const open = useCallback(
+    (claim: QueueClaimFieldsFragment) => void navigate(claimPath(claim.id)),
+    [navigate],
+  );
+  const onFocused = useCallback(() => setFocusIndex(null), []);
+
+  const move = (delta: number) => {
+    if (claims.length === 0) return;
+    const next = Math.min(Math.max(selectedIndex + delta, 0), claims.length - 1);
+    setSelectedIndex(next);
+    setFocusIndex(next);
+  };
+
+  usePageShortcuts({
+    j: (event) => {
+      event.preventDefault();
+      move(1);
+    },
+    k: (event) => {
+      event.preventDefault();
+      move(-1);
+    },
+    '/': (event) => {
+      event.preventDefault();
+      searchRef.current?.focus();
+      searchRef.current?.select();
+    },
+    Enter: (event) => {
+      // Links and buttons handle Enter themselves.
+      if (event.target instanceof Element && event.target.closest('a, button') !== null) return;
+      const claim = claims[selectedIndex];
+      if (claim === undefined) return;
+      event.preventDefault();
+      open(claim);
+    },
+  });
+
+  const activeCount = countActiveFilters(filters);
+  const createButton = canCreate ? (
+    <Button
+      leftSection={<IconPlus size={16} aria-hidden="true" />}
+      onClick={() => setCreating(true)}
+    >
+      New claim
+    </Button>
+  ) : undefined;
+
+  const totalCount = connection?.totalCount ?? 0;
+
+  return (
+    <>
+      <PageHeader
+        title="Queue"
+        description={
+          <>
+            Claims to check. Filters are saved in the address, so you can share this view as a link.
+            Keys: <Kbd>j</Kbd> <Kbd>k</Kbd> move, <Kbd>Enter</Kbd> opens, <Kbd>/</Kbd> searches.
+          </>
+        }
+        actions={createButton}
+      />
+      <Grid gap="lg">
+        <Grid.Col span={{ base: 12, md: 4, lg: 3 }}>
+          <QueueFiltersPanel
+            ref={searchRef}
+            filters={filters}
+            search={search}
+            onSearchChange={(value) => {
+              setSearch(value);
+              updateSearch(value);
+            }}
+            onChange={(patch) => update(patch)}
+            onClear={clearFilters}
+            activeCount={activeCount}
+            facets={facets}
+            projects={projects.data?.projects ?? []}
+          />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 8, lg: 9 }}>
+          <Stack gap="sm">
+            <Group justify="space-between" mih={28}>
+              <Text size="sm" role="status" aria-live="polite">
+                {connection === undefined
+                  ? 'Loading claims…'
+                  : totalCount === 0
+                    ? 'No claims'
+                    : `Showing ${claims.length.toLocaleString()} of ${totalCount.toLocaleString()} ${totalCount === 1 ? 'claim' : 'claims'}`}
+              </Text>
+              {loading && connection !== undefined && (
+                <Group gap={6}>
+                  <Loader size="xs" aria-hidden="true" />
+                  <Text size="sm" c="dimmed">
+                    Updating…
+                  </Text>
+                </Group>
+              )}
+            </Group>
+            {error !== undefined && (
+              <ErrorAlert
+                error={error}
+                title="Could not load the queue"
+                onRetry={() => void refetch()}
+                retrying={loading}
+              />
+            )}
+            {connection === undefined && error === undefined && (
+              <TableSkeleton label="Loading claims…" rows={8} />
+            )}
+            {connection !== undefined && claims.length === 0 && !stale && (
+              <EmptyState
+                icon={<IconListSearch size={32} aria-hidden="true" />}
+                title={activeCount > 0 ? 'No claims match these filters' : 'No claims yet'}
+                description={
+                  activeCount > 0
+                    ? 'Loosen or clear the filters to see more claims.'
+                    : canCreate
+                      ? 'Take in the first claim to start checking it.'
+                      : 'An editor has not taken in any claims yet.'
+                }
+                action={
+                  activeCount > 0 ? (
+                    <Button variant="default" onClick={clearFilters}>
+                      Clear filters
+                    </Button>
+                  ) : (
+                    createButton
+                  )
+                }
+              />
+            )}
+            {claims.length > 0 && (
+              <div style={{ opacity: stale ? 0.6 : 1 }}>
+                <QueueList
+                  claims={claims}
+                  totalCount={totalCount}
+                  selectedIndex={selectedIndex}
+                  onSelect={setSelectedIndex}
+                  focusIndex={focusIndex}
+                  onFocused={onFocused}
+                  hasNextPage={hasNextPage && !stale}
+                  loadingMore={loadingMore}
+                  onLoadMore={loadMore}
+                  onOpen={open}
+                />
+              </div>
+            )}
+            {loadMoreError !== null && (
+              <ErrorAlert
+                message={describeError(loadMoreError)}
+                title="Could not load more claims"
+                onRetry={() => setLoadMoreError(null)}
+              />
+            )}
+            {hasNextPage && !loadingMore && loadMoreError === null && claims.length > 0 && (
+              <Group justify="center">
+                <Button variant="default" size="xs" onClick={loadMore}>
+                  Load more claims
+                </Button>
+              </Group>
+            )}
+          </Stack>
+        </Grid.Col>
+      </Grid>
+      {canCreate && (
+        <CreateClaimModal
+          opened={creating}
+          onClose={() => setCreating(false)}
+          defaultProjectId={filters.project}
+          onCreated={open}
+        />
+      )}
+    </>
+  );
+}

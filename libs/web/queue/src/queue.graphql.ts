@@ -1,0 +1,69 @@
+import { graphql } from '@corroborate/graphql';
+
+export const queueClaimFieldsFragment = graphql(`
+  fragment QueueClaimFields on Claim {
+    id
+    text
+    claimant
+    status
+    priority
+    topics
+    dueAt
+    evidenceCount
+    createdAt
+    updatedAt
+    project {
+      id
+      name
+    }
+  }
+`);
+
+export const queueClaimsQuery = graphql(`
+  query QueueClaims($filter: ClaimFilter, $sort: ClaimSort, $first: Int, $after: String) {
+    claims(filter: $filter, sort: $sort, first: $first, after: $after) {
+      edges {
+        cursor
+        node {
+          ...QueueClaimFields
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      totalCount
+      facets {
+        statuses {
+          value
+          count
+        }
+        priorities {
+          value
+          count
+        }
+        topics {
+          value
+          count
+        }
+      }
+    }
+  }
+`);
+
+export const queueProjectsQuery = graphql(`
+  query QueueProjects {
+    projects {
+      id
+      name
+    }
+  }
+`);
+
+export const createClaimMutation = graphql(`
+  mutation CreateClaim($input: CreateClaimInput!) {
+    createClaim(input: $input) {
+      ...QueueClaimFields
+    }
+  }
+`);
