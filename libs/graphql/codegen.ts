@@ -10,7 +10,7 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
  * timestamps) so CI can fail when it is stale.
  */
 const config: CodegenConfig = {
-  schema: 'libs/graphql/schema.contract.gql',
+  schema: 'libs/graphql/schema.gql',
   documents: ['apps/web/src/**/*.{ts,tsx}', 'libs/web/*/src/**/*.{ts,tsx}'],
   ignoreNoDocuments: false,
   generates: {

@@ -9,6 +9,7 @@ import {
   type AppConfig,
   CoreModule,
   formatGraphQLError,
+  LoaderRegistry,
   type RequestContext,
 } from '@corroborate/api-core';
 import { DatabaseModule } from '@corroborate/api-database';
@@ -53,7 +54,11 @@ export class AppModule {
           includeStacktraceInErrorResponses: false,
           csrfPrevention: true,
           formatError: formatGraphQLError,
-          context: ({ req, res }: RequestContext) => ({ req, res }),
+          context: ({ req, res }: Pick<RequestContext, 'req' | 'res'>): RequestContext => ({
+            req,
+            res,
+            loaders: new LoaderRegistry(),
+          }),
         }),
       ],
       controllers: [HealthController],

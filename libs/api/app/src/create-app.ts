@@ -55,7 +55,12 @@ function serveWebApp(app: NestExpressApplication, webDist: string): void {
   const index = join(webDist, 'index.html');
   app.use(express.static(webDist, { index: false, maxAge: '1h' }));
   app.use((req: Request, res: Response, next: NextFunction) => {
-    if (req.method !== 'GET' || req.path.startsWith('/graphql') || req.path === '/health')
+    if (
+      req.method !== 'GET' ||
+      req.path.startsWith('/graphql') ||
+      req.path.startsWith('/api/') ||
+      req.path === '/health'
+    )
       return next();
     if (!req.accepts('html')) return next();
     if (existsSync(index)) return res.sendFile(index, { maxAge: 0 });

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import { Brackets, DataSource, type EntityManager } from 'typeorm';
 import { AuditEventEntity } from './audit-event.entity';
+import { type AuditEventType, fieldChanges, toAuditEventType } from './dto/audit-event.type';
 
 export interface AuditRecord {
   actorId: string | null;
@@ -11,6 +12,12 @@ export interface AuditRecord {
   before?: Record<string, unknown> | null;
   after?: Record<string, unknown> | null;
   reason?: string | null;
+}
+
+/** One entity whose history is wanted, e.g. `{ entityType: 'Claim', entityId: claim.id }`. */
+export interface AuditSubject {
+  entityType: string;
+  entityId: string;
 }
 
 @Injectable()
@@ -39,5 +46,60 @@ export class AuditService {
       where: { entityType, entityId },
       order: { id: 'ASC' },
     });
+  }
+
+  /**
+   * The events of all the given entities in one statement, oldest first (by sequence), as GraphQL
+   * AuditEvents. Use from a DataLoader batch and split the result by entityType/entityId.
+   */
+  async historyFor(
+    subjects: readonly AuditSubject[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<AuditEventType[]> {
+    const byType = new Map<string, Set<string>>();
+    for (const s of subjects) {
+      const ids = byType.get(s.entityType) ?? new Set<string>();
+      ids.add(s.entityId);
+      byType.set(s.entityType, ids);
+    }
+    if (byType.size === 0) return [];
+    const qb = manager.createQueryBuilder(AuditEventEntity, 'a').orderBy('a.id', 'ASC');
+    qb.where(
+      new Brackets((or) => {
+        let i = 0;
+        for (const [type, ids] of byType) {
+          or.orWhere(`(a.entityType = :type${i} AND a.entityId IN (:...ids${i}))`, {
+            [`type${i}`]: type,
+            [`ids${i}`]: [...ids],
+          });
+          i++;
+        }
+      }),
+    );
+    const rows = await qb.getMany();
+    return rows.map(toAuditEventType);
+  }
+
+  /**
+   * For optimistic concurrency: the fields changed by every event on the entity recorded after
+   * `version` (events store the entity's new `version` in their `after` payload).
+   */
+  async changedFieldsSince(
+    entityType: string,
+    entityId: string,
+    version: number,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<string[]> {
+    const events = await manager.find(AuditEventEntity, {
+      where: { entityType, entityId },
+      order: { id: 'ASC' },
+    });
+    const fields = new Set<string>();
+    for (const event of events) {
+      const v = event.after?.['version'];
+      if (typeof v !== 'number' || v <= version) continue;
+      for (const change of fieldChanges(event.before, event.after)) fields.add(change.field);
+    }
+    return [...fields];
   }
 }

@@ -129,10 +129,13 @@ export class AuthService {
   async authenticate(req: Request): Promise<Actor | null> {
     const presented = this.presentedToken(req);
     if (!presented) return null;
-    const session = await this.dataSource.getRepository(SessionEntity).findOne({
-      where: { tokenHash: this.hash(presented.token) },
-      relations: { user: true },
-    });
+    // One statement: the session with its user (findOne with relations would take two).
+    const session = await this.dataSource
+      .getRepository(SessionEntity)
+      .createQueryBuilder('session')
+      .innerJoinAndSelect('session.user', 'user')
+      .where('session.tokenHash = :hash', { hash: this.hash(presented.token) })
+      .getOne();
     if (!session) return null;
     const now = Date.now();
     const { user } = session;

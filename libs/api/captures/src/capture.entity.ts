@@ -9,8 +9,7 @@ import {
 } from 'typeorm';
 import { CreatedAtColumn, IdColumn } from '@corroborate/api-database';
 import { EvidenceEntity } from '@corroborate/api-evidence';
-
-export type CaptureMethod = 'UPLOAD' | 'URL_FETCH';
+import { type CaptureMethod } from './dto/capture.type';
 
 /**
  * A preserved copy behind an evidence item (Berkeley Protocol). Immutable: a recapture is a new

@@ -23,6 +23,8 @@ import { ProjectEntity } from '@corroborate/api-projects';
 @Index('claims_project_updated', ['projectId', 'updatedAt'])
 @Index('claims_project_priority', ['projectId', 'priorityRank', 'updatedAt'])
 @Index('claims_due', ['dueAt'])
+/** Full-text index made by the hand-written ClaimSearch migration (PostgreSQL GIN; SQLite FTS5 table). */
+@Index('claims_search', { synchronize: false })
 export class ClaimEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

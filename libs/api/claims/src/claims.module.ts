@@ -3,10 +3,19 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@corroborate/api-audit';
 import { ProjectsModule } from '@corroborate/api-projects';
 import { ClaimEntity, ClaimTopicEntity } from './claim.entity';
+import { ClaimsRepository } from './claims.repository';
+import { AuditEventResolver, ClaimConnectionResolver, ClaimsResolver } from './claims.resolver';
+import { ClaimsService } from './claims.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([ClaimEntity, ClaimTopicEntity]), AuditModule, ProjectsModule],
-  providers: [],
-  exports: [],
+  providers: [
+    ClaimsService,
+    ClaimsRepository,
+    ClaimsResolver,
+    ClaimConnectionResolver,
+    AuditEventResolver,
+  ],
+  exports: [ClaimsService, ClaimsRepository],
 })
 export class ClaimsModule {}

@@ -2,6 +2,7 @@ import { createParamDecorator, type ExecutionContext, SetMetadata } from '@nestj
 import { GqlExecutionContext, registerEnumType } from '@nestjs/graphql';
 import { type Request, type Response } from 'express';
 import { type Role as DomainRole, ROLE_DESCRIPTIONS, ROLES } from '@corroborate/domain';
+import { type LoaderRegistry } from './loaders';
 
 /** The roles of libs/domain as an enum object, for GraphQL and class-validator. */
 export const Role = Object.fromEntries(ROLES.map((role) => [role, role])) as {
@@ -32,6 +33,8 @@ export interface Actor {
 export interface RequestContext {
   req: Request & { actor?: Actor | null };
   res: Response;
+  /** Per-request DataLoaders for field resolvers that read the database. */
+  loaders: LoaderRegistry;
 }
 
 export const PUBLIC_KEY = 'corroborate:public';

@@ -60,6 +60,13 @@ describe('configuration', () => {
     [{ SESSION_SECRET: 'short' }, 'SESSION_SECRET', /at least 32/],
     [{ LOGIN_MAX_FAILURES: '0' }, 'LOGIN_MAX_FAILURES', /at least 1/],
     [{ PUBLIC_URL: 'not a url' }, 'PUBLIC_URL', /URL/],
+    [{ UPLOAD_MAX_BYTES: '0' }, 'UPLOAD_MAX_BYTES', /at least 1/],
+    [{ UPLOAD_MAX_BYTES: '25MB' }, 'UPLOAD_MAX_BYTES', /whole number/],
+    [{ CAPTURE_ALLOW_HOSTS: 'ok.example.org, 10.0.0.0/33' }, 'CAPTURE_ALLOW_HOSTS', /CIDR/],
+    [{ CAPTURE_ALLOW_HOSTS: 'http://x.org' }, 'CAPTURE_ALLOW_HOSTS', /host name/],
+    [{ CAPTURE_ALLOW_PRIVATE: 'sometimes' }, 'CAPTURE_ALLOW_PRIVATE', /true, false/],
+    [{ CAPTURE_TIMEOUT_SECONDS: '0' }, 'CAPTURE_TIMEOUT_SECONDS', /at least 1/],
+    [{ CAPTURE_MAX_REDIRECTS: '21' }, 'CAPTURE_MAX_REDIRECTS', /at most 20/],
   ])('refuses %o naming the variable', (env, variable, message) => {
     const problems = problemsOf(env);
     expect(problems).toHaveLength(1);
@@ -92,6 +99,35 @@ describe('configuration', () => {
     });
     expect(config.sessionSecret).toBe('x'.repeat(40));
     expect(config.cookieSecure).toBe(true);
+  });
+
+  it('limits captures to 25 MiB and public addresses by default', () => {
+    const config = loadConfig({ DATA_DIR: dataDir() });
+    expect(config.uploadMaxBytes).toBe(26_214_400);
+    expect(config.capture).toEqual({
+      allowHosts: [],
+      allowPrivate: false,
+      timeoutSeconds: 20,
+      maxRedirects: 5,
+    });
+  });
+
+  it('reads the capture allow-list of host names, addresses and CIDR blocks', () => {
+    const config = loadConfig({
+      DATA_DIR: dataDir(),
+      UPLOAD_MAX_BYTES: '1024',
+      CAPTURE_ALLOW_HOSTS: ' Intranet.Example.org, 127.0.0.1,10.1.0.0/16 ,fd00::/8,',
+      CAPTURE_ALLOW_PRIVATE: 'true',
+      CAPTURE_TIMEOUT_SECONDS: '5',
+      CAPTURE_MAX_REDIRECTS: '0',
+    });
+    expect(config.uploadMaxBytes).toBe(1024);
+    expect(config.capture).toEqual({
+      allowHosts: ['intranet.example.org', '127.0.0.1', '10.1.0.0/16', 'fd00::/8'],
+      allowPrivate: true,
+      timeoutSeconds: 5,
+      maxRedirects: 0,
+    });
   });
 
   it('treats empty variables as unset', () => {

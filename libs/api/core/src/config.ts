@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { isAbsolute, join, resolve } from 'node:path';
 import { z } from 'zod';
 
@@ -25,6 +26,22 @@ const positiveInt = (max: number) =>
     .regex(/^\d+$/, 'must be a whole number')
     .transform(Number)
     .pipe(z.number().int().min(1, 'must be at least 1').max(max, `must be at most ${max}`));
+
+/** A host name (`intranet.example.org`), an IP address or a CIDR block (`10.1.0.0/16`, `fd00::/8`). */
+function isHostOrCidr(entry: string): boolean {
+  const slash = entry.indexOf('/');
+  if (slash >= 0) {
+    const ip = entry.slice(0, slash);
+    const bits = entry.slice(slash + 1);
+    const family = isIP(ip);
+    if (family === 0 || !/^\d{1,3}$/.test(bits)) return false;
+    return Number(bits) <= (family === 4 ? 32 : 128);
+  }
+  if (isIP(entry) !== 0) return true;
+  return /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/.test(
+    entry,
+  );
+}
 
 const envSchema = z.object({
   NODE_ENV: z
@@ -58,6 +75,32 @@ const envSchema = z.object({
   LOGIN_WINDOW_SECONDS: positiveInt(86_400).default(15 * 60),
   LOGIN_BLOCK_SECONDS: positiveInt(86_400).default(15 * 60),
   WEB_DIST: z.string().min(1).default('./dist/web'),
+  UPLOAD_MAX_BYTES: positiveInt(2 ** 31 - 1).default(25 * 1024 * 1024),
+  CAPTURE_ALLOW_HOSTS: z
+    .string()
+    .transform((v) =>
+      v
+        .split(',')
+        .map((h) => h.trim().toLowerCase())
+        .filter(Boolean),
+    )
+    .pipe(
+      z.array(
+        z.string().refine(isHostOrCidr, {
+          error: (issue) =>
+            `"${String(issue.input)}" is neither a host name, an IP address nor a CIDR block (e.g. 10.1.0.0/16)`,
+        }),
+      ),
+    )
+    .default([]),
+  CAPTURE_ALLOW_PRIVATE: booleanString.default(false),
+  CAPTURE_TIMEOUT_SECONDS: positiveInt(600).default(20),
+  CAPTURE_MAX_REDIRECTS: z
+    .string()
+    .regex(/^\d+$/, 'must be a whole number')
+    .transform(Number)
+    .pipe(z.number().int().max(20, 'must be at most 20'))
+    .default(5),
   LOG_LEVEL: z
     .enum(['error', 'warn', 'log', 'debug', 'verbose'], {
       error: () => 'must be one of error, warn, log, debug, verbose',
@@ -83,6 +126,17 @@ export interface AppConfig {
   cookieSecure: boolean;
   login: { maxFailures: number; windowSeconds: number; blockSeconds: number };
   webDist: string;
+  /** Largest capture (upload or URL fetch) accepted, in bytes. */
+  uploadMaxBytes: number;
+  /** Server-side URL capture: what the operator allows beyond public addresses, and limits. */
+  capture: {
+    /** Host names, IP addresses or CIDR blocks that may be fetched even when not public. */
+    allowHosts: string[];
+    /** Allow private (RFC 1918, fc00::/7, carrier-grade NAT) addresses; never loopback or link-local. */
+    allowPrivate: boolean;
+    timeoutSeconds: number;
+    maxRedirects: number;
+  };
   logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
 }
 
@@ -154,6 +208,13 @@ export function loadConfig(
       blockSeconds: e.LOGIN_BLOCK_SECONDS,
     },
     webDist: isAbsolute(e.WEB_DIST) ? e.WEB_DIST : resolve(cwd, e.WEB_DIST),
+    uploadMaxBytes: e.UPLOAD_MAX_BYTES,
+    capture: {
+      allowHosts: e.CAPTURE_ALLOW_HOSTS,
+      allowPrivate: e.CAPTURE_ALLOW_PRIVATE,
+      timeoutSeconds: e.CAPTURE_TIMEOUT_SECONDS,
+      maxRedirects: e.CAPTURE_MAX_REDIRECTS,
+    },
     logLevel: e.LOG_LEVEL,
   };
 }

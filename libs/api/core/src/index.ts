@@ -5,3 +5,6 @@ export * from './graphql-errors';
 export * from './validation';
 export * from './core.module';
 export * from './app-error.filter';
+export * from './loaders';
+export * from './pagination';
+export * from './urls';

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '@corroborate/api-audit';
-import { ClaimEntity, ClaimTopicEntity } from '@corroborate/api-claims';
+import { ClaimEntity, ClaimTopicEntity, topicKey } from '@corroborate/api-claims';
 import { EvidenceEntity } from '@corroborate/api-evidence';
 import { type ProjectEntity, ProjectsService } from '@corroborate/api-projects';
 import { SourceEntity } from '@corroborate/api-sources';
@@ -117,10 +117,15 @@ export class DemoSeeder {
           duplicateOfId: null,
           hasContradiction: false,
           createdById: editor?.id ?? null,
+          // Explicit timestamps store the same format the API writes (not SQLite's text default).
+          createdAt: new Date(),
+          updatedAt: new Date(),
         }),
       );
       await manager.save(
-        demo.topics.map((topic) => manager.create(ClaimTopicEntity, { claimId: claim.id, topic })),
+        demo.topics.map((topic) =>
+          manager.create(ClaimTopicEntity, { claimId: claim.id, topic: topicKey(topic) }),
+        ),
       );
       await this.audit.record(
         {
@@ -167,6 +172,8 @@ export class DemoSeeder {
             retracted: false,
             retractionReason: null,
             addedById: reviewer?.id ?? null,
+            createdAt: new Date(),
+            updatedAt: new Date(),
           }),
         );
         if (item.key) byKey.set(item.key, evidence);

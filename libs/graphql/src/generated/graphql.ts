@@ -22,15 +22,24 @@ export type AddEvidenceInput = {
   url: string;
 };
 
+/** Whether an evidence item's text-quote anchor is found in its latest capture. */
 export type AnchorStatus =
+  /** The exact text, with its prefix and suffix, is in the capture. */
   | 'FOUND'
+  /** The capture has text, but the anchor is not in it. */
   | 'NOT_FOUND'
+  /** The item has no anchor. */
   | 'NO_ANCHOR'
+  /** The item has an anchor but no capture yet. */
   | 'NO_CAPTURE'
+  /** The latest capture has no extracted text (a PDF or an image). */
   | 'NO_TEXT';
 
+/** How a capture was made. */
 export type CaptureMethod =
+  /** A file uploaded by a person. */
   | 'UPLOAD'
+  /** Fetched server-side from a URL. */
   | 'URL_FETCH';
 
 export type CaptureUrlInput = {
@@ -51,23 +60,33 @@ export type ClaimFilter = {
   priorities?: Array<Priority> | null | undefined;
   projectId?: string | number | null | undefined;
   statuses?: Array<ClaimStatus> | null | undefined;
-  /** Full-text search over text and claimant (SQLite FTS5 / PostgreSQL tsvector). */
+  /** Full-text search over text and claimant (SQLite FTS5 / PostgreSQL tsvector). Every word must match; each word also matches as a prefix ("march" finds "marches"). */
   text?: string | null | undefined;
   topics?: Array<string> | null | undefined;
 };
 
 export type ClaimSort =
+  /** Oldest first. */
   | 'CREATED_ASC'
+  /** Newest first. */
   | 'CREATED_DESC'
+  /** Earliest due date first; claims without one last. */
   | 'DUE_ASC'
+  /** Most urgent first, then most recently updated. */
   | 'PRIORITY_DESC'
+  /** Most recently updated first. */
   | 'UPDATED_DESC';
 
 export type ClaimStatus =
+  /** In review */
   | 'IN_REVIEW'
+  /** Needs adjudication */
   | 'NEEDS_ADJUDICATION'
+  /** New */
   | 'NEW'
+  /** Rejected */
   | 'REJECTED'
+  /** Verified */
   | 'VERIFIED';
 
 export type CreateApiTokenInput = {
@@ -134,6 +153,7 @@ export type RejectClaimInput = {
   reason: string;
 };
 
+/** Admiralty source reliability: A completely reliable … E unreliable, F cannot be judged. */
 export type Reliability =
   | 'A'
   | 'B'
@@ -180,6 +200,7 @@ export type SourceKind =
   | 'SOCIAL_MEDIA'
   | 'WIRE_AGENCY';
 
+/** How an evidence item bears on its claim. */
 export type Stance =
   | 'CONTEXT'
   | 'MIXED'

@@ -29,8 +29,9 @@ function EvidenceRef({ evidence }: { evidence: ChainEvidenceFieldsFragment }) {
 }
 
 function SideSummary({ side, title }: { side: CorroborationSideFieldsFragment; title: string }) {
+  const chains = `${side.chainCount} independent ${side.chainCount === 1 ? 'chain' : 'chains'}`;
   return (
-    <Paper withBorder radius="md" p="sm">
+    <Paper withBorder radius="md" p="sm" role="group" aria-label={`${title}: ${chains}`}>
       <Stack gap={4}>
         <Text size="sm" fw={600}>
           {title}

@@ -64,6 +64,8 @@ export function uploadCapture(
     xhr.withCredentials = false; // same-origin: the session cookie is sent anyway
     xhr.responseType = 'json';
     xhr.setRequestHeader('Accept', 'application/json');
+    // CSRF defence for cookie-authenticated uploads (the server also accepts Sec-Fetch-Site).
+    xhr.setRequestHeader('X-Requested-With', 'XMLHttpRequest');
     xhr.upload.onprogress = (event) => {
       if (event.lengthComputable && event.total > 0) onProgress(event.loaded / event.total);
     };

@@ -1,0 +1,279 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Brackets, DataSource, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
+import { assertPageSize, decodeCursor, encodeCursor } from '@corroborate/api-core';
+import { CLAIM_STATUSES, PRIORITIES } from '@corroborate/domain';
+import { ClaimEntity, ClaimTopicEntity } from './claim.entity';
+import { type ClaimSort } from './dto/claim.enums';
+import { type ClaimFilter } from './dto/claim.inputs';
+import { type ClaimCounts, type FacetCountType } from './dto/claim.type';
+import { LOCKED_STATUSES, topicKey } from './claims.service';
+
+export interface ClaimQuery {
+  filter?: ClaimFilter | null;
+  sort?: ClaimSort | null;
+  first?: number | null;
+  after?: string | null;
+}
+
+export interface ClaimPage {
+  edges: { cursor: string; node: ClaimEntity }[];
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+}
+
+/** A dimension whose facet ignores its own filter. */
+type Dimension = 'statuses' | 'priorities' | 'topics';
+
+/**
+ * Words of a full-text query: letters and digits only, so nothing the user types can reach the
+ * FTS5 or tsquery syntax. Every word must match, as a word or the start of one ("march" finds
+ * "marches" but not "demarche").
+ */
+export function searchWords(text: string): string[] {
+  return [...new Set((text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 20))];
+}
+
+@Injectable()
+export class ClaimsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  private get postgres(): boolean {
+    return this.dataSource.options.type === 'postgres';
+  }
+
+  /**
+   * A timestamp column for comparing and sorting. SQLite stores timestamps as text, and rows
+   * written with SQL defaults ("YYYY-MM-DD HH:MM:SS") and by TypeORM ("… HH:MM:SS.SSS") would not
+   * compare correctly as strings, so SQLite compares a normalised form.
+   */
+  private ts(column: 'createdAt' | 'updatedAt' | 'dueAt'): string {
+    return this.postgres ? `c.${column}` : `strftime('%Y-%m-%d %H:%M:%f', c.${column})`;
+  }
+
+  /** Claims matching the filter, optionally ignoring one dimension (for that dimension's facet). */
+  private applyFilter(
+    qb: SelectQueryBuilder<ObjectLiteral>,
+    filter: ClaimFilter | null | undefined,
+    now: Date,
+    ignore?: Dimension,
+  ): void {
+    qb.where('1 = 1');
+    if (!filter) return;
+    if (filter.projectId) qb.andWhere('c.projectId = :fProject', { fProject: filter.projectId });
+    if (ignore !== 'statuses' && filter.statuses?.length)
+      qb.andWhere('c.status IN (:...fStatuses)', { fStatuses: filter.statuses });
+    if (ignore !== 'priorities' && filter.priorities?.length)
+      qb.andWhere('c.priority IN (:...fPriorities)', { fPriorities: filter.priorities });
+    if (ignore !== 'topics' && filter.topics?.length) {
+      qb.andWhere(
+        `EXISTS (SELECT 1 FROM "claim_topics" ft WHERE ft."claimId" = c.id AND LOWER(ft."topic") IN (:...fTopics))`,
+        { fTopics: [...new Set(filter.topics.map(topicKey))] },
+      );
+    }
+    if (filter.text !== undefined && filter.text !== null) {
+      const words = searchWords(filter.text);
+      if (words.length === 0) {
+        // Nothing searchable (e.g. only punctuation): nothing matches.
+        if (filter.text.trim() !== '') qb.andWhere('1 = 0');
+      } else if (this.postgres) {
+        // The query goes through the same parser as the indexed text (so "tut.by" stays one
+        // token, as in the index); every resulting lexeme must match as a prefix.
+        qb.andWhere(
+          `to_tsvector('simple', coalesce(c."text", '') || ' ' || coalesce(c."claimant", '')) @@ to_tsquery('simple', array_to_string(ARRAY(SELECT quote_literal(l.lexeme) || ':*' FROM unnest(to_tsvector('simple', :fText)) AS l), ' & '))`,
+          { fText: filter.text.replace(/[\\']/g, ' ') },
+        );
+      } else {
+        qb.andWhere(`c.rowid IN (SELECT rowid FROM "claims_fts" WHERE "claims_fts" MATCH :fText)`, {
+          fText: words.map((w) => `"${w}"*`).join(' '),
+        });
+      }
+    }
+    const created = this.ts('createdAt');
+    const due = this.ts('dueAt');
+    if (filter.createdFrom)
+      qb.andWhere(`${created} >= :fCreatedFrom`, { fCreatedFrom: filter.createdFrom });
+    if (filter.createdTo)
+      qb.andWhere(`${created} <= :fCreatedTo`, { fCreatedTo: filter.createdTo });
+    if (filter.dueFrom) qb.andWhere(`${due} >= :fDueFrom`, { fDueFrom: filter.dueFrom });
+    if (filter.dueTo) qb.andWhere(`${due} <= :fDueTo`, { fDueTo: filter.dueTo });
+    if (filter.overdue === true) {
+      qb.andWhere(`${due} < :fNow AND c.status NOT IN (:...fLocked)`, {
+        fNow: now,
+        fLocked: LOCKED_STATUSES,
+      });
+    } else if (filter.overdue === false) {
+      qb.andWhere(`(c.dueAt IS NULL OR ${due} >= :fNow OR c.status IN (:...fLocked))`, {
+        fNow: now,
+        fLocked: LOCKED_STATUSES,
+      });
+    }
+    if (filter.hasContradiction !== undefined && filter.hasContradiction !== null)
+      qb.andWhere('c.hasContradiction = :fContradiction', {
+        fContradiction: filter.hasContradiction,
+      });
+  }
+
+  async page(query: ClaimQuery, now = new Date()): Promise<ClaimPage> {
+    const first = assertPageSize(query.first ?? 50);
+    const sort: ClaimSort = query.sort ?? 'UPDATED_DESC';
+    const qb = this.dataSource.createQueryBuilder(ClaimEntity, 'c');
+    this.applyFilter(qb, query.filter, now);
+    if (query.after) this.applyCursor(qb, sort, query.after);
+    const updated = this.ts('updatedAt');
+    const created = this.ts('createdAt');
+    switch (sort) {
+      case 'PRIORITY_DESC':
+        qb.orderBy('c.priorityRank', 'DESC').addOrderBy(updated, 'DESC').addOrderBy('c.id', 'DESC');
+        break;
+      case 'DUE_ASC':
+        qb.orderBy('CASE WHEN c.dueAt IS NULL THEN 1 ELSE 0 END', 'ASC')
+          .addOrderBy(this.ts('dueAt'), 'ASC')
+          .addOrderBy('c.id', 'ASC');
+        break;
+      case 'CREATED_DESC':
+        qb.orderBy(created, 'DESC').addOrderBy('c.id', 'DESC');
+        break;
+      case 'CREATED_ASC':
+        qb.orderBy(created, 'ASC').addOrderBy('c.id', 'ASC');
+        break;
+      case 'UPDATED_DESC':
+        qb.orderBy(updated, 'DESC').addOrderBy('c.id', 'DESC');
+        break;
+    }
+    const rows = await qb.limit(first + 1).getMany();
+    const nodes = rows.slice(0, first);
+    const edges = nodes.map((node) => ({ cursor: this.cursorOf(sort, node), node }));
+    return {
+      edges,
+      pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },
+    };
+  }
+
+  private cursorOf(sort: ClaimSort, c: ClaimEntity): string {
+    switch (sort) {
+      case 'PRIORITY_DESC':
+        return encodeCursor(sort, [c.priorityRank, c.updatedAt.toISOString(), c.id]);
+      case 'DUE_ASC':
+        return encodeCursor(sort, [c.dueAt ? c.dueAt.toISOString() : null, c.id]);
+      case 'CREATED_DESC':
+      case 'CREATED_ASC':
+        return encodeCursor(sort, [c.createdAt.toISOString(), c.id]);
+      case 'UPDATED_DESC':
+        return encodeCursor(sort, [c.updatedAt.toISOString(), c.id]);
+    }
+  }
+
+  /** Keyset condition: rows strictly after the cursor in the sort order (ids break ties). */
+  private applyCursor(qb: SelectQueryBuilder<ObjectLiteral>, sort: ClaimSort, after: string): void {
+    switch (sort) {
+      case 'PRIORITY_DESC': {
+        const [rank, updatedAt, id] = decodeCursor(after, sort, ['n', 'd', 's']);
+        const at = this.ts('updatedAt');
+        qb.andWhere(
+          new Brackets((w) =>
+            w
+              .where('c.priorityRank < :kRank')
+              .orWhere(`(c.priorityRank = :kRank AND ${at} < :kAt)`)
+              .orWhere(`(c.priorityRank = :kRank AND ${at} = :kAt AND c.id < :kId)`),
+          ),
+          { kRank: rank, kAt: updatedAt, kId: id },
+        );
+        return;
+      }
+      case 'DUE_ASC': {
+        const [dueAt, id] = decodeCursor(after, sort, ['d?', 's']);
+        const due = this.ts('dueAt');
+        if (dueAt === null) {
+          qb.andWhere('(c.dueAt IS NULL AND c.id > :kId)', { kId: id });
+        } else {
+          qb.andWhere(
+            new Brackets((w) =>
+              w
+                .where('c.dueAt IS NULL')
+                .orWhere(`${due} > :kAt`)
+                .orWhere(`(${due} = :kAt AND c.id > :kId)`),
+            ),
+            { kAt: dueAt, kId: id },
+          );
+        }
+        return;
+      }
+      case 'CREATED_DESC':
+      case 'CREATED_ASC':
+      case 'UPDATED_DESC': {
+        const [at, id] = decodeCursor(after, sort, ['d', 's']);
+        const column = this.ts(sort === 'UPDATED_DESC' ? 'updatedAt' : 'createdAt');
+        const op = sort === 'CREATED_ASC' ? '>' : '<';
+        qb.andWhere(
+          new Brackets((w) =>
+            w.where(`${column} ${op} :kAt`).orWhere(`(${column} = :kAt AND c.id ${op} :kId)`),
+          ),
+          { kAt: at, kId: id },
+        );
+        return;
+      }
+    }
+  }
+
+  /**
+   * totalCount and the three facets in ONE statement (UNION ALL of four grouped selects); each
+   * facet ignores its own dimension's filter.
+   */
+  async counts(filter: ClaimFilter | null | undefined, now = new Date()): Promise<ClaimCounts> {
+    const parts: string[] = [];
+    const params: Record<string, unknown> = {};
+    const add = (qb: SelectQueryBuilder<ObjectLiteral>) => {
+      parts.push(qb.getQuery());
+      Object.assign(params, qb.getParameters());
+    };
+    // One select expression, so TypeORM keeps the column order every UNION ALL part must share.
+    const columns = (dim: string, value: string) =>
+      `'${dim}' AS "dim", ${value} AS "value", COUNT(*) AS "n"`;
+    const claims = (dim: string, value: string | null, ignore?: Dimension) => {
+      const qb = this.dataSource
+        .createQueryBuilder()
+        .select(columns(dim, value ?? 'NULL'))
+        .from(ClaimEntity, 'c');
+      this.applyFilter(qb, filter, now, ignore);
+      if (value) qb.groupBy(value);
+      return qb;
+    };
+    add(claims('total', null));
+    add(claims('status', 'c.status', 'statuses'));
+    add(claims('priority', 'c.priority', 'priorities'));
+    const topics = this.dataSource
+      .createQueryBuilder()
+      .select(columns('topic', 'LOWER(t.topic)'))
+      .from(ClaimTopicEntity, 't')
+      .innerJoin(ClaimEntity, 'c', 'c.id = t.claimId');
+    this.applyFilter(topics, filter, now, 'topics');
+    topics.groupBy('LOWER(t.topic)');
+    add(topics);
+    const [sql, values] = this.dataSource.driver.escapeQueryWithParameters(
+      parts.join(' UNION ALL '),
+      params,
+    );
+    const rows = (await this.dataSource.query(sql, values)) as {
+      dim: string;
+      value: string | null;
+      n: string | number;
+    }[];
+    const counted = (dim: string) =>
+      new Map(rows.filter((r) => r.dim === dim).map((r) => [String(r.value), Number(r.n)]));
+    const statuses = counted('status');
+    const priorities = counted('priority');
+    const topicCounts: FacetCountType[] = [...counted('topic')]
+      .map(([value, count]) => ({ value, count }))
+      .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+    return {
+      totalCount: Number(rows.find((r) => r.dim === 'total')?.n ?? 0),
+      facets: {
+        statuses: CLAIM_STATUSES.map((value) => ({ value, count: statuses.get(value) ?? 0 })),
+        priorities: [...PRIORITIES]
+          .reverse()
+          .map((value) => ({ value, count: priorities.get(value) ?? 0 })),
+        topics: topicCounts,
+      },
+    };
+  }
+}

@@ -1,0 +1,154 @@
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { AuditEventType } from '@corroborate/api-audit';
+import {
+  type Actor,
+  ALL_ROLES,
+  CurrentActor,
+  idPipe,
+  LoaderRegistry,
+  Loaders,
+  NotFoundError,
+  Role,
+  Roles,
+} from '@corroborate/api-core';
+import { ProjectType } from '@corroborate/api-projects';
+import { UserType } from '@corroborate/api-users';
+import { allowedTransitions } from '@corroborate/domain';
+import { ClaimStatus } from './dto/claim.enums';
+import {
+  ClaimsArgs,
+  CreateClaimInput,
+  RejectClaimInput,
+  UpdateClaimInput,
+} from './dto/claim.inputs';
+import { ClaimConnectionType, ClaimFacetsType, ClaimType } from './dto/claim.type';
+import { claimHistoryLoader, projectLoader, userLoader } from './claims.loaders';
+import { ClaimsRepository } from './claims.repository';
+import { ClaimsService } from './claims.service';
+
+@Resolver(() => ClaimType)
+export class ClaimsResolver {
+  constructor(
+    private readonly service: ClaimsService,
+    private readonly repository: ClaimsRepository,
+  ) {}
+
+  @Roles(...ALL_ROLES)
+  @Query(() => ClaimConnectionType, { description: 'The claim queue: filtered, sorted, paged.' })
+  async claims(@Args() args: ClaimsArgs): Promise<ClaimConnectionType> {
+    const now = new Date();
+    const page = await this.repository.page(args, now);
+    let counts: ReturnType<ClaimConnectionType['counts']> | null = null;
+    return {
+      ...page,
+      counts: () => (counts ??= this.repository.counts(args.filter, now)),
+    };
+  }
+
+  @Roles(...ALL_ROLES)
+  @Query(() => ClaimType)
+  claim(@Args('id', { type: () => ID }, idPipe('id')) id: string): Promise<ClaimType> {
+    return this.service.get(id);
+  }
+
+  @Roles(Role.ADMIN, Role.EDITOR)
+  @Mutation(() => ClaimType)
+  createClaim(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: CreateClaimInput,
+  ): Promise<ClaimType> {
+    return this.service.create(actor, input);
+  }
+
+  @Roles(Role.ADMIN, Role.EDITOR)
+  @Mutation(() => ClaimType, {
+    description:
+      'Edits a claim. CONFLICT when expectedVersion is stale (extensions: currentVersion, changedFields) or the claim is VERIFIED/REJECTED.',
+  })
+  updateClaim(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: UpdateClaimInput,
+  ): Promise<ClaimType> {
+    return this.service.update(actor, input.claimId, input);
+  }
+
+  @Roles(Role.ADMIN, Role.EDITOR)
+  @Mutation(() => ClaimType, {
+    description:
+      'Rejects a NEW or IN_REVIEW claim (not check-worthy, or a duplicate) with a reason.',
+  })
+  rejectClaim(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: RejectClaimInput,
+  ): Promise<ClaimType> {
+    return this.service.reject(actor, input.claimId, input.expectedVersion, input.reason);
+  }
+
+  @ResolveField(() => ProjectType)
+  async project(
+    @Parent() claim: ClaimType,
+    @Loaders() loaders: LoaderRegistry,
+  ): Promise<ProjectType> {
+    const project = await projectLoader(loaders, this.service).load(claim.projectId);
+    if (!project) throw new NotFoundError('Project', claim.projectId);
+    return project;
+  }
+
+  @ResolveField(() => UserType, { nullable: true })
+  async createdBy(
+    @Parent() claim: ClaimType,
+    @Loaders() loaders: LoaderRegistry,
+  ): Promise<UserType | null> {
+    if (!claim.createdById) return null;
+    return userLoader(loaders, this.service).load(claim.createdById);
+  }
+
+  @ResolveField(() => [ClaimStatus], {
+    description:
+      'Statuses the workflow allows from here (whether the caller may trigger them is a separate matter).',
+  })
+  allowedTransitions(@Parent() claim: ClaimType): ClaimStatus[] {
+    return allowedTransitions(claim.status);
+  }
+
+  @ResolveField(() => [AuditEventType], {
+    description: 'Every change to the claim and its evidence, oldest first.',
+  })
+  history(
+    @Parent() claim: ClaimType,
+    @Loaders() loaders: LoaderRegistry,
+  ): Promise<AuditEventType[]> {
+    return claimHistoryLoader(loaders, this.service).load(claim.id);
+  }
+}
+
+@Resolver(() => ClaimConnectionType)
+export class ClaimConnectionResolver {
+  @ResolveField(() => Int)
+  async totalCount(@Parent() connection: ClaimConnectionType): Promise<number> {
+    return (await connection.counts()).totalCount;
+  }
+
+  @ResolveField(() => ClaimFacetsType, {
+    description:
+      'Counts per status / priority / topic for the current filter (each facet ignores its own filter).',
+  })
+  async facets(@Parent() connection: ClaimConnectionType): Promise<ClaimFacetsType> {
+    return (await connection.counts()).facets;
+  }
+}
+
+/** AuditEvent.actor lives here because libs/api/users depends on libs/api/audit, not the reverse. */
+@Resolver(() => AuditEventType)
+export class AuditEventResolver {
+  constructor(private readonly service: ClaimsService) {}
+
+  @ResolveField(() => UserType, { nullable: true })
+  async actor(
+    @Parent() event: AuditEventType,
+    @Loaders() loaders: LoaderRegistry,
+  ): Promise<UserType | null> {
+    if (!event.actorId) return null;
+    return userLoader(loaders, this.service).load(event.actorId);
+  }
+}

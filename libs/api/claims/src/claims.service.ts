@@ -1,0 +1,426 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager, In } from 'typeorm';
+import { type AuditEventType, AuditService } from '@corroborate/api-audit';
+import {
+  type Actor,
+  BadInputError,
+  ConflictError,
+  httpUrlProblem,
+  NotFoundError,
+} from '@corroborate/api-core';
+import { ProjectEntity, ProjectsService } from '@corroborate/api-projects';
+import { UserEntity } from '@corroborate/api-users';
+import {
+  assertTransition,
+  type ClaimStatus,
+  DEFAULT_PRIORITY,
+  IllegalTransitionError,
+  type Priority,
+  priorityRank,
+} from '@corroborate/domain';
+import { ClaimEntity, ClaimTopicEntity } from './claim.entity';
+import { MAX_CLAIM_TEXT, MAX_TOPIC_LENGTH, MAX_TOPICS } from './dto/claim.inputs';
+
+/** `entityType` of audit events, so Claim.history can find the events of a claim's evidence and captures. */
+export const CLAIM_ENTITY_TYPE = 'Claim';
+export const EVIDENCE_ENTITY_TYPE = 'Evidence';
+export const CAPTURE_ENTITY_TYPE = 'Capture';
+
+/** Claims in these states are locked: their text, evidence and captures no longer change. */
+export const LOCKED_STATUSES: readonly ClaimStatus[] = ['VERIFIED', 'REJECTED'];
+
+export interface NewClaim {
+  projectId: string;
+  text: string;
+  claimant?: string | null;
+  firstAppearanceUrl?: string | null;
+  firstAppearedAt?: Date | null;
+  topics?: readonly string[] | null;
+  priority?: Priority | null;
+  dueAt?: Date | null;
+}
+
+export interface ClaimChanges {
+  expectedVersion: number;
+  text?: string | null;
+  claimant?: string | null;
+  firstAppearanceUrl?: string | null;
+  firstAppearedAt?: Date | null;
+  topics?: readonly string[] | null;
+  priority?: Priority | null;
+  dueAt?: Date | null;
+}
+
+const topicRule = `Each topic must be between 1 and ${MAX_TOPIC_LENGTH} characters.`;
+
+function cleanText(text: string): string {
+  const trimmed = text.trim();
+  if (trimmed.length < 1 || trimmed.length > MAX_CLAIM_TEXT)
+    throw new BadInputError(
+      'text',
+      `Claim text must be between 1 and ${MAX_CLAIM_TEXT} characters.`,
+    );
+  return trimmed;
+}
+
+function cleanOptional(
+  field: string,
+  value: string | null | undefined,
+  max: number,
+): string | null {
+  const trimmed = value?.trim();
+  if (!trimmed) return null;
+  if (trimmed.length > max)
+    throw new BadInputError(field, `${field} must be at most ${max} characters.`);
+  return trimmed;
+}
+
+function cleanUrl(field: string, value: string | null | undefined): string | null {
+  const trimmed = value?.trim();
+  if (!trimmed) return null;
+  const problem = httpUrlProblem(field, trimmed);
+  if (problem) throw new BadInputError(field, problem);
+  return trimmed;
+}
+
+/**
+ * Topics keep the case first given; duplicates that differ only in case or spacing are dropped.
+ * `claim_topics` holds the lower-cased form, so topic filters and facets ignore case.
+ */
+export function cleanTopics(topics: readonly string[] | null | undefined): string[] {
+  const seen = new Set<string>();
+  const result: string[] = [];
+  for (const raw of topics ?? []) {
+    const topic = raw.trim().replace(/\s+/g, ' ');
+    if (topic.length < 1 || topic.length > MAX_TOPIC_LENGTH)
+      throw new BadInputError('topics', topicRule);
+    const key = topic.toLowerCase();
+    if (seen.has(key)) continue;
+    seen.add(key);
+    result.push(topic);
+  }
+  if (result.length > MAX_TOPICS)
+    throw new BadInputError('topics', `topics must list at most ${MAX_TOPICS} topics.`);
+  return result;
+}
+
+export function topicKey(topic: string): string {
+  return topic.trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+function iso(date: Date | null): string | null {
+  return date ? date.toISOString() : null;
+}
+
+function auditView(c: ClaimEntity): Record<string, unknown> {
+  return {
+    text: c.text,
+    claimant: c.claimant,
+    firstAppearanceUrl: c.firstAppearanceUrl,
+    firstAppearedAt: iso(c.firstAppearedAt),
+    topics: c.topics,
+    priority: c.priority,
+    dueAt: iso(c.dueAt),
+    status: c.status,
+    rejectionReason: c.rejectionReason,
+    version: c.version,
+  };
+}
+
+function diff(before: Record<string, unknown>, after: Record<string, unknown>) {
+  const b: Record<string, unknown> = {};
+  const a: Record<string, unknown> = {};
+  for (const key of Object.keys(after)) {
+    if (key === 'version') continue;
+    if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) {
+      b[key] = before[key];
+      a[key] = after[key];
+    }
+  }
+  return Object.keys(a).length === 0 ? null : { before: b, after: a };
+}
+
+@Injectable()
+export class ClaimsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly projects: ProjectsService,
+  ) {}
+
+  async get(id: string, manager: EntityManager = this.dataSource.manager): Promise<ClaimEntity> {
+    const claim = await manager.findOneBy(ClaimEntity, { id });
+    if (!claim) throw new NotFoundError('Claim', id);
+    return claim;
+  }
+
+  /**
+   * Loads a claim for a write that belongs to it (evidence, captures): NOT_FOUND when it does not
+   * exist, CONFLICT when it is VERIFIED or REJECTED (locked). On PostgreSQL the row is locked
+   * (FOR UPDATE) until the surrounding transaction ends, so writes to one claim queue up.
+   */
+  async getForUpdate(claimId: string, manager: EntityManager): Promise<ClaimEntity> {
+    const qb = manager.createQueryBuilder(ClaimEntity, 'c').where('c.id = :claimId', { claimId });
+    if (manager.connection.options.type === 'postgres') qb.setLock('pessimistic_write');
+    const claim = await qb.getOne();
+    if (!claim) throw new NotFoundError('Claim', claimId);
+    this.assertUnlocked(claim);
+    return claim;
+  }
+
+  /**
+   * Sets the CONTRADICTION flag without touching the claim's version or updatedAt (it is derived
+   * from evidence, not an edit of the claim, so it must not make editors' versions stale).
+   */
+  async setHasContradiction(
+    claimId: string,
+    value: boolean,
+    manager: EntityManager,
+  ): Promise<void> {
+    await manager.query(
+      manager.connection.options.type === 'postgres'
+        ? 'UPDATE "claims" SET "hasContradiction" = $1 WHERE "id" = $2'
+        : 'UPDATE "claims" SET "hasContradiction" = ? WHERE "id" = ?',
+      [manager.connection.options.type === 'postgres' ? value : value ? 1 : 0, claimId],
+    );
+  }
+
+  /** For DataLoaders: claims by id in one statement (missing ones are absent). */
+  getMany(ids: readonly string[]): Promise<ClaimEntity[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.dataSource.getRepository(ClaimEntity).findBy({ id: In([...ids]) });
+  }
+
+  projectsByIds(ids: readonly string[]): Promise<ProjectEntity[]> {
+    return this.dataSource.getRepository(ProjectEntity).findBy({ id: In([...ids]) });
+  }
+
+  usersByIds(ids: readonly string[]): Promise<UserEntity[]> {
+    return this.dataSource.getRepository(UserEntity).findBy({ id: In([...ids]) });
+  }
+
+  async create(actor: Actor | null, input: NewClaim): Promise<ClaimEntity> {
+    const text = cleanText(input.text);
+    const claimant = cleanOptional('claimant', input.claimant, 300);
+    const firstAppearanceUrl = cleanUrl('firstAppearanceUrl', input.firstAppearanceUrl);
+    const topics = cleanTopics(input.topics);
+    const priority = input.priority ?? DEFAULT_PRIORITY;
+    return this.dataSource.transaction(async (manager) => {
+      await this.projects.get(input.projectId, manager);
+      const now = new Date();
+      const claim = manager.create(ClaimEntity, {
+        projectId: input.projectId,
+        text,
+        claimant,
+        firstAppearanceUrl,
+        firstAppearedAt: input.firstAppearedAt ?? null,
+        topics,
+        priority,
+        priorityRank: priorityRank(priority),
+        dueAt: input.dueAt ?? null,
+        status: 'NEW',
+        rejectionReason: null,
+        duplicateOfId: null,
+        hasContradiction: false,
+        createdById: actor?.id ?? null,
+        createdAt: now,
+        updatedAt: now,
+      });
+      await manager.save(claim);
+      await this.writeTopics(manager, claim.id, topics, false);
+      await this.audit.record(
+        {
+          actorId: actor?.id ?? null,
+          entityType: CLAIM_ENTITY_TYPE,
+          entityId: claim.id,
+          action: 'claim.created',
+          after: { projectId: claim.projectId, ...auditView(claim) },
+        },
+        manager,
+      );
+      return claim;
+    });
+  }
+
+  update(actor: Actor, id: string, changes: ClaimChanges): Promise<ClaimEntity> {
+    return this.dataSource.transaction(async (manager) => {
+      const claim = await this.get(id, manager);
+      this.assertUnlocked(claim);
+      await this.assertVersion(manager, claim, changes.expectedVersion);
+      const before = auditView(claim);
+      const next: Partial<ClaimEntity> = {};
+      if (changes.text !== undefined && changes.text !== null) next.text = cleanText(changes.text);
+      if (changes.claimant !== undefined)
+        next.claimant = cleanOptional('claimant', changes.claimant, 300);
+      if (changes.firstAppearanceUrl !== undefined)
+        next.firstAppearanceUrl = cleanUrl('firstAppearanceUrl', changes.firstAppearanceUrl);
+      if (changes.firstAppearedAt !== undefined) next.firstAppearedAt = changes.firstAppearedAt;
+      if (changes.topics !== undefined && changes.topics !== null)
+        next.topics = cleanTopics(changes.topics);
+      if (changes.priority !== undefined && changes.priority !== null) {
+        next.priority = changes.priority;
+        next.priorityRank = priorityRank(changes.priority);
+      }
+      if (changes.dueAt !== undefined) next.dueAt = changes.dueAt;
+      const after = auditView({ ...claim, ...next } as ClaimEntity);
+      const changed = diff(before, after);
+      if (!changed) return claim;
+      const saved = await this.conditionalUpdate(manager, claim, next);
+      if (changed.after['topics'] !== undefined)
+        await this.writeTopics(manager, claim.id, saved.topics, true);
+      await this.audit.record(
+        {
+          actorId: actor.id,
+          entityType: CLAIM_ENTITY_TYPE,
+          entityId: claim.id,
+          action: 'claim.updated',
+          before: { ...changed.before, version: changes.expectedVersion },
+          after: { ...changed.after, version: saved.version },
+        },
+        manager,
+      );
+      return saved;
+    });
+  }
+
+  reject(actor: Actor, id: string, expectedVersion: number, reason: string): Promise<ClaimEntity> {
+    return this.dataSource.transaction(async (manager) => {
+      const claim = await this.get(id, manager);
+      await this.assertVersion(manager, claim, expectedVersion);
+      try {
+        assertTransition(claim.status, 'REJECTED');
+      } catch (error) {
+        if (error instanceof IllegalTransitionError)
+          throw new ConflictError(error.message, { from: error.from, to: error.to });
+        throw error;
+      }
+      const trimmed = reason.trim();
+      if (!trimmed)
+        throw new BadInputError('reason', 'reason must be between 1 and 2000 characters.');
+      const before = auditView(claim);
+      const saved = await this.conditionalUpdate(manager, claim, {
+        status: 'REJECTED',
+        rejectionReason: trimmed,
+      });
+      const changed = diff(before, auditView(saved));
+      await this.audit.record(
+        {
+          actorId: actor.id,
+          entityType: CLAIM_ENTITY_TYPE,
+          entityId: claim.id,
+          action: 'claim.rejected',
+          before: { ...changed?.before, version: expectedVersion },
+          after: { ...changed?.after, version: saved.version },
+          reason: trimmed,
+        },
+        manager,
+      );
+      return saved;
+    });
+  }
+
+  /**
+   * Histories of several claims for a DataLoader, in two statements: which evidence items and
+   * captures belong to the claims (tables "evidence" and "captures"), then every audit event of
+   * the claims (entityType 'Claim'), their evidence ('Evidence') and captures ('Capture').
+   */
+  async histories(claimIds: readonly string[]): Promise<AuditEventType[][]> {
+    const owner = new Map<string, string>();
+    for (const id of claimIds) owner.set(`${CLAIM_ENTITY_TYPE}:${id}`, id);
+    const [sql, params] = this.dataSource.driver.escapeQueryWithParameters(
+      `SELECT e."id" AS "entityId", '${EVIDENCE_ENTITY_TYPE}' AS "entityType", e."claimId" AS "claimId"
+         FROM "evidence" e WHERE e."claimId" IN (:...ids)
+       UNION ALL
+       SELECT k."id" AS "entityId", '${CAPTURE_ENTITY_TYPE}' AS "entityType", e."claimId" AS "claimId"
+         FROM "captures" k INNER JOIN "evidence" e ON e."id" = k."evidenceId" WHERE e."claimId" IN (:...ids)`,
+      { ids: [...claimIds] },
+    );
+    const related = (await this.dataSource.query(sql, params)) as {
+      entityId: string;
+      entityType: string;
+      claimId: string;
+    }[];
+    for (const r of related) owner.set(`${r.entityType}:${r.entityId}`, r.claimId);
+    const events = await this.audit.historyFor([
+      ...claimIds.map((entityId) => ({ entityType: CLAIM_ENTITY_TYPE, entityId })),
+      ...related.map((r) => ({ entityType: r.entityType, entityId: r.entityId })),
+    ]);
+    const byClaim = new Map<string, AuditEventType[]>(claimIds.map((id) => [id, []]));
+    for (const event of events) {
+      const claimId = owner.get(`${event.entityType}:${event.entityId}`);
+      if (claimId) byClaim.get(claimId)?.push(event);
+    }
+    return claimIds.map((id) => byClaim.get(id) ?? []);
+  }
+
+  private assertUnlocked(claim: ClaimEntity): void {
+    if (LOCKED_STATUSES.includes(claim.status)) {
+      throw new ConflictError(
+        `This claim is ${claim.status} and locked; it can no longer be changed.`,
+        { status: claim.status, currentVersion: claim.version },
+      );
+    }
+  }
+
+  /**
+   * Writes `next` only if the stored version is still the claim's version (UPDATE … WHERE
+   * version = expected), so of two concurrent writers exactly one wins.
+   */
+  private async conditionalUpdate(
+    manager: EntityManager,
+    claim: ClaimEntity,
+    next: Partial<ClaimEntity>,
+  ): Promise<ClaimEntity> {
+    const expected = claim.version;
+    const now = new Date();
+    const result = await manager
+      .createQueryBuilder()
+      .update(ClaimEntity)
+      .set({
+        ...next,
+        version: expected + 1,
+        updatedAt: now,
+      })
+      .where('id = :id AND version = :expected', { id: claim.id, expected })
+      .execute();
+    if (result.affected !== 1) {
+      const current = await this.get(claim.id, manager);
+      await this.assertVersion(manager, current, expected);
+      throw new ConflictError('The claim changed while saving; reload it and try again.', {
+        currentVersion: current.version,
+        changedFields: [],
+      });
+    }
+    return Object.assign(claim, next, { version: expected + 1, updatedAt: now });
+  }
+
+  private async assertVersion(manager: EntityManager, claim: ClaimEntity, expected: number) {
+    if (claim.version === expected) return;
+    const changedFields = await this.audit.changedFieldsSince(
+      CLAIM_ENTITY_TYPE,
+      claim.id,
+      expected,
+      manager,
+    );
+    const named = changedFields.length > 0 ? changedFields.join(', ') : 'nothing visible';
+    throw new ConflictError(
+      `This claim was changed by someone else since version ${expected} (now version ${claim.version}); changed: ${named}. Nothing was saved: reload it and apply your change again.`,
+      { currentVersion: claim.version, changedFields },
+    );
+  }
+
+  private async writeTopics(
+    manager: EntityManager,
+    claimId: string,
+    topics: readonly string[],
+    replace: boolean,
+  ): Promise<void> {
+    if (replace) await manager.delete(ClaimTopicEntity, { claimId });
+    if (topics.length === 0) return;
+    await manager.insert(
+      ClaimTopicEntity,
+      topics.map((topic) => ({ claimId, topic: topicKey(topic) })),
+    );
+  }
+}

@@ -1,0 +1,398 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { ClaimEntity, ClaimTopicEntity } from '@corroborate/api-claims';
+import { priorityRank, type ClaimStatus, type Priority } from '@corroborate/domain';
+import { type ApiClient, errorCode, signedIn, startApi, type TestApi } from './src';
+
+const QUEUE = `query($filter: ClaimFilter, $sort: ClaimSort, $first: Int, $after: String) {
+  claims(filter: $filter, sort: $sort, first: $first, after: $after) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    edges { cursor node { id text claimant topics status priority dueAt createdAt updatedAt } }
+  }
+}`;
+
+const FACETS = `query($filter: ClaimFilter) {
+  claims(filter: $filter, first: 1) {
+    totalCount
+    facets { statuses { value count } priorities { value count } topics { value count } }
+  }
+}`;
+
+/** Every field that reads the database, to prove the statement count does not grow with the page. */
+const WIDE_PAGE = `query($filter: ClaimFilter, $first: Int) {
+  claims(filter: $filter, first: $first, sort: PRIORITY_DESC) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    facets { statuses { value count } priorities { value count } topics { value count } }
+    edges { cursor node {
+      id text topics status priority version allowedTransitions
+      project { id name }
+      createdBy { id displayName }
+    } }
+  }
+}`;
+
+interface Node {
+  id: string;
+  text: string;
+  claimant: string | null;
+  topics: string[];
+  status: ClaimStatus;
+  priority: Priority;
+  dueAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+interface Page {
+  claims: {
+    totalCount: number;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    edges: { cursor: string; node: Node }[];
+  };
+}
+
+const STATUSES: ClaimStatus[] = ['NEW', 'IN_REVIEW', 'NEEDS_ADJUDICATION', 'VERIFIED', 'REJECTED'];
+const PRIORITY_LIST: Priority[] = ['LOW', 'NORMAL', 'HIGH', 'URGENT'];
+const TOPIC_POOL = ['election', 'detentions', 'torture', 'marches', 'internet'];
+const DAY = 86_400_000;
+const BASE = Date.parse('2021-01-10T08:00:00.000Z');
+
+interface Seeded {
+  id: string;
+  text: string;
+  claimant: string | null;
+  topics: string[];
+  status: ClaimStatus;
+  priority: Priority;
+  dueAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+  hasContradiction: boolean;
+}
+
+describe(`claim queue`, () => {
+  let api: TestApi;
+  let editor: ApiClient;
+  let viewer: ApiClient;
+  let projectId: string;
+  const seeded: Seeded[] = [];
+
+  const all = async (sort: string, filter: Record<string, unknown> = {}, first = 17) => {
+    const nodes: Node[] = [];
+    let after: string | null = null;
+    for (let i = 0; i < 100; i++) {
+      const data: Page = await viewer.ok<Page>(QUEUE, {
+        filter: { projectId, ...filter },
+        sort,
+        first,
+        after,
+      });
+      nodes.push(...data.claims.edges.map((e) => e.node));
+      if (!data.claims.pageInfo.hasNextPage) break;
+      after = data.claims.pageInfo.endCursor;
+    }
+    return nodes;
+  };
+  const ids = (list: { id: string }[]) => list.map((c) => c.id);
+  const expectSet = (nodes: { id: string }[], expected: Seeded[]) =>
+    expect([...ids(nodes)].sort()).toEqual(ids(expected).sort());
+
+  beforeAll(async () => {
+    api = await startApi();
+    editor = await signedIn(api, 'editor');
+    viewer = await signedIn(api, 'viewer');
+    const created = await editor.ok<{ createProject: { id: string } }>(
+      'mutation($input: CreateProjectInput!) { createProject(input: $input) { id } }',
+      { input: { name: 'Queue test desk' } },
+    );
+    projectId = created.createProject.id;
+    const me = await editor.ok<{ me: { id: string } }>('{ me { id } }');
+    // 120 claims in bulk, with deliberate ties in updatedAt and dueAt, and some without a due date.
+    const rows: Seeded[] = [];
+    for (let i = 0; i < 120; i++) {
+      const priority = PRIORITY_LIST[i % 4];
+      rows.push({
+        id: crypto.randomUUID(),
+        text: `Bulk claim number ${i}`,
+        claimant: i % 3 === 0 ? `Witness ${i}` : null,
+        topics: i % 7 === 0 ? [] : [TOPIC_POOL[i % 5], TOPIC_POOL[(i + 2) % 5]],
+        status: STATUSES[i % 5],
+        priority,
+        dueAt: i % 4 === 0 ? null : new Date(BASE + (i % 9) * DAY),
+        createdAt: new Date(BASE - i * 60_000),
+        updatedAt: new Date(BASE + (i % 10) * 1000),
+        hasContradiction: i % 11 === 0,
+      });
+    }
+    await api.dataSource.transaction(async (manager) => {
+      for (let i = 0; i < rows.length; i += 40) {
+        await manager.insert(
+          ClaimEntity,
+          rows.slice(i, i + 40).map((r) => ({
+            ...r,
+            projectId,
+            priorityRank: priorityRank(r.priority),
+            firstAppearanceUrl: null,
+            firstAppearedAt: null,
+            rejectionReason: r.status === 'REJECTED' ? 'Not check-worthy' : null,
+            duplicateOfId: null,
+            createdById: i % 2 === 0 ? me.me.id : null,
+            version: 1,
+          })),
+        );
+      }
+      await manager.insert(
+        ClaimTopicEntity,
+        rows.flatMap((r) => r.topics.map((topic) => ({ claimId: r.id, topic }))),
+      );
+    });
+    seeded.push(...rows);
+    // Claims for full-text search, created through the API.
+    for (const [text, claimant] of [
+      ['Thousands joined the marches in Minsk on Sunday', 'Viasna'],
+      ['The demarche was delivered to the ambassador', null],
+      ['Riot police detained protesters near Pushkinskaya', 'Tut.by correspondent'],
+    ] as const) {
+      const data = await editor.ok<{ createClaim: Node }>(
+        'mutation($input: CreateClaimInput!) { createClaim(input: $input) { id text claimant topics status priority dueAt createdAt updatedAt } }',
+        { input: { projectId, text, claimant, topics: ['search'] } },
+      );
+      const n = data.createClaim;
+      seeded.push({
+        ...n,
+        dueAt: null,
+        createdAt: new Date(n.createdAt),
+        updatedAt: new Date(n.updatedAt),
+        hasContradiction: false,
+      });
+    }
+  });
+  afterAll(() => api.close());
+
+  it('pages through every claim exactly once in every sort, in the documented order', async () => {
+    const byId = (a: Seeded, b: Seeded, dir: 1 | -1) =>
+      a.id < b.id ? -dir : a.id > b.id ? dir : 0;
+    const expected: Record<string, (a: Seeded, b: Seeded) => number> = {
+      PRIORITY_DESC: (a, b) =>
+        priorityRank(b.priority) - priorityRank(a.priority) ||
+        b.updatedAt.getTime() - a.updatedAt.getTime() ||
+        byId(a, b, -1),
+      DUE_ASC: (a, b) =>
+        (a.dueAt === null ? 1 : 0) - (b.dueAt === null ? 1 : 0) ||
+        (a.dueAt?.getTime() ?? 0) - (b.dueAt?.getTime() ?? 0) ||
+        byId(a, b, 1),
+      CREATED_DESC: (a, b) => b.createdAt.getTime() - a.createdAt.getTime() || byId(a, b, -1),
+      CREATED_ASC: (a, b) => a.createdAt.getTime() - b.createdAt.getTime() || byId(a, b, 1),
+      UPDATED_DESC: (a, b) => b.updatedAt.getTime() - a.updatedAt.getTime() || byId(a, b, -1),
+    };
+    for (const [sort, compare] of Object.entries(expected)) {
+      const nodes = await all(sort);
+      expect(nodes).toHaveLength(seeded.length);
+      expect(new Set(ids(nodes)).size).toBe(seeded.length);
+      expect({ sort, order: ids(nodes) }).toEqual({
+        sort,
+        order: ids([...seeded].sort(compare)),
+      });
+    }
+  });
+
+  it('sorts by UPDATED_DESC by default and reports totalCount and hasNextPage', async () => {
+    const data = await viewer.ok<Page>(QUEUE, { filter: { projectId }, first: 5 });
+    expect(data.claims.totalCount).toBe(seeded.length);
+    expect(data.claims.edges).toHaveLength(5);
+    expect(data.claims.pageInfo.hasNextPage).toBe(true);
+    const times = data.claims.edges.map((e) => Date.parse(e.node.updatedAt));
+    expect([...times].sort((a, b) => b - a)).toEqual(times);
+    const last = await viewer.ok<Page>(QUEUE, { filter: { projectId }, first: 200 });
+    expect(last.claims.pageInfo.hasNextPage).toBe(false);
+    expect(last.claims.pageInfo.endCursor).toBe(last.claims.edges.at(-1)?.cursor);
+  });
+
+  it('filters by status, priority, topic (any of), dates, overdue and contradiction', async () => {
+    const now = Date.now();
+    const cases: [Record<string, unknown>, (c: Seeded) => boolean][] = [
+      [{ statuses: ['NEW', 'VERIFIED'] }, (c) => c.status === 'NEW' || c.status === 'VERIFIED'],
+      [{ priorities: ['URGENT'] }, (c) => c.priority === 'URGENT'],
+      [
+        { topics: ['torture', 'INTERNET'] },
+        (c) => c.topics.some((t) => ['torture', 'internet'].includes(t)),
+      ],
+      [
+        {
+          createdFrom: new Date(BASE - 30 * 60_000).toISOString(),
+          createdTo: new Date(BASE - 10 * 60_000).toISOString(),
+        },
+        (c) =>
+          c.createdAt.getTime() >= BASE - 30 * 60_000 &&
+          c.createdAt.getTime() <= BASE - 10 * 60_000,
+      ],
+      [
+        {
+          dueFrom: new Date(BASE + 2 * DAY).toISOString(),
+          dueTo: new Date(BASE + 4 * DAY).toISOString(),
+        },
+        (c) =>
+          c.dueAt !== null &&
+          c.dueAt.getTime() >= BASE + 2 * DAY &&
+          c.dueAt.getTime() <= BASE + 4 * DAY,
+      ],
+      [
+        { overdue: true },
+        (c) =>
+          c.dueAt !== null &&
+          c.dueAt.getTime() < now &&
+          !['VERIFIED', 'REJECTED'].includes(c.status),
+      ],
+      [
+        { overdue: false },
+        (c) =>
+          !(
+            c.dueAt !== null &&
+            c.dueAt.getTime() < now &&
+            !['VERIFIED', 'REJECTED'].includes(c.status)
+          ),
+      ],
+      [{ hasContradiction: true }, (c) => c.hasContradiction],
+      [{ hasContradiction: false }, (c) => !c.hasContradiction],
+      [
+        { statuses: ['IN_REVIEW', 'NEW'], priorities: ['LOW', 'NORMAL'], topics: ['election'] },
+        (c) =>
+          ['IN_REVIEW', 'NEW'].includes(c.status) &&
+          ['LOW', 'NORMAL'].includes(c.priority) &&
+          c.topics.includes('election'),
+      ],
+    ];
+    for (const [filter, predicate] of cases) {
+      const expected = seeded.filter(predicate);
+      expect(expected.length, JSON.stringify(filter)).toBeGreaterThan(0);
+      const nodes = await all('CREATED_DESC', filter, 50);
+      expectSet(nodes, expected);
+      const count = await viewer.ok<Page>(QUEUE, { filter: { projectId, ...filter }, first: 1 });
+      expect(count.claims.totalCount).toBe(expected.length);
+    }
+  });
+
+  it('counts facets for the current filter, each facet ignoring its own dimension', async () => {
+    const filter = { projectId, statuses: ['NEW'], priorities: ['LOW', 'URGENT'] };
+    const data = await viewer.ok<{
+      claims: {
+        totalCount: number;
+        facets: Record<'statuses' | 'priorities' | 'topics', { value: string; count: number }[]>;
+      };
+    }>(FACETS, { filter });
+    const inPriorities = (c: Seeded) => ['LOW', 'URGENT'].includes(c.priority);
+    const isNew = (c: Seeded) => c.status === 'NEW';
+    expect(data.claims.totalCount).toBe(seeded.filter((c) => isNew(c) && inPriorities(c)).length);
+    // Status facet ignores the status filter, but not the priority filter.
+    for (const status of STATUSES) {
+      expect(data.claims.facets.statuses).toContainEqual({
+        value: status,
+        count: seeded.filter((c) => c.status === status && inPriorities(c)).length,
+      });
+    }
+    for (const priority of PRIORITY_LIST) {
+      expect(data.claims.facets.priorities).toContainEqual({
+        value: priority,
+        count: seeded.filter((c) => c.priority === priority && isNew(c)).length,
+      });
+    }
+    const matching = seeded.filter((c) => isNew(c) && inPriorities(c));
+    const topicCounts = new Map<string, number>();
+    for (const c of matching)
+      for (const t of c.topics) topicCounts.set(t, (topicCounts.get(t) ?? 0) + 1);
+    expect(Object.fromEntries(data.claims.facets.topics.map((t) => [t.value, t.count]))).toEqual(
+      Object.fromEntries(topicCounts),
+    );
+    // With a topic filter, the topic facet still lists the other topics.
+    const withTopic = await viewer.ok<typeof data>(FACETS, {
+      filter: { projectId, topics: ['torture'] },
+    });
+    expect(withTopic.claims.facets.topics.map((t) => t.value).sort()).toEqual(
+      [...TOPIC_POOL, 'search'].sort(),
+    );
+  });
+
+  it('searches text and claimant by whole words and word prefixes, not substrings', async () => {
+    const search = async (text: string) =>
+      (await all('CREATED_DESC', { text }, 50)).map((n) => n.text);
+    expect(await search('marches')).toEqual(['Thousands joined the marches in Minsk on Sunday']);
+    // Prefix matching (documented): "march" finds "marches" …
+    expect(await search('march')).toEqual(['Thousands joined the marches in Minsk on Sunday']);
+    // … but not the middle of another word, as LIKE '%arch%' would ("demarche", "marches").
+    expect(await search('arch')).toEqual([]);
+    // Claimant words count too; every word must match.
+    expect(await search('viasna')).toEqual(['Thousands joined the marches in Minsk on Sunday']);
+    expect(await search('tut.by detained')).toEqual([
+      'Riot police detained protesters near Pushkinskaya',
+    ]);
+    expect(await search('viasna ambassador')).toEqual([]);
+    expect(await search('witness 111')).toEqual([
+      seeded.find((c) => c.claimant === 'Witness 111')?.text,
+    ]);
+    // Query syntax is not passed through.
+    expect(await search('"* OR NEAR(')).toEqual([]);
+  });
+
+  it('keeps the search index current when a claim text changes', async () => {
+    const target = seeded.find((c) => c.text.startsWith('The demarche'));
+    const { claim } = await editor.ok<{ claim: { version: number } }>(
+      'query($id: ID!) { claim(id: $id) { version } }',
+      { id: target?.id },
+    );
+    await editor.ok('mutation($input: UpdateClaimInput!) { updateClaim(input: $input) { id } }', {
+      input: {
+        claimId: target?.id,
+        expectedVersion: claim.version,
+        text: 'The note verbale was delivered to the ambassador',
+      },
+    });
+    expect(await all('CREATED_DESC', { text: 'demarche' })).toEqual([]);
+    expect(ids(await all('CREATED_DESC', { text: 'verbale' }))).toEqual([target?.id]);
+  });
+
+  it('refuses page sizes outside 1–200 and malformed or foreign cursors', async () => {
+    for (const first of [0, 201, -1]) {
+      const result = await viewer.request(QUEUE, { filter: { projectId }, first });
+      expect(errorCode(result)).toBe('BAD_USER_INPUT');
+      expect(result.errors?.[0]?.extensions?.['field']).toBe('first');
+    }
+    const page = await viewer.ok<Page>(QUEUE, { filter: { projectId }, first: 2, sort: 'DUE_ASC' });
+    for (const [after, sort] of [
+      ['not-a-cursor!', 'UPDATED_DESC'],
+      ['eyJmb28iOjF9', 'UPDATED_DESC'],
+      [page.claims.pageInfo.endCursor, 'CREATED_ASC'],
+    ]) {
+      const result = await viewer.request(QUEUE, { filter: { projectId }, sort, after });
+      expect(errorCode(result)).toBe('BAD_USER_INPUT');
+      expect(result.errors?.[0]?.extensions?.['field']).toBe('after');
+    }
+    const badProject = await viewer.request(QUEUE, { filter: { projectId: 'nope' } });
+    expect(errorCode(badProject)).toBe('BAD_USER_INPUT');
+  });
+
+  it('lets every role read the queue', async () => {
+    for (const who of ['admin', 'editor', 'reviewer', 'viewer'] as const) {
+      const client = await signedIn(api, who);
+      const data = await client.ok<Page>(QUEUE, { filter: { projectId }, first: 3 });
+      expect(data.claims.totalCount).toBe(seeded.length);
+    }
+  });
+
+  it('runs the same small number of SQL statements for a page of 10 and of 100', async () => {
+    const counted = async (first: number) => {
+      const spy = vi.spyOn(api.dataSource.logger, 'logQuery');
+      try {
+        const data = await viewer.ok<Page>(WIDE_PAGE, { filter: { projectId }, first });
+        expect(data.claims.edges).toHaveLength(first);
+        return spy.mock.calls.map((call) => String(call[0]));
+      } finally {
+        spy.mockRestore();
+      }
+    };
+    await counted(10); // warm-up (nothing cached between requests, but keeps timing fair)
+    const ten = await counted(10);
+    const hundred = await counted(100);
+    expect(hundred.length, hundred.join('\n')).toBe(ten.length);
+    expect(ten.length, ten.join('\n')).toBeLessThanOrEqual(6);
+  });
+});

@@ -1,0 +1,135 @@
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  launchBrowser,
+  type RunningProduct,
+  screenshot,
+  seriousAccessibilityViolations,
+  startProduct,
+} from './src/product';
+
+async function signIn(
+  context: BrowserContext,
+  url: string,
+  email: string,
+  password: string,
+): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`${url}/sign-in`);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel(/^Password/).fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: 'Projects' }).waitFor();
+  return page;
+}
+
+const CLAIM_TEXT = 'Police detained at least 200 people at the Hrodna march on January 17.';
+
+describe('cross-checking a claim', () => {
+  let product: RunningProduct;
+  let browser: Browser;
+  let claimUrl = '';
+
+  beforeAll(async () => {
+    product = await startProduct();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await product?.stop();
+  });
+
+  it('lets an editor create a claim from the queue', async () => {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const page = await signIn(context, product.url, 'editor@example.org', 'demo-editor-pass');
+    await page.getByRole('link', { name: 'Queue' }).click();
+    await page.getByRole('heading', { name: 'Queue', level: 1 }).waitFor();
+    await page.getByRole('table', { name: 'Claims' }).getByRole('link').first().waitFor();
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await screenshot(page, 'queue-as-editor');
+
+    await page.getByRole('button', { name: 'New claim' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Project').click();
+    await page.getByRole('option', { name: 'Belarus protests, Jan 2021' }).click();
+    await dialog.getByLabel('Claim', { exact: true }).fill(CLAIM_TEXT);
+    await dialog.getByLabel('Claimant').fill('Viasna Human Rights Centre');
+    await dialog.getByRole('button', { name: 'Create claim' }).click();
+    await page.waitForURL(/\/claims\/[0-9a-f-]{36}$/);
+    claimUrl = page.url();
+    await page.getByRole('heading', { name: CLAIM_TEXT }).waitFor();
+    await context.close();
+  });
+
+  it('lets a reviewer add two evidence items, one derived from the other, counted as one independent chain', async () => {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const page = await signIn(context, product.url, 'reviewer@example.org', 'demo-reviewer-pass');
+    await page.goto(claimUrl);
+    await page.getByRole('heading', { name: CLAIM_TEXT }).waitFor();
+
+    // First item: from a source in the registry.
+    await page.getByRole('button', { name: 'Add evidence' }).click();
+    await page.getByRole('combobox', { name: 'Source' }).fill('Viasna');
+    await page.getByRole('option', { name: /Viasna Human Rights Centre/ }).click();
+    await page.getByLabel('URL', { exact: true }).fill('https://spring96.org/en/news/hrodna');
+    await page.getByLabel('Title').fill('Hrodna: list of detained on 17 January');
+    await page.getByLabel('Credibility').selectOption({ label: '2 — Probably true' });
+    await page.getByRole('button', { name: 'Add evidence' }).click();
+    await page.getByRole('group', { name: 'Supporting: 1 independent chain' }).waitFor();
+
+    // Second item: a new source created inline, re-reporting the first.
+    await page.getByRole('button', { name: 'Add evidence' }).click();
+    await page.getByText('New source', { exact: true }).click();
+    await page.getByLabel('Source name').fill('Hrodna regional news site');
+    await page.getByLabel('Kind').selectOption({ label: 'Media' });
+    await page.getByLabel('Reliability', { exact: true }).selectOption({ index: 3 });
+    await page.getByLabel('URL', { exact: true }).fill('https://example.org/hrodna-detentions');
+    await page.getByLabel('Title').fill('Viasna: hundreds detained in Hrodna');
+    await page.getByLabel('Credibility').selectOption({ label: '3 — Possibly true' });
+    await page.getByLabel('Derived from').selectOption({ index: 1 });
+    await page.getByRole('button', { name: 'Add evidence' }).click();
+    await page.getByRole('heading', { name: /Evidence \(2\)/ }).waitFor();
+
+    const supporting = page.getByRole('group', { name: 'Supporting: 1 independent chain' });
+    await supporting.waitFor();
+    expect(await page.getByText(/Collapsed into this root \(1\)/).count()).toBeGreaterThan(0);
+    await screenshot(page, 'workbench-one-chain');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await context.close();
+  });
+
+  it('reproduces a queue filtered through the URL after a reload, and the source registry passes axe', async () => {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const page = await signIn(context, product.url, 'viewer@example.org', 'demo-viewer-pass');
+    await page.goto(`${product.url}/queue?priority=URGENT&priority=HIGH&sort=PRIORITY_DESC`);
+    const table = page.getByRole('table', { name: 'Claims' });
+    await table.getByRole('link').first().waitFor();
+    const before = await table.getByRole('link').allTextContents();
+    const status = await page
+      .getByRole('status')
+      .filter({ hasText: /Showing/ })
+      .textContent();
+    expect(before.length).toBeGreaterThan(0);
+    expect(before.length).toBeLessThan(7);
+    await page.reload();
+    await table.getByRole('link').first().waitFor();
+    expect(await table.getByRole('link').allTextContents()).toEqual(before);
+    expect(
+      await page
+        .getByRole('status')
+        .filter({ hasText: /Showing/ })
+        .textContent(),
+    ).toBe(status);
+    await screenshot(page, 'queue-filtered');
+
+    await page.getByRole('link', { name: 'Sources' }).click();
+    await page.getByRole('heading', { name: 'Sources', level: 1 }).waitFor();
+    await page.getByRole('link', { name: 'BelaPAN' }).waitFor();
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await page.getByRole('link', { name: 'BelaPAN' }).click();
+    await page.getByRole('heading', { name: 'Evidence from this source' }).waitFor();
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await screenshot(page, 'source-belapan');
+    await context.close();
+  });
+});
