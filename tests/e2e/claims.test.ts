@@ -1,4 +1,4 @@
-import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   launchBrowser,
@@ -21,6 +21,16 @@ async function signIn(
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('heading', { name: 'Projects' }).waitFor();
   return page;
+}
+
+/** A form field by its label, with or without the required-field asterisk. */
+const field = (scope: Page | Locator, label: string) =>
+  scope.getByLabel(new RegExp(`^${label.replace(/[()]/g, '\\$&')}( \\*)?$`));
+
+/** Picks an option of a Mantine Select by the select's label and the option's visible text. */
+async function choose(page: Page, label: string, option: string | RegExp): Promise<void> {
+  await page.getByRole('combobox', { name: new RegExp(`^${label}`) }).click();
+  await page.getByRole('option', { name: option }).click();
 }
 
 const CLAIM_TEXT = 'Police detained at least 200 people at the Hrodna march on January 17.';
@@ -52,8 +62,8 @@ describe('cross-checking a claim', () => {
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('Project').click();
     await page.getByRole('option', { name: 'Belarus protests, Jan 2021' }).click();
-    await dialog.getByLabel('Claim', { exact: true }).fill(CLAIM_TEXT);
-    await dialog.getByLabel('Claimant').fill('Viasna Human Rights Centre');
+    await field(dialog, 'Claim').fill(CLAIM_TEXT);
+    await field(dialog, 'Claimant').fill('Viasna Human Rights Centre');
     await dialog.getByRole('button', { name: 'Create claim' }).click();
     await page.waitForURL(/\/claims\/[0-9a-f-]{36}$/);
     claimUrl = page.url();
@@ -71,22 +81,22 @@ describe('cross-checking a claim', () => {
     await page.getByRole('button', { name: 'Add evidence' }).click();
     await page.getByRole('combobox', { name: 'Source' }).fill('Viasna');
     await page.getByRole('option', { name: /Viasna Human Rights Centre/ }).click();
-    await page.getByLabel('URL', { exact: true }).fill('https://spring96.org/en/news/hrodna');
-    await page.getByLabel('Title').fill('Hrodna: list of detained on 17 January');
-    await page.getByLabel('Credibility').selectOption({ label: '2 — Probably true' });
+    await field(page, 'URL').fill('https://spring96.org/en/news/hrodna');
+    await field(page, 'Title').fill('Hrodna: list of detained on 17 January');
+    await choose(page, 'Credibility', '2 — Probably true');
     await page.getByRole('button', { name: 'Add evidence' }).click();
     await page.getByRole('group', { name: 'Supporting: 1 independent chain' }).waitFor();
 
     // Second item: a new source created inline, re-reporting the first.
     await page.getByRole('button', { name: 'Add evidence' }).click();
     await page.getByText('New source', { exact: true }).click();
-    await page.getByLabel('Source name').fill('Hrodna regional news site');
-    await page.getByLabel('Kind').selectOption({ label: 'Media' });
-    await page.getByLabel('Reliability', { exact: true }).selectOption({ index: 3 });
-    await page.getByLabel('URL', { exact: true }).fill('https://example.org/hrodna-detentions');
-    await page.getByLabel('Title').fill('Viasna: hundreds detained in Hrodna');
-    await page.getByLabel('Credibility').selectOption({ label: '3 — Possibly true' });
-    await page.getByLabel('Derived from').selectOption({ index: 1 });
+    await field(page, 'Source name').fill('Hrodna regional news site');
+    await choose(page, 'Kind', /^Media/);
+    await choose(page, 'Reliability', /^C/);
+    await field(page, 'URL').fill('https://example.org/hrodna-detentions');
+    await field(page, 'Title').fill('Viasna: hundreds detained in Hrodna');
+    await choose(page, 'Credibility', '3 — Possibly true');
+    await choose(page, 'Derived from', /Viasna Human Rights Centre/);
     await page.getByRole('button', { name: 'Add evidence' }).click();
     await page.getByRole('heading', { name: /Evidence \(2\)/ }).waitFor();
 

@@ -4,6 +4,7 @@ import {
   FileInput,
   Menu,
   Modal,
+  Notification,
   MultiSelect,
   Select,
   TagsInput,
@@ -34,6 +35,11 @@ export const theme = createTheme({
     }),
     TagsInput: TagsInput.extend({
       defaultProps: { clearButtonProps: { 'aria-label': 'Clear all values' } },
+    }),
+    // Toasts: a named close button, and body text in the full text colour (dimmed fails contrast).
+    Notification: Notification.extend({
+      defaultProps: { closeButtonProps: { 'aria-label': 'Dismiss notification' } },
+      styles: { description: { color: 'var(--mantine-color-text)' } },
     }),
     FileInput: FileInput.extend({
       defaultProps: { clearButtonProps: { 'aria-label': 'Remove the chosen file' } },
