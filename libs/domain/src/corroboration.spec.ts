@@ -526,3 +526,21 @@ describe('corroborate: properties over random derivation graphs (seeded)', () =>
     }
   });
 });
+
+describe('explanations name items by their label when given', () => {
+  it('uses the label and source name instead of the id', () => {
+    const result = corroborate([
+      {
+        id: 'e1',
+        sourceId: 's1',
+        sourceName: 'BelaPAN',
+        reliability: 'B',
+        credibility: 2,
+        stance: 'SUPPORTS',
+        label: 'Marches held across Belarus',
+      },
+    ]);
+    expect(result.supporting.explanation).toContain('"Marches held across Belarus" (BelaPAN)');
+    expect(result.supporting.explanation).not.toContain('e1');
+  });
+});

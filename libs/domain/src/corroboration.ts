@@ -65,6 +65,8 @@ export interface CorroborationEvidence {
   readonly derivedFromId?: string | null;
   readonly retracted?: boolean;
   readonly quantity?: QuantityReport | null;
+  /** How explanations name this item (e.g. its title); defaults to its id. */
+  readonly label?: string | null;
 }
 
 export type CorroborationWarningCode =
@@ -316,7 +318,10 @@ export function corroborate(evidence: readonly CorroborationEvidence[]): Corrobo
   const { rootOf, cycles, cycleMembers, externalOrigin } = resolveRoots(evidence, byId, order);
   const warnings: CorroborationWarning[] = [];
   const notes: string[] = [];
-  const label = (id: string): string => `${id} (${byId.get(id)?.sourceName ?? 'unknown'})`;
+  const label = (id: string): string => {
+    const item = byId.get(id);
+    return `${item?.label ? `"${item.label}"` : id} (${item?.sourceName ?? 'unknown'})`;
+  };
 
   const excluded: ExcludedEvidence[] = evidence
     .filter((item) => item.retracted === true)

@@ -40,6 +40,7 @@ export function toCorroborationEvidence(
       derivedFromId: item.derivedFromId,
       retracted: item.retracted,
       quantity: quantityOf(item),
+      label: item.title ?? item.url,
     };
   });
 }

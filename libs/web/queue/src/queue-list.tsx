@@ -8,7 +8,7 @@ import { ClaimStatusBadge, PriorityBadge, formatDate } from '@corroborate/web-ui
 import { isOverdue } from './queue-filters';
 
 export const QUEUE_ROW_HEIGHT = 76;
-const COLUMNS = 'minmax(200px, 1fr) 170px 84px 130px 112px 64px';
+const COLUMNS = 'minmax(260px, 1fr) 150px 84px 200px 112px 72px';
 const MAX_TOPICS_SHOWN = 2;
 /** Start fetching the next page this many rows before the end. */
 const PREFETCH_ROWS = 20;
@@ -193,7 +193,7 @@ export function QueueList({
                   <div role="cell" style={{ minWidth: 0 }}>
                     <Group gap={4} wrap="nowrap">
                       {claim.topics.slice(0, MAX_TOPICS_SHOWN).map((topic) => (
-                        <Badge key={topic} variant="light" color="gray" size="sm" maw={90}>
+                        <Badge key={topic} variant="light" color="gray" size="sm" tt="none" maw={120}>
                           {topic}
                         </Badge>
                       ))}

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import {
+  countActiveFilters,
+  isOverdue,
+  parseQueueFilters,
+  queueFiltersToParams,
+  queuePath,
+  toClaimFilter,
+} from './queue-filters';
+
+describe('queue filters in the URL', () => {
+  it('round-trip: a shared link reproduces the same filters', () => {
+    const search =
+      'project=p1&status=NEW&status=IN_REVIEW&priority=URGENT&topic=election&q=detained&dueFrom=2021-01-01&overdue=1&contradiction=1&sort=DUE_ASC';
+    const filters = parseQueueFilters(new URLSearchParams(search));
+    expect(filters).toMatchObject({
+      project: 'p1',
+      statuses: ['NEW', 'IN_REVIEW'],
+      priorities: ['URGENT'],
+      topics: ['election'],
+      q: 'detained',
+      dueFrom: '2021-01-01',
+      overdue: true,
+      contradiction: true,
+      sort: 'DUE_ASC',
+    });
+    expect(parseQueueFilters(queueFiltersToParams(filters))).toEqual(filters);
+    expect(countActiveFilters(filters)).toBe(9);
+  });
+
+  it('drops unknown statuses, priorities, sorts and malformed dates instead of sending them', () => {
+    const filters = parseQueueFilters(
+      new URLSearchParams(
+        'status=BOGUS&status=NEW&status=NEW&priority=SOON&sort=RANDOM&createdFrom=yesterday',
+      ),
+    );
+    expect(filters.statuses).toEqual(['NEW']);
+    expect(filters.priorities).toEqual([]);
+    expect(filters.sort).toBe('UPDATED_DESC');
+    expect(filters.createdFrom).toBe('');
+  });
+
+  it('leaves defaults out of links and maps to the API filter', () => {
+    expect(queuePath()).toBe('/queue');
+    expect(queuePath({ project: 'p1' })).toBe('/queue?project=p1');
+    const filter = toClaimFilter(
+      parseQueueFilters(new URLSearchParams('q=%20march%20&contradiction=1')),
+    );
+    expect(filter).toEqual({ text: 'march', hasContradiction: true });
+  });
+
+  it('counts a claim as overdue only while it is still open', () => {
+    const now = Date.parse('2021-01-20T00:00:00Z');
+    expect(isOverdue('2021-01-19T00:00:00Z', 'IN_REVIEW', now)).toBe(true);
+    expect(isOverdue('2021-01-19T00:00:00Z', 'VERIFIED', now)).toBe(false);
+    expect(isOverdue('2021-01-21T00:00:00Z', 'NEW', now)).toBe(false);
+    expect(isOverdue(null, 'NEW', now)).toBe(false);
+  });
+});
