@@ -1,0 +1,83 @@
+import { type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  launchBrowser,
+  type RunningProduct,
+  screenshot,
+  seriousAccessibilityViolations,
+  startProduct,
+} from './src/product';
+
+/** Every page an admin can reach, each checked with axe and looked at. */
+describe('every page as an admin', () => {
+  let product: RunningProduct;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    product = await startProduct();
+    browser = await launchBrowser();
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    page = await context.newPage();
+    await page.goto(`${product.url}/sign-in`);
+    await page.getByLabel('Email').fill('admin@example.org');
+    await page.getByLabel(/^Password/).fill('demo-admin-pass');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Projects', level: 1 }).waitFor();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await product?.stop();
+  });
+
+  const check = async (name: string) => {
+    await screenshot(page, `page-${name}`);
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+  };
+
+  it('project page', async () => {
+    await page.getByRole('link', { name: 'Belarus protests, Jan 2021' }).click();
+    await page.getByRole('heading', { name: 'Belarus protests, Jan 2021', level: 1 }).waitFor();
+    await check('project');
+  });
+
+  it('user administration, with the create-user dialog', async () => {
+    await page.goto(`${product.url}/admin/users`);
+    await page.getByRole('heading', { name: 'Users', level: 1 }).waitFor();
+    await page.getByText('editor@example.org').waitFor();
+    await check('admin-users');
+    await page
+      .getByRole('button', { name: /New user|Create user|Add user/ })
+      .first()
+      .click();
+    await page.getByRole('dialog').waitFor();
+    await check('admin-create-user');
+    await page.keyboard.press('Escape');
+  });
+
+  it('API tokens', async () => {
+    await page.goto(`${product.url}/account/tokens`);
+    await page.getByRole('heading', { name: /API tokens/, level: 1 }).waitFor();
+    await check('api-tokens');
+  });
+
+  it('a page that does not exist says so and links home', async () => {
+    await page.goto(`${product.url}/no/such/page`);
+    await page.getByRole('heading', { name: /not found/i, level: 1 }).waitFor();
+    expect(await page.getByRole('link', { name: /Projects|home/i }).count()).toBeGreaterThan(0);
+    await check('not-found');
+  });
+
+  it('a queue search that matches nothing shows its empty state', async () => {
+    await page.goto(`${product.url}/queue?q=zzzznotaword`);
+    await page.getByRole('heading', { name: 'No claims match these filters' }).waitFor();
+    await check('queue-empty');
+  });
+
+  it('the new-claim dialog', async () => {
+    await page.goto(`${product.url}/queue`);
+    await page.getByRole('button', { name: 'New claim' }).click();
+    await page.getByRole('dialog').waitFor();
+    await check('new-claim');
+  });
+});
