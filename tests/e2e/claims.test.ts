@@ -49,7 +49,7 @@ describe('cross-checking a claim', () => {
     await product?.stop();
   });
 
-  it('lets an editor create a claim from the queue', async () => {
+  it('lets an editor create a claim from the queue and edit it', async () => {
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
     const page = await signIn(context, product.url, 'editor@example.org', 'demo-editor-pass');
     await page.getByRole('link', { name: 'Queue' }).click();
@@ -68,6 +68,13 @@ describe('cross-checking a claim', () => {
     await page.waitForURL(/\/claims\/[0-9a-f-]{36}$/);
     claimUrl = page.url();
     await page.getByRole('heading', { name: CLAIM_TEXT }).waitFor();
+
+    // Editing sends the version it read; the change shows at once.
+    await page.getByRole('button', { name: 'Edit claim' }).click();
+    const edit = page.getByRole('dialog');
+    await field(edit, 'Claimant').fill('Viasna Human Rights Centre, Hrodna office');
+    await edit.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByText('Viasna Human Rights Centre, Hrodna office').first().waitFor();
     await context.close();
   });
 

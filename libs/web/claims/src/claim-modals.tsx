@@ -1,46 +1,26 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation } from '@apollo/client/react';
-import {
-  Button,
-  Group,
-  Modal,
-  Select,
-  SimpleGrid,
-  Stack,
-  TagsInput,
-  Text,
-  TextInput,
-  Textarea,
-} from '@mantine/core';
+import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import type { ClaimHeaderFieldsFragment, Priority } from '@corroborate/graphql';
+import type { ClaimHeaderFieldsFragment } from '@corroborate/graphql';
 import {
+  CLAIM_FIELD_NAMES,
+  ClaimFields,
   ConflictAlert,
   ErrorAlert,
-  PRIORITY_OPTIONS,
   dateInputToIso,
   dateInputToLocalIso,
   getConflict,
   getFormErrors,
-  isHttpUrl,
   isVersionConflict,
+  validateClaimFields,
+  type ClaimFieldName,
+  type ClaimFieldValues,
   isoToDateInput,
   isoToUtcDate,
   type ConflictInfo,
 } from '@corroborate/web-ui';
 import { rejectClaimMutation, updateClaimMutation } from './claim.graphql';
-
-type ClaimField =
-  'text' | 'claimant' | 'firstAppearanceUrl' | 'firstAppearedAt' | 'topics' | 'priority' | 'dueAt';
-const CLAIM_FIELDS: readonly ClaimField[] = [
-  'text',
-  'claimant',
-  'firstAppearanceUrl',
-  'firstAppearedAt',
-  'topics',
-  'priority',
-  'dueAt',
-];
 
 export interface ClaimModalProps {
   claim: ClaimHeaderFieldsFragment;
@@ -71,16 +51,16 @@ function EditClaimForm({
   onClose: () => void;
   onReload: () => Promise<unknown>;
 }) {
-  const [text, setText] = useState(claim.text);
-  const [claimant, setClaimant] = useState(claim.claimant ?? '');
-  const [firstAppearanceUrl, setFirstAppearanceUrl] = useState(claim.firstAppearanceUrl ?? '');
-  const [firstAppearedAt, setFirstAppearedAt] = useState(
-    claim.firstAppearedAt !== null ? isoToUtcDate(claim.firstAppearedAt) : '',
-  );
-  const [topics, setTopics] = useState<string[]>(claim.topics);
-  const [priority, setPriority] = useState<Priority>(claim.priority);
-  const [dueAt, setDueAt] = useState(isoToDateInput(claim.dueAt));
-  const [fieldErrors, setFieldErrors] = useState<Partial<Record<ClaimField, string>>>({});
+  const [values, setValues] = useState<ClaimFieldValues>({
+    text: claim.text,
+    claimant: claim.claimant ?? '',
+    firstAppearanceUrl: claim.firstAppearanceUrl ?? '',
+    firstAppearedAt: claim.firstAppearedAt !== null ? isoToUtcDate(claim.firstAppearedAt) : '',
+    topics: claim.topics,
+    priority: claim.priority,
+    dueAt: isoToDateInput(claim.dueAt),
+  });
+  const [fieldErrors, setFieldErrors] = useState<Partial<Record<ClaimFieldName, string>>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [conflict, setConflict] = useState<ConflictInfo | null>(null);
   const [reloading, setReloading] = useState(false);
@@ -90,11 +70,7 @@ function EditClaimForm({
 
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const errors: Partial<Record<ClaimField, string>> = {};
-    if (text.trim() === '') errors.text = 'Enter the claim as it was made.';
-    if (firstAppearanceUrl.trim() !== '' && !isHttpUrl(firstAppearanceUrl.trim())) {
-      errors.firstAppearanceUrl = 'Enter a full web address starting with http:// or https://.';
-    }
+    const errors = validateClaimFields(values);
     setFieldErrors(errors);
     setFormError(null);
     setConflict(null);
@@ -105,24 +81,25 @@ function EditClaimForm({
           input: {
             claimId: claim.id,
             expectedVersion: claim.version,
-            text: text.trim(),
-            claimant: claimant.trim(),
-            firstAppearanceUrl: firstAppearanceUrl.trim(),
-            firstAppearedAt: dateInputToIso(firstAppearedAt),
-            topics,
-            priority,
-            dueAt: dateInputToLocalIso(dueAt, 'end'),
+            text: values.text.trim(),
+            // null clears an optional field; an empty string would be refused as a URL.
+            claimant: values.claimant.trim() || null,
+            firstAppearanceUrl: values.firstAppearanceUrl.trim() || null,
+            firstAppearedAt: dateInputToIso(values.firstAppearedAt),
+            topics: values.topics,
+            priority: values.priority,
+            dueAt: dateInputToLocalIso(values.dueAt, 'end'),
           },
         },
       });
-      notifications.show({ color: 'teal', title: 'Claim saved', message: text.trim() });
+      notifications.show({ color: 'teal', title: 'Claim saved', message: values.text.trim() });
       onClose();
     } catch (error) {
       if (isVersionConflict(error)) {
         setConflict(getConflict(error));
         return;
       }
-      const result = getFormErrors(error, CLAIM_FIELDS);
+      const result = getFormErrors(error, CLAIM_FIELD_NAMES);
       setFieldErrors(result.fieldErrors);
       setFormError(result.formError);
     }
@@ -143,66 +120,7 @@ function EditClaimForm({
           />
         )}
         {formError !== null && <ErrorAlert message={formError} title="Could not save the claim" />}
-        <Textarea
-          label="Claim"
-          required
-          data-autofocus
-          autosize
-          minRows={3}
-          maxRows={8}
-          value={text}
-          onChange={(event) => setText(event.currentTarget.value)}
-          error={fieldErrors.text}
-        />
-        <TextInput
-          label="Claimant"
-          value={claimant}
-          onChange={(event) => setClaimant(event.currentTarget.value)}
-          error={fieldErrors.claimant}
-        />
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput
-            label="First appearance URL"
-            type="url"
-            placeholder="https://"
-            value={firstAppearanceUrl}
-            onChange={(event) => setFirstAppearanceUrl(event.currentTarget.value)}
-            error={fieldErrors.firstAppearanceUrl}
-          />
-          <TextInput
-            label="First appeared on"
-            type="date"
-            value={firstAppearedAt}
-            onChange={(event) => setFirstAppearedAt(event.currentTarget.value)}
-            error={fieldErrors.firstAppearedAt}
-          />
-        </SimpleGrid>
-        <TagsInput
-          label="Topics"
-          description="Press Enter or comma after each topic."
-          value={topics}
-          onChange={setTopics}
-          clearable
-          splitChars={[',']}
-          error={fieldErrors.topics}
-        />
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <Select
-            label="Priority"
-            data={PRIORITY_OPTIONS}
-            value={priority}
-            onChange={(value) => setPriority((value as Priority | null) ?? 'NORMAL')}
-            allowDeselect={false}
-            error={fieldErrors.priority}
-          />
-          <TextInput
-            label="Due date"
-            type="date"
-            value={dueAt}
-            onChange={(event) => setDueAt(event.currentTarget.value)}
-            error={fieldErrors.dueAt}
-          />
-        </SimpleGrid>
+        <ClaimFields values={values} onChange={setValues} errors={fieldErrors} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             Cancel

@@ -1,50 +1,24 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
-import {
-  Button,
-  Group,
-  Modal,
-  Select,
-  SimpleGrid,
-  Stack,
-  TagsInput,
-  TextInput,
-  Textarea,
-} from '@mantine/core';
+import { Button, Group, Modal, Select, Stack } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import type { Priority, QueueClaimFieldsFragment } from '@corroborate/graphql';
+import type { QueueClaimFieldsFragment } from '@corroborate/graphql';
 import {
+  CLAIM_FIELD_NAMES,
+  ClaimFields,
+  EMPTY_CLAIM_FIELDS,
   ErrorAlert,
-  PRIORITY_OPTIONS,
   dateInputToIso,
   dateInputToLocalIso,
   getFormErrors,
-  isHttpUrl,
+  validateClaimFields,
+  type ClaimFieldName,
+  type ClaimFieldValues,
 } from '@corroborate/web-ui';
 import { createClaimMutation, queueProjectsQuery } from './queue.graphql';
 
-const MAX_TEXT_LENGTH = 5000;
-const MAX_TOPICS = 20;
-
-type ClaimField =
-  | 'projectId'
-  | 'text'
-  | 'claimant'
-  | 'firstAppearanceUrl'
-  | 'firstAppearedAt'
-  | 'topics'
-  | 'priority'
-  | 'dueAt';
-const CLAIM_FIELDS: readonly ClaimField[] = [
-  'projectId',
-  'text',
-  'claimant',
-  'firstAppearanceUrl',
-  'firstAppearedAt',
-  'topics',
-  'priority',
-  'dueAt',
-];
+type ClaimField = 'projectId' | ClaimFieldName;
+const CLAIM_FIELDS: readonly ClaimField[] = ['projectId', ...CLAIM_FIELD_NAMES];
 
 export interface CreateClaimModalProps {
   opened: boolean;
@@ -85,13 +59,7 @@ function CreateClaimForm({
 }) {
   const projects = useQuery(queueProjectsQuery);
   const [projectId, setProjectId] = useState<string | null>(defaultProjectId);
-  const [text, setText] = useState('');
-  const [claimant, setClaimant] = useState('');
-  const [firstAppearanceUrl, setFirstAppearanceUrl] = useState('');
-  const [firstAppearedAt, setFirstAppearedAt] = useState('');
-  const [topics, setTopics] = useState<string[]>([]);
-  const [priority, setPriority] = useState<Priority>('NORMAL');
-  const [dueAt, setDueAt] = useState('');
+  const [values, setValues] = useState<ClaimFieldValues>(EMPTY_CLAIM_FIELDS);
   const [fieldErrors, setFieldErrors] = useState<Partial<Record<ClaimField, string>>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [createClaim, { loading }] = useMutation(createClaimMutation, {
@@ -104,16 +72,8 @@ function CreateClaimForm({
   }));
 
   const validate = () => {
-    const errors: Partial<Record<ClaimField, string>> = {};
+    const errors: Partial<Record<ClaimField, string>> = validateClaimFields(values);
     if (projectId === null) errors.projectId = 'Choose the project this claim belongs to.';
-    if (text.trim() === '') errors.text = 'Enter the claim as it was made.';
-    else if (text.length > MAX_TEXT_LENGTH) {
-      errors.text = `Use at most ${MAX_TEXT_LENGTH} characters.`;
-    }
-    if (firstAppearanceUrl.trim() !== '' && !isHttpUrl(firstAppearanceUrl.trim())) {
-      errors.firstAppearanceUrl = 'Enter a full web address starting with http:// or https://.';
-    }
-    if (topics.length > MAX_TOPICS) errors.topics = `Use at most ${MAX_TOPICS} topics.`;
     return errors;
   };
 
@@ -128,13 +88,14 @@ function CreateClaimForm({
         variables: {
           input: {
             projectId,
-            text: text.trim(),
-            claimant: claimant.trim() === '' ? null : claimant.trim(),
-            firstAppearanceUrl: firstAppearanceUrl.trim() === '' ? null : firstAppearanceUrl.trim(),
-            firstAppearedAt: dateInputToIso(firstAppearedAt),
-            topics,
-            priority,
-            dueAt: dateInputToLocalIso(dueAt, 'end'),
+            text: values.text.trim(),
+            claimant: values.claimant.trim() === '' ? null : values.claimant.trim(),
+            firstAppearanceUrl:
+              values.firstAppearanceUrl.trim() === '' ? null : values.firstAppearanceUrl.trim(),
+            firstAppearedAt: dateInputToIso(values.firstAppearedAt),
+            topics: values.topics,
+            priority: values.priority,
+            dueAt: dateInputToLocalIso(values.dueAt, 'end'),
           },
         },
       });
@@ -174,70 +135,7 @@ function CreateClaimForm({
           placeholder={projects.loading ? 'Loading projects…' : 'Choose a project'}
           error={fieldErrors.projectId}
         />
-        <Textarea
-          label="Claim"
-          description="The statement as it was made, word for word where possible."
-          required
-          data-autofocus
-          autosize
-          minRows={3}
-          maxRows={8}
-          maxLength={MAX_TEXT_LENGTH}
-          value={text}
-          onChange={(event) => setText(event.currentTarget.value)}
-          error={fieldErrors.text}
-        />
-        <TextInput
-          label="Claimant"
-          description="Who made the claim, e.g. a ministry, an agency or a person."
-          value={claimant}
-          onChange={(event) => setClaimant(event.currentTarget.value)}
-          error={fieldErrors.claimant}
-        />
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput
-            label="First appearance URL"
-            type="url"
-            placeholder="https://"
-            value={firstAppearanceUrl}
-            onChange={(event) => setFirstAppearanceUrl(event.currentTarget.value)}
-            error={fieldErrors.firstAppearanceUrl}
-          />
-          <TextInput
-            label="First appeared on"
-            type="date"
-            value={firstAppearedAt}
-            onChange={(event) => setFirstAppearedAt(event.currentTarget.value)}
-            error={fieldErrors.firstAppearedAt}
-          />
-        </SimpleGrid>
-        <TagsInput
-          label="Topics"
-          description="Press Enter or comma after each topic."
-          value={topics}
-          onChange={setTopics}
-          clearable
-          maxTags={MAX_TOPICS}
-          splitChars={[',']}
-          error={fieldErrors.topics}
-        />
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <Select
-            label="Priority"
-            data={PRIORITY_OPTIONS}
-            value={priority}
-            onChange={(value) => setPriority((value as Priority | null) ?? 'NORMAL')}
-            allowDeselect={false}
-            error={fieldErrors.priority}
-          />
-          <TextInput
-            label="Due date"
-            type="date"
-            value={dueAt}
-            onChange={(event) => setDueAt(event.currentTarget.value)}
-            error={fieldErrors.dueAt}
-          />
-        </SimpleGrid>
+        <ClaimFields values={values} onChange={setValues} errors={fieldErrors} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             Cancel

@@ -193,7 +193,14 @@ export function QueueList({
                   <div role="cell" style={{ minWidth: 0 }}>
                     <Group gap={4} wrap="nowrap">
                       {claim.topics.slice(0, MAX_TOPICS_SHOWN).map((topic) => (
-                        <Badge key={topic} variant="light" color="gray" size="sm" tt="none" maw={120}>
+                        <Badge
+                          key={topic}
+                          variant="light"
+                          color="gray"
+                          size="sm"
+                          tt="none"
+                          maw={120}
+                        >
                           {topic}
                         </Badge>
                       ))}

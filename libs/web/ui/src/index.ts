@@ -19,3 +19,4 @@ export * from './roles';
 export * from './safe-url';
 export * from './password-toggle';
 export * from './use-shortcut';
+export * from './claim-fields';
