@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -107,12 +108,60 @@ describe('cross-checking a claim', () => {
     await page.getByRole('button', { name: 'Add evidence' }).click();
     await page.getByRole('heading', { name: /Evidence \(2\)/ }).waitFor();
 
+    // Preserve what the first source said: upload a capture and see its SHA-256.
+    const html =
+      '<html><body><p>Viasna lists 212 people detained in Hrodna on 17 January.</p></body></html>';
+    await page.getByRole('button', { name: /^Actions for Viasna Human Rights Centre/ }).click();
+    await page.getByRole('menuitem', { name: 'Upload capture' }).click();
+    const upload = page.getByRole('dialog', { name: 'Upload capture' });
+    await upload.locator('input[type="file"]').setInputFiles({
+      name: 'hrodna.html',
+      mimeType: 'text/html',
+      buffer: Buffer.from(html),
+    });
+    await upload.getByRole('button', { name: 'Upload' }).click();
+    await upload.getByText('Stored as version 1').waitFor();
+    const digest = createHash('sha256').update(html).digest('hex');
+    expect(await upload.textContent()).toContain(digest.slice(0, 16));
+    await upload.getByRole('button', { name: 'Close', exact: true }).click();
+
     const supporting = page.getByRole('group', { name: 'Supporting: 1 independent chain' });
     await supporting.waitFor();
     expect(await page.getByText(/Collapsed into this root \(1\)/).count()).toBeGreaterThan(0);
     await screenshot(page, 'workbench-one-chain');
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await context.close();
+  });
+
+  it('refreshes an open claim when someone else changes it, saying what changed', async () => {
+    const watcherContext = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const watcher = await signIn(
+      watcherContext,
+      product.url,
+      'reviewer2@example.org',
+      'demo-reviewer-pass',
+    );
+    await watcher.goto(claimUrl);
+    await watcher.getByRole('heading', { name: CLAIM_TEXT }).waitFor();
+
+    const editorContext = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const editor = await signIn(
+      editorContext,
+      product.url,
+      'editor@example.org',
+      'demo-editor-pass',
+    );
+    await editor.goto(claimUrl);
+    await editor.getByRole('button', { name: 'Edit claim' }).click();
+    await field(editor.getByRole('dialog'), 'Claimant').fill('Viasna, as quoted by RFE/RL');
+    await editor.getByRole('dialog').getByRole('button', { name: 'Save changes' }).click();
+    await editor.getByText('Viasna, as quoted by RFE/RL').first().waitFor();
+
+    await watcher.getByText('Elena Editor edited the claim', { exact: false }).waitFor();
+    await watcher.getByText('Viasna, as quoted by RFE/RL').first().waitFor();
+    await screenshot(watcher, 'workbench-live-update');
+    await watcherContext.close();
+    await editorContext.close();
   });
 
   it('reproduces a queue filtered through the URL after a reload, and the source registry passes axe', async () => {

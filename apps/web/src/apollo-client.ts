@@ -6,7 +6,10 @@ import {
   InMemoryCache,
 } from '@apollo/client';
 import { ErrorLink } from '@apollo/client/link/error';
-import { relayStylePagination } from '@apollo/client/utilities';
+import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
+import { getMainDefinition, relayStylePagination } from '@apollo/client/utilities';
+import { OperationTypeNode } from 'graphql';
+import { createClient } from 'graphql-ws';
 
 /** Operations where UNAUTHENTICATED is an answer for the form, not an expired session. */
 const SESSION_OPERATIONS = new Set(['SignIn', 'SignOut']);
@@ -28,9 +31,29 @@ export function createApolloClient({ onUnauthenticated }: CreateApolloClientOpti
   });
 
   const httpLink = new HttpLink({ uri: '/graphql', credentials: 'same-origin' });
+  // Live updates: subscriptions over graphql-ws on the same origin (the session cookie goes with
+  // the upgrade); the socket opens on the first subscription and reconnects by itself.
+  const wsLink = new GraphQLWsLink(
+    createClient({
+      url: `${window.location.protocol === 'https:' ? 'wss' : 'ws'}://${window.location.host}/graphql`,
+      lazy: true,
+      retryAttempts: Infinity,
+    }),
+  );
+  const transport = ApolloLink.split(
+    ({ query }) => {
+      const definition = getMainDefinition(query);
+      return (
+        definition.kind === 'OperationDefinition' &&
+        definition.operation === OperationTypeNode.SUBSCRIPTION
+      );
+    },
+    wsLink,
+    httpLink,
+  );
 
   return new ApolloClient({
-    link: ApolloLink.from([errorLink, httpLink]),
+    link: ApolloLink.from([errorLink, transport]),
     cache: new InMemoryCache({
       typePolicies: {
         Query: {

@@ -77,7 +77,7 @@ describe('corroborate: chains and counts', () => {
       { id: 'outlet2', rootId: 'wire', path: ['outlet2', 'outlet1', 'wire'] },
     ]);
     expect(result.supporting.explanation).toContain(
-      'rooted at wire (Source wire), with outlet1, outlet2 collapsed into it',
+      'rooted at wire (Source wire), with outlet1 (Source outlet1), outlet2 (Source outlet2) collapsed into it',
     );
   });
 

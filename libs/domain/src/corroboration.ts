@@ -444,7 +444,7 @@ export function corroborate(evidence: readonly CorroborationEvidence[]): Corrobo
         const others = c.memberIds.filter((id) => id !== c.rootId);
         return others.length === 0
           ? `rooted at ${label(c.rootId)}`
-          : `rooted at ${label(c.rootId)}, with ${others.join(', ')} collapsed into it`;
+          : `rooted at ${label(c.rootId)}, with ${others.map(label).join(', ')} collapsed into it`;
       });
       explanation =
         `${plural(chains.length, `independent ${word} chain`, `independent ${word} chains`)} ` +

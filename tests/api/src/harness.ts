@@ -72,8 +72,14 @@ export async function freshDatabase(
  * Starts the real API (same module, pipes, filters and startup tasks as production) on a fresh
  * database with the demo seeded, listening on a random port.
  */
-export async function startApi(env: Record<string, string> = {}): Promise<TestApi> {
-  const db = await freshDatabase();
+export type TestDatabase = Awaited<ReturnType<typeof freshDatabase>>;
+
+export async function startApi(
+  env: Record<string, string> = {},
+  /** Share a database between instances; the caller then drops it (close() leaves it). */
+  shared?: TestDatabase,
+): Promise<TestApi> {
+  const db = shared ?? (await freshDatabase());
   const config = loadConfig({
     NODE_ENV: 'test',
     DATABASE_URL: db.databaseUrl,
@@ -96,7 +102,7 @@ export async function startApi(env: Record<string, string> = {}): Promise<TestAp
     dataSource: app.get(DataSource),
     close: async () => {
       await app.close();
-      await db.drop();
+      if (!shared) await db.drop();
     },
   };
 }

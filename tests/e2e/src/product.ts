@@ -103,6 +103,9 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      // Mantine honours prefers-reduced-motion (theme.respectReducedMotion): no half-faded toasts
+      // or dialogs while axe measures contrast.
+      '--force-prefers-reduced-motion',
     ],
   });
 }

@@ -5,20 +5,22 @@ import { AuditModule } from '@corroborate/api-audit';
 import { AuthModule } from '@corroborate/api-auth';
 import { CapturesModule } from '@corroborate/api-captures';
 import { ClaimsModule } from '@corroborate/api-claims';
-import {
-  type AppConfig,
-  CoreModule,
-  formatGraphQLError,
-  LoaderRegistry,
-  type RequestContext,
-} from '@corroborate/api-core';
+import { type AppConfig, CoreModule, formatGraphQLError } from '@corroborate/api-core';
 import { DatabaseModule } from '@corroborate/api-database';
 import { DemoModule } from '@corroborate/api-demo';
 import { EvidenceModule } from '@corroborate/api-evidence';
+import { LiveModule } from '@corroborate/api-live';
 import { ProjectsModule } from '@corroborate/api-projects';
+import { ReviewsModule } from '@corroborate/api-reviews';
 import { SourcesModule } from '@corroborate/api-sources';
 import { UsersModule } from '@corroborate/api-users';
 import { HealthController } from './health.controller';
+import {
+  formatSubscriptionResult,
+  graphqlContext,
+  onlySubscriptions,
+  sameOriginSocket,
+} from './subscriptions';
 
 /** Everything that works with data, without the HTTP/GraphQL layer: shared by the API and the CLI. */
 export function domainModules() {
@@ -32,6 +34,7 @@ export function domainModules() {
     ClaimsModule,
     EvidenceModule,
     CapturesModule,
+    ReviewsModule,
     DemoModule,
   ];
 }
@@ -44,6 +47,7 @@ export class AppModule {
       imports: [
         CoreModule.forRoot(config),
         ...domainModules(),
+        LiveModule,
         GraphQLModule.forRoot<ApolloDriverConfig>({
           driver: ApolloDriver,
           path: '/graphql',
@@ -54,11 +58,15 @@ export class AppModule {
           includeStacktraceInErrorResponses: false,
           csrfPrevention: true,
           formatError: formatGraphQLError,
-          context: ({ req, res }: Pick<RequestContext, 'req' | 'res'>): RequestContext => ({
-            req,
-            res,
-            loaders: new LoaderRegistry(),
-          }),
+          context: graphqlContext,
+          subscriptions: {
+            'graphql-ws': {
+              path: '/graphql',
+              onConnect: sameOriginSocket,
+              onSubscribe: onlySubscriptions,
+              onNext: formatSubscriptionResult,
+            },
+          },
         }),
       ],
       controllers: [HealthController],

@@ -76,6 +76,13 @@ export class ClaimEntity {
   @Column('boolean', { default: false })
   hasContradiction: boolean;
 
+  /**
+   * Kept current by libs/api/reviews on every assessment submission: the domain disagreementFlag
+   * over the latest submitted assessments. Never shown to a reviewer still under blind review.
+   */
+  @Column('boolean', { default: false })
+  hasDisagreement: boolean;
+
   @IdColumn({ nullable: true })
   createdById: string | null;
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
-import { assertPageSize, decodeCursor, encodeCursor } from '@corroborate/api-core';
+import { type Actor, assertPageSize, decodeCursor, encodeCursor } from '@corroborate/api-core';
 import { CLAIM_STATUSES, PRIORITIES } from '@corroborate/domain';
 import { ClaimEntity, ClaimTopicEntity } from './claim.entity';
 import { type ClaimSort } from './dto/claim.enums';
@@ -14,6 +14,8 @@ export interface ClaimQuery {
   sort?: ClaimSort | null;
   first?: number | null;
   after?: string | null;
+  /** The caller, for assignedToMe and the blind rule of the disagreement filter. */
+  actor?: Actor | null;
 }
 
 export interface ClaimPage {
@@ -56,9 +58,11 @@ export class ClaimsRepository {
     filter: ClaimFilter | null | undefined,
     now: Date,
     ignore?: Dimension,
+    actor?: Actor | null,
   ): void {
     qb.where('1 = 1');
     if (!filter) return;
+    this.applyReviewFilter(qb, filter, actor ?? null);
     if (filter.projectId) qb.andWhere('c.projectId = :fProject', { fProject: filter.projectId });
     if (ignore !== 'statuses' && filter.statuses?.length)
       qb.andWhere('c.status IN (:...fStatuses)', { fStatuses: filter.statuses });
@@ -113,11 +117,49 @@ export class ClaimsRepository {
       });
   }
 
+  /**
+   * The review presets (tables of libs/api/reviews, by name): assigneeId, assignedToMe,
+   * unassigned (NEW or IN_REVIEW with fewer OPEN + SUBMITTED assignments than the project's
+   * requiredReviews) and disagreement (the stored hasDisagreement flag, under the blind rule of
+   * Claim.disagreement: a REVIEWER only among claims they have submitted on or VERIFIED ones, a
+   * VIEWER only among VERIFIED ones, so the filter cannot leak blind results).
+   */
+  private applyReviewFilter(
+    qb: SelectQueryBuilder<ObjectLiteral>,
+    filter: ClaimFilter,
+    actor: Actor | null,
+  ): void {
+    if (filter.assigneeId)
+      qb.andWhere(
+        `EXISTS (SELECT 1 FROM "assignments" fa WHERE fa."claimId" = c.id AND fa."reviewerId" = :fAssignee AND fa."status" IN ('OPEN', 'SUBMITTED'))`,
+        { fAssignee: filter.assigneeId },
+      );
+    if (filter.assignedToMe === true || filter.assignedToMe === false) {
+      const exists = `EXISTS (SELECT 1 FROM "assignments" fm WHERE fm."claimId" = c.id AND fm."reviewerId" = :fMe AND fm."status" = 'OPEN')`;
+      qb.andWhere(filter.assignedToMe ? exists : `NOT ${exists}`, { fMe: actor?.id ?? '' });
+    }
+    if (filter.unassigned === true || filter.unassigned === false) {
+      const short = `(c.status IN ('NEW', 'IN_REVIEW') AND (SELECT COUNT(*) FROM "assignments" fu WHERE fu."claimId" = c.id AND fu."status" IN ('OPEN', 'SUBMITTED')) < (SELECT fp."requiredReviews" FROM "projects" fp WHERE fp."id" = c."projectId"))`;
+      qb.andWhere(filter.unassigned ? short : `NOT ${short}`);
+    }
+    if (filter.disagreement === true || filter.disagreement === false) {
+      qb.andWhere('c.hasDisagreement = :fDisagreement', { fDisagreement: filter.disagreement });
+      // Blind review: a viewer sees assessments only of VERIFIED claims, a reviewer only of
+      // claims they have submitted on (or VERIFIED ones).
+      if (actor?.role === 'VIEWER') qb.andWhere(`c.status = 'VERIFIED'`);
+      if (actor?.role === 'REVIEWER')
+        qb.andWhere(
+          `(c.status = 'VERIFIED' OR EXISTS (SELECT 1 FROM "assessments" fs WHERE fs."claimId" = c.id AND fs."reviewerId" = :fReviewer AND fs."status" IN ('SUBMITTED', 'SUPERSEDED')))`,
+          { fReviewer: actor.id },
+        );
+    }
+  }
+
   async page(query: ClaimQuery, now = new Date()): Promise<ClaimPage> {
     const first = assertPageSize(query.first ?? 50);
     const sort: ClaimSort = query.sort ?? 'UPDATED_DESC';
     const qb = this.dataSource.createQueryBuilder(ClaimEntity, 'c');
-    this.applyFilter(qb, query.filter, now);
+    this.applyFilter(qb, query.filter, now, undefined, query.actor);
     if (query.after) this.applyCursor(qb, sort, query.after);
     const updated = this.ts('updatedAt');
     const created = this.ts('createdAt');
@@ -219,7 +261,11 @@ export class ClaimsRepository {
    * totalCount and the three facets in ONE statement (UNION ALL of four grouped selects); each
    * facet ignores its own dimension's filter.
    */
-  async counts(filter: ClaimFilter | null | undefined, now = new Date()): Promise<ClaimCounts> {
+  async counts(
+    filter: ClaimFilter | null | undefined,
+    now = new Date(),
+    actor: Actor | null = null,
+  ): Promise<ClaimCounts> {
     const parts: string[] = [];
     const params: Record<string, unknown> = {};
     const add = (qb: SelectQueryBuilder<ObjectLiteral>) => {
@@ -234,7 +280,7 @@ export class ClaimsRepository {
         .createQueryBuilder()
         .select(columns(dim, value ?? 'NULL'))
         .from(ClaimEntity, 'c');
-      this.applyFilter(qb, filter, now, ignore);
+      this.applyFilter(qb, filter, now, ignore, actor);
       if (value) qb.groupBy(value);
       return qb;
     };
@@ -246,7 +292,7 @@ export class ClaimsRepository {
       .select(columns('topic', 'LOWER(t.topic)'))
       .from(ClaimTopicEntity, 't')
       .innerJoin(ClaimEntity, 'c', 'c.id = t.claimId');
-    this.applyFilter(topics, filter, now, 'topics');
+    this.applyFilter(topics, filter, now, 'topics', actor);
     topics.groupBy('LOWER(t.topic)');
     add(topics);
     const [sql, values] = this.dataSource.driver.escapeQueryWithParameters(

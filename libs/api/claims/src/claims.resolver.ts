@@ -22,7 +22,7 @@ import {
   UpdateClaimInput,
 } from './dto/claim.inputs';
 import { ClaimConnectionType, ClaimFacetsType, ClaimType } from './dto/claim.type';
-import { claimHistoryLoader, projectLoader, userLoader } from './claims.loaders';
+import { claimHistoryLoader, claimLoader, projectLoader, userLoader } from './claims.loaders';
 import { ClaimsRepository } from './claims.repository';
 import { ClaimsService } from './claims.service';
 
@@ -35,13 +35,16 @@ export class ClaimsResolver {
 
   @Roles(...ALL_ROLES)
   @Query(() => ClaimConnectionType, { description: 'The claim queue: filtered, sorted, paged.' })
-  async claims(@Args() args: ClaimsArgs): Promise<ClaimConnectionType> {
+  async claims(
+    @Args() args: ClaimsArgs,
+    @CurrentActor() actor: Actor,
+  ): Promise<ClaimConnectionType> {
     const now = new Date();
-    const page = await this.repository.page(args, now);
+    const page = await this.repository.page({ ...args, actor }, now);
     let counts: ReturnType<ClaimConnectionType['counts']> | null = null;
     return {
       ...page,
-      counts: () => (counts ??= this.repository.counts(args.filter, now)),
+      counts: () => (counts ??= this.repository.counts(args.filter, now, actor)),
     };
   }
 
@@ -75,13 +78,19 @@ export class ClaimsResolver {
   @Roles(Role.ADMIN, Role.EDITOR)
   @Mutation(() => ClaimType, {
     description:
-      'Rejects a NEW or IN_REVIEW claim (not check-worthy, or a duplicate) with a reason.',
+      'Rejects a NEW or IN_REVIEW claim (not check-worthy, or a duplicate: duplicateOfId links it to another claim of the same project) with a reason.',
   })
   rejectClaim(
     @CurrentActor() actor: Actor,
     @Args('input') input: RejectClaimInput,
   ): Promise<ClaimType> {
-    return this.service.reject(actor, input.claimId, input.expectedVersion, input.reason);
+    return this.service.reject(
+      actor,
+      input.claimId,
+      input.expectedVersion,
+      input.reason,
+      input.duplicateOfId ?? null,
+    );
   }
 
   @ResolveField(() => ProjectType)
@@ -114,11 +123,25 @@ export class ClaimsResolver {
   @ResolveField(() => [AuditEventType], {
     description: 'Every change to the claim and its evidence, oldest first.',
   })
-  history(
+  async history(
     @Parent() claim: ClaimType,
     @Loaders() loaders: LoaderRegistry,
+    @CurrentActor() actor: Actor | null,
   ): Promise<AuditEventType[]> {
-    return claimHistoryLoader(loaders, this.service).load(claim.id);
+    const events = await claimHistoryLoader(loaders, this.service).load(claim.id);
+    return this.service.visibleHistory(actor, claim, events, loaders);
+  }
+
+  @ResolveField(() => ClaimType, {
+    nullable: true,
+    description: 'The claim this one was rejected as a duplicate of.',
+  })
+  duplicateOf(
+    @Parent() claim: ClaimType,
+    @Loaders() loaders: LoaderRegistry,
+  ): Promise<ClaimType | null> {
+    if (!claim.duplicateOfId) return Promise.resolve(null);
+    return claimLoader(loaders, this.service).load(claim.duplicateOfId);
   }
 }
 

@@ -7,6 +7,7 @@ import {
   BadInputError,
   ConflictError,
   httpUrlProblem,
+  type LoaderRegistry,
   NotFoundError,
 } from '@corroborate/api-core';
 import { ProjectEntity, ProjectsService } from '@corroborate/api-projects';
@@ -26,6 +27,22 @@ import { MAX_CLAIM_TEXT, MAX_TOPIC_LENGTH, MAX_TOPICS } from './dto/claim.inputs
 export const CLAIM_ENTITY_TYPE = 'Claim';
 export const EVIDENCE_ENTITY_TYPE = 'Evidence';
 export const CAPTURE_ENTITY_TYPE = 'Capture';
+/**
+ * Assessments (libs/api/reviews) are audited under their own id and belong to their claim's
+ * history; assignment changes are audited on the claim itself (actions `assignment.*`).
+ */
+export const ASSESSMENT_ENTITY_TYPE = 'Assessment';
+
+/**
+ * Narrows a claim's history for the caller (libs/api/reviews registers one for blind review).
+ * Gets the events of one claim and returns the ones the caller may see, possibly redacted.
+ */
+export type ClaimHistoryFilter = (
+  actor: Actor | null,
+  claim: Pick<ClaimEntity, 'id' | 'status'>,
+  events: AuditEventType[],
+  loaders: LoaderRegistry,
+) => Promise<AuditEventType[]>;
 
 /** Claims in these states are locked: their text, evidence and captures no longer change. */
 export const LOCKED_STATUSES: readonly ClaimStatus[] = ['VERIFIED', 'REJECTED'];
@@ -124,6 +141,7 @@ function auditView(c: ClaimEntity): Record<string, unknown> {
     dueAt: iso(c.dueAt),
     status: c.status,
     rejectionReason: c.rejectionReason,
+    ...(c.duplicateOfId ? { duplicateOfId: c.duplicateOfId } : {}),
     version: c.version,
   };
 }
@@ -143,11 +161,31 @@ function diff(before: Record<string, unknown>, after: Record<string, unknown>) {
 
 @Injectable()
 export class ClaimsService {
+  private readonly historyFilters: ClaimHistoryFilter[] = [];
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly projects: ProjectsService,
   ) {}
+
+  /** Registers a filter applied to Claim.history for every caller (see {@link ClaimHistoryFilter}). */
+  addHistoryFilter(filter: ClaimHistoryFilter): void {
+    this.historyFilters.push(filter);
+  }
+
+  /** A claim's history as the caller may see it. */
+  async visibleHistory(
+    actor: Actor | null,
+    claim: Pick<ClaimEntity, 'id' | 'status'>,
+    events: AuditEventType[],
+    loaders: LoaderRegistry,
+  ): Promise<AuditEventType[]> {
+    let visible = events;
+    for (const filter of this.historyFilters)
+      visible = await filter(actor, claim, visible, loaders);
+    return visible;
+  }
 
   async get(id: string, manager: EntityManager = this.dataSource.manager): Promise<ClaimEntity> {
     const claim = await manager.findOneBy(ClaimEntity, { id });
@@ -223,6 +261,7 @@ export class ClaimsService {
         rejectionReason: null,
         duplicateOfId: null,
         hasContradiction: false,
+        hasDisagreement: false,
         createdById: actor?.id ?? null,
         createdAt: now,
         updatedAt: now,
@@ -284,10 +323,26 @@ export class ClaimsService {
     });
   }
 
-  reject(actor: Actor, id: string, expectedVersion: number, reason: string): Promise<ClaimEntity> {
+  reject(
+    actor: Actor,
+    id: string,
+    expectedVersion: number,
+    reason: string,
+    duplicateOfId: string | null = null,
+  ): Promise<ClaimEntity> {
     return this.dataSource.transaction(async (manager) => {
       const claim = await this.get(id, manager);
       await this.assertVersion(manager, claim, expectedVersion);
+      if (duplicateOfId) {
+        if (duplicateOfId === claim.id)
+          throw new BadInputError('duplicateOfId', 'A claim cannot be a duplicate of itself.');
+        const original = await manager.findOneBy(ClaimEntity, { id: duplicateOfId });
+        if (!original || original.projectId !== claim.projectId)
+          throw new BadInputError(
+            'duplicateOfId',
+            'duplicateOfId must name another claim of the same project.',
+          );
+      }
       try {
         assertTransition(claim.status, 'REJECTED');
       } catch (error) {
@@ -302,6 +357,7 @@ export class ClaimsService {
       const saved = await this.conditionalUpdate(manager, claim, {
         status: 'REJECTED',
         rejectionReason: trimmed,
+        ...(duplicateOfId ? { duplicateOfId } : {}),
       });
       const changed = diff(before, auditView(saved));
       await this.audit.record(
@@ -321,9 +377,54 @@ export class ClaimsService {
   }
 
   /**
-   * Histories of several claims for a DataLoader, in two statements: which evidence items and
-   * captures belong to the claims (tables "evidence" and "captures"), then every audit event of
-   * the claims (entityType 'Claim'), their evidence ('Evidence') and captures ('Capture').
+   * Moves a claim to another workflow state inside the caller's transaction: CONFLICT with the
+   * workflow's message (naming both states) when the move is not allowed, CONFLICT when another
+   * writer changed the claim meanwhile. Audited as `action` with the reason, if any.
+   */
+  async changeStatus(
+    manager: EntityManager,
+    actor: Actor | null,
+    claim: ClaimEntity,
+    to: ClaimStatus,
+    action: string,
+    reason: string | null = null,
+    extra: Record<string, unknown> = {},
+  ): Promise<ClaimEntity> {
+    try {
+      assertTransition(claim.status, to);
+    } catch (error) {
+      if (error instanceof IllegalTransitionError)
+        throw new ConflictError(error.message, { from: error.from, to: error.to });
+      throw error;
+    }
+    const from = claim.status;
+    const version = claim.version;
+    const saved = await this.conditionalUpdate(manager, claim, { status: to });
+    await this.audit.record(
+      {
+        actorId: actor?.id ?? null,
+        entityType: CLAIM_ENTITY_TYPE,
+        entityId: claim.id,
+        action,
+        before: { status: from, version },
+        after: { status: to, ...extra, version: saved.version },
+        reason,
+      },
+      manager,
+    );
+    return saved;
+  }
+
+  /** CONFLICT naming what changed when `expected` is not the claim's version. */
+  checkVersion(manager: EntityManager, claim: ClaimEntity, expected: number): Promise<void> {
+    return this.assertVersion(manager, claim, expected);
+  }
+
+  /**
+   * Histories of several claims for a DataLoader, in two statements: which evidence items,
+   * captures and assessments belong to the claims, then every audit event of the claims
+   * (entityType 'Claim') and of those ('Evidence', 'Capture', 'Assessment').
+   * Unfiltered: Claim.history passes them through {@link visibleHistory} for the caller.
    */
   async histories(claimIds: readonly string[]): Promise<AuditEventType[][]> {
     const owner = new Map<string, string>();
@@ -333,7 +434,11 @@ export class ClaimsService {
          FROM "evidence" e WHERE e."claimId" IN (:...ids)
        UNION ALL
        SELECT k."id" AS "entityId", '${CAPTURE_ENTITY_TYPE}' AS "entityType", e."claimId" AS "claimId"
-         FROM "captures" k INNER JOIN "evidence" e ON e."id" = k."evidenceId" WHERE e."claimId" IN (:...ids)`,
+         FROM "captures" k INNER JOIN "evidence" e ON e."id" = k."evidenceId" WHERE e."claimId" IN (:...ids)
+
+       UNION ALL
+       SELECT a."id" AS "entityId", '${ASSESSMENT_ENTITY_TYPE}' AS "entityType", a."claimId" AS "claimId"
+         FROM "assessments" a WHERE a."claimId" IN (:...ids)`,
       { ids: [...claimIds] },
     );
     const related = (await this.dataSource.query(sql, params)) as {

@@ -60,6 +60,7 @@ describe('configuration', () => {
     [{ SESSION_SECRET: 'short' }, 'SESSION_SECRET', /at least 32/],
     [{ LOGIN_MAX_FAILURES: '0' }, 'LOGIN_MAX_FAILURES', /at least 1/],
     [{ PUBLIC_URL: 'not a url' }, 'PUBLIC_URL', /URL/],
+    [{ REDIS_URL: 'localhost:6379' }, 'REDIS_URL', /redis:\/\//],
     [{ UPLOAD_MAX_BYTES: '0' }, 'UPLOAD_MAX_BYTES', /at least 1/],
     [{ UPLOAD_MAX_BYTES: '25MB' }, 'UPLOAD_MAX_BYTES', /whole number/],
     [{ CAPTURE_ALLOW_HOSTS: 'ok.example.org, 10.0.0.0/33' }, 'CAPTURE_ALLOW_HOSTS', /CIDR/],

@@ -101,6 +101,10 @@ const envSchema = z.object({
     .transform(Number)
     .pipe(z.number().int().max(20, 'must be at most 20'))
     .default(5),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must start with redis:// or rediss:// (e.g. redis://127.0.0.1:6379)')
+    .optional(),
   LOG_LEVEL: z
     .enum(['error', 'warn', 'log', 'debug', 'verbose'], {
       error: () => 'must be one of error, warn, log, debug, verbose',
@@ -137,6 +141,8 @@ export interface AppConfig {
     timeoutSeconds: number;
     maxRedirects: number;
   };
+  /** Live updates fan out through Redis when set, so several API instances share them. */
+  redisUrl: string | undefined;
   logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
 }
 
@@ -215,6 +221,7 @@ export function loadConfig(
       timeoutSeconds: e.CAPTURE_TIMEOUT_SECONDS,
       maxRedirects: e.CAPTURE_MAX_REDIRECTS,
     },
+    redisUrl: e.REDIS_URL,
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -1,8 +1,11 @@
 import {
+  type Confidence,
   type EvidenceStance,
+  type Likelihood,
   type Priority,
   type Reliability,
   type SourceKind,
+  type Verdict,
 } from '@corroborate/domain';
 
 /**
@@ -357,3 +360,91 @@ export const DEMO_CLAIMS: readonly DemoClaim[] = [
     ],
   },
 ];
+
+/** One demo reviewer's submitted assessment; `evidence` are indexes into the claim's evidence. */
+export interface DemoAssessment {
+  verdict: Verdict;
+  likelihood: Likelihood;
+  confidence: Confidence;
+  rationale: string;
+  evidence: number[];
+}
+
+/**
+ * Review state of the demo claims, by index in {@link DEMO_CLAIMS}: per demo reviewer either a
+ * submitted assessment or 'OPEN' (assigned, not yet submitted). Claims not listed stay NEW and
+ * unassigned. The torture-report claim holds the real disagreement waiting for adjudication.
+ */
+export const DEMO_REVIEWS: Readonly<
+  Record<number, { reviewer?: DemoAssessment | 'OPEN'; reviewer2?: DemoAssessment | 'OPEN' }>
+> = {
+  // The rigged vote: both submitted, one step apart, same likelihood band (no disagreement).
+  0: {
+    reviewer: {
+      verdict: 'MOSTLY_TRUE',
+      likelihood: 'VERY_LIKELY',
+      confidence: 'MODERATE',
+      rationale:
+        'Independent observers and the OSCE documented systematic irregularities; the exact scale of falsification cannot be measured from the available evidence.',
+      evidence: [0, 1],
+    },
+    reviewer2: {
+      verdict: 'TRUE',
+      likelihood: 'VERY_LIKELY',
+      confidence: 'MODERATE',
+      rationale:
+        'Multiple independent sources agree the count was falsified; only the official commission disputes it.',
+      evidence: [0],
+    },
+  },
+  // 30,000 detained: both submitted, in agreement.
+  1: {
+    reviewer: {
+      verdict: 'TRUE',
+      likelihood: 'ALMOST_CERTAIN',
+      confidence: 'HIGH',
+      rationale:
+        'The UN figure is corroborated by Viasna’s independent count; the official figure is lower but covers a shorter period.',
+      evidence: [0, 1],
+    },
+    reviewer2: {
+      verdict: 'TRUE',
+      likelihood: 'ALMOST_CERTAIN',
+      confidence: 'HIGH',
+      rationale: 'UN and human-rights monitors give the same order of magnitude independently.',
+      evidence: [0],
+    },
+  },
+  // Torture reports: a real disagreement (two verdict steps, non-overlapping likelihood bands).
+  2: {
+    reviewer: {
+      verdict: 'TRUE',
+      likelihood: 'LIKELY',
+      confidence: 'MODERATE',
+      rationale:
+        'Consistent first-hand testimony collected by several independent organisations; the pattern is credible.',
+      evidence: [0, 1],
+    },
+    reviewer2: {
+      verdict: 'MIXED',
+      likelihood: 'ROUGHLY_EVEN',
+      confidence: 'LOW',
+      rationale:
+        'The testimony is credible but largely unverifiable independently, and official denials cannot be tested; I cannot go further than mixed.',
+      evidence: [0],
+    },
+  },
+  // 30 marches: one submitted, the other still working on it.
+  3: {
+    reviewer: {
+      verdict: 'MOSTLY_TRUE',
+      likelihood: 'LIKELY',
+      confidence: 'MODERATE',
+      rationale: 'One agency’s count, partly confirmed by local media in several cities.',
+      evidence: [0],
+    },
+    reviewer2: 'OPEN',
+  },
+  // Flash-mob tactics: one reviewer assigned, so it still needs another (the "unassigned" queue).
+  5: { reviewer: 'OPEN' },
+};

@@ -2,13 +2,23 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '@corroborate/api-audit';
-import { ClaimEntity, ClaimTopicEntity, topicKey } from '@corroborate/api-claims';
+import {
+  ASSESSMENT_ENTITY_TYPE,
+  ClaimEntity,
+  ClaimTopicEntity,
+  topicKey,
+} from '@corroborate/api-claims';
 import { EvidenceEntity } from '@corroborate/api-evidence';
 import { type ProjectEntity, ProjectsService } from '@corroborate/api-projects';
 import { SourceEntity } from '@corroborate/api-sources';
-import { UsersService } from '@corroborate/api-users';
-import { type Credibility, corroborate, priorityRank } from '@corroborate/domain';
-import { DEMO_CLAIMS, DEMO_SOURCES } from './demo-claims';
+import {
+  AssessmentEntity,
+  AssessmentEvidenceEntity,
+  AssignmentEntity,
+} from '@corroborate/api-reviews';
+import { type UserEntity, UsersService } from '@corroborate/api-users';
+import { type Credibility, corroborate, disagreementFlag, priorityRank } from '@corroborate/domain';
+import { type DemoAssessment, DEMO_CLAIMS, DEMO_REVIEWS, DEMO_SOURCES } from './demo-claims';
 import { DEMO_PROJECT, DEMO_USERS } from './demo-data';
 
 export interface DemoSeedResult {
@@ -99,7 +109,11 @@ export class DemoSeeder {
       sources.set(demo.key, source);
     }
 
-    for (const demo of DEMO_CLAIMS) {
+    const reviewers = {
+      reviewer: await this.users.findByEmail('reviewer@example.org'),
+      reviewer2: await this.users.findByEmail('reviewer2@example.org'),
+    };
+    for (const [index, demo] of DEMO_CLAIMS.entries()) {
       const claim = await manager.save(
         manager.create(ClaimEntity, {
           projectId: project.id,
@@ -214,7 +228,110 @@ export class DemoSeeder {
       if (result.warnings.some((w) => w.code === 'CONTRADICTION')) {
         await manager.update(ClaimEntity, { id: claim.id }, { hasContradiction: true });
       }
+      const review = DEMO_REVIEWS[index];
+      if (review)
+        await this.seedReview(
+          manager,
+          project,
+          claim,
+          saved.map((s) => s.evidence),
+          [
+            { user: reviewers.reviewer, work: review.reviewer },
+            { user: reviewers.reviewer2, work: review.reviewer2 },
+          ],
+          editor,
+        );
     }
     return DEMO_CLAIMS.length;
+  }
+
+  /**
+   * Assignments and submitted assessments of one demo claim, with the workflow effects the API
+   * would have: NEW → IN_REVIEW on the first assignment, the disagreement flag, and
+   * NEEDS_ADJUDICATION once the project's required number of reviewers have submitted.
+   */
+  private async seedReview(
+    manager: EntityManager,
+    project: ProjectEntity,
+    claim: ClaimEntity,
+    evidence: EvidenceEntity[],
+    work: { user: UserEntity | null; work: DemoAssessment | 'OPEN' | undefined }[],
+    editor: UserEntity | null,
+  ): Promise<void> {
+    const submitted: AssessmentEntity[] = [];
+    const record = (
+      entityType: string,
+      entityId: string,
+      action: string,
+      actorId: string | null,
+      after: Record<string, unknown>,
+    ) => this.audit.record({ actorId, entityType, entityId, action, after }, manager);
+    for (const { user, work: assessment } of work) {
+      if (!user || !assessment) continue;
+      const now = new Date();
+      const assignment = await manager.save(
+        manager.create(AssignmentEntity, {
+          claimId: claim.id,
+          reviewerId: user.id,
+          assignedById: editor?.id ?? null,
+          dueAt: claim.dueAt,
+          status: assessment === 'OPEN' ? 'OPEN' : 'SUBMITTED',
+          declineReason: null,
+          createdAt: now,
+          updatedAt: now,
+        }),
+      );
+      await record('Claim', claim.id, 'assignment.created', editor?.id ?? null, {
+        assignmentId: assignment.id,
+        reviewerId: user.id,
+        dueAt: claim.dueAt ? claim.dueAt.toISOString() : null,
+      });
+      if (assessment === 'OPEN') continue;
+      const evidenceIds = assessment.evidence.flatMap((i) => (evidence[i] ? [evidence[i].id] : []));
+      const saved = await manager.save(
+        manager.create(AssessmentEntity, {
+          claimId: claim.id,
+          reviewerId: user.id,
+          assignmentId: assignment.id,
+          verdict: assessment.verdict,
+          likelihood: assessment.likelihood,
+          confidence: assessment.confidence,
+          rationale: assessment.rationale,
+          status: 'SUBMITTED',
+          supersedesId: null,
+          correctionReason: null,
+          submittedAt: now,
+          createdAt: now,
+          updatedAt: now,
+        }),
+      );
+      if (evidenceIds.length > 0)
+        await manager.insert(
+          AssessmentEvidenceEntity,
+          evidenceIds.map((evidenceId) => ({ assessmentId: saved.id, evidenceId })),
+        );
+      await record(ASSESSMENT_ENTITY_TYPE, saved.id, 'assessment.submitted', user.id, {
+        claimId: claim.id,
+        verdict: saved.verdict,
+        likelihood: saved.likelihood,
+        confidence: saved.confidence,
+        rationale: saved.rationale,
+        evidenceIds: [...evidenceIds].sort(),
+      });
+      submitted.push(saved);
+    }
+    const status = submitted.length >= project.requiredReviews ? 'NEEDS_ADJUDICATION' : 'IN_REVIEW';
+    const flagged = disagreementFlag(
+      submitted.map((a) => ({ id: a.id, verdict: a.verdict, likelihood: a.likelihood })),
+    ).flagged;
+    await manager.update(
+      ClaimEntity,
+      { id: claim.id },
+      { status, hasDisagreement: flagged, version: claim.version + 1 },
+    );
+    await record('Claim', claim.id, 'claim.statusChanged', editor?.id ?? null, {
+      status,
+      version: claim.version + 1,
+    });
   }
 }

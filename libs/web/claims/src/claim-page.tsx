@@ -38,6 +38,7 @@ import { CorroborationPanel } from './corroboration-panel';
 import { UploadCaptureModal } from './captures';
 import { EvidenceForm } from './evidence-form';
 import { EvidenceList, RetractEvidenceModal, evidenceLabel } from './evidence-list';
+import { useClaimLiveRefresh } from './claim-live';
 
 type Claim = ClaimQuery['claim'];
 
@@ -64,6 +65,7 @@ export function ClaimPage() {
     notifyOnNetworkStatusChange: true,
   });
   const claim = data?.claim;
+  useClaimLiveRefresh(claimId, refetch);
 
   if (claim === undefined) {
     if (error !== undefined && hasErrorCode(error, 'NOT_FOUND')) {

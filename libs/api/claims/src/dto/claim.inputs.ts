@@ -150,6 +150,14 @@ export class RejectClaimInput {
   @IsString()
   @Length(1, 2000, { message: 'reason must be between 1 and 2000 characters.' })
   reason: string;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'When rejecting as a duplicate: the claim (same project) this one duplicates.',
+  })
+  @IsOptional()
+  @IsUUID('all', { message: 'duplicateOfId must be an id (a UUID).' })
+  duplicateOfId?: string | null;
 }
 
 @InputType()
@@ -212,7 +220,8 @@ export class ClaimFilter {
 
   @Field(() => Boolean, {
     nullable: true,
-    description: 'Due date in the past and not VERIFIED or REJECTED.',
+    description:
+      "The claim's own due date is in the past and it is not VERIFIED or REJECTED (assignment due dates are not counted).",
   })
   @IsOptional()
   @IsBoolean()
@@ -225,6 +234,40 @@ export class ClaimFilter {
   @IsOptional()
   @IsBoolean()
   hasContradiction?: boolean | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Claims with an OPEN or SUBMITTED assignment of this reviewer.',
+  })
+  @IsOptional()
+  @IsUUID('all', { message: 'assigneeId must be an id (a UUID).' })
+  assigneeId?: string | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: '"My queue": true → claims with an OPEN assignment of the caller.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  assignedToMe?: boolean | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      '"Unassigned": true → NEW or IN_REVIEW claims with fewer active (OPEN or SUBMITTED) assignments than the project\'s requiredReviews (so a claim whose reviewer declined comes back here).',
+  })
+  @IsOptional()
+  @IsBoolean()
+  unassigned?: boolean | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      '"Disagreements": the submitted assessments disagree (verdicts two or more steps apart, or likelihood bands that do not overlap). Blind review: for a reviewer this only matches claims they have submitted on (or VERIFIED ones), for a viewer only VERIFIED ones.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  disagreement?: boolean | null;
 }
 
 @ArgsType()

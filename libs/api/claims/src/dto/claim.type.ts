@@ -50,6 +50,12 @@ export class ClaimType {
   /** Kept current by the evidence service; filter with ClaimFilter.hasContradiction. */
   hasContradiction: boolean;
 
+  /** Kept current by libs/api/reviews; shown only through Claim.disagreement (blind rule). */
+  hasDisagreement: boolean;
+
+  /** Set when rejected as a duplicate; resolved to `duplicateOf: Claim`. */
+  duplicateOfId: string | null;
+
   /** Resolved to `createdBy: User`. */
   createdById: string | null;
 

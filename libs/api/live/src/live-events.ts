@@ -1,0 +1,49 @@
+import { type AuditEventEntity } from '@corroborate/api-audit';
+import { type LiveEventType } from './dto/live-event.type';
+
+export const claimTopic = (claimId: string) => `claim:${claimId}`;
+export const userTopic = (userId: string) => `user:${userId}`;
+
+/** Human wording for audit actions; anything else falls back to the action's own words. */
+const VERBS: Record<string, string> = {
+  'claim.created': 'created the claim',
+  'claim.updated': 'edited the claim',
+  'claim.rejected': 'rejected the claim',
+  'evidence.added': 'added evidence',
+  'evidence.updated': 'edited evidence',
+  'evidence.retracted': 'retracted evidence',
+  'capture.created': 'preserved a capture',
+};
+
+function stringField(row: AuditEventEntity, field: string): string | null {
+  const value = row.after?.[field];
+  return typeof value === 'string' ? value : null;
+}
+
+/** The claim an audit row is about, if any. */
+export function claimIdOf(row: AuditEventEntity): string | null {
+  if (row.entityType === 'Claim') return row.entityId;
+  return stringField(row, 'claimId');
+}
+
+/** Users an audit row is addressed to (an assignee, a mentioned user, …). */
+export function recipientsOf(row: AuditEventEntity): string[] {
+  const ids = ['reviewerId', 'userId', 'recipientId']
+    .map((field) => stringField(row, field))
+    .filter((id): id is string => id !== null);
+  return [...new Set(ids)];
+}
+
+export function toLiveEvent(row: AuditEventEntity, actorName: string | null): LiveEventType {
+  const verb = VERBS[row.action] ?? row.action.replace(/[._]/g, ' ');
+  return {
+    claimId: claimIdOf(row),
+    entityType: row.entityType,
+    entityId: row.entityId,
+    action: row.action,
+    actorId: row.actorId,
+    actorName,
+    summary: `${actorName ?? 'Someone'} ${verb}`,
+    at: row.at ?? new Date(),
+  };
+}

@@ -1,0 +1,48 @@
+import { Logger } from '@nestjs/common';
+import { RedisPubSub } from 'graphql-redis-subscriptions';
+import { PubSub, type PubSubEngine } from 'graphql-subscriptions';
+import Redis, { type RedisOptions } from 'ioredis';
+
+/** Injection token for the pub/sub engine live updates travel through. */
+export const LIVE_PUBSUB = Symbol('LIVE_PUBSUB');
+
+const logger = new Logger('Live');
+
+/**
+ * In-memory pub/sub for one process; with a Redis URL, events fan out through Redis so every API
+ * instance's subscribers get them. A Redis outage degrades live updates (logged once per outage)
+ * and never fails a write: publishing errors are caught by the publisher.
+ */
+export function createPubSub(
+  redisUrl: string | undefined,
+): PubSubEngine & { close(): Promise<unknown> } {
+  if (!redisUrl) {
+    const pubsub = new PubSub();
+    return Object.assign(pubsub, { close: async () => undefined });
+  }
+  let down = false;
+  const options: RedisOptions = {
+    lazyConnect: false,
+    maxRetriesPerRequest: 1,
+    enableOfflineQueue: false,
+    retryStrategy: (attempt) => Math.min(attempt * 500, 5000),
+  };
+  const connect = (role: string) => {
+    const client = new Redis(redisUrl, options);
+    client.on('error', (error: Error) => {
+      if (!down)
+        logger.warn(`Redis (${role}) unavailable, live updates degraded: ${error.message}`);
+      down = true;
+    });
+    client.on('ready', () => {
+      if (down) logger.log(`Redis (${role}) reachable again; live updates restored.`);
+      down = false;
+    });
+    return client;
+  };
+  const publisher = connect('publisher');
+  const subscriber = connect('subscriber');
+  const pubsub = new RedisPubSub({ publisher, subscriber });
+  // RedisPubSub.close() quits both connections; it already has the shape the module expects.
+  return pubsub;
+}

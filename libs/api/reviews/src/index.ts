@@ -1,0 +1,7 @@
+export * from './dto/review.enums';
+export * from './dto/review.inputs';
+export * from './dto/review.types';
+export * from './review.entities';
+export * from './reviews.loaders';
+export * from './reviews.module';
+export * from './reviews.service';

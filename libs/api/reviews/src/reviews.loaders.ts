@@ -1,0 +1,124 @@
+import { type DataSource, In, Not } from 'typeorm';
+import { claimLoader, type ClaimsService, userLoader } from '@corroborate/api-claims';
+import { type Actor, byKeys, groupByKeys, type LoaderRegistry } from '@corroborate/api-core';
+import { EvidenceEntity } from '@corroborate/api-evidence';
+import {
+  AdjudicationEntity,
+  AssessmentEntity,
+  AssessmentEvidenceEntity,
+  AssignmentEntity,
+} from './review.entities';
+
+/**
+ * Per-request batch loaders of the review area: one statement per batch however many claims
+ * ask, so a queue page costs a constant number of statements. `mineByClaim` is the caller's own.
+ */
+export class ReviewLoaders {
+  constructor(
+    private readonly loaders: LoaderRegistry,
+    private readonly dataSource: DataSource,
+    private readonly actor: Actor | null,
+  ) {}
+
+  /** Assignments of claims (every status), oldest first. */
+  assignmentsByClaim() {
+    return this.loaders.get<string, AssignmentEntity[]>('Assignment.byClaim', async (ids) =>
+      groupByKeys(
+        ids,
+        await this.dataSource.getRepository(AssignmentEntity).find({
+          where: { claimId: In([...ids]) },
+          order: { createdAt: 'ASC', id: 'ASC' },
+        }),
+        (a) => a.claimId,
+      ),
+    );
+  }
+
+  /** Submitted and superseded assessments of claims (never drafts), oldest first. Unfiltered. */
+  byClaim() {
+    return this.loaders.get<string, AssessmentEntity[]>('Assessment.byClaim', async (ids) => {
+      const rows = await this.dataSource.getRepository(AssessmentEntity).find({
+        where: { claimId: In([...ids]), status: Not('DRAFT') },
+        order: { createdAt: 'ASC', id: 'ASC' },
+      });
+      for (const row of rows) this.byId().prime(row.id, row);
+      return groupByKeys(ids, rows, (a) => a.claimId);
+    });
+  }
+
+  /** The caller's own assessments of claims (drafts included), oldest first. */
+  mineByClaim() {
+    const me = this.actor?.id ?? null;
+    return this.loaders.get<string, AssessmentEntity[]>(`Assessment.mine:${me}`, async (ids) => {
+      if (!me) return ids.map(() => []);
+      const rows = await this.dataSource.getRepository(AssessmentEntity).find({
+        where: { claimId: In([...ids]), reviewerId: me },
+        order: { createdAt: 'ASC', id: 'ASC' },
+      });
+      return groupByKeys(ids, rows, (a) => a.claimId);
+    });
+  }
+
+  /** Unfiltered: callers check visibility (ReviewsService.visibleAssessment). */
+  byId() {
+    return this.loaders.get<string, AssessmentEntity | null>('Assessment.byId', async (ids) =>
+      byKeys(
+        ids,
+        await this.dataSource.getRepository(AssessmentEntity).findBy({ id: In([...ids]) }),
+        (a) => a.id,
+      ),
+    );
+  }
+
+  evidenceOf() {
+    return this.loaders.get<string, EvidenceEntity[]>('Assessment.evidence', async (ids) => {
+      const links = await this.dataSource
+        .getRepository(AssessmentEvidenceEntity)
+        .findBy({ assessmentId: In([...ids]) });
+      const evidence = links.length
+        ? await this.dataSource.getRepository(EvidenceEntity).find({
+            where: { id: In([...new Set(links.map((l) => l.evidenceId))]) },
+            order: { createdAt: 'ASC', id: 'ASC' },
+          })
+        : [];
+      const byAssessment = groupByKeys(ids, links, (l) => l.assessmentId);
+      return byAssessment.map((list) => {
+        const wanted = new Set(list.map((l) => l.evidenceId));
+        return evidence.filter((e) => wanted.has(e.id));
+      });
+    });
+  }
+
+  evidenceById() {
+    return this.loaders.get<string, EvidenceEntity | null>('Evidence.byId', async (ids) =>
+      byKeys(
+        ids,
+        await this.dataSource.getRepository(EvidenceEntity).findBy({ id: In([...ids]) }),
+        (r) => r.id,
+      ),
+    );
+  }
+
+  /** The latest adjudication of claims. */
+  adjudicationByClaim() {
+    return this.loaders.get<string, AdjudicationEntity | null>(
+      'Adjudication.byClaim',
+      async (ids) => {
+        const rows = await this.dataSource.getRepository(AdjudicationEntity).find({
+          where: { claimId: In([...ids]) },
+          order: { createdAt: 'ASC', id: 'ASC' },
+        });
+        // Later rows overwrite earlier ones: the latest per claim wins.
+        return byKeys(ids, rows, (a) => a.claimId);
+      },
+    );
+  }
+
+  claim(claims: ClaimsService) {
+    return claimLoader(this.loaders, claims);
+  }
+
+  user(claims: ClaimsService) {
+    return userLoader(this.loaders, claims);
+  }
+}

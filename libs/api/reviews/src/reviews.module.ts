@@ -1,0 +1,43 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '@corroborate/api-audit';
+import { ClaimsModule } from '@corroborate/api-claims';
+import { EvidenceModule } from '@corroborate/api-evidence';
+import {
+  AdjudicationEntity,
+  AssessmentEntity,
+  AssessmentEvidenceEntity,
+  AssignmentEntity,
+} from './review.entities';
+import {
+  AdjudicationResolver,
+  AssessmentResolver,
+  AssignmentResolver,
+  ClaimReviewsResolver,
+  ReviewsResolver,
+} from './reviews.resolver';
+import { ReviewsService } from './reviews.service';
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([
+      AssignmentEntity,
+      AssessmentEntity,
+      AssessmentEvidenceEntity,
+      AdjudicationEntity,
+    ]),
+    AuditModule,
+    ClaimsModule,
+    EvidenceModule,
+  ],
+  providers: [
+    ReviewsService,
+    ReviewsResolver,
+    ClaimReviewsResolver,
+    AssignmentResolver,
+    AssessmentResolver,
+    AdjudicationResolver,
+  ],
+  exports: [ReviewsService],
+})
+export class ReviewsModule {}
