@@ -45,17 +45,23 @@ function socketClient(
 }
 
 /** Subscribes and resolves with the first `count` events, or rejects with the first error. */
-function nextEvents(client: Client, query: string, variables: Record<string, unknown>, count = 1) {
+function nextEvents(
+  client: Client,
+  query: string,
+  variables: Record<string, unknown>,
+  count = 1,
+  field: 'claimActivity' | 'myActivity' = 'claimActivity',
+) {
   const events: LiveEvent[] = [];
   let ready!: () => void;
   const subscribed = new Promise<void>((resolve) => (ready = resolve));
   const done = new Promise<LiveEvent[]>((resolve, reject) => {
-    const unsubscribe = client.subscribe<{ claimActivity: LiveEvent }>(
+    const unsubscribe = client.subscribe<Record<string, LiveEvent>>(
       { query, variables },
       {
         next: (result) => {
           if (result.errors) return reject(new Error(JSON.stringify(result.errors)));
-          if (result.data) events.push(result.data.claimActivity);
+          if (result.data) events.push(result.data[field]);
           if (events.length >= count) {
             unsubscribe();
             resolve(events);
@@ -191,5 +197,46 @@ describe('with Redis unreachable', () => {
       .getRepository(ClaimEntity)
       .findOneByOrFail({ id: claim.id });
     expect(stored.priority).toBe('LOW');
+  });
+});
+
+describe('events addressed to a user', () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await startApi();
+  });
+  afterAll(() => api.close());
+
+  it('tells a reviewer at once that they have been assigned a claim', async () => {
+    const reviewer = await signedIn(api, 'reviewer');
+    const editor = await signedIn(api, 'editor');
+    const me = await reviewer.ok<{ me: { id: string } }>('{ me { id } }');
+    const claim = await api.dataSource
+      .getRepository(ClaimEntity)
+      .findOneByOrFail({
+        text: "The United States and the European Union have refused to recognize Lukashenka's reelection as legitimate.",
+      });
+    const client = socketClient(api, reviewer);
+    const { subscribed, done } = nextEvents(
+      client,
+      'subscription { myActivity { claimId action actorName summary entityType } }',
+      {},
+      1,
+      'myActivity',
+    );
+    await subscribed;
+    await editor.ok(
+      'mutation($input: AssignReviewersInput!) { assignReviewers(input: $input) { id } }',
+      {
+        input: { claimIds: [claim.id], reviewerIds: [me.me.id] },
+      },
+    );
+    const [event] = await done;
+    expect(event).toMatchObject({
+      claimId: claim.id,
+      action: 'assignment.created',
+      summary: 'Elena Editor assigned a reviewer',
+    });
+    await client.dispose();
   });
 });
