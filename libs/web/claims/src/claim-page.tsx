@@ -39,6 +39,9 @@ import { UploadCaptureModal } from './captures';
 import { EvidenceForm } from './evidence-form';
 import { EvidenceList, RetractEvidenceModal, evidenceLabel } from './evidence-list';
 import { useClaimLiveRefresh } from './claim-live';
+import { AdjudicationPanel } from './adjudication-panel';
+import { AssessmentsSection, MyAssessmentPanel } from './assessment-panel';
+import { AssignmentsPanel } from './assignments-panel';
 
 type Claim = ClaimQuery['claim'];
 
@@ -233,6 +236,7 @@ function ClaimWorkbench({ claim, reload }: { claim: Claim; reload: () => Promise
             {claim.rejectionReason}
           </Alert>
         )}
+        <AssessmentsSection claim={claim} />
 
         <Grid gap="lg">
           <Grid.Col span={{ base: 12, lg: 7 }}>
@@ -285,6 +289,9 @@ function ClaimWorkbench({ claim, reload }: { claim: Claim; reload: () => Promise
           </Grid.Col>
           <Grid.Col span={{ base: 12, lg: 5 }}>
             <Stack gap="lg">
+              <MyAssessmentPanel claim={claim} />
+              <AdjudicationPanel claim={claim} reload={reload} />
+              <AssignmentsPanel claim={claim} />
               <Paper
                 withBorder
                 radius="md"

@@ -199,6 +199,26 @@ export const claimQuery = graphql(`
       history {
         ...AuditEventFields
       }
+      assignments {
+        ...AssignmentFields
+      }
+      myAssessment {
+        ...AssessmentFields
+      }
+      assessments {
+        ...AssessmentFields
+      }
+      disagreement {
+        flagged
+        reasons {
+          code
+          message
+          assessmentIds
+        }
+      }
+      adjudication {
+        ...AdjudicationFields
+      }
     }
   }
 `);

@@ -12,6 +12,7 @@ import {
   hasErrorCode,
   useDocumentTitle,
 } from '@corroborate/web-ui';
+import { AgreementPanel } from './agreement-panel';
 import { ProjectFormModal } from './project-form-modal';
 import { projectQuery } from './projects.graphql';
 
@@ -113,6 +114,9 @@ export function ProjectDetailPage() {
             <DateTimeText value={project.updatedAt} />
           </Fact>
         </SimpleGrid>
+        <RoleGate roles={PROJECT_WRITE_ROLES}>
+          <AgreementPanel projectId={project.id} />
+        </RoleGate>
       </Stack>
       <RoleGate roles={PROJECT_WRITE_ROLES}>
         <ProjectFormModal opened={editing} project={project} onClose={() => setEditing(false)} />

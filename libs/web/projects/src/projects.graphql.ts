@@ -42,3 +42,20 @@ export const updateProjectMutation = graphql(`
     }
   }
 `);
+
+export const projectAgreementQuery = graphql(`
+  query ProjectAgreement($input: AgreementInput!) {
+    agreement(input: $input) {
+      alpha
+      computable
+      metric
+      pairableValues
+      reason
+      units
+      reviewers {
+        id
+        displayName
+      }
+    }
+  }
+`);

@@ -212,6 +212,24 @@ export const QueueFiltersPanel = forwardRef<HTMLInputElement, QueueFiltersPanelP
             checked={filters.contradiction}
             onChange={(event) => onChange({ contradiction: event.currentTarget.checked })}
           />
+          <Switch
+            label="Assigned to me"
+            description="Claims with an open assignment of yours"
+            checked={filters.mine}
+            onChange={(event) => onChange({ mine: event.currentTarget.checked })}
+          />
+          <Switch
+            label="Unassigned only"
+            description="Fewer reviewers than the project requires"
+            checked={filters.unassigned}
+            onChange={(event) => onChange({ unassigned: event.currentTarget.checked })}
+          />
+          <Switch
+            label="Disagreements only"
+            description="Submitted assessments that disagree"
+            checked={filters.disagreement}
+            onChange={(event) => onChange({ disagreement: event.currentTarget.checked })}
+          />
         </Stack>
       </Paper>
     );

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
+  QUEUE_PRESETS,
   countActiveFilters,
   isOverdue,
+  isPresetActive,
   parseQueueFilters,
+  presetFilters,
   queueFiltersToParams,
   queuePath,
   toClaimFilter,
@@ -47,6 +50,32 @@ describe('queue filters in the URL', () => {
       parseQueueFilters(new URLSearchParams('q=%20march%20&contradiction=1')),
     );
     expect(filter).toEqual({ text: 'march', hasContradiction: true });
+  });
+
+  it('round-trips the review presets and maps them to the API filter', () => {
+    const filters = parseQueueFilters(new URLSearchParams('mine=1&unassigned=1&disagreement=1'));
+    expect(filters).toMatchObject({ mine: true, unassigned: true, disagreement: true });
+    expect(parseQueueFilters(queueFiltersToParams(filters))).toEqual(filters);
+    expect(countActiveFilters(filters)).toBe(3);
+    expect(toClaimFilter(filters)).toEqual({
+      assignedToMe: true,
+      unassigned: true,
+      disagreement: true,
+    });
+    expect(queuePath({ mine: true })).toBe('/queue?mine=1');
+    expect(parseQueueFilters(new URLSearchParams('mine=0')).mine).toBe(false);
+  });
+
+  it('applies a preset on its own, keeping project and sort', () => {
+    const current = parseQueueFilters(new URLSearchParams('project=p1&q=march&sort=DUE_ASC'));
+    const adjudication = QUEUE_PRESETS.find((preset) => preset.key === 'adjudication');
+    if (adjudication === undefined) throw new Error('missing preset');
+    const next = presetFilters(adjudication, current);
+    expect(queueFiltersToParams(next).toString()).toBe(
+      'project=p1&status=NEEDS_ADJUDICATION&sort=DUE_ASC',
+    );
+    expect(isPresetActive(adjudication, next)).toBe(true);
+    expect(isPresetActive(adjudication, current)).toBe(false);
   });
 
   it('counts a claim as overdue only while it is still open', () => {

@@ -20,7 +20,8 @@ export const DEFAULT_CLAIM_SORT: ClaimSort = 'UPDATED_DESC';
 /**
  * The queue's filters as they live in the URL:
  * `?project=…&status=NEW&status=IN_REVIEW&priority=URGENT&topic=election&q=…&createdFrom=YYYY-MM-DD
- *  &createdTo=…&dueFrom=…&dueTo=…&overdue=1&contradiction=1&sort=DUE_ASC`.
+ *  &createdTo=…&dueFrom=…&dueTo=…&overdue=1&contradiction=1&mine=1&unassigned=1&disagreement=1
+ *  &sort=DUE_ASC`.
  */
 export interface QueueFilters {
   project: string | null;
@@ -34,6 +35,12 @@ export interface QueueFilters {
   dueTo: string;
   overdue: boolean;
   contradiction: boolean;
+  /** "My queue": claims with an OPEN assignment of the caller. */
+  mine: boolean;
+  /** Claims with fewer active assignments than the project requires. */
+  unassigned: boolean;
+  /** Claims whose submitted assessments disagree. */
+  disagreement: boolean;
   sort: ClaimSort;
 }
 
@@ -49,6 +56,9 @@ export const QUEUE_PARAM_NAMES = [
   'dueTo',
   'overdue',
   'contradiction',
+  'mine',
+  'unassigned',
+  'disagreement',
   'sort',
 ] as const;
 
@@ -79,6 +89,9 @@ export function parseQueueFilters(params: URLSearchParams): QueueFilters {
     dueTo: dateParam(params.get('dueTo')),
     overdue: flag(params.get('overdue')),
     contradiction: flag(params.get('contradiction')),
+    mine: flag(params.get('mine')),
+    unassigned: flag(params.get('unassigned')),
+    disagreement: flag(params.get('disagreement')),
     sort: CLAIM_SORT_OPTIONS.some((option) => option.value === sort)
       ? (sort as ClaimSort)
       : DEFAULT_CLAIM_SORT,
@@ -99,6 +112,9 @@ export function queueFiltersToParams(filters: QueueFilters): URLSearchParams {
   if (filters.dueTo !== '') params.set('dueTo', filters.dueTo);
   if (filters.overdue) params.set('overdue', '1');
   if (filters.contradiction) params.set('contradiction', '1');
+  if (filters.mine) params.set('mine', '1');
+  if (filters.unassigned) params.set('unassigned', '1');
+  if (filters.disagreement) params.set('disagreement', '1');
   if (filters.sort !== DEFAULT_CLAIM_SORT) params.set('sort', filters.sort);
   return params;
 }
@@ -121,6 +137,9 @@ export function toClaimFilter(filters: QueueFilters): ClaimFilter {
   if (dueTo !== null) filter.dueTo = dueTo;
   if (filters.overdue) filter.overdue = true;
   if (filters.contradiction) filter.hasContradiction = true;
+  if (filters.mine) filter.assignedToMe = true;
+  if (filters.unassigned) filter.unassigned = true;
+  if (filters.disagreement) filter.disagreement = true;
   return filter;
 }
 
@@ -135,7 +154,10 @@ export function countActiveFilters(filters: QueueFilters): number {
     [filters.createdFrom, filters.createdTo, filters.dueFrom, filters.dueTo].filter((d) => d !== '')
       .length +
     (filters.overdue ? 1 : 0) +
-    (filters.contradiction ? 1 : 0)
+    (filters.contradiction ? 1 : 0) +
+    (filters.mine ? 1 : 0) +
+    (filters.unassigned ? 1 : 0) +
+    (filters.disagreement ? 1 : 0)
   );
 }
 
@@ -151,4 +173,41 @@ export function isOverdue(dueAt: string | null, status: ClaimStatus, now = Date.
   if (dueAt === null || status === 'VERIFIED' || status === 'REJECTED') return false;
   const due = new Date(dueAt).getTime();
   return !Number.isNaN(due) && due < now;
+}
+
+/** A named shortcut to a set of filters, shown above the queue. */
+export interface QueuePreset {
+  key: 'mine' | 'unassigned' | 'adjudication' | 'disagreement' | 'overdue';
+  label: string;
+  filters: Partial<QueueFilters>;
+}
+
+export const QUEUE_PRESETS: readonly QueuePreset[] = [
+  { key: 'mine', label: 'My queue', filters: { mine: true } },
+  { key: 'unassigned', label: 'Unassigned', filters: { unassigned: true } },
+  {
+    key: 'adjudication',
+    label: 'Needs adjudication',
+    filters: { statuses: ['NEEDS_ADJUDICATION'] },
+  },
+  { key: 'disagreement', label: 'Disagreements', filters: { disagreement: true } },
+  { key: 'overdue', label: 'Overdue', filters: { overdue: true } },
+];
+
+/** The filters of a preset: only its own, keeping the current project and sort. */
+export function presetFilters(preset: QueuePreset, current: QueueFilters): QueueFilters {
+  return {
+    ...parseQueueFilters(new URLSearchParams()),
+    project: current.project,
+    sort: current.sort,
+    ...preset.filters,
+  };
+}
+
+/** Whether `current` is exactly what `preset` would show. */
+export function isPresetActive(preset: QueuePreset, current: QueueFilters): boolean {
+  return (
+    queueFiltersToParams(presetFilters(preset, current)).toString() ===
+    queueFiltersToParams(current).toString()
+  );
 }

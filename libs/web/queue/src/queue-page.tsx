@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
-import { useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useQuery } from '@apollo/client/react';
 import { Button, Grid, Group, Kbd, Loader, Stack, Text } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
@@ -17,8 +17,11 @@ import {
 } from '@corroborate/web-ui';
 import { CreateClaimModal } from './create-claim-modal';
 import {
+  QUEUE_PRESETS,
   countActiveFilters,
+  isPresetActive,
   parseQueueFilters,
+  presetFilters,
   queueFiltersToParams,
   toClaimFilter,
   type QueueFilters,
@@ -28,6 +31,7 @@ import { QueueList, claimPath } from './queue-list';
 import { queueClaimsQuery, queueProjectsQuery } from './queue.graphql';
 
 export const QUEUE_PAGE_SIZE = 50;
+const REVIEWER_ROLES = ['REVIEWER'] as const;
 const SEARCH_DEBOUNCE_MS = 300;
 
 /**
@@ -40,6 +44,7 @@ export function QueuePage() {
   const [params, setParams] = useSearchParams();
   const filters = useMemo(() => parseQueueFilters(params), [params]);
   const canCreate = useHasRole(CLAIM_WRITE_ROLES);
+  const isReviewer = useHasRole(REVIEWER_ROLES);
   const [creating, setCreating] = useState(false);
   const [search, setSearch] = useState(filters.q);
   const searchRef = useRef<HTMLInputElement>(null);
@@ -182,6 +187,31 @@ export function QueuePage() {
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 8, lg: 9 }}>
           <Stack gap="sm">
+            <Group gap="xs" component="nav" aria-label="Queue presets" wrap="wrap">
+              {QUEUE_PRESETS.filter((preset) => preset.key !== 'mine' || isReviewer).map(
+                (preset) => {
+                  const active = isPresetActive(preset, filters);
+                  const search = queueFiltersToParams(presetFilters(preset, filters)).toString();
+                  return (
+                    <Button
+                      key={preset.key}
+                      component={Link}
+                      to={`/queue?${search}`}
+                      size="xs"
+                      variant={active ? 'filled' : 'default'}
+                      aria-current={active ? 'true' : undefined}
+                      onClick={() => {
+                        updateSearch.cancel();
+                        setSearch('');
+                        setSelectedIndex(0);
+                      }}
+                    >
+                      {preset.label}
+                    </Button>
+                  );
+                },
+              )}
+            </Group>
             <Group justify="space-between" mih={28}>
               <Text size="sm" role="status" aria-live="polite">
                 {connection === undefined

@@ -7,6 +7,7 @@ import {
   type EvidenceStance,
   type Priority,
   type Reliability,
+  type Verdict,
 } from '@corroborate/domain';
 import {
   CLAIM_STATUS_COLORS,
@@ -16,6 +17,8 @@ import {
   PRIORITY_LABELS,
   RELIABILITY_COLORS,
   STANCE_COLORS,
+  VERDICT_COLORS,
+  VERDICT_LABELS,
 } from './labels';
 
 export function ClaimStatusBadge({ status }: { status: ClaimStatus }) {
@@ -96,6 +99,15 @@ export function ReliabilityBadge({
       aria-label={withLabel ? undefined : `Reliability ${reliability}: ${label}`}
     >
       {withLabel ? `${reliability} · ${label}` : reliability}
+    </Badge>
+  );
+}
+
+/** A verdict, e.g. "Mostly false". */
+export function VerdictBadge({ verdict }: { verdict: Verdict }) {
+  return (
+    <Badge color={VERDICT_COLORS[verdict]} variant={verdict === 'FALSE' ? 'filled' : 'light'}>
+      {VERDICT_LABELS[verdict]}
     </Badge>
   );
 }

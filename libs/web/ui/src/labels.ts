@@ -1,25 +1,37 @@
 import {
   CLAIM_STATUSES,
   CLAIM_STATUS_LABELS,
+  CONFIDENCE_LABELS,
+  CONFIDENCE_LEVELS,
   CREDIBILITY_GRADES,
   CREDIBILITY_LABELS,
   EVIDENCE_STANCES,
   EVIDENCE_STANCE_LABELS,
+  LIKELIHOODS,
+  LIKELIHOOD_BANDS,
+  LIKELIHOOD_LABELS,
   PRIORITIES,
   PRIORITY_LABELS,
   RELIABILITY_GRADES,
   RELIABILITY_LABELS,
   SOURCE_KINDS,
+  VERDICTS,
+  VERDICT_LABELS,
   type ClaimStatus,
   type EvidenceStance,
+  type Likelihood,
   type Priority,
   type Reliability,
   type SourceKind,
+  type Verdict,
 } from '@corroborate/domain';
 
 export {
   CLAIM_STATUSES,
   CLAIM_STATUS_LABELS,
+  CONFIDENCE_LABELS,
+  LIKELIHOOD_LABELS,
+  VERDICT_LABELS,
   CREDIBILITY_GRADES,
   CREDIBILITY_LABELS,
   EVIDENCE_STANCES,
@@ -110,3 +122,36 @@ export const CLAIM_STATUS_OPTIONS = CLAIM_STATUSES.map((status) => ({
 export function isSourceKindValue(value: unknown): value is SourceKind {
   return typeof value === 'string' && (SOURCE_KINDS as readonly string[]).includes(value);
 }
+
+/** Verdict options, the ordinal scale (FALSE … TRUE) then UNVERIFIABLE. */
+export const VERDICT_OPTIONS = VERDICTS.map((verdict) => ({
+  value: verdict,
+  label: VERDICT_LABELS[verdict],
+}));
+
+/** Likelihood options with their ICD 203 percentage bands, e.g. "likely / probable (55–80%)". */
+export const LIKELIHOOD_OPTIONS = LIKELIHOODS.map((likelihood) => ({
+  value: likelihood,
+  label: likelihoodLabel(likelihood),
+}));
+
+export const CONFIDENCE_OPTIONS = CONFIDENCE_LEVELS.map((level) => ({
+  value: level,
+  label: CONFIDENCE_LABELS[level],
+}));
+
+/** "likely / probable (55–80%)". */
+export function likelihoodLabel(likelihood: Likelihood): string {
+  const band = LIKELIHOOD_BANDS[likelihood];
+  return `${LIKELIHOOD_LABELS[likelihood]} (${band.min}–${band.max}%)`;
+}
+
+/** Badge colours for verdicts; all pass WCAG AA with the light-variant text colours. */
+export const VERDICT_COLORS: Readonly<Record<Verdict, string>> = {
+  FALSE: 'red',
+  MOSTLY_FALSE: 'pink',
+  MIXED: 'grape',
+  MOSTLY_TRUE: 'teal',
+  TRUE: 'teal',
+  UNVERIFIABLE: 'gray',
+};

@@ -1,0 +1,436 @@
+import { useState, type FormEvent } from 'react';
+import { useMutation } from '@apollo/client/react';
+import {
+  Alert,
+  Button,
+  Group,
+  List,
+  Modal,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  Title,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import type { AssessmentFieldsFragment, ClaimQuery } from '@corroborate/graphql';
+import {
+  ConfirmModal,
+  DateTimeText,
+  ErrorAlert,
+  getFormErrors,
+  useCurrentUser,
+} from '@corroborate/web-ui';
+import { evidenceLabel } from './evidence-list';
+import {
+  declineAssignmentMutation,
+  saveAssessmentDraftMutation,
+  submitAssessmentMutation,
+} from './review.graphql';
+import {
+  AssessmentSummary,
+  ChoiceChecklist,
+  JudgementFields,
+  validateJudgement,
+  type JudgementValues,
+} from './review-fields';
+
+type Claim = ClaimQuery['claim'];
+
+const ASSESSMENT_FIELDS = [
+  'verdict',
+  'likelihood',
+  'confidence',
+  'rationale',
+  'evidenceIds',
+  'correctionReason',
+] as const;
+type AssessmentField = (typeof ASSESSMENT_FIELDS)[number];
+
+/** The caller's OPEN or SUBMITTED assignment on the claim, if any. */
+export function useMyAssignment(claim: Claim) {
+  const me = useCurrentUser();
+  return (
+    claim.assignments.find(
+      (a) => a.reviewer.id === me.id && (a.status === 'OPEN' || a.status === 'SUBMITTED'),
+    ) ?? null
+  );
+}
+
+/** "Your assessment": the assigned reviewer's draft, submission, correction and decline. */
+export function MyAssessmentPanel({ claim }: { claim: Claim }) {
+  const assignment = useMyAssignment(claim);
+  const [correcting, setCorrecting] = useState(false);
+  const [declining, setDeclining] = useState(false);
+  if (assignment === null) return null;
+  const mine = claim.myAssessment;
+  const submitted = mine !== null && mine.status === 'SUBMITTED';
+  const locked = claim.status === 'VERIFIED' || claim.status === 'REJECTED';
+
+  return (
+    <Paper
+      withBorder
+      radius="md"
+      p="md"
+      component="section"
+      aria-labelledby="my-assessment-heading"
+    >
+      <Group justify="space-between" mb="sm">
+        <Title order={2} size="h3" id="my-assessment-heading">
+          Your assessment
+        </Title>
+        {assignment.status === 'OPEN' && !locked && (
+          <Button variant="default" color="red" size="xs" onClick={() => setDeclining(true)}>
+            Decline assignment
+          </Button>
+        )}
+      </Group>
+      {assignment.dueAt !== null && (
+        <Text size="sm" c="dimmed" mb="sm">
+          Due <DateTimeText value={assignment.dueAt} dateOnly />
+        </Text>
+      )}
+      {submitted && !correcting && (
+        <Stack gap="sm">
+          <Text size="sm" c="dimmed">
+            Submitted <DateTimeText value={mine.submittedAt} />
+          </Text>
+          <AssessmentSummary assessment={mine} />
+          {!locked && (
+            <Group>
+              <Button variant="default" onClick={() => setCorrecting(true)}>
+                Correct assessment
+              </Button>
+            </Group>
+          )}
+        </Stack>
+      )}
+      {!submitted && locked && (
+        <Text size="sm" c="dimmed">
+          This claim is locked; assessments can no longer be submitted.
+        </Text>
+      )}
+      {(!submitted || correcting) && !locked && (
+        <AssessmentForm
+          key={correcting ? 'correct' : 'draft'}
+          claim={claim}
+          initial={mine}
+          correcting={correcting}
+          onDone={() => setCorrecting(false)}
+        />
+      )}
+      <DeclineAssignmentModal
+        assignmentId={declining ? assignment.id : null}
+        onClose={() => setDeclining(false)}
+      />
+    </Paper>
+  );
+}
+
+function AssessmentForm({
+  claim,
+  initial,
+  correcting,
+  onDone,
+}: {
+  claim: Claim;
+  initial: AssessmentFieldsFragment | null;
+  correcting: boolean;
+  onDone: () => void;
+}) {
+  const [values, setValues] = useState<JudgementValues>({
+    verdict: initial?.verdict ?? '',
+    likelihood: initial?.likelihood ?? '',
+    confidence: initial?.confidence ?? '',
+  });
+  const [rationale, setRationale] = useState(initial?.rationale ?? '');
+  const [evidenceIds, setEvidenceIds] = useState<string[]>(
+    initial?.evidence.map((item) => item.id) ?? [],
+  );
+  const [correctionReason, setCorrectionReason] = useState('');
+  const [fieldErrors, setFieldErrors] = useState<Partial<Record<AssessmentField, string>>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const [saveDraft, draft] = useMutation(saveAssessmentDraftMutation, {
+    refetchQueries: ['Claim'],
+  });
+  const [submitAssessment, submission] = useMutation(submitAssessmentMutation, {
+    refetchQueries: ['Claim'],
+    awaitRefetchQueries: true,
+  });
+
+  const choices = claim.evidence
+    .filter((item) => !item.retracted)
+    .map((item) => ({ id: item.id, label: evidenceLabel(item) }));
+
+  const showError = (error: unknown) => {
+    const result = getFormErrors(error, ASSESSMENT_FIELDS);
+    setFieldErrors(result.fieldErrors);
+    setFormError(result.formError);
+  };
+
+  const onSaveDraft = async () => {
+    setFieldErrors({});
+    setFormError(null);
+    try {
+      await saveDraft({
+        variables: {
+          input: {
+            claimId: claim.id,
+            verdict: values.verdict === '' ? null : values.verdict,
+            likelihood: values.likelihood === '' ? null : values.likelihood,
+            confidence: values.confidence === '' ? null : values.confidence,
+            rationale,
+            evidenceIds,
+          },
+        },
+      });
+      notifications.show({ color: 'teal', title: 'Draft saved', message: 'Only you can see it.' });
+    } catch (error) {
+      showError(error);
+    }
+  };
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    setFormError(null);
+    const errors: Partial<Record<AssessmentField, string>> = validateJudgement(values);
+    if (rationale.trim() === '') errors.rationale = 'Explain the verdict.';
+    if (correcting && correctionReason.trim() === '') {
+      errors.correctionReason = 'Say why the assessment changes.';
+    }
+    setFieldErrors(errors);
+    if (Object.keys(errors).length > 0) return;
+    setConfirming(true);
+  };
+
+  const onConfirm = async () => {
+    if (values.verdict === '' || values.likelihood === '' || values.confidence === '') return;
+    try {
+      await submitAssessment({
+        variables: {
+          input: {
+            claimId: claim.id,
+            verdict: values.verdict,
+            likelihood: values.likelihood,
+            confidence: values.confidence,
+            rationale: rationale.trim(),
+            evidenceIds,
+            correctionReason: correcting ? correctionReason.trim() : null,
+          },
+        },
+      });
+      setConfirming(false);
+      notifications.show({
+        color: 'teal',
+        title: correcting ? 'Correction submitted' : 'Assessment submitted',
+        message: claim.text,
+      });
+      onDone();
+    } catch (error) {
+      setConfirming(false);
+      showError(error);
+    }
+  };
+
+  return (
+    <form
+      noValidate
+      onSubmit={onSubmit}
+      aria-label={correcting ? 'Correct assessment' : 'Assessment'}
+    >
+      <Stack gap="md">
+        {correcting && (
+          <Textarea
+            label="Correction reason"
+            description="Why the assessment changes. The earlier submission is kept."
+            required
+            autosize
+            minRows={2}
+            value={correctionReason}
+            onChange={(event) => setCorrectionReason(event.currentTarget.value)}
+            error={fieldErrors.correctionReason}
+          />
+        )}
+        <JudgementFields
+          values={values}
+          onChange={(patch) => setValues((previous) => ({ ...previous, ...patch }))}
+          errors={fieldErrors}
+        />
+        <Textarea
+          label="Rationale"
+          required
+          autosize
+          minRows={3}
+          value={rationale}
+          onChange={(event) => setRationale(event.currentTarget.value)}
+          error={fieldErrors.rationale}
+        />
+        <ChoiceChecklist
+          label="Evidence relied on"
+          choices={choices}
+          value={evidenceIds}
+          onChange={setEvidenceIds}
+          error={fieldErrors.evidenceIds}
+          empty="This claim has no evidence yet."
+        />
+        {formError !== null && (
+          <ErrorAlert message={formError} title="Could not save the assessment" />
+        )}
+        <Group justify="flex-end">
+          {correcting ? (
+            <Button variant="default" onClick={onDone}>
+              Cancel
+            </Button>
+          ) : (
+            <Button variant="default" loading={draft.loading} onClick={() => void onSaveDraft()}>
+              Save draft
+            </Button>
+          )}
+          <Button type="submit">{correcting ? 'Submit correction' : 'Submit assessment'}</Button>
+        </Group>
+      </Stack>
+      <ConfirmModal
+        opened={confirming}
+        title={correcting ? 'Submit correction?' : 'Submit assessment?'}
+        confirmLabel={correcting ? 'Submit correction' : 'Submit'}
+        loading={submission.loading}
+        onConfirm={() => void onConfirm()}
+        onClose={() => setConfirming(false)}
+      >
+        <Text size="sm">Submitting is final; a later change is a correction that keeps both.</Text>
+      </ConfirmModal>
+    </form>
+  );
+}
+
+function DeclineAssignmentModal({
+  assignmentId,
+  onClose,
+}: {
+  assignmentId: string | null;
+  onClose: () => void;
+}) {
+  return (
+    <Modal opened={assignmentId !== null} onClose={onClose} title="Decline assignment" centered>
+      {assignmentId !== null && <DeclineForm assignmentId={assignmentId} onClose={onClose} />}
+    </Modal>
+  );
+}
+
+function DeclineForm({ assignmentId, onClose }: { assignmentId: string; onClose: () => void }) {
+  const [reason, setReason] = useState('');
+  const [reasonError, setReasonError] = useState<string | null>(null);
+  const [formError, setFormError] = useState<string | null>(null);
+  const [decline, { loading }] = useMutation(declineAssignmentMutation, {
+    refetchQueries: ['Claim'],
+  });
+
+  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    setFormError(null);
+    if (reason.trim() === '') {
+      setReasonError('Say why you decline, e.g. a conflict of interest.');
+      return;
+    }
+    setReasonError(null);
+    try {
+      await decline({ variables: { input: { assignmentId, reason: reason.trim() } } });
+      notifications.show({ color: 'teal', title: 'Assignment declined', message: reason.trim() });
+      onClose();
+    } catch (error) {
+      const result = getFormErrors(error, ['reason'] as const);
+      setReasonError(result.fieldErrors.reason ?? null);
+      setFormError(result.formError);
+    }
+  };
+
+  return (
+    <form noValidate onSubmit={(event) => void onSubmit(event)}>
+      <Stack gap="md">
+        <Text size="sm">The claim goes back to the unassigned queue. Your draft is discarded.</Text>
+        <Textarea
+          label="Reason"
+          required
+          data-autofocus
+          autosize
+          minRows={2}
+          value={reason}
+          onChange={(event) => setReason(event.currentTarget.value)}
+          error={reasonError}
+        />
+        {formError !== null && <ErrorAlert message={formError} title="Could not decline" />}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button type="submit" color="red" loading={loading}>
+            Decline assignment
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+/** "Assessments": every submitted assessment the API lets the caller see, side by side. */
+export function AssessmentsSection({ claim }: { claim: Claim }) {
+  const assignment = useMyAssignment(claim);
+  const blind =
+    assignment !== null &&
+    (claim.myAssessment === null || claim.myAssessment.status !== 'SUBMITTED') &&
+    claim.status !== 'VERIFIED';
+  const assessments = claim.assessments;
+
+  return (
+    <Stack gap="sm" component="section" aria-labelledby="assessments-heading">
+      <Title order={2} size="h3" id="assessments-heading">
+        Assessments
+      </Title>
+      {blind && (
+        <Text size="sm" c="dimmed">
+          Other reviewers&apos; assessments appear once you submit yours.
+        </Text>
+      )}
+      {claim.disagreement?.flagged === true && (
+        <Alert color="orange" variant="light" title="Reviewers disagree">
+          <List size="sm" spacing={2}>
+            {claim.disagreement.reasons.map((reason) => (
+              <List.Item key={`${reason.code}-${reason.assessmentIds.join('-')}`}>
+                {reason.message}
+              </List.Item>
+            ))}
+          </List>
+        </Alert>
+      )}
+      {assessments.length === 0 && !blind && (
+        <Text size="sm" c="dimmed">
+          No submitted assessments yet.
+        </Text>
+      )}
+      {assessments.length > 0 && (
+        <SimpleGrid cols={{ base: 1, sm: 2, lg: Math.min(assessments.length, 3) }} spacing="md">
+          {assessments.map((assessment) => (
+            <Paper
+              key={assessment.id}
+              withBorder
+              radius="md"
+              p="md"
+              component="article"
+              aria-labelledby={`assessment-${assessment.id}`}
+            >
+              <Title order={3} size="h5" id={`assessment-${assessment.id}`} mb={4}>
+                {assessment.reviewer.displayName}
+              </Title>
+              <Text size="xs" c="dimmed" mb="xs">
+                Submitted <DateTimeText value={assessment.submittedAt} />
+              </Text>
+              <AssessmentSummary assessment={assessment} />
+            </Paper>
+          ))}
+        </SimpleGrid>
+      )}
+    </Stack>
+  );
+}
