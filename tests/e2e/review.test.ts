@@ -1,0 +1,115 @@
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  launchBrowser,
+  type RunningProduct,
+  screenshot,
+  seriousAccessibilityViolations,
+  startProduct,
+} from './src/product';
+
+const CLAIM = /^Protesters staged at least 30 marches and rallies on January 17/;
+
+async function signIn(
+  context: BrowserContext,
+  url: string,
+  email: string,
+  password: string,
+): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`${url}/sign-in`);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel(/^Password/).fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: 'Projects', level: 1 }).waitFor();
+  return page;
+}
+
+/**
+ * The demo's march-count claim has one submitted assessment (Ruslan) and one open assignment
+ * (Rita): Rita assesses it blind, then the editor adjudicates it.
+ */
+describe('blind review and adjudication', () => {
+  let product: RunningProduct;
+  let browser: Browser;
+  let claimUrl = '';
+
+  beforeAll(async () => {
+    product = await startProduct();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await product?.stop();
+  });
+
+  it('lets the second reviewer assess without seeing the first verdict, then shows it', async () => {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const page = await signIn(context, product.url, 'reviewer2@example.org', 'demo-reviewer-pass');
+    await page.getByRole('link', { name: 'Queue' }).click();
+    await page
+      .getByRole('navigation', { name: 'Queue presets' })
+      .getByRole('link', { name: 'My queue' })
+      .click();
+    await page.getByRole('table', { name: 'Claims' }).getByRole('link', { name: CLAIM }).click();
+    await page.getByRole('heading', { name: 'Your assessment' }).waitFor();
+    claimUrl = page.url();
+
+    const assessments = page.getByRole('region', { name: 'Assessments' });
+    await assessments
+      .getByText("Other reviewers' assessments appear once you submit yours.")
+      .waitFor();
+    expect(await assessments.getByRole('article').count()).toBe(0);
+    expect(await assessments.getByRole('heading', { name: 'Ruslan Reviewer' }).count()).toBe(0);
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await screenshot(page, 'review-blind-before-submit');
+
+    await page.getByLabel(/^Verdict/).selectOption('MOSTLY_TRUE');
+    await page.getByLabel(/^Likelihood/).selectOption('LIKELY');
+    await page.getByLabel(/^Confidence/).selectOption('MODERATE');
+    await page
+      .getByRole('textbox', { name: /^Rationale/ })
+      .fill('BelaPAN counted the marches; two outlets re-report it, nobody contradicts.');
+    await page.getByRole('button', { name: 'Submit assessment' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Submit assessment?' });
+    await confirm.getByRole('button', { name: 'Submit', exact: true }).click();
+
+    await page.getByRole('button', { name: 'Correct assessment' }).waitFor();
+    await assessments.getByRole('heading', { name: 'Ruslan Reviewer' }).waitFor();
+    await page.getByText('Needs adjudication').first().waitFor();
+    await screenshot(page, 'review-after-submit');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await context.close();
+  });
+
+  it('lets the editor adjudicate: the claim is VERIFIED, locked, and the story is in its history', async () => {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const page = await signIn(context, product.url, 'editor@example.org', 'demo-editor-pass');
+    await page.goto(claimUrl);
+    await page.getByRole('heading', { name: 'Adjudicate' }).waitFor();
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+
+    await page.getByLabel(/^Final verdict/).selectOption('MOSTLY_TRUE');
+    await page.getByLabel(/^Likelihood/).selectOption('LIKELY');
+    await page.getByLabel(/^Confidence/).selectOption('MODERATE');
+    await page
+      .getByRole('textbox', { name: /^Public summary/ })
+      .fill(
+        'At least 30 marches took place on 17 January, per BelaPAN; other reports re-report that count.',
+      );
+    await page.getByRole('button', { name: 'Verify claim' }).click();
+
+    await page.getByRole('heading', { name: 'Adjudication' }).waitFor();
+    await page.getByText('Verified').first().waitFor();
+    await page.getByRole('button', { name: 'Reopen' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Edit claim' }).isDisabled()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Add evidence' }).count()).toBe(0);
+
+    const history = page.getByRole('region', { name: 'History' });
+    const story = (await history.textContent()) ?? '';
+    for (const step of [/adjudicat/i, /assessment/i, /assign/i]) expect(story).toMatch(step);
+    await screenshot(page, 'review-verified');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await context.close();
+  });
+});
