@@ -211,11 +211,9 @@ describe('events addressed to a user', () => {
     const reviewer = await signedIn(api, 'reviewer');
     const editor = await signedIn(api, 'editor');
     const me = await reviewer.ok<{ me: { id: string } }>('{ me { id } }');
-    const claim = await api.dataSource
-      .getRepository(ClaimEntity)
-      .findOneByOrFail({
-        text: "The United States and the European Union have refused to recognize Lukashenka's reelection as legitimate.",
-      });
+    const claim = await api.dataSource.getRepository(ClaimEntity).findOneByOrFail({
+      text: "The United States and the European Union have refused to recognize Lukashenka's reelection as legitimate.",
+    });
     const client = socketClient(api, reviewer);
     const { subscribed, done } = nextEvents(
       client,

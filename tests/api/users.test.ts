@@ -168,4 +168,24 @@ describe('user administration', () => {
       (await new ApiClient(api.url).signIn('editor@example.org', 'demo-editor-pass')).errors,
     ).toBeUndefined();
   });
+
+  it('lists the active reviewers to editors and admins for assignment, and to nobody else', async () => {
+    const editor = await signedIn(api, 'editor');
+    const data = await editor.ok<{ reviewers: { email: string; role: string }[] }>(
+      '{ reviewers { email role } }',
+    );
+    const emails = data.reviewers.map((r) => r.email);
+    expect(emails).toEqual(
+      expect.arrayContaining(['reviewer@example.org', 'reviewer2@example.org']),
+    );
+    expect(data.reviewers.every((r) => r.role === 'REVIEWER')).toBe(true);
+    // (The viewer was made an editor earlier in this suite; the reviewer is still a reviewer.)
+    const reviewer = await signedIn(api, 'reviewer');
+    expect(errorCode(await reviewer.request('{ reviewers { id } }'))).toBe('FORBIDDEN');
+    const id = await userId('reviewer2@example.org');
+    await admin.ok('mutation($id: ID!) { deactivateUser(userId: $id) { id } }', { id });
+    const after = await editor.ok<{ reviewers: { email: string }[] }>('{ reviewers { email } }');
+    expect(after.reviewers.map((r) => r.email)).not.toContain('reviewer2@example.org');
+    await admin.ok('mutation($id: ID!) { reactivateUser(userId: $id) { id } }', { id });
+  });
 });

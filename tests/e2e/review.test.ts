@@ -112,4 +112,26 @@ describe('blind review and adjudication', () => {
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await context.close();
   });
+
+  it('lets the editor assign two reviewers to a new claim, which moves it into review', async () => {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const page = await signIn(context, product.url, 'editor@example.org', 'demo-editor-pass');
+    await page.goto(`${product.url}/queue?q=recognize`);
+    await page
+      .getByRole('table', { name: 'Claims' })
+      .getByRole('link', { name: /^The United States and the European Union/ })
+      .click();
+    await page.getByRole('heading', { name: 'Assignments' }).waitFor();
+    await page.getByLabel('Reviewers to assign').first().click();
+    await page.getByRole('option', { name: 'Ruslan Reviewer' }).click();
+    await page.getByRole('option', { name: 'Rita Reviewer' }).click();
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Assign', exact: true }).click();
+    await page.getByRole('button', { name: 'Remove Ruslan Reviewer' }).waitFor();
+    await page.getByRole('button', { name: 'Remove Rita Reviewer' }).waitFor();
+    await page.getByText('In review').first().waitFor();
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await screenshot(page, 'review-assigned');
+    await context.close();
+  });
 });

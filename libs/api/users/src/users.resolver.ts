@@ -16,6 +16,12 @@ export class UsersResolver {
     return this.service.list();
   }
 
+  @Roles(Role.ADMIN, Role.EDITOR)
+  @Query(() => [UserType], { description: 'Active reviewers, for assigning claims.' })
+  reviewers(): Promise<UserType[]> {
+    return this.service.activeReviewers();
+  }
+
   @Roles(Role.ADMIN)
   @Mutation(() => UserType)
   createUser(

@@ -44,6 +44,13 @@ export class UsersService {
     return this.dataSource.getRepository(UserEntity).find({ order: { email: 'ASC' } });
   }
 
+  /** Active reviewers, for assignment pickers. */
+  activeReviewers(): Promise<UserEntity[]> {
+    return this.dataSource
+      .getRepository(UserEntity)
+      .find({ where: { role: Role.REVIEWER, active: true }, order: { displayName: 'ASC' } });
+  }
+
   findByEmail(email: string): Promise<UserEntity | null> {
     return this.dataSource.getRepository(UserEntity).findOneBy({ email: normaliseEmail(email) });
   }

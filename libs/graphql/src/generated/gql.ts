@@ -53,6 +53,8 @@ type Documents = {
     "\n  mutation UnassignReviewer($input: UnassignReviewerInput!) {\n    unassignReviewer(input: $input) {\n      id\n    }\n  }\n": typeof types.UnassignReviewerDocument,
     "\n  mutation AdjudicateClaim($input: AdjudicateClaimInput!) {\n    adjudicateClaim(input: $input) {\n      ...AdjudicationFields\n    }\n  }\n": typeof types.AdjudicateClaimDocument,
     "\n  mutation ReopenClaim($input: ReopenClaimInput!) {\n    reopenClaim(input: $input) {\n      ...ClaimHeaderFields\n    }\n  }\n": typeof types.ReopenClaimDocument,
+    "\n  query Reviewers {\n    reviewers {\n      id\n      displayName\n    }\n  }\n": typeof types.ReviewersDocument,
+    "\n  mutation AssignReviewers($input: AssignReviewersInput!) {\n    assignReviewers(input: $input) {\n      ...AssignmentFields\n    }\n  }\n": typeof types.AssignReviewersDocument,
     "\n  fragment ProjectFields on Project {\n    id\n    name\n    description\n    requiredReviews\n    createdAt\n    updatedAt\n  }\n": typeof types.ProjectFieldsFragmentDoc,
     "\n  query Projects {\n    projects {\n      ...ProjectFields\n    }\n  }\n": typeof types.ProjectsDocument,
     "\n  query Project($id: ID!) {\n    project(id: $id) {\n      ...ProjectFields\n    }\n  }\n": typeof types.ProjectDocument,
@@ -111,6 +113,8 @@ const documents: Documents = {
     "\n  mutation UnassignReviewer($input: UnassignReviewerInput!) {\n    unassignReviewer(input: $input) {\n      id\n    }\n  }\n": types.UnassignReviewerDocument,
     "\n  mutation AdjudicateClaim($input: AdjudicateClaimInput!) {\n    adjudicateClaim(input: $input) {\n      ...AdjudicationFields\n    }\n  }\n": types.AdjudicateClaimDocument,
     "\n  mutation ReopenClaim($input: ReopenClaimInput!) {\n    reopenClaim(input: $input) {\n      ...ClaimHeaderFields\n    }\n  }\n": types.ReopenClaimDocument,
+    "\n  query Reviewers {\n    reviewers {\n      id\n      displayName\n    }\n  }\n": types.ReviewersDocument,
+    "\n  mutation AssignReviewers($input: AssignReviewersInput!) {\n    assignReviewers(input: $input) {\n      ...AssignmentFields\n    }\n  }\n": types.AssignReviewersDocument,
     "\n  fragment ProjectFields on Project {\n    id\n    name\n    description\n    requiredReviews\n    createdAt\n    updatedAt\n  }\n": types.ProjectFieldsFragmentDoc,
     "\n  query Projects {\n    projects {\n      ...ProjectFields\n    }\n  }\n": types.ProjectsDocument,
     "\n  query Project($id: ID!) {\n    project(id: $id) {\n      ...ProjectFields\n    }\n  }\n": types.ProjectDocument,
@@ -300,6 +304,14 @@ export function graphql(source: "\n  mutation AdjudicateClaim($input: Adjudicate
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ReopenClaim($input: ReopenClaimInput!) {\n    reopenClaim(input: $input) {\n      ...ClaimHeaderFields\n    }\n  }\n"): (typeof documents)["\n  mutation ReopenClaim($input: ReopenClaimInput!) {\n    reopenClaim(input: $input) {\n      ...ClaimHeaderFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Reviewers {\n    reviewers {\n      id\n      displayName\n    }\n  }\n"): (typeof documents)["\n  query Reviewers {\n    reviewers {\n      id\n      displayName\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AssignReviewers($input: AssignReviewersInput!) {\n    assignReviewers(input: $input) {\n      ...AssignmentFields\n    }\n  }\n"): (typeof documents)["\n  mutation AssignReviewers($input: AssignReviewersInput!) {\n    assignReviewers(input: $input) {\n      ...AssignmentFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

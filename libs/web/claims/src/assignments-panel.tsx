@@ -4,6 +4,7 @@ import { Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { AssignmentFieldsFragment, AssignmentStatus, ClaimQuery } from '@corroborate/graphql';
 import { CLAIM_WRITE_ROLES, ConfirmModal, DateTimeText, useHasRole } from '@corroborate/web-ui';
+import { AssignReviewersForm } from './assign-reviewers-form';
 import { unassignReviewerMutation } from './review.graphql';
 
 type Claim = ClaimQuery['claim'];
@@ -97,6 +98,9 @@ export function AssignmentsPanel({ claim }: { claim: Claim }) {
             </li>
           ))}
         </Stack>
+      )}
+      {(claim.status === 'NEW' || claim.status === 'IN_REVIEW') && (
+        <AssignReviewersForm claim={claim} />
       )}
       <ConfirmModal
         opened={removing !== null}

@@ -114,3 +114,20 @@ export const reopenClaimMutation = graphql(`
     }
   }
 `);
+
+export const reviewersQuery = graphql(`
+  query Reviewers {
+    reviewers {
+      id
+      displayName
+    }
+  }
+`);
+
+export const assignReviewersMutation = graphql(`
+  mutation AssignReviewers($input: AssignReviewersInput!) {
+    assignReviewers(input: $input) {
+      ...AssignmentFields
+    }
+  }
+`);
