@@ -237,4 +237,30 @@ describe('events addressed to a user', () => {
     });
     await client.dispose();
   });
+
+  it('tells a mentioned user at once that they have a new notification', async () => {
+    const editor = await signedIn(api, 'editor');
+    const admin = await signedIn(api, 'admin');
+    const claim = await demoClaim(api);
+    const client = socketClient(api, admin);
+    const { subscribed, done } = nextEvents(
+      client,
+      'subscription { myActivity { claimId action entityType summary } }',
+      {},
+      1,
+      'myActivity',
+    );
+    await subscribed;
+    await editor.ok('mutation($input: AddCommentInput!) { addComment(input: $input) { id } }', {
+      input: { claimId: claim.id, body: '@admin can you check the UN figure?' },
+    });
+    const [event] = await done;
+    expect(event).toEqual({
+      claimId: claim.id,
+      action: 'notification.created',
+      entityType: 'Notification',
+      summary: 'You have a new notification',
+    });
+    await client.dispose();
+  });
 });

@@ -5,11 +5,13 @@ import { AuditModule } from '@corroborate/api-audit';
 import { AuthModule } from '@corroborate/api-auth';
 import { CapturesModule } from '@corroborate/api-captures';
 import { ClaimsModule } from '@corroborate/api-claims';
+import { CommentsModule } from '@corroborate/api-comments';
 import { type AppConfig, CoreModule, formatGraphQLError } from '@corroborate/api-core';
 import { DatabaseModule } from '@corroborate/api-database';
 import { DemoModule } from '@corroborate/api-demo';
 import { EvidenceModule } from '@corroborate/api-evidence';
 import { LiveModule } from '@corroborate/api-live';
+import { NotificationsModule } from '@corroborate/api-notifications';
 import { ProjectsModule } from '@corroborate/api-projects';
 import { ReviewsModule } from '@corroborate/api-reviews';
 import { SourcesModule } from '@corroborate/api-sources';
@@ -34,7 +36,9 @@ export function domainModules() {
     ClaimsModule,
     EvidenceModule,
     CapturesModule,
+    NotificationsModule,
     ReviewsModule,
+    CommentsModule,
     DemoModule,
   ];
 }

@@ -32,6 +32,8 @@ export const CAPTURE_ENTITY_TYPE = 'Capture';
  * history; assignment changes are audited on the claim itself (actions `assignment.*`).
  */
 export const ASSESSMENT_ENTITY_TYPE = 'Assessment';
+/** Comments live in libs/api/comments; their events belong to the claim's history too. */
+export const COMMENT_ENTITY_TYPE = 'Comment';
 
 /**
  * Narrows a claim's history for the caller (libs/api/reviews registers one for blind review).
@@ -438,7 +440,10 @@ export class ClaimsService {
 
        UNION ALL
        SELECT a."id" AS "entityId", '${ASSESSMENT_ENTITY_TYPE}' AS "entityType", a."claimId" AS "claimId"
-         FROM "assessments" a WHERE a."claimId" IN (:...ids)`,
+         FROM "assessments" a WHERE a."claimId" IN (:...ids)
+       UNION ALL
+       SELECT m."id" AS "entityId", '${COMMENT_ENTITY_TYPE}' AS "entityType", m."claimId" AS "claimId"
+         FROM "comments" m WHERE m."claimId" IN (:...ids)`,
       { ids: [...claimIds] },
     );
     const related = (await this.dataSource.query(sql, params)) as {

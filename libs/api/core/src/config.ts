@@ -75,6 +75,12 @@ const envSchema = z.object({
   LOGIN_WINDOW_SECONDS: positiveInt(86_400).default(15 * 60),
   LOGIN_BLOCK_SECONDS: positiveInt(86_400).default(15 * 60),
   WEB_DIST: z.string().min(1).default('./dist/web'),
+  COMMENT_EDIT_WINDOW_SECONDS: z
+    .string()
+    .regex(/^\d+$/, 'must be a whole number of seconds')
+    .transform(Number)
+    .pipe(z.number().int().max(86_400, 'must be at most 86400'))
+    .default(15 * 60),
   UPLOAD_MAX_BYTES: positiveInt(2 ** 31 - 1).default(25 * 1024 * 1024),
   CAPTURE_ALLOW_HOSTS: z
     .string()
@@ -130,6 +136,8 @@ export interface AppConfig {
   cookieSecure: boolean;
   login: { maxFailures: number; windowSeconds: number; blockSeconds: number };
   webDist: string;
+  /** How long after posting a comment its author may still edit it. */
+  commentEditWindowSeconds: number;
   /** Largest capture (upload or URL fetch) accepted, in bytes. */
   uploadMaxBytes: number;
   /** Server-side URL capture: what the operator allows beyond public addresses, and limits. */
@@ -214,6 +222,7 @@ export function loadConfig(
       blockSeconds: e.LOGIN_BLOCK_SECONDS,
     },
     webDist: isAbsolute(e.WEB_DIST) ? e.WEB_DIST : resolve(cwd, e.WEB_DIST),
+    commentEditWindowSeconds: e.COMMENT_EDIT_WINDOW_SECONDS,
     uploadMaxBytes: e.UPLOAD_MAX_BYTES,
     capture: {
       allowHosts: e.CAPTURE_ALLOW_HOSTS,

@@ -1,4 +1,5 @@
 import { type AuditEventEntity } from '@corroborate/api-audit';
+import { type NotificationEntity } from '@corroborate/api-notifications';
 import { type LiveEventType } from './dto/live-event.type';
 
 export const claimTopic = (claimId: string) => `claim:${claimId}`;
@@ -22,6 +23,8 @@ const VERBS: Record<string, string> = {
   'evidence.updated': 'edited evidence',
   'evidence.retracted': 'retracted evidence',
   'capture.created': 'preserved a capture',
+  'comment.created': 'commented',
+  'comment.edited': 'edited a comment',
 };
 
 function stringField(row: AuditEventEntity, field: string): string | null {
@@ -54,5 +57,19 @@ export function toLiveEvent(row: AuditEventEntity, actorName: string | null): Li
     actorName,
     summary: `${actorName ?? 'Someone'} ${verb}`,
     at: row.at ?? new Date(),
+  };
+}
+
+/** A new notification, announced to its recipient only (the header's unread count listens). */
+export function notificationEvent(n: NotificationEntity): LiveEventType {
+  return {
+    claimId: n.claimId,
+    entityType: 'Notification',
+    entityId: n.id,
+    action: 'notification.created',
+    actorId: n.actorId,
+    actorName: null,
+    summary: 'You have a new notification',
+    at: n.createdAt,
   };
 }

@@ -11,19 +11,30 @@ import {
   type TransactionRollbackEvent,
 } from 'typeorm';
 import { AuditEventEntity } from '@corroborate/api-audit';
+import { NotificationEntity } from '@corroborate/api-notifications';
 import { UserEntity } from '@corroborate/api-users';
-import { claimIdOf, claimTopic, recipientsOf, toLiveEvent, userTopic } from './live-events';
+import {
+  claimIdOf,
+  claimTopic,
+  notificationEvent,
+  recipientsOf,
+  toLiveEvent,
+  userTopic,
+} from './live-events';
 import { LIVE_PUBSUB } from './live-pubsub';
 
+type Announced = AuditEventEntity | NotificationEntity;
+
 /**
- * Turns every audit event into a live event, published only once its transaction has
- * committed (a rolled-back write announces nothing). Every write is audited, so every write is
- * announced without each service having to remember to.
+ * Turns every audit event into a live event, and every new notification into one for its
+ * recipient, published only once its transaction has committed (a rolled-back write announces
+ * nothing). Every write is audited, so every write is announced without each service having to
+ * remember to.
  */
 @Injectable()
-export class LivePublisher implements EntitySubscriberInterface<AuditEventEntity>, OnModuleInit {
+export class LivePublisher implements EntitySubscriberInterface<Announced>, OnModuleInit {
   private readonly logger = new Logger('Live');
-  private readonly pending = new WeakMap<QueryRunner, AuditEventEntity[]>();
+  private readonly pending = new WeakMap<QueryRunner, Announced[]>();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -34,13 +45,9 @@ export class LivePublisher implements EntitySubscriberInterface<AuditEventEntity
     if (!this.dataSource.subscribers.includes(this)) this.dataSource.subscribers.push(this);
   }
 
-  listenTo() {
-    return AuditEventEntity;
-  }
-
-  afterInsert(event: InsertEvent<AuditEventEntity>): void {
+  afterInsert(event: InsertEvent<Announced>): void {
     const row = event.entity;
-    if (!row) return;
+    if (!(row instanceof AuditEventEntity) && !(row instanceof NotificationEntity)) return;
     const runner = event.queryRunner;
     if (runner?.isTransactionActive) {
       const list = this.pending.get(runner) ?? [];
@@ -62,8 +69,9 @@ export class LivePublisher implements EntitySubscriberInterface<AuditEventEntity
     this.pending.delete(event.queryRunner);
   }
 
-  private async publish(rows: AuditEventEntity[]): Promise<void> {
+  private async publish(all: Announced[]): Promise<void> {
     try {
+      const rows = all.filter((r): r is AuditEventEntity => r instanceof AuditEventEntity);
       const actorIds = [...new Set(rows.map((r) => r.actorId).filter((id): id is string => !!id))];
       const actors = actorIds.length
         ? await this.dataSource.getRepository(UserEntity).findBy({ id: In(actorIds) })
@@ -77,6 +85,10 @@ export class LivePublisher implements EntitySubscriberInterface<AuditEventEntity
         ];
         for (const topic of topics) await this.pubsub.publish(topic, { liveEvent });
       }
+      // Notifications after the events that caused them.
+      for (const n of all)
+        if (n instanceof NotificationEntity)
+          await this.pubsub.publish(userTopic(n.recipientId), { liveEvent: notificationEvent(n) });
     } catch (error) {
       // Live updates are best effort; the write itself has already committed.
       this.logger.warn(

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@corroborate/api-audit';
 import { ClaimsModule } from '@corroborate/api-claims';
 import { EvidenceModule } from '@corroborate/api-evidence';
+import { NotificationsModule } from '@corroborate/api-notifications';
 import {
   AdjudicationEntity,
   AssessmentEntity,
@@ -29,6 +30,7 @@ import { ReviewsService } from './reviews.service';
     AuditModule,
     ClaimsModule,
     EvidenceModule,
+    NotificationsModule,
   ],
   providers: [
     ReviewsService,

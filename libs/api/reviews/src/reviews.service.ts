@@ -17,6 +17,7 @@ import {
   NotFoundError,
 } from '@corroborate/api-core';
 import { EvidenceEntity } from '@corroborate/api-evidence';
+import { NotificationsService } from '@corroborate/api-notifications';
 import { ProjectEntity } from '@corroborate/api-projects';
 import { UserEntity } from '@corroborate/api-users';
 import {
@@ -119,6 +120,7 @@ export class ReviewsService implements OnModuleInit {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly claims: ClaimsService,
     private readonly audit: AuditService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   /** Blind review also covers Claim.history (libs/api/claims asks this filter). */
@@ -290,6 +292,12 @@ export class ReviewsService implements OnModuleInit {
       },
       manager,
     );
+    await this.notifications.notify(manager, {
+      kind: 'ASSIGNED',
+      recipientIds: [reviewer.id],
+      actorId: actor.id,
+      claimId: claim.id,
+    });
     let current = claim;
     if (claim.status === 'NEW')
       current = await this.claims.changeStatus(
@@ -764,7 +772,7 @@ export class ReviewsService implements OnModuleInit {
     }
     const project = await manager.findOneByOrFail(ProjectEntity, { id: claim.projectId });
     const reviewers = new Set(submitted.map((a) => a.reviewerId)).size;
-    if (claim.status === 'IN_REVIEW' && reviewers >= project.requiredReviews)
+    if (claim.status === 'IN_REVIEW' && reviewers >= project.requiredReviews) {
       await this.claims.changeStatus(
         manager,
         actor,
@@ -772,6 +780,18 @@ export class ReviewsService implements OnModuleInit {
         'NEEDS_ADJUDICATION',
         'claim.statusChanged',
       );
+      // "A claim you assigned needs adjudication": whoever assigned its current reviewers.
+      const assignments = await manager.findBy(AssignmentEntity, {
+        claimId: claim.id,
+        status: In([...ACTIVE_ASSIGNMENT_STATUSES]),
+      });
+      await this.notifications.notify(manager, {
+        kind: 'NEEDS_ADJUDICATION',
+        recipientIds: assignments.map((a) => a.assignedById),
+        actorId: actor.id,
+        claimId: claim.id,
+      });
+    }
   }
 
   // ---------------------------------------------------------------- agreement
@@ -865,6 +885,16 @@ export class ReviewsService implements OnModuleInit {
         publicSummary,
         citedAssessmentIds,
         citedEvidenceIds,
+      });
+      const assessed = await manager.findBy(AssessmentEntity, {
+        claimId: claim.id,
+        status: 'SUBMITTED',
+      });
+      await this.notifications.notify(manager, {
+        kind: 'ADJUDICATED',
+        recipientIds: assessed.map((a) => a.reviewerId),
+        actorId: actor.id,
+        claimId: claim.id,
       });
       return adjudication;
     });
