@@ -24,6 +24,7 @@ import {
 } from '@tabler/icons-react';
 import type { Role } from '@corroborate/graphql';
 import { useSignOut } from '@corroborate/web-auth';
+import { NotificationsBell } from '@corroborate/web-notifications';
 import { ADMIN_ROLES, ROLE_COLORS, ROLE_LABELS, useCurrentUser } from '@corroborate/web-ui';
 import { useEffect, type ReactNode } from 'react';
 
@@ -125,54 +126,57 @@ export function AppLayout() {
                 Corroborate
               </Text>
             </Group>
-            <Menu position="bottom-end" width={240} withinPortal>
-              <Menu.Target>
-                <UnstyledButton aria-label={`Account menu for ${user.displayName}`} p={4}>
-                  <Group gap="xs" wrap="nowrap">
-                    <Avatar size="sm" color="indigo" radius="xl" aria-hidden="true">
-                      {initials(user.displayName)}
-                    </Avatar>
-                    <Text size="sm" fw={500} visibleFrom="xs" truncate maw={180}>
-                      {user.displayName}
-                    </Text>
-                    <Badge color={ROLE_COLORS[user.role]} variant="light" visibleFrom="xs">
-                      {ROLE_LABELS[user.role]}
-                    </Badge>
-                    <IconChevronDown size={14} aria-hidden="true" />
-                  </Group>
-                </UnstyledButton>
-              </Menu.Target>
-              <Menu.Dropdown>
-                <Menu.Label>
-                  <Stack gap={2}>
-                    <Text size="sm" fw={600} c="dark.9" truncate>
-                      {user.displayName}
-                    </Text>
-                    <Text size="xs" c="dimmed" truncate>
-                      {user.email}
-                    </Text>
-                    <Text size="xs" c="dimmed">
-                      Role: {ROLE_LABELS[user.role]}
-                    </Text>
-                  </Stack>
-                </Menu.Label>
-                <Menu.Divider />
-                <Menu.Item
-                  component={Link}
-                  to="/account/tokens"
-                  leftSection={<IconKey size={16} aria-hidden="true" />}
-                >
-                  API tokens
-                </Menu.Item>
-                <Menu.Item
-                  leftSection={<IconLogout size={16} aria-hidden="true" />}
-                  disabled={signingOut}
-                  onClick={() => void signOut()}
-                >
-                  Sign out
-                </Menu.Item>
-              </Menu.Dropdown>
-            </Menu>
+            <Group gap="xs" wrap="nowrap">
+              <NotificationsBell />
+              <Menu position="bottom-end" width={240} withinPortal>
+                <Menu.Target>
+                  <UnstyledButton aria-label={`Account menu for ${user.displayName}`} p={4}>
+                    <Group gap="xs" wrap="nowrap">
+                      <Avatar size="sm" color="indigo" radius="xl" aria-hidden="true">
+                        {initials(user.displayName)}
+                      </Avatar>
+                      <Text size="sm" fw={500} visibleFrom="xs" truncate maw={180}>
+                        {user.displayName}
+                      </Text>
+                      <Badge color={ROLE_COLORS[user.role]} variant="light" visibleFrom="xs">
+                        {ROLE_LABELS[user.role]}
+                      </Badge>
+                      <IconChevronDown size={14} aria-hidden="true" />
+                    </Group>
+                  </UnstyledButton>
+                </Menu.Target>
+                <Menu.Dropdown>
+                  <Menu.Label>
+                    <Stack gap={2}>
+                      <Text size="sm" fw={600} c="dark.9" truncate>
+                        {user.displayName}
+                      </Text>
+                      <Text size="xs" c="dimmed" truncate>
+                        {user.email}
+                      </Text>
+                      <Text size="xs" c="dimmed">
+                        Role: {ROLE_LABELS[user.role]}
+                      </Text>
+                    </Stack>
+                  </Menu.Label>
+                  <Menu.Divider />
+                  <Menu.Item
+                    component={Link}
+                    to="/account/tokens"
+                    leftSection={<IconKey size={16} aria-hidden="true" />}
+                  >
+                    API tokens
+                  </Menu.Item>
+                  <Menu.Item
+                    leftSection={<IconLogout size={16} aria-hidden="true" />}
+                    disabled={signingOut}
+                    onClick={() => void signOut()}
+                  >
+                    Sign out
+                  </Menu.Item>
+                </Menu.Dropdown>
+              </Menu>
+            </Group>
           </Group>
         </AppShell.Header>
 

@@ -3,6 +3,7 @@ import { ApiTokensPage, RequireAuth, SignInPage } from '@corroborate/web-auth';
 import { ProjectDetailPage, ProjectsPage } from '@corroborate/web-projects';
 import { UsersPage } from '@corroborate/web-admin';
 import { ClaimPage } from '@corroborate/web-claims';
+import { NotificationsPage } from '@corroborate/web-notifications';
 import { QueuePage } from '@corroborate/web-queue';
 import { SourceDetailPage, SourcesPage } from '@corroborate/web-sources';
 import { ADMIN_ROLES, RequireRole } from '@corroborate/web-ui';
@@ -42,6 +43,7 @@ export const routes: RouteObject[] = [
         ],
       },
       { path: 'account/tokens', element: <ApiTokensPage /> },
+      { path: 'notifications', element: <NotificationsPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -4,11 +4,14 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '@corroborate/api-audit';
 import {
   ASSESSMENT_ENTITY_TYPE,
+  COMMENT_ENTITY_TYPE,
   ClaimEntity,
   ClaimTopicEntity,
   topicKey,
 } from '@corroborate/api-claims';
+import { CommentEntity, CommentMentionEntity } from '@corroborate/api-comments';
 import { EvidenceEntity } from '@corroborate/api-evidence';
+import { NotificationEntity } from '@corroborate/api-notifications';
 import { type ProjectEntity, ProjectsService } from '@corroborate/api-projects';
 import { SourceEntity } from '@corroborate/api-sources';
 import {
@@ -286,6 +289,18 @@ export class DemoSeeder {
         reviewerId: user.id,
         dueAt: claim.dueAt ? claim.dueAt.toISOString() : null,
       });
+      // Reviewers who have already submitted have seen their assignment.
+      await manager.save(
+        manager.create(NotificationEntity, {
+          recipientId: user.id,
+          kind: 'ASSIGNED',
+          claimId: claim.id,
+          actorId: editor?.id ?? null,
+          commentId: null,
+          createdAt: now,
+          readAt: assessment === 'OPEN' ? null : now,
+        }),
+      );
       if (assessment === 'OPEN') continue;
       const evidenceIds = assessment.evidence.flatMap((i) => (evidence[i] ? [evidence[i].id] : []));
       const saved = await manager.save(
@@ -333,5 +348,85 @@ export class DemoSeeder {
       status,
       version: claim.version + 1,
     });
+    if (status === 'NEEDS_ADJUDICATION' && editor) {
+      await manager.save(
+        manager.create(NotificationEntity, {
+          recipientId: editor.id,
+          kind: 'NEEDS_ADJUDICATION',
+          claimId: claim.id,
+          actorId: submitted.at(-1)?.reviewerId ?? null,
+          commentId: null,
+          createdAt: new Date(),
+          readAt: null,
+        }),
+      );
+    }
+    if (flagged && editor) await this.seedDiscussion(manager, claim, submitted, editor);
+  }
+
+  /** The disagreement's discussion: the second reviewer asks the editor to look, the first replies. */
+  private async seedDiscussion(
+    manager: EntityManager,
+    claim: ClaimEntity,
+    submitted: AssessmentEntity[],
+    editor: UserEntity,
+  ): Promise<void> {
+    const [first, second] = submitted;
+    if (!first || !second) return;
+    const thread = [
+      {
+        authorId: second.reviewerId,
+        body: `@${editor.email} we read the detainees' testimony differently. Worth comparing the evidence each of us relied on before you adjudicate.`,
+        mentions: [editor.id],
+      },
+      {
+        authorId: first.reviewerId,
+        body: 'Agreed. My doubt is only about how many of the accounts were independently confirmed, not whether they are credible.',
+        mentions: [],
+      },
+    ];
+    let parentId: string | null = null;
+    for (const entry of thread) {
+      const comment: CommentEntity = await manager.save(
+        manager.create(CommentEntity, {
+          claimId: claim.id,
+          parentId,
+          authorId: entry.authorId,
+          body: entry.body,
+          createdAt: new Date(),
+          editedAt: null,
+        }),
+      );
+      parentId = parentId ?? comment.id;
+      for (const userId of entry.mentions) {
+        await manager.save(manager.create(CommentMentionEntity, { commentId: comment.id, userId }));
+        await manager.save(
+          manager.create(NotificationEntity, {
+            recipientId: userId,
+            kind: 'MENTIONED',
+            claimId: claim.id,
+            actorId: entry.authorId,
+            commentId: comment.id,
+            createdAt: comment.createdAt,
+            readAt: null,
+          }),
+        );
+      }
+      await this.audit.record(
+        {
+          actorId: entry.authorId,
+          entityType: COMMENT_ENTITY_TYPE,
+          entityId: comment.id,
+          action: 'comment.created',
+          after: {
+            claimId: claim.id,
+            parentId: comment.parentId,
+            body: entry.body,
+            mentionedUserIds: entry.mentions,
+          },
+        },
+        manager,
+      );
+    }
   }
 }

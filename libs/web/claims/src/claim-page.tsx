@@ -42,6 +42,7 @@ import { useClaimLiveRefresh } from './claim-live';
 import { AdjudicationPanel } from './adjudication-panel';
 import { AssessmentsSection, MyAssessmentPanel } from './assessment-panel';
 import { AssignmentsPanel } from './assignments-panel';
+import { CommentsPanel } from './comments-panel';
 
 type Claim = ClaimQuery['claim'];
 
@@ -285,6 +286,7 @@ function ClaimWorkbench({ claim, reload }: { claim: Claim; reload: () => Promise
                   />
                 </Paper>
               )}
+              <CommentsPanel claim={claim} />
             </Stack>
           </Grid.Col>
           <Grid.Col span={{ base: 12, lg: 5 }}>

@@ -219,6 +219,9 @@ export const claimQuery = graphql(`
       adjudication {
         ...AdjudicationFields
       }
+      comments {
+        ...CommentFields
+      }
     }
   }
 `);

@@ -3,7 +3,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useQuery } from '@apollo/client/react';
 import { Button, Grid, Group, Kbd, Loader, Stack, Text } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
-import { IconListSearch, IconPlus } from '@tabler/icons-react';
+import { IconListSearch, IconPlus, IconUsersGroup } from '@tabler/icons-react';
 import type { QueueClaimFieldsFragment } from '@corroborate/graphql';
 import {
   CLAIM_WRITE_ROLES,
@@ -15,6 +15,7 @@ import {
   useHasRole,
   usePageShortcuts,
 } from '@corroborate/web-ui';
+import { AutoAssignModal } from './auto-assign-modal';
 import { CreateClaimModal } from './create-claim-modal';
 import {
   QUEUE_PRESETS,
@@ -46,6 +47,7 @@ export function QueuePage() {
   const canCreate = useHasRole(CLAIM_WRITE_ROLES);
   const isReviewer = useHasRole(REVIEWER_ROLES);
   const [creating, setCreating] = useState(false);
+  const [autoAssigning, setAutoAssigning] = useState(false);
   const [search, setSearch] = useState(filters.q);
   const searchRef = useRef<HTMLInputElement>(null);
   const [selectedIndex, setSelectedIndex] = useState(0);
@@ -166,7 +168,20 @@ export function QueuePage() {
             Keys: <Kbd>j</Kbd> <Kbd>k</Kbd> move, <Kbd>Enter</Kbd> opens, <Kbd>/</Kbd> searches.
           </>
         }
-        actions={createButton}
+        actions={
+          canCreate ? (
+            <>
+              <Button
+                variant="default"
+                leftSection={<IconUsersGroup size={16} aria-hidden="true" />}
+                onClick={() => setAutoAssigning(true)}
+              >
+                Auto-assign…
+              </Button>
+              {createButton}
+            </>
+          ) : undefined
+        }
       />
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 4, lg: 3 }}>
@@ -295,6 +310,14 @@ export function QueuePage() {
           </Stack>
         </Grid.Col>
       </Grid>
+      {canCreate && (
+        <AutoAssignModal
+          opened={autoAssigning}
+          onClose={() => setAutoAssigning(false)}
+          filter={variables.filter}
+          onAssigned={() => void refetch()}
+        />
+      )}
       {canCreate && (
         <CreateClaimModal
           opened={creating}

@@ -1,0 +1,2 @@
+export * from './notifications-bell';
+export * from './notifications-page';

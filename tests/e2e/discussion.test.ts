@@ -1,0 +1,141 @@
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  launchBrowser,
+  type RunningProduct,
+  screenshot,
+  seriousAccessibilityViolations,
+  startProduct,
+} from './src/product';
+
+const MARCHES = /^Protesters staged at least 30 marches and rallies on January 17/;
+
+async function signIn(
+  context: BrowserContext,
+  url: string,
+  email: string,
+  password: string,
+): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`${url}/sign-in`);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel(/^Password/).fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: 'Projects', level: 1 }).waitFor();
+  return page;
+}
+
+/** "Notifications, 2 unread" → 2. */
+async function unreadCount(page: Page): Promise<number> {
+  const label =
+    (await page.getByRole('link', { name: /^Notifications,/ }).getAttribute('aria-label')) ?? '';
+  const match = /(\d+) unread/.exec(label);
+  return match ? Number(match[1]) : 0;
+}
+
+/**
+ * Ruslan (reviewer) asks Rita (the other reviewer of the march-count claim) a question with an
+ * @mention; Rita's bell counts it at once, and her notifications page takes her to the claim.
+ * The editor auto-assigns the unassigned claims from the queue.
+ */
+describe('discussion, notifications and auto-assignment', () => {
+  let product: RunningProduct;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    product = await startProduct();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await product?.stop();
+  });
+
+  it('notifies a mentioned reviewer live, and their notification leads to the claim', async () => {
+    const ritaContext = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const rita = await signIn(
+      ritaContext,
+      product.url,
+      'reviewer2@example.org',
+      'demo-reviewer-pass',
+    );
+    const before = await unreadCount(rita);
+
+    const ruslanContext = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const ruslan = await signIn(
+      ruslanContext,
+      product.url,
+      'reviewer@example.org',
+      'demo-reviewer-pass',
+    );
+    await ruslan.goto(`${product.url}/queue?q=marches`);
+    await ruslan
+      .getByRole('table', { name: 'Claims' })
+      .getByRole('link', { name: MARCHES })
+      .click();
+    const discussion = ruslan.getByRole('region', { name: /^Discussion/ });
+    await discussion.getByText('Blind review in progress').waitFor();
+    await discussion
+      .getByRole('textbox', { name: 'Add a comment' })
+      .fill('Viasna also listed marches; ');
+    await discussion.getByRole('textbox', { name: 'Mention someone' }).click();
+    await ruslan.getByRole('option', { name: 'Rita Reviewer' }).click();
+    await discussion.getByText('Notifies Rita Reviewer.').waitFor();
+    await discussion.getByRole('textbox', { name: 'Add a comment' }).press('End');
+    await discussion
+      .getByRole('textbox', { name: 'Add a comment' })
+      .pressSequentially('can you compare?');
+    await discussion.getByRole('button', { name: 'Post comment' }).click();
+    const posted = discussion.getByRole('article', { name: 'Comment by Ruslan Reviewer' });
+    await posted.getByText('@reviewer2@example.org').waitFor();
+    expect(await posted.textContent()).toContain('can you compare?');
+    await posted.getByRole('button', { name: /^Edit \(until/ }).waitFor();
+    expect(await seriousAccessibilityViolations(ruslan)).toEqual([]);
+    await screenshot(ruslan, 'discussion-posted');
+
+    // Rita's header counts the mention without a reload.
+    await rita.getByRole('link', { name: `Notifications, ${before + 1} unread` }).waitFor();
+    await rita.getByRole('link', { name: /^Notifications,/ }).click();
+    await rita.getByRole('heading', { name: 'Notifications', level: 1 }).waitFor();
+    const item = rita
+      .getByRole('listitem')
+      .filter({ hasText: 'Ruslan Reviewer mentioned you in a comment' });
+    await item.waitFor();
+    expect(await seriousAccessibilityViolations(rita)).toEqual([]);
+    await screenshot(rita, 'notifications');
+    await item.getByRole('button', { name: MARCHES }).click();
+    await rita
+      .getByRole('region', { name: /^Discussion/ })
+      .getByText('can you compare?')
+      .waitFor();
+    await rita.getByRole('link', { name: `Notifications, ${before} unread` }).waitFor();
+    await ruslanContext.close();
+    await ritaContext.close();
+  });
+
+  it('lets an editor auto-assign the unassigned claims across reviewers by load', async () => {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const page = await signIn(context, product.url, 'editor@example.org', 'demo-editor-pass');
+    await page.goto(`${product.url}/queue?unassigned=1`);
+    await page.getByRole('table', { name: 'Claims' }).waitFor();
+    await page.getByRole('button', { name: 'Auto-assign…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Auto-assign reviewers' });
+    await dialog.getByText(/still needs? reviewers/).waitFor();
+    await dialog.getByRole('button', { name: /^Auto-assign \d+ claims?$/ }).click();
+    await dialog.getByText('Choose at least one reviewer to share the claims between.').waitFor();
+    await dialog.getByRole('textbox', { name: /^Reviewers to share them between/ }).click();
+    await page.getByRole('option', { name: 'Ruslan Reviewer' }).click();
+    await page.getByRole('option', { name: 'Rita Reviewer' }).click();
+    await page.keyboard.press('Escape');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await dialog.getByRole('button', { name: /^Auto-assign \d+ claims?$/ }).click();
+    const loads = dialog.getByRole('table', { name: 'Open assignments per reviewer' });
+    await loads.waitFor();
+    expect(await loads.getByRole('row').count()).toBe(3);
+    await screenshot(page, 'auto-assign-result');
+    await dialog.getByRole('button', { name: 'Done' }).click();
+    await page.getByRole('heading', { name: 'Queue', level: 1 }).waitFor();
+    await page.getByText('No claims match these filters').waitFor();
+    await context.close();
+  });
+});
