@@ -335,7 +335,7 @@ export function CommentsPanel({ claim }: { claim: Claim }) {
           <Stack gap="xs">
             {blind && (
               <Alert
-                color="yellow"
+                color="indigo"
                 variant="light"
                 icon={<IconEyeOff size={18} aria-hidden="true" />}
                 title="Blind review in progress"
