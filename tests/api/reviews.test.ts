@@ -149,6 +149,27 @@ describe('review workflow', () => {
       }
     });
 
+    it("shows each reviewer's open load to editors, counting only OPEN assignments", async () => {
+      const LOADS = '{ reviewers { id openAssignmentCount } }';
+      const load = async () =>
+        new Map(
+          (
+            await editor.ok<{ reviewers: { id: string; openAssignmentCount: number }[] }>(LOADS)
+          ).reviewers.map((r) => [r.id, r.openAssignmentCount]),
+        );
+      const before = await load();
+      const c = await claim();
+      await assigned([c.id], [ids.reviewer]);
+      const after = await load();
+      expect(after.get(ids.reviewer)).toBe((before.get(ids.reviewer) ?? 0) + 1);
+      expect(after.get(ids.reviewer2)).toBe(before.get(ids.reviewer2));
+      const mine = (await read(reviewer, c.id)).assignments[0];
+      await reviewer.ok(DECLINE, {
+        input: { assignmentId: mine?.id, reason: 'Conflict of interest' },
+      });
+      expect((await load()).get(ids.reviewer)).toBe(before.get(ids.reviewer));
+    });
+
     it('lets admins assign too and records the due date', async () => {
       const c = await claim();
       const result = await assign([c.id], [ids.reviewer], admin, '2030-01-01T00:00:00.000Z');

@@ -34,6 +34,23 @@ export class ReviewLoaders {
     );
   }
 
+  /** How many OPEN assignments each user has (their current review load). */
+  openLoad() {
+    return this.loaders.get<string, number>('Assignment.openLoad', async (ids) => {
+      const rows = (await this.dataSource
+        .getRepository(AssignmentEntity)
+        .createQueryBuilder('a')
+        .select('a.reviewerId', 'reviewerId')
+        .addSelect('COUNT(*)', 'open')
+        .where('a.reviewerId IN (:...ids)', { ids: [...ids] })
+        .andWhere("a.status = 'OPEN'")
+        .groupBy('a.reviewerId')
+        .getRawMany()) as { reviewerId: string; open: string | number }[];
+      const counts = new Map(rows.map((r) => [r.reviewerId, Number(r.open)]));
+      return ids.map((id) => counts.get(id) ?? 0);
+    });
+  }
+
   /** Submitted and superseded assessments of claims (never drafts), oldest first. Unfiltered. */
   byClaim() {
     return this.loaders.get<string, AssessmentEntity[]>('Assessment.byClaim', async (ids) => {

@@ -16,6 +16,7 @@ import {
   AssignmentResolver,
   ClaimReviewsResolver,
   ReviewsResolver,
+  UserLoadResolver,
 } from './reviews.resolver';
 import { ReviewsService } from './reviews.service';
 
@@ -39,6 +40,7 @@ import { ReviewsService } from './reviews.service';
     AssignmentResolver,
     AssessmentResolver,
     AdjudicationResolver,
+    UserLoadResolver,
   ],
   exports: [ReviewsService],
 })

@@ -1,4 +1,4 @@
-import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { ClaimsService, ClaimType } from '@corroborate/api-claims';
 import {
   type Actor,
@@ -433,5 +433,22 @@ export class AdjudicationResolver {
       .evidenceById()
       .loadMany(adjudication.citedEvidenceIds);
     return items.filter((e): e is EvidenceEntity => !!e && !(e instanceof Error));
+  }
+}
+
+@Resolver(() => UserType)
+export class UserLoadResolver {
+  constructor(private readonly service: ReviewsService) {}
+
+  @ResolveField(() => Int, {
+    description:
+      'Claims assigned to this user and not yet submitted or declined: their current review load.',
+  })
+  openAssignmentCount(
+    @Parent() user: UserType,
+    @CurrentActor() actor: Actor,
+    @Loaders() loaders: LoaderRegistry,
+  ): Promise<number> {
+    return this.service.loaders(loaders, actor).openLoad().load(user.id);
   }
 }

@@ -70,8 +70,9 @@ type Documents = {
     "\n  mutation CreateProject($input: CreateProjectInput!) {\n    createProject(input: $input) {\n      ...ProjectFields\n    }\n  }\n": typeof types.CreateProjectDocument,
     "\n  mutation UpdateProject($input: UpdateProjectInput!) {\n    updateProject(input: $input) {\n      ...ProjectFields\n    }\n  }\n": typeof types.UpdateProjectDocument,
     "\n  query ProjectAgreement($input: AgreementInput!) {\n    agreement(input: $input) {\n      alpha\n      computable\n      metric\n      pairableValues\n      reason\n      units\n      reviewers {\n        id\n        displayName\n      }\n    }\n  }\n": typeof types.ProjectAgreementDocument,
+    "\n  mutation AssignSelected($input: AssignReviewersInput!) {\n    assignReviewers(input: $input) {\n      id\n    }\n  }\n": typeof types.AssignSelectedDocument,
     "\n  query AutoAssignCandidates($filter: ClaimFilter, $after: String) {\n    claims(filter: $filter, first: 200, after: $after) {\n      edges {\n        node {\n          id\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      totalCount\n    }\n  }\n": typeof types.AutoAssignCandidatesDocument,
-    "\n  query AssignableReviewers {\n    reviewers {\n      id\n      displayName\n    }\n  }\n": typeof types.AssignableReviewersDocument,
+    "\n  query AssignableReviewers {\n    reviewers {\n      id\n      displayName\n      openAssignmentCount\n    }\n  }\n": typeof types.AssignableReviewersDocument,
     "\n  mutation AutoAssign($input: AutoAssignInput!) {\n    autoAssign(input: $input) {\n      assignments {\n        id\n      }\n      loads {\n        openBefore\n        assigned\n        openAfter\n        reviewer {\n          id\n          displayName\n        }\n      }\n      unfilledClaimIds\n    }\n  }\n": typeof types.AutoAssignDocument,
     "\n  fragment QueueClaimFields on Claim {\n    id\n    text\n    claimant\n    status\n    priority\n    topics\n    dueAt\n    evidenceCount\n    createdAt\n    updatedAt\n    project {\n      id\n      name\n    }\n  }\n": typeof types.QueueClaimFieldsFragmentDoc,
     "\n  query QueueClaims($filter: ClaimFilter, $sort: ClaimSort, $first: Int, $after: String) {\n    claims(filter: $filter, sort: $sort, first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          ...QueueClaimFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      totalCount\n      facets {\n        statuses {\n          value\n          count\n        }\n        priorities {\n          value\n          count\n        }\n        topics {\n          value\n          count\n        }\n      }\n    }\n  }\n": typeof types.QueueClaimsDocument,
@@ -142,8 +143,9 @@ const documents: Documents = {
     "\n  mutation CreateProject($input: CreateProjectInput!) {\n    createProject(input: $input) {\n      ...ProjectFields\n    }\n  }\n": types.CreateProjectDocument,
     "\n  mutation UpdateProject($input: UpdateProjectInput!) {\n    updateProject(input: $input) {\n      ...ProjectFields\n    }\n  }\n": types.UpdateProjectDocument,
     "\n  query ProjectAgreement($input: AgreementInput!) {\n    agreement(input: $input) {\n      alpha\n      computable\n      metric\n      pairableValues\n      reason\n      units\n      reviewers {\n        id\n        displayName\n      }\n    }\n  }\n": types.ProjectAgreementDocument,
+    "\n  mutation AssignSelected($input: AssignReviewersInput!) {\n    assignReviewers(input: $input) {\n      id\n    }\n  }\n": types.AssignSelectedDocument,
     "\n  query AutoAssignCandidates($filter: ClaimFilter, $after: String) {\n    claims(filter: $filter, first: 200, after: $after) {\n      edges {\n        node {\n          id\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      totalCount\n    }\n  }\n": types.AutoAssignCandidatesDocument,
-    "\n  query AssignableReviewers {\n    reviewers {\n      id\n      displayName\n    }\n  }\n": types.AssignableReviewersDocument,
+    "\n  query AssignableReviewers {\n    reviewers {\n      id\n      displayName\n      openAssignmentCount\n    }\n  }\n": types.AssignableReviewersDocument,
     "\n  mutation AutoAssign($input: AutoAssignInput!) {\n    autoAssign(input: $input) {\n      assignments {\n        id\n      }\n      loads {\n        openBefore\n        assigned\n        openAfter\n        reviewer {\n          id\n          displayName\n        }\n      }\n      unfilledClaimIds\n    }\n  }\n": types.AutoAssignDocument,
     "\n  fragment QueueClaimFields on Claim {\n    id\n    text\n    claimant\n    status\n    priority\n    topics\n    dueAt\n    evidenceCount\n    createdAt\n    updatedAt\n    project {\n      id\n      name\n    }\n  }\n": types.QueueClaimFieldsFragmentDoc,
     "\n  query QueueClaims($filter: ClaimFilter, $sort: ClaimSort, $first: Int, $after: String) {\n    claims(filter: $filter, sort: $sort, first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          ...QueueClaimFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      totalCount\n      facets {\n        statuses {\n          value\n          count\n        }\n        priorities {\n          value\n          count\n        }\n        topics {\n          value\n          count\n        }\n      }\n    }\n  }\n": types.QueueClaimsDocument,
@@ -399,11 +401,15 @@ export function graphql(source: "\n  query ProjectAgreement($input: AgreementInp
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation AssignSelected($input: AssignReviewersInput!) {\n    assignReviewers(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation AssignSelected($input: AssignReviewersInput!) {\n    assignReviewers(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query AutoAssignCandidates($filter: ClaimFilter, $after: String) {\n    claims(filter: $filter, first: 200, after: $after) {\n      edges {\n        node {\n          id\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      totalCount\n    }\n  }\n"): (typeof documents)["\n  query AutoAssignCandidates($filter: ClaimFilter, $after: String) {\n    claims(filter: $filter, first: 200, after: $after) {\n      edges {\n        node {\n          id\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      totalCount\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query AssignableReviewers {\n    reviewers {\n      id\n      displayName\n    }\n  }\n"): (typeof documents)["\n  query AssignableReviewers {\n    reviewers {\n      id\n      displayName\n    }\n  }\n"];
+export function graphql(source: "\n  query AssignableReviewers {\n    reviewers {\n      id\n      displayName\n      openAssignmentCount\n    }\n  }\n"): (typeof documents)["\n  query AssignableReviewers {\n    reviewers {\n      id\n      displayName\n      openAssignmentCount\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -4,6 +4,7 @@ import {
   Alert,
   Anchor,
   Button,
+  Combobox,
   Group,
   Paper,
   Select,
@@ -11,6 +12,7 @@ import {
   Text,
   Textarea,
   Title,
+  useCombobox,
 } from '@mantine/core';
 import { IconEyeOff } from '@tabler/icons-react';
 import type { ClaimQuery, CommentFieldsFragment } from '@corroborate/graphql';
@@ -22,6 +24,11 @@ type Claim = ClaimQuery['claim'];
 type Comment = CommentFieldsFragment;
 
 const MAX_COMMENT = 10_000;
+/** Suggestions shown while typing an @mention. */
+const MAX_SUGGESTIONS = 6;
+/** The @mention being typed just before the caret, if any (e.g. "ri" in "thanks @ri"). */
+const TYPING_MENTION = /(?:^|[\s(])@([\w.+-]*)$/;
+
 /** Replies deeper than this are drawn at this depth, so long threads stay readable. */
 const MAX_INDENT = 3;
 
@@ -98,6 +105,46 @@ function CommentComposer({
     awaitRefetchQueries: true,
   });
   const people = useMemo(() => users.data?.mentionableUsers ?? [], [users.data]);
+  const combobox = useCombobox({ onDropdownClose: () => combobox.resetSelectedOption() });
+  const [typing, setTyping] = useState<string | null>(null);
+  const suggestions =
+    typing === null
+      ? []
+      : people
+          .filter(
+            (u) =>
+              u.displayName.toLowerCase().includes(typing.toLowerCase()) ||
+              u.email.toLowerCase().startsWith(typing.toLowerCase()),
+          )
+          .slice(0, MAX_SUGGESTIONS);
+
+  /** Opens the suggestions while an @mention is being typed at the caret. */
+  const onTextChange = (value: string, caret: number) => {
+    setBody(value);
+    const match = TYPING_MENTION.exec(value.slice(0, caret));
+    const token = match ? (match[1] ?? '') : null;
+    setTyping(token);
+    if (token !== null) {
+      combobox.openDropdown();
+      requestAnimationFrame(() => combobox.selectFirstOption());
+    } else combobox.closeDropdown();
+  };
+
+  /** Replaces the @token being typed with the chosen person's full address. */
+  const completeMention = (email: string) => {
+    const element = textRef.current;
+    const caret = element?.selectionStart ?? body.length;
+    const before = body.slice(0, caret).replace(/@[\w.+-]*$/, '');
+    const next = `${before}@${email} ${body.slice(caret)}`;
+    setBody(next);
+    setTyping(null);
+    combobox.closeDropdown();
+    requestAnimationFrame(() => {
+      element?.focus();
+      const cursor = before.length + email.length + 2;
+      element?.setSelectionRange(cursor, cursor);
+    });
+  };
   const resolution = useMemo(() => resolveMentions(body, people), [body, people]);
   const notified = people.filter((u) => resolution.userIds.includes(u.id));
 
@@ -147,6 +194,11 @@ function CommentComposer({
     void submit();
   };
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (event.key === 'Escape' && combobox.dropdownOpened) {
+      event.preventDefault();
+      combobox.closeDropdown();
+      return;
+    }
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
       event.preventDefault();
       void submit();
@@ -160,19 +212,49 @@ function CommentComposer({
         {formError !== null && (
           <ErrorAlert message={formError} title="Could not save the comment" />
         )}
-        <Textarea
-          ref={textRef}
-          label={label}
-          description="Ctrl+Enter to post. Mention someone with @ and their email, e.g. @rita@example.org."
-          autosize
-          minRows={2}
-          maxRows={12}
-          value={body}
-          onChange={(event) => setBody(event.currentTarget.value)}
-          onKeyDown={onKeyDown}
-          error={error}
-          autoFocus={autoFocus}
-        />
+        <Combobox
+          store={combobox}
+          onOptionSubmit={completeMention}
+          position="bottom-start"
+          withinPortal={false}
+        >
+          <Combobox.Target withAriaAttributes={false}>
+            <Textarea
+              ref={textRef}
+              label={label}
+              description="Ctrl+Enter to post. Type @ and a name to mention someone; arrows and Enter pick from the list."
+              autosize
+              minRows={2}
+              maxRows={12}
+              value={body}
+              onChange={(event) =>
+                onTextChange(event.currentTarget.value, event.currentTarget.selectionStart)
+              }
+              onKeyDown={onKeyDown}
+              onBlur={() => combobox.closeDropdown()}
+              error={error}
+              autoFocus={autoFocus}
+            />
+          </Combobox.Target>
+          <Combobox.Dropdown hidden={suggestions.length === 0}>
+            <Combobox.Options aria-label="People to mention">
+              {suggestions.map((u) => (
+                <Combobox.Option value={u.email} key={u.id}>
+                  <Text size="sm">{u.displayName}</Text>
+                  <Text size="xs" c="dimmed">
+                    {u.email}
+                  </Text>
+                </Combobox.Option>
+              ))}
+            </Combobox.Options>
+          </Combobox.Dropdown>
+        </Combobox>
+        {typing !== null && suggestions.length > 0 && (
+          <Text className="visually-hidden" aria-live="polite">
+            {suggestions.length} {suggestions.length === 1 ? 'person matches' : 'people match'}; use
+            the arrow keys and Enter to mention.
+          </Text>
+        )}
         <Group justify="space-between" align="flex-end" wrap="wrap" gap="xs">
           <Select
             label="Mention someone"

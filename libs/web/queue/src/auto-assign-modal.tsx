@@ -44,9 +44,20 @@ const assignableReviewersQuery = graphql(`
     reviewers {
       id
       displayName
+      openAssignmentCount
     }
   }
 `);
+
+/** Active reviewers as select options labelled with their current open load. */
+export function useReviewerOptions(skip: boolean) {
+  const reviewers = useQuery(assignableReviewersQuery, { skip, fetchPolicy: 'network-only' });
+  const options = (reviewers.data?.reviewers ?? []).map((r) => ({
+    value: r.id,
+    label: `${r.displayName} (${r.openAssignmentCount} open)`,
+  }));
+  return { options, error: reviewers.error };
+}
 
 const autoAssignMutation = graphql(`
   mutation AutoAssign($input: AutoAssignInput!) {
@@ -71,7 +82,7 @@ const autoAssignMutation = graphql(`
 type Result = AutoAssignMutation['autoAssign'];
 
 /** Ids of the claims in the current view that still need reviewers, up to the API's limit. */
-function useCandidates(filter: ClaimFilter, opened: boolean) {
+function useCandidates(filter: ClaimFilter, opened: boolean, chosenIds: readonly string[] | null) {
   const client = useApolloClient();
   const [state, setState] = useState<{
     ids: string[] | null;
@@ -81,6 +92,14 @@ function useCandidates(filter: ClaimFilter, opened: boolean) {
   const key = JSON.stringify(filter);
   useEffect(() => {
     if (!opened) return;
+    if (chosenIds !== null) {
+      setState({
+        ids: chosenIds.slice(0, AUTO_ASSIGN_LIMIT),
+        total: chosenIds.length,
+        error: null,
+      });
+      return;
+    }
     let cancelled = false;
     setState({ ids: null, total: 0, error: null });
     void (async () => {
@@ -110,7 +129,7 @@ function useCandidates(filter: ClaimFilter, opened: boolean) {
     };
     // `key` stands for the filter's contents.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [client, key, opened]);
+  }, [client, key, opened, chosenIds]);
   return state;
 }
 
@@ -119,6 +138,8 @@ interface AutoAssignModalProps {
   onClose: () => void;
   /** The queue view's filter; only its claims that still need reviewers are assigned. */
   filter: ClaimFilter;
+  /** Claims picked in the queue; when given, these are assigned instead of the view's. */
+  claimIds?: readonly string[] | null;
   onAssigned: () => void;
 }
 
@@ -126,9 +147,15 @@ interface AutoAssignModalProps {
  * Auto-assign the claims of the current queue view that still need reviewers across the chosen
  * reviewers, least open load first, and show how the load was spread.
  */
-export function AutoAssignModal({ opened, onClose, filter, onAssigned }: AutoAssignModalProps) {
-  const candidates = useCandidates(filter, opened);
-  const reviewers = useQuery(assignableReviewersQuery, { skip: !opened });
+export function AutoAssignModal({
+  opened,
+  onClose,
+  filter,
+  claimIds = null,
+  onAssigned,
+}: AutoAssignModalProps) {
+  const candidates = useCandidates(filter, opened, claimIds);
+  const reviewers = useReviewerOptions(!opened);
   const [chosen, setChosen] = useState<string[]>([]);
   const [dueAt, setDueAt] = useState('');
   const [fieldErrors, setFieldErrors] = useState<Partial<Record<'reviewerIds' | 'dueAt', string>>>(
@@ -226,17 +253,16 @@ export function AutoAssignModal({ opened, onClose, filter, onAssigned }: AutoAss
             <Text size="sm" role="status" aria-live="polite">
               {candidates.ids === null && candidates.error === null
                 ? 'Finding the claims in this view that still need reviewers…'
-                : count === 0
-                  ? 'Every claim in this view already has the reviewers it needs.'
-                  : `${count} ${count === 1 ? 'claim' : 'claims'} in this view still ${count === 1 ? 'needs' : 'need'} reviewers${candidates.total > count ? ` (the first ${count} of ${candidates.total}; run it again for the rest)` : ''}. Each gets reviewers up to its project's required number, least-loaded reviewers first, never a reviewer who had it before.`}
+                : claimIds !== null
+                  ? `${count} selected ${count === 1 ? 'claim' : 'claims'}. Each gets reviewers up to its project's required number, least-loaded reviewers first, never a reviewer who had it before.`
+                  : count === 0
+                    ? 'Every claim in this view already has the reviewers it needs.'
+                    : `${count} ${count === 1 ? 'claim' : 'claims'} in this view still ${count === 1 ? 'needs' : 'need'} reviewers${candidates.total > count ? ` (the first ${count} of ${candidates.total}; run it again for the rest)` : ''}. Each gets reviewers up to its project's required number, least-loaded reviewers first, never a reviewer who had it before.`}
             </Text>
             <MultiSelect
               label="Reviewers to share them between *"
               placeholder="Choose reviewers"
-              data={(reviewers.data?.reviewers ?? []).map((r) => ({
-                value: r.id,
-                label: r.displayName,
-              }))}
+              data={reviewers.options}
               value={chosen}
               onChange={setChosen}
               searchable

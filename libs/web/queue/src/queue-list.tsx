@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { Link } from 'react-router';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { Anchor, Badge, Box, Group, Loader, Text, Tooltip } from '@mantine/core';
+import { Anchor, Badge, Box, Checkbox, Group, Loader, Text, Tooltip } from '@mantine/core';
 import { IconAlarm } from '@tabler/icons-react';
 import type { QueueClaimFieldsFragment } from '@corroborate/graphql';
 import { ClaimStatusBadge, PriorityBadge, formatDate } from '@corroborate/web-ui';
@@ -9,6 +9,7 @@ import { isOverdue } from './queue-filters';
 
 export const QUEUE_ROW_HEIGHT = 76;
 const COLUMNS = 'minmax(260px, 1fr) 150px 84px 200px 112px 72px';
+const CHECK_COLUMN = '28px ';
 const MAX_TOPICS_SHOWN = 2;
 /** Start fetching the next page this many rows before the end. */
 const PREFETCH_ROWS = 20;
@@ -25,6 +26,10 @@ export interface QueueListProps {
   loadingMore: boolean;
   onLoadMore: () => void;
   onOpen: (claim: QueueClaimFieldsFragment) => void;
+  /** When given, rows get a checkbox (for bulk assignment); ids of the checked claims. */
+  checkedIds?: ReadonlySet<string>;
+  onToggle?: (id: string) => void;
+  onToggleAll?: (checked: boolean) => void;
 }
 
 export function claimPath(id: string): string {
@@ -47,7 +52,13 @@ export function QueueList({
   loadingMore,
   onLoadMore,
   onOpen,
+  checkedIds,
+  onToggle,
+  onToggleAll,
 }: QueueListProps) {
+  const selectable = checkedIds !== undefined && onToggle !== undefined;
+  const columns = selectable ? CHECK_COLUMN + COLUMNS : COLUMNS;
+  const checkedCount = checkedIds?.size ?? 0;
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: claims.length,
@@ -114,11 +125,22 @@ export function QueueList({
               aria-rowindex={1}
               style={{
                 display: 'grid',
-                gridTemplateColumns: COLUMNS,
+                gridTemplateColumns: columns,
                 gap: 12,
                 padding: '8px 12px',
               }}
             >
+              {selectable && (
+                <div role="columnheader">
+                  <Checkbox
+                    size="xs"
+                    aria-label="Select all loaded claims"
+                    checked={checkedCount > 0 && checkedCount >= claims.length}
+                    indeterminate={checkedCount > 0 && checkedCount < claims.length}
+                    onChange={(event) => onToggleAll?.(event.currentTarget.checked)}
+                  />
+                </div>
+              )}
               {['Claim', 'Status', 'Priority', 'Topics', 'Due', 'Evidence'].map((name) => (
                 <Text key={name} role="columnheader" size="sm" fw={600}>
                   {name}
@@ -145,7 +167,10 @@ export function QueueList({
                   data-row-index={item.index}
                   onClick={(event) => {
                     onSelect(item.index);
-                    if (!(event.target instanceof Element) || event.target.closest('a') === null) {
+                    if (
+                      !(event.target instanceof Element) ||
+                      event.target.closest('a, input, label') === null
+                    ) {
                       onOpen(claim);
                     }
                   }}
@@ -157,7 +182,7 @@ export function QueueList({
                     height: item.size,
                     transform: `translateY(${item.start}px)`,
                     display: 'grid',
-                    gridTemplateColumns: COLUMNS,
+                    gridTemplateColumns: columns,
                     gap: 12,
                     alignItems: 'center',
                     padding: '0 12px',
@@ -167,6 +192,16 @@ export function QueueList({
                     boxShadow: selected ? 'inset 3px 0 0 var(--mantine-color-indigo-8)' : undefined,
                   }}
                 >
+                  {selectable && (
+                    <div role="cell" onClick={(event) => event.stopPropagation()}>
+                      <Checkbox
+                        size="xs"
+                        aria-label={`Select claim: ${claim.text.slice(0, 80)}`}
+                        checked={checkedIds.has(claim.id)}
+                        onChange={() => onToggle(claim.id)}
+                      />
+                    </div>
+                  )}
                   <div role="cell" style={{ minWidth: 0 }}>
                     <Anchor
                       component={Link}

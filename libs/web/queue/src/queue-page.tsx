@@ -15,6 +15,7 @@ import {
   useHasRole,
   usePageShortcuts,
 } from '@corroborate/web-ui';
+import { AssignSelectedModal } from './assign-selected-modal';
 import { AutoAssignModal } from './auto-assign-modal';
 import { CreateClaimModal } from './create-claim-modal';
 import {
@@ -48,6 +49,9 @@ export function QueuePage() {
   const isReviewer = useHasRole(REVIEWER_ROLES);
   const [creating, setCreating] = useState(false);
   const [autoAssigning, setAutoAssigning] = useState(false);
+  const [assigningSelected, setAssigningSelected] = useState(false);
+  const [checked, setChecked] = useState<ReadonlySet<string>>(new Set());
+  const checkedIds = useMemo(() => (checked.size > 0 ? [...checked] : null), [checked]);
   const [search, setSearch] = useState(filters.q);
   const searchRef = useRef<HTMLInputElement>(null);
   const [selectedIndex, setSelectedIndex] = useState(0);
@@ -61,6 +65,7 @@ export function QueuePage() {
         replace,
       });
       setSelectedIndex(0);
+      setChecked(new Set());
     },
     [setParams],
   );
@@ -122,7 +127,27 @@ export function QueuePage() {
     setFocusIndex(next);
   };
 
+  const toggle = useCallback((id: string) => {
+    setChecked((previous) => {
+      const next = new Set(previous);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+  }, []);
+  const toggleAll = useCallback(
+    (on: boolean) => setChecked(on ? new Set(claims.map((c) => c.id)) : new Set()),
+    [claims],
+  );
+
   usePageShortcuts({
+    x: (event) => {
+      if (!canCreate) return;
+      const claim = claims[selectedIndex];
+      if (claim === undefined) return;
+      event.preventDefault();
+      toggle(claim.id);
+    },
     j: (event) => {
       event.preventDefault();
       move(1);
@@ -165,7 +190,13 @@ export function QueuePage() {
         description={
           <>
             Claims to check. Filters are saved in the address, so you can share this view as a link.
-            Keys: <Kbd>j</Kbd> <Kbd>k</Kbd> move, <Kbd>Enter</Kbd> opens, <Kbd>/</Kbd> searches.
+            Keys: <Kbd>j</Kbd> <Kbd>k</Kbd> move, <Kbd>Enter</Kbd> opens, <Kbd>/</Kbd> searches
+            {canCreate && (
+              <>
+                , <Kbd>x</Kbd> selects for assignment
+              </>
+            )}
+            .
           </>
         }
         actions={
@@ -277,6 +308,29 @@ export function QueuePage() {
                 }
               />
             )}
+            {canCreate && checked.size > 0 && (
+              <Group
+                gap="xs"
+                role="region"
+                aria-label="Selected claims"
+                p="xs"
+                bg="indigo.0"
+                style={{ borderRadius: 'var(--mantine-radius-md)' }}
+              >
+                <Text size="sm" fw={600}>
+                  {checked.size} selected
+                </Text>
+                <Button size="xs" onClick={() => setAssigningSelected(true)}>
+                  Assign…
+                </Button>
+                <Button size="xs" variant="default" onClick={() => setAutoAssigning(true)}>
+                  Auto-assign…
+                </Button>
+                <Button size="xs" variant="subtle" onClick={() => setChecked(new Set())}>
+                  Clear selection
+                </Button>
+              </Group>
+            )}
             {claims.length > 0 && (
               <div style={{ opacity: stale ? 0.6 : 1 }}>
                 <QueueList
@@ -290,6 +344,9 @@ export function QueuePage() {
                   loadingMore={loadingMore}
                   onLoadMore={loadMore}
                   onOpen={open}
+                  checkedIds={canCreate ? checked : undefined}
+                  onToggle={canCreate ? toggle : undefined}
+                  onToggleAll={canCreate ? toggleAll : undefined}
                 />
               </div>
             )}
@@ -315,7 +372,22 @@ export function QueuePage() {
           opened={autoAssigning}
           onClose={() => setAutoAssigning(false)}
           filter={variables.filter}
-          onAssigned={() => void refetch()}
+          claimIds={checkedIds}
+          onAssigned={() => {
+            setChecked(new Set());
+            void refetch();
+          }}
+        />
+      )}
+      {canCreate && (
+        <AssignSelectedModal
+          opened={assigningSelected}
+          onClose={() => setAssigningSelected(false)}
+          claimIds={checkedIds ?? []}
+          onAssigned={() => {
+            setChecked(new Set());
+            void refetch();
+          }}
         />
       )}
       {canCreate && (
