@@ -442,6 +442,18 @@ describe('capture uploads', () => {
       }
     });
 
+    it('answers 403 to a reviewer not assigned to the claim, keeping nothing', async () => {
+      const refusal = await refused(
+        () => evidenceId,
+        { auth: { cookie: reviewer.cookie } },
+        403,
+        'FORBIDDEN',
+      );
+      expect(refusal.error?.message).toBe(
+        'Reviewers can capture evidence only on claims assigned to them.',
+      );
+    });
+
     it('answers 404 for unknown evidence and 400 for a malformed id', async () => {
       await refused(() => UNKNOWN, { auth: { cookie: f.editor.cookie } }, 404, 'NOT_FOUND');
       await refused(

@@ -62,17 +62,25 @@ describe('evidence', () => {
   let claimId: string;
   let otherClaimId: string;
   let sourceB: string;
+  let reviewerId: string;
+  let reviewer2Id: string;
 
   const evidenceCount = () => api.dataSource.getRepository(EvidenceEntity).count();
   const sourceCount = () => api.dataSource.getRepository(SourceEntity).count();
   const auditCount = () => api.dataSource.getRepository(AuditEventEntity).count();
   const row = (id: string) => api.dataSource.getRepository(EvidenceEntity).findOneByOrFail({ id });
 
-  const createClaim = async (text: string): Promise<string> => {
+  const assign = (claimIds: string[], reviewerIds: string[]) =>
+    editor.ok('mutation($input: AssignReviewersInput!) { assignReviewers(input: $input) { id } }', {
+      input: { claimIds, reviewerIds },
+    });
+  /** A claim of the suite's project with `reviewer` (not `reviewer2`) assigned to it. */
+  const createClaim = async (text: string, project = projectId): Promise<string> => {
     const data = await editor.ok<{ createClaim: { id: string } }>(
       'mutation($input: CreateClaimInput!) { createClaim(input: $input) { id } }',
-      { input: { projectId, text } },
+      { input: { projectId: project, text } },
     );
+    await assign([data.createClaim.id], [reviewerId]);
     return data.createClaim.id;
   };
   const createSource = async (name: string, reliability = 'B'): Promise<string> => {
@@ -118,6 +126,10 @@ describe('evidence', () => {
       { input: { name: 'Evidence suite' } },
     );
     projectId = projects.createProject.id;
+    const me = async (client: ApiClient) =>
+      (await client.ok<{ me: { id: string } }>('{ me { id } }')).me.id;
+    reviewerId = await me(reviewer);
+    reviewer2Id = await me(reviewer2);
     claimId = await createClaim('Authorities have detained more than 30,000 protesters.');
     otherClaimId = await createClaim('There were at least 30 marches on Sunday.');
     sourceB = await createSource('Evidence suite wire', 'B');
@@ -336,6 +348,22 @@ describe('evidence', () => {
     });
     expect(errorCode(retract)).toBe('CONFLICT');
     expect(await row(item.id)).toMatchObject({ title: null, retracted: false, version: 1 });
+  });
+
+  it('refuses evidence from a reviewer not assigned to the claim, and keeps nothing', async () => {
+    const claim = await createClaim('Unassigned reviewer claim');
+    const before = { evidence: await evidenceCount(), audit: await auditCount() };
+    const result = await add(reviewer2, { claimId: claim });
+    expect(errorCode(result)).toBe('FORBIDDEN');
+    expect(result.errors?.[0]?.message).toBe(
+      'Reviewers can add evidence only on claims assigned to them.',
+    );
+    expect({ evidence: await evidenceCount(), audit: await auditCount() }).toEqual(before);
+    // Once assigned, the same reviewer may.
+    await assign([claim], [reviewer2Id]);
+    expect((await added(reviewer2, { claimId: claim })).addedBy?.email).toBe(
+      'reviewer2@example.org',
+    );
   });
 
   it('lets the adder, an editor or an admin edit, but not another reviewer', async () => {
@@ -558,10 +586,9 @@ describe('evidence', () => {
     );
     const sources = [await createSource('Loader A', 'A'), await createSource('Loader C', 'C')];
     for (let i = 0; i < 8; i++) {
-      const created = await editor.ok<{ createClaim: { id: string } }>(
-        'mutation($input: CreateClaimInput!) { createClaim(input: $input) { id } }',
-        { input: { projectId: project.createProject.id, text: `Loader claim ${i}` } },
-      );
+      const created = {
+        createClaim: { id: await createClaim(`Loader claim ${i}`, project.createProject.id) },
+      };
       const root = await added(reviewer, {
         claimId: created.createClaim.id,
         sourceId: sources[0],

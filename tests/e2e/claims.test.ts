@@ -76,6 +76,13 @@ describe('cross-checking a claim', () => {
     await field(edit, 'Claimant').fill('Viasna Human Rights Centre, Hrodna office');
     await edit.getByRole('button', { name: 'Save changes' }).click();
     await page.getByText('Viasna Human Rights Centre, Hrodna office').first().waitFor();
+
+    // Reviewers work the claims assigned to them: assign Ruslan.
+    await page.getByLabel('Reviewers to assign').first().click();
+    await page.getByRole('option', { name: 'Ruslan Reviewer' }).click();
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Assign', exact: true }).click();
+    await page.getByRole('button', { name: 'Remove Ruslan Reviewer' }).waitFor();
     await context.close();
   });
 
@@ -100,7 +107,7 @@ describe('cross-checking a claim', () => {
     await page.getByText('New source', { exact: true }).click();
     await field(page, 'Source name').fill('Hrodna regional news site');
     await choose(page, 'Kind', /^Media/);
-    await choose(page, 'Reliability', /^C/);
+    await choose(page, 'Reliability', /^C — /);
     await field(page, 'URL').fill('https://example.org/hrodna-detentions');
     await field(page, 'Title').fill('Viasna: hundreds detained in Hrodna');
     await choose(page, 'Credibility', '3 — Possibly true');

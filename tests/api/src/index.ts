@@ -1,2 +1,3 @@
 export * from './harness';
 export * from './reviews';
+export * from './access-matrix';

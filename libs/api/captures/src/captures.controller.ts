@@ -100,7 +100,7 @@ export class CapturesController {
       if (!isUUID(evidenceId)) {
         throw new BadInputError('evidenceId', 'evidenceId must be an id (a UUID).');
       }
-      await this.captures.assertCapturable(evidenceId);
+      await this.captures.assertCapturable(actor, evidenceId);
       const file = await fileOf(req, this.captures.maxBytes);
       const capture = await this.captures.upload(actor, evidenceId, file);
       res.status(201).json({ capture: captureJson(capture, actor) });

@@ -84,12 +84,18 @@ export class CapturesService {
    * is not locked (CONFLICT), and it is not retracted (CONFLICT). Checked before any bytes are
    * read and again in the transaction that records the capture.
    */
-  async assertCapturable(evidenceId: string, manager?: EntityManager): Promise<EvidenceEntity> {
+  async assertCapturable(
+    actor: Actor,
+    evidenceId: string,
+    manager?: EntityManager,
+  ): Promise<EvidenceEntity> {
     // The claim check locks the claim row, which needs a transaction (a short one when called alone).
-    if (!manager) return this.dataSource.transaction((m) => this.assertCapturable(evidenceId, m));
+    if (!manager)
+      return this.dataSource.transaction((m) => this.assertCapturable(actor, evidenceId, m));
     const evidence = await manager.findOneBy(EvidenceEntity, { id: evidenceId });
     if (!evidence) throw new NotFoundError('Evidence', evidenceId);
     await this.claims.getForUpdate(evidence.claimId, manager);
+    await this.claims.assertWorksOn(actor, evidence.claimId, 'capture evidence', manager);
     if (evidence.retracted) {
       throw new ConflictError('This evidence item is retracted; it takes no new captures.');
     }
@@ -114,7 +120,7 @@ export class CapturesService {
 
   /** Fetches a URL server-side (see {@link fetchUrlToStore}) and records it as the next capture. */
   async captureUrl(actor: Actor, evidenceId: string, url: string | null): Promise<CaptureEntity> {
-    const evidence = await this.assertCapturable(evidenceId);
+    const evidence = await this.assertCapturable(actor, evidenceId);
     const target = url ?? evidence.url;
     let fetched;
     try {
@@ -173,7 +179,7 @@ export class CapturesService {
       for (let attempt = 1; ; attempt++) {
         try {
           return await this.dataSource.transaction(async (manager) => {
-            const evidence = await this.assertCapturable(evidenceId, manager);
+            const evidence = await this.assertCapturable(actor, evidenceId, manager);
             const row = await manager
               .createQueryBuilder(CaptureEntity, 'c')
               .select('MAX(c.version)', 'max')

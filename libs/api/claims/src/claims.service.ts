@@ -4,6 +4,7 @@ import { DataSource, type EntityManager, In } from 'typeorm';
 import { type AuditEventType, AuditService } from '@corroborate/api-audit';
 import {
   type Actor,
+  ForbiddenError,
   BadInputError,
   ConflictError,
   httpUrlProblem,
@@ -200,6 +201,31 @@ export class ClaimsService {
    * exist, CONFLICT when it is VERIFIED or REJECTED (locked). On PostgreSQL the row is locked
    * (FOR UPDATE) until the surrounding transaction ends, so writes to one claim queue up.
    */
+  /**
+   * Reviewers work only the claims assigned to them (an OPEN or SUBMITTED assignment); admins and
+   * editors work any claim. FORBIDDEN otherwise, naming what the caller tried to do.
+   */
+  async assertWorksOn(
+    actor: Actor,
+    claimId: string,
+    what: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<void> {
+    if (actor.role === 'ADMIN' || actor.role === 'EDITOR') return;
+    if (actor.role === 'REVIEWER') {
+      const postgres = manager.connection.options.type === 'postgres';
+      const rows = (await manager.query(
+        postgres
+          ? `SELECT 1 FROM "assignments" WHERE "claimId" = $1 AND "reviewerId" = $2 AND "status" IN ('OPEN', 'SUBMITTED') LIMIT 1`
+          : `SELECT 1 FROM "assignments" WHERE "claimId" = ? AND "reviewerId" = ? AND "status" IN ('OPEN', 'SUBMITTED') LIMIT 1`,
+        [claimId, actor.id],
+      )) as unknown[];
+      if (rows.length > 0) return;
+      throw new ForbiddenError(`Reviewers can ${what} only on claims assigned to them.`);
+    }
+    throw new ForbiddenError(`Your role cannot ${what}.`);
+  }
+
   async getForUpdate(claimId: string, manager: EntityManager): Promise<ClaimEntity> {
     const qb = manager.createQueryBuilder(ClaimEntity, 'c').where('c.id = :claimId', { claimId });
     if (manager.connection.options.type === 'postgres') qb.setLock('pessimistic_write');

@@ -14,7 +14,6 @@ import {
   NotFoundError,
 } from '@corroborate/api-core';
 import { NotificationsService } from '@corroborate/api-notifications';
-import { ACTIVE_ASSIGNMENT_STATUSES, AssignmentEntity } from '@corroborate/api-reviews';
 import { UserEntity } from '@corroborate/api-users';
 import { resolveMentions } from '@corroborate/domain';
 import { CommentEntity, CommentMentionEntity } from './comment.entities';
@@ -93,21 +92,6 @@ export class CommentsService {
     return qb.getMany();
   }
 
-  /** Admins and editors comment on any claim; a reviewer only on claims assigned to them. */
-  private async assertMayComment(manager: EntityManager, actor: Actor, claimId: string) {
-    if (actor.role === 'ADMIN' || actor.role === 'EDITOR') return;
-    if (actor.role === 'REVIEWER') {
-      const assigned = await manager.countBy(AssignmentEntity, {
-        claimId,
-        reviewerId: actor.id,
-        status: In([...ACTIVE_ASSIGNMENT_STATUSES]),
-      });
-      if (assigned > 0) return;
-      throw new ForbiddenError('Reviewers can comment only on claims assigned to them.');
-    }
-    throw new ForbiddenError('Your role cannot comment.');
-  }
-
   /** The users a text mentions; BAD_USER_INPUT for a short mention that fits several users. */
   private async mentions(manager: EntityManager, body: string): Promise<string[]> {
     if (!body.includes('@')) return [];
@@ -130,7 +114,7 @@ export class CommentsService {
     const body = request.body.trim();
     return this.dataSource.transaction(async (manager) => {
       const claim = await this.claims.get(request.claimId, manager);
-      await this.assertMayComment(manager, actor, claim.id);
+      await this.claims.assertWorksOn(actor, claim.id, 'comment', manager);
       if (request.parentId) {
         const parent = await manager.findOneBy(CommentEntity, { id: request.parentId });
         if (!parent || parent.claimId !== claim.id)
@@ -197,7 +181,7 @@ export class CommentsService {
           { editableUntil: this.editableUntil(comment).toISOString() },
         );
       }
-      await this.assertMayComment(manager, actor, comment.claimId);
+      await this.claims.assertWorksOn(actor, comment.claimId, 'comment', manager);
       if (body === comment.body) return comment;
       const before = (await manager.findBy(CommentMentionEntity, { commentId: id })).map(
         (m) => m.userId,

@@ -172,6 +172,7 @@ export class EvidenceService {
     return this.dataSource.transaction(async (manager) => {
       const now = new Date();
       const claim = await this.claims.getForUpdate(input.claimId, manager);
+      await this.claims.assertWorksOn(actor, claim.id, 'add evidence', manager);
       let sourceId: string;
       if (hasSourceId) {
         const source = await manager.findOneBy(SourceEntity, { id: input.sourceId as string });
@@ -339,6 +340,7 @@ export class EvidenceService {
   ): Promise<EvidenceEntity> {
     const item = await this.get(id, manager);
     await this.claims.getForUpdate(item.claimId, manager);
+    await this.claims.assertWorksOn(actor, item.claimId, 'change evidence', manager);
     if (actor.role === 'REVIEWER' && item.addedById !== actor.id) {
       throw new ForbiddenError(
         'Only the reviewer who added this evidence, an editor or an admin may change it.',

@@ -43,6 +43,7 @@ import { AdjudicationPanel } from './adjudication-panel';
 import { AssessmentsSection, MyAssessmentPanel } from './assessment-panel';
 import { AssignmentsPanel } from './assignments-panel';
 import { CommentsPanel } from './comments-panel';
+import { useWorksOnClaim } from './works-on';
 
 type Claim = ClaimQuery['claim'];
 
@@ -116,7 +117,8 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 
 function ClaimWorkbench({ claim, reload }: { claim: Claim; reload: () => Promise<unknown> }) {
   const canEditClaim = useHasRole(CLAIM_WRITE_ROLES);
-  const canWriteEvidence = useHasRole(EVIDENCE_WRITE_ROLES);
+  const worksOn = useWorksOnClaim(claim);
+  const canWriteEvidence = useHasRole(EVIDENCE_WRITE_ROLES) && worksOn;
   const [editing, setEditing] = useState(false);
   const [rejecting, setRejecting] = useState(false);
   const [adding, setAdding] = useState(false);

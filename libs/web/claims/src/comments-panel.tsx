@@ -17,7 +17,8 @@ import {
 import { IconEyeOff } from '@tabler/icons-react';
 import type { ClaimQuery, CommentFieldsFragment } from '@corroborate/graphql';
 import { mentionTokens, resolveMentions } from '@corroborate/domain';
-import { DateTimeText, ErrorAlert, getFormErrors, useCurrentUser } from '@corroborate/web-ui';
+import { DateTimeText, ErrorAlert, getFormErrors } from '@corroborate/web-ui';
+import { useWorksOnClaim } from './works-on';
 import { addCommentMutation, editCommentMutation, mentionableUsersQuery } from './comments.graphql';
 
 type Claim = ClaimQuery['claim'];
@@ -31,16 +32,6 @@ const TYPING_MENTION = /(?:^|[\s(])@([\w.+-]*)$/;
 
 /** Replies deeper than this are drawn at this depth, so long threads stay readable. */
 const MAX_INDENT = 3;
-
-/** Whether the signed-in user may write comments on this claim (the server checks again). */
-function useCanComment(claim: Claim): boolean {
-  const me = useCurrentUser();
-  if (me.role === 'ADMIN' || me.role === 'EDITOR') return true;
-  if (me.role !== 'REVIEWER') return false;
-  return claim.assignments.some(
-    (a) => a.reviewer.id === me.id && (a.status === 'OPEN' || a.status === 'SUBMITTED'),
-  );
-}
 
 /** Comment text as plain text (never HTML), with @mentions set in bold. */
 function CommentBody({ body }: { body: string }) {
@@ -375,7 +366,7 @@ function CommentItem({
 
 /** Threaded discussion of a claim, with @mentions; reminds reviewers not to reveal verdicts. */
 export function CommentsPanel({ claim }: { claim: Claim }) {
-  const canWrite = useCanComment(claim);
+  const canWrite = useWorksOnClaim(claim);
   const { roots, replies } = useMemo(() => {
     const ids = new Set(claim.comments.map((c) => c.id));
     const map = new Map<string, Comment[]>();
