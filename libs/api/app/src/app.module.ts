@@ -17,6 +17,7 @@ import { ReviewsModule } from '@corroborate/api-reviews';
 import { SourcesModule } from '@corroborate/api-sources';
 import { UsersModule } from '@corroborate/api-users';
 import { HealthController } from './health.controller';
+import { graphqlArmor } from './graphql-limits';
 import {
   formatSubscriptionResult,
   graphqlContext,
@@ -46,6 +47,7 @@ export function domainModules() {
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
+    const armor = graphqlArmor();
     return {
       module: AppModule,
       imports: [
@@ -61,6 +63,9 @@ export class AppModule {
           introspection: config.env !== 'production',
           includeStacktraceInErrorResponses: false,
           csrfPrevention: true,
+          allowBatchedHttpRequests: false,
+          plugins: armor.plugins,
+          validationRules: armor.validationRules,
           formatError: formatGraphQLError,
           context: graphqlContext,
           subscriptions: {

@@ -9,6 +9,7 @@ import { AppErrorFilter, type AppConfig, createValidationPipe } from '@corrobora
 import { AuthService } from '@corroborate/api-auth';
 import { DemoSeeder } from '@corroborate/api-demo';
 import { AppModule } from './app.module';
+import { GRAPHQL_LIMITS } from './graphql-limits';
 
 const LEVELS: LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
 
@@ -19,8 +20,10 @@ const LEVELS: LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
 export async function createApp(config: AppConfig): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
     logger: LEVELS.slice(0, LEVELS.indexOf(config.logLevel) + 1),
-    bodyParser: true,
+    bodyParser: false,
   });
+  // GraphQL bodies are small; files and imports stream through their own endpoints.
+  app.useBodyParser('json', { limit: GRAPHQL_LIMITS.maxBodyBytes });
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
   app.use(

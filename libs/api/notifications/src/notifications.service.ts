@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { isUUID } from 'class-validator';
 import { DataSource, type EntityManager, In, IsNull } from 'typeorm';
 import {
   type Actor,
@@ -101,6 +102,12 @@ export class NotificationsService {
     const unique = [...new Set(ids)];
     if (unique.length === 0 || unique.length > MAX_MARK_READ)
       throw new BadInputError('ids', `ids must list between 1 and ${MAX_MARK_READ} notifications.`);
+    const malformed = unique.find((id) => !isUUID(id));
+    if (malformed !== undefined)
+      throw new BadInputError(
+        'ids',
+        `ids must list notification ids (UUIDs); ${JSON.stringify(malformed.slice(0, 64))} is not one.`,
+      );
     return this.dataSource.transaction(async (manager) => {
       const rows = await manager.findBy(NotificationEntity, { id: In(unique) });
       const mine = new Map(rows.filter((n) => n.recipientId === actor.id).map((n) => [n.id, n]));
