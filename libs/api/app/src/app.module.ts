@@ -9,7 +9,9 @@ import { type AppConfig, CoreModule, formatGraphQLError } from '@corroborate/api
 import { DatabaseModule } from '@corroborate/api-database';
 import { DemoModule } from '@corroborate/api-demo';
 import { EvidenceModule } from '@corroborate/api-evidence';
+import { ExportsModule } from '@corroborate/api-exports';
 import { LiveModule } from '@corroborate/api-live';
+import { OrganisationModule } from '@corroborate/api-organisation';
 import { ProjectsModule } from '@corroborate/api-projects';
 import { ReviewsModule } from '@corroborate/api-reviews';
 import { SourcesModule } from '@corroborate/api-sources';
@@ -35,6 +37,8 @@ export function domainModules() {
     EvidenceModule,
     CapturesModule,
     ReviewsModule,
+    OrganisationModule,
+    ExportsModule,
     DemoModule,
   ];
 }
