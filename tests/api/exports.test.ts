@@ -548,6 +548,9 @@ describe('exports', () => {
       status: 404,
       error: { code: 'NOT_FOUND' },
     });
+    expect(
+      await error('/api/exports/claims.csv?projectId=00000000-0000-4000-8000-000000000000', editor),
+    ).toMatchObject({ status: 404, error: { code: 'NOT_FOUND' } });
     expect(await error('/api/exports/nope/manifest.json', editor)).toMatchObject({
       status: 400,
       error: { field: 'id' },

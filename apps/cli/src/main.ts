@@ -16,6 +16,7 @@ import {
 } from '@corroborate/api-core';
 import { DemoSeeder } from '@corroborate/api-demo';
 import { CreateUserInput, UsersService } from '@corroborate/api-users';
+import { registerExportCommand } from './commands/export';
 
 /** Exit codes scripts can rely on. */
 export const EXIT = { OK: 0, FAILED: 1, USAGE: 2 } as const;
@@ -165,6 +166,12 @@ export function buildProgram(out: (line: string) => void = console.log): Command
         });
       },
     );
+
+  registerExportCommand(program, {
+    withContext,
+    failure: (message, exitCode) => new CliFailure(message, exitCode),
+    out,
+  });
 
   return program;
 }

@@ -10,6 +10,7 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '@corroborate/api-audit';
 import { type Actor, APP_CONFIG, type AppConfig, NotFoundError } from '@corroborate/api-core';
 import { OrganisationService } from '@corroborate/api-organisation';
+import { ProjectEntity } from '@corroborate/api-projects';
 import {
   claimReviewFeedFrame,
   claimReviewFeedItem,
@@ -118,6 +119,11 @@ export class ExportsService {
     targets: Writable[],
     onProgress: (p: ExportProgress) => void = () => undefined,
   ): Promise<ExportResult & { organisation: ExportManifest['organisation'] }> {
+    if (
+      filter.projectId &&
+      !(await this.dataSource.getRepository(ProjectEntity).existsBy({ id: filter.projectId }))
+    )
+      throw new NotFoundError('Project', filter.projectId);
     const generatedAt = new Date().toISOString();
     const org = await this.organisation.forExport();
     const total = await this.records.candidates(filter);
