@@ -11,7 +11,8 @@ import { checkClaimReviewProfile } from './src/claim-review-profile';
 const root = join(__dirname, '..', '..');
 const sha = (b: Buffer | string) => createHash('sha256').update(b).digest('hex');
 
-describe(`corroborate export on ${testDialect()}`, () => {
+// Each run of the tool starts Node and the Nest context (a few seconds on a busy machine).
+describe(`corroborate export on ${testDialect()}`, { timeout: 120_000 }, () => {
   let db: Awaited<ReturnType<typeof freshDatabase>>;
   let projectId: string;
   let verifiedIds: string[];
