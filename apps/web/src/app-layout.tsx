@@ -15,7 +15,9 @@ import {
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import {
   IconBuildingBank,
+  IconBuilding,
   IconChevronDown,
+  IconFileExport,
   IconFolders,
   IconKey,
   IconListCheck,
@@ -24,6 +26,7 @@ import {
 } from '@tabler/icons-react';
 import type { Role } from '@corroborate/graphql';
 import { useSignOut } from '@corroborate/web-auth';
+import { EXPORT_ROLES } from '@corroborate/web-export';
 import { ADMIN_ROLES, ROLE_COLORS, ROLE_LABELS, useCurrentUser } from '@corroborate/web-ui';
 import { useEffect, type ReactNode } from 'react';
 
@@ -57,6 +60,12 @@ const NAV_SECTIONS: NavSection[] = [
         to: '/sources',
         icon: <IconBuildingBank size={18} aria-hidden="true" />,
       },
+      {
+        label: 'Export',
+        to: '/export',
+        icon: <IconFileExport size={18} aria-hidden="true" />,
+        roles: EXPORT_ROLES,
+      },
     ],
   },
   {
@@ -66,6 +75,12 @@ const NAV_SECTIONS: NavSection[] = [
         label: 'Users',
         to: '/admin/users',
         icon: <IconUsers size={18} aria-hidden="true" />,
+        roles: ADMIN_ROLES,
+      },
+      {
+        label: 'Organisation',
+        to: '/admin/organisation',
+        icon: <IconBuilding size={18} aria-hidden="true" />,
         roles: ADMIN_ROLES,
       },
     ],

@@ -53,7 +53,7 @@ export class OrganisationService {
       if (current.version !== input.expectedVersion) {
         throw new ConflictError(
           `The organisation settings were changed by someone else (version ${current.version}, you sent ${input.expectedVersion}); reload and try again.`,
-          { field: 'expectedVersion' },
+          { field: 'expectedVersion', currentVersion: current.version, changedFields: [] },
         );
       }
       const before = view(current);

@@ -14,6 +14,8 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query Organisation {\n    organisation {\n      name\n      url\n      logoUrl\n      license\n      version\n      updatedAt\n    }\n  }\n": typeof types.OrganisationDocument,
+    "\n  mutation UpdateOrganisation($input: UpdateOrganisationInput!) {\n    updateOrganisation(input: $input) {\n      name\n      url\n      logoUrl\n      license\n      version\n      updatedAt\n    }\n  }\n": typeof types.UpdateOrganisationDocument,
     "\n  fragment UserFields on User {\n    id\n    email\n    displayName\n    role\n    active\n    lastSignInAt\n    createdAt\n  }\n": typeof types.UserFieldsFragmentDoc,
     "\n  query Users {\n    users {\n      ...UserFields\n    }\n  }\n": typeof types.UsersDocument,
     "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      ...UserFields\n    }\n  }\n": typeof types.CreateUserDocument,
@@ -55,6 +57,7 @@ type Documents = {
     "\n  mutation ReopenClaim($input: ReopenClaimInput!) {\n    reopenClaim(input: $input) {\n      ...ClaimHeaderFields\n    }\n  }\n": typeof types.ReopenClaimDocument,
     "\n  query Reviewers {\n    reviewers {\n      id\n      displayName\n    }\n  }\n": typeof types.ReviewersDocument,
     "\n  mutation AssignReviewers($input: AssignReviewersInput!) {\n    assignReviewers(input: $input) {\n      ...AssignmentFields\n    }\n  }\n": typeof types.AssignReviewersDocument,
+    "\n  query ExportProjects {\n    projects {\n      id\n      name\n    }\n  }\n": typeof types.ExportProjectsDocument,
     "\n  fragment ProjectFields on Project {\n    id\n    name\n    description\n    requiredReviews\n    createdAt\n    updatedAt\n  }\n": typeof types.ProjectFieldsFragmentDoc,
     "\n  query Projects {\n    projects {\n      ...ProjectFields\n    }\n  }\n": typeof types.ProjectsDocument,
     "\n  query Project($id: ID!) {\n    project(id: $id) {\n      ...ProjectFields\n    }\n  }\n": typeof types.ProjectDocument,
@@ -74,6 +77,8 @@ type Documents = {
     "\n  fragment AuditEventFields on AuditEvent {\n    id\n    at\n    actor {\n      id\n      displayName\n    }\n    entityType\n    entityId\n    action\n    changes {\n      field\n      before\n      after\n    }\n    reason\n  }\n": typeof types.AuditEventFieldsFragmentDoc,
 };
 const documents: Documents = {
+    "\n  query Organisation {\n    organisation {\n      name\n      url\n      logoUrl\n      license\n      version\n      updatedAt\n    }\n  }\n": types.OrganisationDocument,
+    "\n  mutation UpdateOrganisation($input: UpdateOrganisationInput!) {\n    updateOrganisation(input: $input) {\n      name\n      url\n      logoUrl\n      license\n      version\n      updatedAt\n    }\n  }\n": types.UpdateOrganisationDocument,
     "\n  fragment UserFields on User {\n    id\n    email\n    displayName\n    role\n    active\n    lastSignInAt\n    createdAt\n  }\n": types.UserFieldsFragmentDoc,
     "\n  query Users {\n    users {\n      ...UserFields\n    }\n  }\n": types.UsersDocument,
     "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      ...UserFields\n    }\n  }\n": types.CreateUserDocument,
@@ -115,6 +120,7 @@ const documents: Documents = {
     "\n  mutation ReopenClaim($input: ReopenClaimInput!) {\n    reopenClaim(input: $input) {\n      ...ClaimHeaderFields\n    }\n  }\n": types.ReopenClaimDocument,
     "\n  query Reviewers {\n    reviewers {\n      id\n      displayName\n    }\n  }\n": types.ReviewersDocument,
     "\n  mutation AssignReviewers($input: AssignReviewersInput!) {\n    assignReviewers(input: $input) {\n      ...AssignmentFields\n    }\n  }\n": types.AssignReviewersDocument,
+    "\n  query ExportProjects {\n    projects {\n      id\n      name\n    }\n  }\n": types.ExportProjectsDocument,
     "\n  fragment ProjectFields on Project {\n    id\n    name\n    description\n    requiredReviews\n    createdAt\n    updatedAt\n  }\n": types.ProjectFieldsFragmentDoc,
     "\n  query Projects {\n    projects {\n      ...ProjectFields\n    }\n  }\n": types.ProjectsDocument,
     "\n  query Project($id: ID!) {\n    project(id: $id) {\n      ...ProjectFields\n    }\n  }\n": types.ProjectDocument,
@@ -148,6 +154,14 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Organisation {\n    organisation {\n      name\n      url\n      logoUrl\n      license\n      version\n      updatedAt\n    }\n  }\n"): (typeof documents)["\n  query Organisation {\n    organisation {\n      name\n      url\n      logoUrl\n      license\n      version\n      updatedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateOrganisation($input: UpdateOrganisationInput!) {\n    updateOrganisation(input: $input) {\n      name\n      url\n      logoUrl\n      license\n      version\n      updatedAt\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateOrganisation($input: UpdateOrganisationInput!) {\n    updateOrganisation(input: $input) {\n      name\n      url\n      logoUrl\n      license\n      version\n      updatedAt\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -312,6 +326,10 @@ export function graphql(source: "\n  query Reviewers {\n    reviewers {\n      i
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation AssignReviewers($input: AssignReviewersInput!) {\n    assignReviewers(input: $input) {\n      ...AssignmentFields\n    }\n  }\n"): (typeof documents)["\n  mutation AssignReviewers($input: AssignReviewersInput!) {\n    assignReviewers(input: $input) {\n      ...AssignmentFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ExportProjects {\n    projects {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  query ExportProjects {\n    projects {\n      id\n      name\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,0 +1,3 @@
+export * from './export-client';
+export * from './export-filters';
+export * from './export-page';
