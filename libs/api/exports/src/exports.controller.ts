@@ -21,6 +21,7 @@ import {
 } from '@corroborate/domain';
 import { parseExportFilter } from './dto/export-filter.input';
 import { ExportsService } from './exports.service';
+import { ReleasesService } from './releases.service';
 
 type AuthedRequest = Request & { actor?: Actor | null };
 
@@ -61,18 +62,80 @@ function formatOf(value: unknown): (typeof EXPORT_FORMATS)[number] {
  *   lines (`started`, `progress`…, then `completed` with the manifest, or `failed`), for the web
  *   page; the file is then downloaded from `GET /api/exports/:id/file`.
  * - `GET /api/exports/:id/file` and `GET /api/exports/:id/manifest.json`.
+ * - Releases: `GET /api/releases/:id/files/{jsonld,csv,ndjson}`, `…/manifest.json`, `…/delta.json`.
  */
 @Public()
-@Controller('api/exports')
+@Controller('api')
 export class ExportsController {
   private readonly logger = new Logger('Exports');
 
   constructor(
     private readonly auth: AuthService,
     private readonly exports: ExportsService,
+    private readonly releases: ReleasesService,
   ) {}
 
-  @Get('claims.:format')
+  @Get('releases/:id/files/:format')
+  async releaseFile(
+    @Req() req: AuthedRequest,
+    @Res() res: Response,
+    @Param('id') id: string,
+    @Param('format') format: string,
+  ): Promise<void> {
+    try {
+      await this.actorOf(req);
+      assertId(id);
+      const fmt = formatOf(format);
+      const { file, stream } = await this.releases.open(id, fmt);
+      res.status(200);
+      res.setHeader('Content-Type', file.mediaType);
+      res.setHeader('Content-Length', String(file.bytes));
+      res.setHeader('Content-Disposition', contentDisposition(file.name));
+      res.setHeader('X-Content-Type-Options', 'nosniff');
+      res.setHeader('Cache-Control', 'private, max-age=31536000, immutable');
+      res.setHeader(
+        'Repr-Digest',
+        `sha-256=:${Buffer.from(file.sha256, 'hex').toString('base64')}:`,
+      );
+      await pipeline(stream, res);
+    } catch (error) {
+      if (res.headersSent) {
+        this.logger.error(`Release download failed midway: ${String(error)}`);
+        res.destroy();
+        return;
+      }
+      this.fail(res, error);
+    }
+  }
+
+  @Get('releases/:id/:document.json')
+  async releaseDocument(
+    @Req() req: AuthedRequest,
+    @Res() res: Response,
+    @Param('id') id: string,
+    @Param('document') document: string,
+  ): Promise<void> {
+    try {
+      await this.actorOf(req);
+      assertId(id);
+      if (document !== 'manifest' && document !== 'delta')
+        throw new BadInputError('document', 'A release has manifest.json and delta.json.');
+      const json = await this.releases.readJson(id, document);
+      const row = await this.releases.get(id);
+      const slug = row.nameKey.replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'release';
+      res.status(200);
+      res.setHeader(
+        'Content-Disposition',
+        contentDisposition(`${slug}-${row.number}.${document}.json`),
+      );
+      res.setHeader('Cache-Control', 'private, max-age=31536000, immutable');
+      res.json(json);
+    } catch (error) {
+      this.fail(res, error);
+    }
+  }
+
+  @Get('exports/claims.:format')
   async stream(
     @Req() req: AuthedRequest,
     @Res() res: Response,
@@ -104,7 +167,7 @@ export class ExportsController {
     }
   }
 
-  @Post()
+  @Post('exports')
   async run(@Req() req: AuthedRequest, @Res() res: Response): Promise<void> {
     try {
       const actor = await this.actorOf(req);
@@ -156,7 +219,7 @@ export class ExportsController {
     }
   }
 
-  @Get(':id/file')
+  @Get('exports/:id/file')
   async file(
     @Req() req: AuthedRequest,
     @Res() res: Response,
@@ -187,7 +250,7 @@ export class ExportsController {
     }
   }
 
-  @Get(':id/manifest.json')
+  @Get('exports/:id/manifest.json')
   async manifest(
     @Req() req: AuthedRequest,
     @Res() res: Response,

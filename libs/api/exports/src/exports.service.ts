@@ -24,6 +24,7 @@ import {
   exportFileName,
   type ExportManifest,
   ndjsonRecordOf,
+  type VerifiedClaimRecord,
 } from '@corroborate/domain';
 import { describeFilter, type ExportFilter } from './dto/export-filter.input';
 import { ExportEntity } from './export.entity';
@@ -119,6 +120,29 @@ export class ExportsService {
     targets: Writable[],
     onProgress: (p: ExportProgress) => void = () => undefined,
   ): Promise<ExportResult & { organisation: ExportManifest['organisation'] }> {
+    const { outputs, ...rest } = await this.writeMany([{ format, targets }], filter, {
+      onProgress,
+    });
+    return { ...rest, bytes: outputs[0].bytes, sha256: outputs[0].sha256 };
+  }
+
+  /**
+   * One pass over the database writing several formats at once (a release holds all three, and
+   * they must describe the same moment). `onBatch` sees each batch of records after it is written.
+   */
+  async writeMany(
+    outputs: { format: ExportFormat; targets: Writable[] }[],
+    filter: ExportFilter,
+    options: {
+      onProgress?: (p: ExportProgress) => void;
+      onBatch?: (records: VerifiedClaimRecord[]) => Promise<void>;
+    } = {},
+  ): Promise<{
+    counts: ExportCounts;
+    generatedAt: string;
+    organisation: ExportManifest['organisation'];
+    outputs: { format: ExportFormat; bytes: number; sha256: string }[];
+  }> {
     if (
       filter.projectId &&
       !(await this.dataSource.getRepository(ProjectEntity).existsBy({ id: filter.projectId }))
@@ -127,34 +151,54 @@ export class ExportsService {
     const generatedAt = new Date().toISOString();
     const org = await this.organisation.forExport();
     const total = await this.records.candidates(filter);
-    const sink = new HashingSink(targets);
+    const sinks = outputs.map((o) => ({ format: o.format, sink: new HashingSink(o.targets) }));
     const counts = emptyExportCounts();
     const sources = new Set<string>();
     const frame = claimReviewFeedFrame(org, generatedAt);
     let scanned = 0;
-    const report = () => onProgress({ scanned, total, written: counts.claims, bytes: sink.bytes });
+    const report = () =>
+      options.onProgress?.({
+        scanned,
+        total,
+        written: counts.claims,
+        bytes: sinks.reduce((n, s) => n + s.sink.bytes, 0),
+      });
     report();
-    if (format === 'jsonld') await sink.write(frame.opening);
-    if (format === 'csv') await sink.write(stringify([[...CSV_COLUMNS]]));
+    for (const { format, sink } of sinks) {
+      if (format === 'jsonld') await sink.write(frame.opening);
+      if (format === 'csv') await sink.write(stringify([[...CSV_COLUMNS]]));
+    }
     for await (const batch of this.records.batches(filter, this.publicUrl, (n) => {
       scanned = n;
     })) {
-      let text = '';
-      for (const record of batch) {
-        if (format === 'jsonld')
-          text +=
-            (counts.claims > 0 ? frame.separator : '') +
-            JSON.stringify(claimReviewFeedItem(record, org));
-        else if (format === 'csv') text += stringify([csvRowOf(record)]);
-        else text += `${JSON.stringify(ndjsonRecordOf(record))}\n`;
-        countRecord(counts, record, sources);
+      for (const { format, sink } of sinks) {
+        let text = '';
+        batch.forEach((record, i) => {
+          if (format === 'jsonld')
+            text +=
+              (counts.claims + i > 0 ? frame.separator : '') +
+              JSON.stringify(claimReviewFeedItem(record, org));
+          else if (format === 'csv') text += stringify([csvRowOf(record)]);
+          else text += `${JSON.stringify(ndjsonRecordOf(record))}\n`;
+        });
+        await sink.write(text);
       }
-      await sink.write(text);
+      for (const record of batch) countRecord(counts, record, sources);
+      await options.onBatch?.(batch);
       report();
     }
-    if (format === 'jsonld') await sink.write(frame.closing);
+    for (const { format, sink } of sinks) if (format === 'jsonld') await sink.write(frame.closing);
     report();
-    return { counts, bytes: sink.bytes, sha256: sink.digest(), generatedAt, organisation: org };
+    return {
+      counts,
+      generatedAt,
+      organisation: org,
+      outputs: sinks.map(({ format, sink }) => ({
+        format,
+        bytes: sink.bytes,
+        sha256: sink.digest(),
+      })),
+    };
   }
 
   /** The manifest of a written export. */

@@ -4,3 +4,7 @@ export * from './export-records';
 export * from './exports.controller';
 export * from './exports.module';
 export * from './exports.service';
+export * from './dto/release.type';
+export * from './release.entity';
+export * from './releases.resolver';
+export * from './releases.service';

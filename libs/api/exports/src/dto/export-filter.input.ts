@@ -12,7 +12,8 @@ import {
 } from 'class-validator';
 import { plainToInstance } from 'class-transformer';
 import { BadInputError } from '@corroborate/api-core';
-import { MAX_TOPIC_LENGTH } from '@corroborate/api-claims';
+import { Field, GraphQLISODateTime, ID, InputType } from '@nestjs/graphql';
+import { MAX_TOPIC_LENGTH, Priority as PriorityEnum } from '@corroborate/api-claims';
 import { PRIORITIES, type Priority } from '@corroborate/domain';
 
 const dateRule = (field: string) =>
@@ -25,17 +26,24 @@ const topicRule = `Each topic must be between 1 and ${MAX_TOPIC_LENGTH} characte
  * created range) plus the range of the verification (adjudication) date. Only VERIFIED claims
  * are ever exported, so there is no status filter.
  */
+@InputType({
+  description:
+    'Which VERIFIED claims: the queue filters (project, priorities, topics, text, created range) and the verification-date range.',
+})
 export class ExportFilter {
+  @Field(() => ID, { nullable: true })
   @IsOptional()
   @IsUUID('all', { message: 'projectId must be an id (a UUID).' })
   projectId?: string;
 
+  @Field(() => [PriorityEnum], { nullable: true })
   @IsOptional()
   @IsArray({ message: priorityRule })
   @ArrayMaxSize(PRIORITIES.length, { message: priorityRule })
   @IsEnum(Object.fromEntries(PRIORITIES.map((p) => [p, p])), { each: true, message: priorityRule })
   priorities?: Priority[];
 
+  @Field(() => [String], { nullable: true })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(50, { message: 'topics must list at most 50 topics.' })
@@ -43,26 +51,31 @@ export class ExportFilter {
   @MaxLength(MAX_TOPIC_LENGTH, { each: true, message: topicRule })
   topics?: string[];
 
+  @Field(() => String, { nullable: true, description: 'Full-text search, as in the queue.' })
   @IsOptional()
   @IsString({ message: 'text must be text.' })
   @MaxLength(500, { message: 'text must be at most 500 characters.' })
   text?: string;
 
+  @Field(() => GraphQLISODateTime, { nullable: true })
   @IsOptional()
   @Type(() => Date)
   @IsDate({ message: dateRule('createdFrom') })
   createdFrom?: Date;
 
+  @Field(() => GraphQLISODateTime, { nullable: true })
   @IsOptional()
   @Type(() => Date)
   @IsDate({ message: dateRule('createdTo') })
   createdTo?: Date;
 
+  @Field(() => GraphQLISODateTime, { nullable: true })
   @IsOptional()
   @Type(() => Date)
   @IsDate({ message: dateRule('verifiedFrom') })
   verifiedFrom?: Date;
 
+  @Field(() => GraphQLISODateTime, { nullable: true })
   @IsOptional()
   @Type(() => Date)
   @IsDate({ message: dateRule('verifiedTo') })
@@ -150,7 +163,7 @@ export function describeFilter(filter: ExportFilter): Record<string, unknown> {
   const out: Record<string, unknown> = { status: 'VERIFIED' };
   for (const field of EXPORT_FILTER_FIELDS) {
     const value = filter[field];
-    if (value === undefined) continue;
+    if (value === undefined || value === null) continue;
     out[field] = value instanceof Date ? value.toISOString() : value;
   }
   return out;

@@ -4,6 +4,7 @@ import { ClaimsSourcesEvidence1795599377503 } from './1795599377503-ClaimsSource
 import { ClaimSearch1795599378503 } from './1795599378503-ClaimSearch';
 import { Reviews1795602215972 } from './1795602215972-Reviews';
 import { OrganisationExports1795608377454 } from './1795608377454-OrganisationExports';
+import { Releases1795609539742 } from './1795609539742-Releases';
 
 export const postgresMigrations = [
   Foundation1795598293617,
@@ -11,4 +12,5 @@ export const postgresMigrations = [
   ClaimSearch1795599378503,
   Reviews1795602215972,
   OrganisationExports1795608377454,
+  Releases1795609539742,
 ];
