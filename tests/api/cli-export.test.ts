@@ -219,4 +219,42 @@ describe(`corroborate export on ${testDialect()}`, { timeout: 120_000 }, () => {
       ]).code,
     ).toBe(0);
   });
+
+  it('cuts, lists and downloads releases; the files match the manifest; bad ids exit 2 or 1', () => {
+    const first = cli(['release', 'cut', '--name', 'Weekly', '--project', projectId]);
+    expect(first.code).toBe(0);
+    expect(first.err).toMatch(/Releasing: 2\/2 verified claim\(s\) read/);
+    expect(first.out).toMatch(
+      /Cut release 1 of "Weekly" .*: 2 claim\(s\); since the previous release 2 added, 0 changed, 0 retracted/,
+    );
+    const id = /\(([0-9a-f-]{36})\)/.exec(first.out)![1];
+    const second = cli(['release', 'cut', '--name', 'weekly', '--project', projectId]);
+    expect(second.out).toMatch(/Cut release 2 of "weekly" .*0 added, 0 changed, 0 retracted/);
+    const list = cli(['release', 'list', '--name', 'WEEKLY']);
+    expect(
+      list.out
+        .trim()
+        .split('\n')
+        .map((l) => /#(\d+)/.exec(l)?.[1]),
+    ).toEqual(['2', '1']);
+    const dir = outFile('release-1');
+    const download = cli(['release', 'download', id, '--out', dir]);
+    expect(download.code).toBe(0);
+    const manifest = JSON.parse(readFileSync(join(dir, 'weekly-1.manifest.json'), 'utf8')) as {
+      release: { number: number };
+      files: { name: string; sha256: string }[];
+    };
+    expect(manifest.release.number).toBe(1);
+    expect(manifest.files).toHaveLength(3);
+    for (const file of manifest.files)
+      expect(sha(readFileSync(join(dir, file.name)))).toBe(file.sha256);
+    const delta = JSON.parse(readFileSync(join(dir, 'weekly-1.delta.json'), 'utf8')) as {
+      added: unknown[];
+    };
+    expect(delta.added).toHaveLength(2);
+    expect(cli(['release', 'download', 'nope', '--out', dir])).toMatchObject({ code: 2 });
+    expect(
+      cli(['release', 'download', '00000000-0000-4000-8000-000000000000', '--out', dir]),
+    ).toMatchObject({ code: 1, err: expect.stringMatching(/NOT_FOUND: Release/) });
+  });
 });

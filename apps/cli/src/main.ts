@@ -17,6 +17,7 @@ import {
 import { DemoSeeder } from '@corroborate/api-demo';
 import { CreateUserInput, UsersService } from '@corroborate/api-users';
 import { registerExportCommand } from './commands/export';
+import { registerReleaseCommand } from './commands/release';
 
 /** Exit codes scripts can rely on. */
 export const EXIT = { OK: 0, FAILED: 1, USAGE: 2 } as const;
@@ -167,11 +168,13 @@ export function buildProgram(out: (line: string) => void = console.log): Command
       },
     );
 
-  registerExportCommand(program, {
+  const kit = {
     withContext,
-    failure: (message, exitCode) => new CliFailure(message, exitCode),
+    failure: (message: string, exitCode: number) => new CliFailure(message, exitCode),
     out,
-  });
+  };
+  registerExportCommand(program, kit);
+  registerReleaseCommand(program, kit);
 
   return program;
 }

@@ -21,7 +21,7 @@ import {
   type Verdict,
 } from '@corroborate/domain';
 import { describeFilter, type ExportFilter } from './dto/export-filter.input';
-import { ExportsService } from './exports.service';
+import { type ExportProgress, ExportsService } from './exports.service';
 import {
   ReleaseClaimEntity,
   type ReleaseDeltaCounts,
@@ -96,7 +96,12 @@ export class ReleasesService {
    * and the snapshot of what it holds; then the delta against the previous release of that name
    * and the manifest. The release row is written last, so a failed cut leaves nothing behind.
    */
-  async cut(actor: Actor | null, rawName: string, filter: ExportFilter): Promise<ReleaseEntity> {
+  async cut(
+    actor: Actor | null,
+    rawName: string,
+    filter: ExportFilter,
+    onProgress?: (p: ExportProgress) => void,
+  ): Promise<ReleaseEntity> {
     const name = rawName.replace(/\s+/g, ' ').trim();
     if (!name || name.length > MAX_RELEASE_NAME)
       throw new BadInputError('name', `name must be between 1 and ${MAX_RELEASE_NAME} characters.`);
@@ -125,6 +130,7 @@ export class ReleasesService {
         streams.map((s) => ({ format: s.format, targets: [s.stream] })),
         filter,
         {
+          onProgress,
           onBatch: async (records) => {
             await this.dataSource.getRepository(ReleaseClaimEntity).insert(
               records.map((r) => ({
