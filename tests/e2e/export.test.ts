@@ -149,6 +149,33 @@ describe('organisation settings and export', () => {
     await page.context().close();
   });
 
+  it('an editor cuts a release, sees its delta and downloads its files', async () => {
+    const page = await signIn(browser, product.url, 'editor@example.org', 'demo-editor-pass');
+    await page.getByRole('link', { name: 'Releases' }).click();
+    await page.getByRole('heading', { name: 'Releases', level: 1 }).waitFor();
+    await page.getByText('No releases yet').waitFor();
+    await page.getByLabel(/^Set name/).fill('Belarus weekly');
+    await page.getByLabel(/^Project/).selectOption({ label: 'Belarus protests, Jan 2021' });
+    await page.getByRole('button', { name: 'Cut release' }).click();
+    await page.getByText('Release Belarus weekly #1 cut').waitFor();
+    const table = page.getByRole('table', { name: 'Releases' });
+    await table.getByText('Belarus weekly #1').waitFor();
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await screenshot(page, 'releases');
+    await table.getByRole('button', { name: /^Changes in Belarus weekly #1: 1 added/ }).click();
+    const dialog = page.getByRole('dialog', { name: 'Belarus weekly #1: what changed' });
+    await dialog.getByRole('link', { name: DETAINED }).waitFor();
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+    const csvLink = table.getByRole('link', { name: 'Download Belarus weekly #1 as CSV' });
+    const expected = (await csvLink.getAttribute('title'))!.replace('SHA-256 ', '');
+    const [download] = await Promise.all([page.waitForEvent('download'), csvLink.click()]);
+    expect(download.suggestedFilename()).toMatch(/^belarus-weekly-1-\d{8}-\d{6}\.csv$/);
+    const bytes = readFileSync((await download.path())!);
+    expect(createHash('sha256').update(bytes).digest('hex')).toBe(expected);
+    await page.context().close();
+  });
+
   it('viewers may export; reviewers do not see the page', async () => {
     const viewer = await signIn(browser, product.url, 'viewer@example.org', 'demo-viewer-pass');
     await viewer.getByRole('link', { name: 'Export' }).waitFor();

@@ -3,7 +3,7 @@ import { ApiTokensPage, RequireAuth, SignInPage } from '@corroborate/web-auth';
 import { ProjectDetailPage, ProjectsPage } from '@corroborate/web-projects';
 import { OrganisationPage, UsersPage } from '@corroborate/web-admin';
 import { ClaimPage } from '@corroborate/web-claims';
-import { EXPORT_ROLES, ExportPage } from '@corroborate/web-export';
+import { EXPORT_ROLES, ExportPage, ReleasesPage } from '@corroborate/web-export';
 import { QueuePage } from '@corroborate/web-queue';
 import { SourceDetailPage, SourcesPage } from '@corroborate/web-sources';
 import { ADMIN_ROLES, RequireRole } from '@corroborate/web-ui';
@@ -48,6 +48,14 @@ export const routes: RouteObject[] = [
         element: (
           <RequireRole roles={EXPORT_ROLES}>
             <ExportPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'releases',
+        element: (
+          <RequireRole roles={EXPORT_ROLES}>
+            <ReleasesPage />
           </RequireRole>
         ),
       },

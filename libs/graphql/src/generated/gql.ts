@@ -58,6 +58,9 @@ type Documents = {
     "\n  query Reviewers {\n    reviewers {\n      id\n      displayName\n    }\n  }\n": typeof types.ReviewersDocument,
     "\n  mutation AssignReviewers($input: AssignReviewersInput!) {\n    assignReviewers(input: $input) {\n      ...AssignmentFields\n    }\n  }\n": typeof types.AssignReviewersDocument,
     "\n  query ExportProjects {\n    projects {\n      id\n      name\n    }\n  }\n": typeof types.ExportProjectsDocument,
+    "\n  fragment ReleaseFields on Release {\n    id\n    name\n    number\n    filtersJson\n    previousNumber\n    createdByName\n    createdAt\n    counts {\n      claims\n      evidence\n      sources\n      assessments\n      captures\n    }\n    files {\n      format\n      name\n      bytes\n      sha256\n      downloadUrl\n    }\n    delta {\n      added\n      changed\n      retracted\n    }\n    manifestUrl\n    deltaUrl\n  }\n": typeof types.ReleaseFieldsFragmentDoc,
+    "\n  query Releases {\n    releases {\n      ...ReleaseFields\n    }\n  }\n": typeof types.ReleasesDocument,
+    "\n  mutation CutRelease($input: CutReleaseInput!) {\n    cutRelease(input: $input) {\n      ...ReleaseFields\n    }\n  }\n": typeof types.CutReleaseDocument,
     "\n  fragment ProjectFields on Project {\n    id\n    name\n    description\n    requiredReviews\n    createdAt\n    updatedAt\n  }\n": typeof types.ProjectFieldsFragmentDoc,
     "\n  query Projects {\n    projects {\n      ...ProjectFields\n    }\n  }\n": typeof types.ProjectsDocument,
     "\n  query Project($id: ID!) {\n    project(id: $id) {\n      ...ProjectFields\n    }\n  }\n": typeof types.ProjectDocument,
@@ -121,6 +124,9 @@ const documents: Documents = {
     "\n  query Reviewers {\n    reviewers {\n      id\n      displayName\n    }\n  }\n": types.ReviewersDocument,
     "\n  mutation AssignReviewers($input: AssignReviewersInput!) {\n    assignReviewers(input: $input) {\n      ...AssignmentFields\n    }\n  }\n": types.AssignReviewersDocument,
     "\n  query ExportProjects {\n    projects {\n      id\n      name\n    }\n  }\n": types.ExportProjectsDocument,
+    "\n  fragment ReleaseFields on Release {\n    id\n    name\n    number\n    filtersJson\n    previousNumber\n    createdByName\n    createdAt\n    counts {\n      claims\n      evidence\n      sources\n      assessments\n      captures\n    }\n    files {\n      format\n      name\n      bytes\n      sha256\n      downloadUrl\n    }\n    delta {\n      added\n      changed\n      retracted\n    }\n    manifestUrl\n    deltaUrl\n  }\n": types.ReleaseFieldsFragmentDoc,
+    "\n  query Releases {\n    releases {\n      ...ReleaseFields\n    }\n  }\n": types.ReleasesDocument,
+    "\n  mutation CutRelease($input: CutReleaseInput!) {\n    cutRelease(input: $input) {\n      ...ReleaseFields\n    }\n  }\n": types.CutReleaseDocument,
     "\n  fragment ProjectFields on Project {\n    id\n    name\n    description\n    requiredReviews\n    createdAt\n    updatedAt\n  }\n": types.ProjectFieldsFragmentDoc,
     "\n  query Projects {\n    projects {\n      ...ProjectFields\n    }\n  }\n": types.ProjectsDocument,
     "\n  query Project($id: ID!) {\n    project(id: $id) {\n      ...ProjectFields\n    }\n  }\n": types.ProjectDocument,
@@ -330,6 +336,18 @@ export function graphql(source: "\n  mutation AssignReviewers($input: AssignRevi
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ExportProjects {\n    projects {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  query ExportProjects {\n    projects {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ReleaseFields on Release {\n    id\n    name\n    number\n    filtersJson\n    previousNumber\n    createdByName\n    createdAt\n    counts {\n      claims\n      evidence\n      sources\n      assessments\n      captures\n    }\n    files {\n      format\n      name\n      bytes\n      sha256\n      downloadUrl\n    }\n    delta {\n      added\n      changed\n      retracted\n    }\n    manifestUrl\n    deltaUrl\n  }\n"): (typeof documents)["\n  fragment ReleaseFields on Release {\n    id\n    name\n    number\n    filtersJson\n    previousNumber\n    createdByName\n    createdAt\n    counts {\n      claims\n      evidence\n      sources\n      assessments\n      captures\n    }\n    files {\n      format\n      name\n      bytes\n      sha256\n      downloadUrl\n    }\n    delta {\n      added\n      changed\n      retracted\n    }\n    manifestUrl\n    deltaUrl\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Releases {\n    releases {\n      ...ReleaseFields\n    }\n  }\n"): (typeof documents)["\n  query Releases {\n    releases {\n      ...ReleaseFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CutRelease($input: CutReleaseInput!) {\n    cutRelease(input: $input) {\n      ...ReleaseFields\n    }\n  }\n"): (typeof documents)["\n  mutation CutRelease($input: CutReleaseInput!) {\n    cutRelease(input: $input) {\n      ...ReleaseFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
