@@ -16,6 +16,8 @@ import {
 } from '@corroborate/api-core';
 import { DemoSeeder } from '@corroborate/api-demo';
 import { CreateUserInput, UsersService } from '@corroborate/api-users';
+import { registerExportCommand } from './commands/export';
+import { registerReleaseCommand } from './commands/release';
 
 /** Exit codes scripts can rely on. */
 export const EXIT = { OK: 0, FAILED: 1, USAGE: 2 } as const;
@@ -165,6 +167,14 @@ export function buildProgram(out: (line: string) => void = console.log): Command
         });
       },
     );
+
+  const kit = {
+    withContext,
+    failure: (message: string, exitCode: number) => new CliFailure(message, exitCode),
+    out,
+  };
+  registerExportCommand(program, kit);
+  registerReleaseCommand(program, kit);
 
   return program;
 }

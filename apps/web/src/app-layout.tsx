@@ -15,7 +15,10 @@ import {
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import {
   IconBuildingBank,
+  IconBuilding,
   IconChevronDown,
+  IconFileExport,
+  IconPackageExport,
   IconFolders,
   IconKey,
   IconListCheck,
@@ -25,6 +28,7 @@ import {
 import type { Role } from '@corroborate/graphql';
 import { useSignOut } from '@corroborate/web-auth';
 import { NotificationsBell } from '@corroborate/web-notifications';
+import { EXPORT_ROLES } from '@corroborate/web-export';
 import { ADMIN_ROLES, ROLE_COLORS, ROLE_LABELS, useCurrentUser } from '@corroborate/web-ui';
 import { useEffect, type ReactNode } from 'react';
 
@@ -58,6 +62,18 @@ const NAV_SECTIONS: NavSection[] = [
         to: '/sources',
         icon: <IconBuildingBank size={18} aria-hidden="true" />,
       },
+      {
+        label: 'Export',
+        to: '/export',
+        icon: <IconFileExport size={18} aria-hidden="true" />,
+        roles: EXPORT_ROLES,
+      },
+      {
+        label: 'Releases',
+        to: '/releases',
+        icon: <IconPackageExport size={18} aria-hidden="true" />,
+        roles: EXPORT_ROLES,
+      },
     ],
   },
   {
@@ -67,6 +83,12 @@ const NAV_SECTIONS: NavSection[] = [
         label: 'Users',
         to: '/admin/users',
         icon: <IconUsers size={18} aria-hidden="true" />,
+        roles: ADMIN_ROLES,
+      },
+      {
+        label: 'Organisation',
+        to: '/admin/organisation',
+        icon: <IconBuilding size={18} aria-hidden="true" />,
         roles: ADMIN_ROLES,
       },
     ],

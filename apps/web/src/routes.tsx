@@ -1,9 +1,10 @@
 import { Navigate, Outlet, type RouteObject } from 'react-router';
 import { ApiTokensPage, RequireAuth, SignInPage } from '@corroborate/web-auth';
 import { ProjectDetailPage, ProjectsPage } from '@corroborate/web-projects';
-import { UsersPage } from '@corroborate/web-admin';
+import { OrganisationPage, UsersPage } from '@corroborate/web-admin';
 import { ClaimPage } from '@corroborate/web-claims';
 import { NotificationsPage } from '@corroborate/web-notifications';
+import { EXPORT_ROLES, ExportPage, ReleasesPage } from '@corroborate/web-export';
 import { QueuePage } from '@corroborate/web-queue';
 import { SourceDetailPage, SourcesPage } from '@corroborate/web-sources';
 import { ADMIN_ROLES, RequireRole } from '@corroborate/web-ui';
@@ -40,7 +41,24 @@ export const routes: RouteObject[] = [
         children: [
           { index: true, element: <Navigate to="/admin/users" replace /> },
           { path: 'users', element: <UsersPage /> },
+          { path: 'organisation', element: <OrganisationPage /> },
         ],
+      },
+      {
+        path: 'export',
+        element: (
+          <RequireRole roles={EXPORT_ROLES}>
+            <ExportPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'releases',
+        element: (
+          <RequireRole roles={EXPORT_ROLES}>
+            <ReleasesPage />
+          </RequireRole>
+        ),
       },
       { path: 'account/tokens', element: <ApiTokensPage /> },
       { path: 'notifications', element: <NotificationsPage /> },

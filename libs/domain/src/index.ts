@@ -13,3 +13,4 @@ export * from './figure-extraction';
 export * from './claim-extraction';
 export * from './text-similarity';
 export * from './mentions';
+export * from './claim-export';

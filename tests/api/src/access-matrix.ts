@@ -388,6 +388,42 @@ export const ACCESS_MATRIX: readonly AccessRow[] = [
     request: () => q('mutation { markAllNotificationsRead }'),
   },
 
+  // ------------------------------------------------------------------ organisation, releases
+  {
+    operation: 'Query.organisation',
+    allowed: SIGNED_IN,
+    request: () => q('{ organisation { name } }'),
+  },
+  {
+    operation: 'Mutation.updateOrganisation',
+    allowed: ADMINS,
+    request: () =>
+      input(
+        'mutation($input: UpdateOrganisationInput!) { updateOrganisation(input: $input) { name } }',
+        { expectedVersion: STALE, name: 'Matrix desk' },
+      ),
+  },
+  {
+    // Exports hold only verified claims, which viewers may read; reviewers may not export.
+    operation: 'Query.releases',
+    allowed: ['viewer', 'editor', 'admin'],
+    request: () => q('{ releases { id } }'),
+  },
+  {
+    operation: 'Query.release',
+    allowed: ['viewer', 'editor', 'admin'],
+    request: () => q('query($id: ID!) { release(id: $id) { id } }', { id: UNKNOWN }),
+  },
+  {
+    operation: 'Mutation.cutRelease',
+    allowed: EDITORS,
+    request: () =>
+      input('mutation($input: CutReleaseInput!) { cutRelease(input: $input) { id } }', {
+        name: 'Matrix release',
+        filter: { projectId: UNKNOWN },
+      }),
+  },
+
   // ------------------------------------------------------------------ accounts
   {
     operation: 'Mutation.createUser',

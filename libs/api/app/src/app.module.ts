@@ -10,8 +10,10 @@ import { type AppConfig, CoreModule, formatGraphQLError } from '@corroborate/api
 import { DatabaseModule } from '@corroborate/api-database';
 import { DemoModule } from '@corroborate/api-demo';
 import { EvidenceModule } from '@corroborate/api-evidence';
+import { ExportsModule } from '@corroborate/api-exports';
 import { LiveModule } from '@corroborate/api-live';
 import { NotificationsModule } from '@corroborate/api-notifications';
+import { OrganisationModule } from '@corroborate/api-organisation';
 import { ProjectsModule } from '@corroborate/api-projects';
 import { ReviewsModule } from '@corroborate/api-reviews';
 import { SourcesModule } from '@corroborate/api-sources';
@@ -40,6 +42,8 @@ export function domainModules() {
     NotificationsModule,
     ReviewsModule,
     CommentsModule,
+    OrganisationModule,
+    ExportsModule,
     DemoModule,
   ];
 }

@@ -14,6 +14,8 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query Organisation {\n    organisation {\n      name\n      url\n      logoUrl\n      license\n      version\n      updatedAt\n    }\n  }\n": typeof types.OrganisationDocument,
+    "\n  mutation UpdateOrganisation($input: UpdateOrganisationInput!) {\n    updateOrganisation(input: $input) {\n      name\n      url\n      logoUrl\n      license\n      version\n      updatedAt\n    }\n  }\n": typeof types.UpdateOrganisationDocument,
     "\n  fragment UserFields on User {\n    id\n    email\n    displayName\n    role\n    active\n    lastSignInAt\n    createdAt\n  }\n": typeof types.UserFieldsFragmentDoc,
     "\n  query Users {\n    users {\n      ...UserFields\n    }\n  }\n": typeof types.UsersDocument,
     "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      ...UserFields\n    }\n  }\n": typeof types.CreateUserDocument,
@@ -59,6 +61,10 @@ type Documents = {
     "\n  mutation ReopenClaim($input: ReopenClaimInput!) {\n    reopenClaim(input: $input) {\n      ...ClaimHeaderFields\n    }\n  }\n": typeof types.ReopenClaimDocument,
     "\n  query Reviewers {\n    reviewers {\n      id\n      displayName\n    }\n  }\n": typeof types.ReviewersDocument,
     "\n  mutation AssignReviewers($input: AssignReviewersInput!) {\n    assignReviewers(input: $input) {\n      ...AssignmentFields\n    }\n  }\n": typeof types.AssignReviewersDocument,
+    "\n  query ExportProjects {\n    projects {\n      id\n      name\n    }\n  }\n": typeof types.ExportProjectsDocument,
+    "\n  fragment ReleaseFields on Release {\n    id\n    name\n    number\n    filtersJson\n    previousNumber\n    createdByName\n    createdAt\n    counts {\n      claims\n      evidence\n      sources\n      assessments\n      captures\n    }\n    files {\n      format\n      name\n      bytes\n      sha256\n      downloadUrl\n    }\n    delta {\n      added\n      changed\n      retracted\n    }\n    manifestUrl\n    deltaUrl\n  }\n": typeof types.ReleaseFieldsFragmentDoc,
+    "\n  query Releases {\n    releases {\n      ...ReleaseFields\n    }\n  }\n": typeof types.ReleasesDocument,
+    "\n  mutation CutRelease($input: CutReleaseInput!) {\n    cutRelease(input: $input) {\n      ...ReleaseFields\n    }\n  }\n": typeof types.CutReleaseDocument,
     "\n  query UnreadNotificationCount {\n    unreadNotificationCount\n  }\n": typeof types.UnreadNotificationCountDocument,
     "\n  subscription MyActivity {\n    myActivity {\n      action\n      claimId\n      summary\n      at\n    }\n  }\n": typeof types.MyActivityDocument,
     "\n  query Notifications($first: Int!, $after: String, $unreadOnly: Boolean!) {\n    notifications(first: $first, after: $after, unreadOnly: $unreadOnly) {\n      unreadCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        kind\n        message\n        createdAt\n        readAt\n        commentId\n        claim {\n          id\n          text\n        }\n      }\n    }\n  }\n": typeof types.NotificationsDocument,
@@ -87,6 +93,8 @@ type Documents = {
     "\n  fragment AuditEventFields on AuditEvent {\n    id\n    at\n    actor {\n      id\n      displayName\n    }\n    entityType\n    entityId\n    action\n    changes {\n      field\n      before\n      after\n    }\n    reason\n  }\n": typeof types.AuditEventFieldsFragmentDoc,
 };
 const documents: Documents = {
+    "\n  query Organisation {\n    organisation {\n      name\n      url\n      logoUrl\n      license\n      version\n      updatedAt\n    }\n  }\n": types.OrganisationDocument,
+    "\n  mutation UpdateOrganisation($input: UpdateOrganisationInput!) {\n    updateOrganisation(input: $input) {\n      name\n      url\n      logoUrl\n      license\n      version\n      updatedAt\n    }\n  }\n": types.UpdateOrganisationDocument,
     "\n  fragment UserFields on User {\n    id\n    email\n    displayName\n    role\n    active\n    lastSignInAt\n    createdAt\n  }\n": types.UserFieldsFragmentDoc,
     "\n  query Users {\n    users {\n      ...UserFields\n    }\n  }\n": types.UsersDocument,
     "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      ...UserFields\n    }\n  }\n": types.CreateUserDocument,
@@ -132,6 +140,10 @@ const documents: Documents = {
     "\n  mutation ReopenClaim($input: ReopenClaimInput!) {\n    reopenClaim(input: $input) {\n      ...ClaimHeaderFields\n    }\n  }\n": types.ReopenClaimDocument,
     "\n  query Reviewers {\n    reviewers {\n      id\n      displayName\n    }\n  }\n": types.ReviewersDocument,
     "\n  mutation AssignReviewers($input: AssignReviewersInput!) {\n    assignReviewers(input: $input) {\n      ...AssignmentFields\n    }\n  }\n": types.AssignReviewersDocument,
+    "\n  query ExportProjects {\n    projects {\n      id\n      name\n    }\n  }\n": types.ExportProjectsDocument,
+    "\n  fragment ReleaseFields on Release {\n    id\n    name\n    number\n    filtersJson\n    previousNumber\n    createdByName\n    createdAt\n    counts {\n      claims\n      evidence\n      sources\n      assessments\n      captures\n    }\n    files {\n      format\n      name\n      bytes\n      sha256\n      downloadUrl\n    }\n    delta {\n      added\n      changed\n      retracted\n    }\n    manifestUrl\n    deltaUrl\n  }\n": types.ReleaseFieldsFragmentDoc,
+    "\n  query Releases {\n    releases {\n      ...ReleaseFields\n    }\n  }\n": types.ReleasesDocument,
+    "\n  mutation CutRelease($input: CutReleaseInput!) {\n    cutRelease(input: $input) {\n      ...ReleaseFields\n    }\n  }\n": types.CutReleaseDocument,
     "\n  query UnreadNotificationCount {\n    unreadNotificationCount\n  }\n": types.UnreadNotificationCountDocument,
     "\n  subscription MyActivity {\n    myActivity {\n      action\n      claimId\n      summary\n      at\n    }\n  }\n": types.MyActivityDocument,
     "\n  query Notifications($first: Int!, $after: String, $unreadOnly: Boolean!) {\n    notifications(first: $first, after: $after, unreadOnly: $unreadOnly) {\n      unreadCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        kind\n        message\n        createdAt\n        readAt\n        commentId\n        claim {\n          id\n          text\n        }\n      }\n    }\n  }\n": types.NotificationsDocument,
@@ -174,6 +186,14 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Organisation {\n    organisation {\n      name\n      url\n      logoUrl\n      license\n      version\n      updatedAt\n    }\n  }\n"): (typeof documents)["\n  query Organisation {\n    organisation {\n      name\n      url\n      logoUrl\n      license\n      version\n      updatedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateOrganisation($input: UpdateOrganisationInput!) {\n    updateOrganisation(input: $input) {\n      name\n      url\n      logoUrl\n      license\n      version\n      updatedAt\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateOrganisation($input: UpdateOrganisationInput!) {\n    updateOrganisation(input: $input) {\n      name\n      url\n      logoUrl\n      license\n      version\n      updatedAt\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -354,6 +374,22 @@ export function graphql(source: "\n  query Reviewers {\n    reviewers {\n      i
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation AssignReviewers($input: AssignReviewersInput!) {\n    assignReviewers(input: $input) {\n      ...AssignmentFields\n    }\n  }\n"): (typeof documents)["\n  mutation AssignReviewers($input: AssignReviewersInput!) {\n    assignReviewers(input: $input) {\n      ...AssignmentFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ExportProjects {\n    projects {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  query ExportProjects {\n    projects {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ReleaseFields on Release {\n    id\n    name\n    number\n    filtersJson\n    previousNumber\n    createdByName\n    createdAt\n    counts {\n      claims\n      evidence\n      sources\n      assessments\n      captures\n    }\n    files {\n      format\n      name\n      bytes\n      sha256\n      downloadUrl\n    }\n    delta {\n      added\n      changed\n      retracted\n    }\n    manifestUrl\n    deltaUrl\n  }\n"): (typeof documents)["\n  fragment ReleaseFields on Release {\n    id\n    name\n    number\n    filtersJson\n    previousNumber\n    createdByName\n    createdAt\n    counts {\n      claims\n      evidence\n      sources\n      assessments\n      captures\n    }\n    files {\n      format\n      name\n      bytes\n      sha256\n      downloadUrl\n    }\n    delta {\n      added\n      changed\n      retracted\n    }\n    manifestUrl\n    deltaUrl\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Releases {\n    releases {\n      ...ReleaseFields\n    }\n  }\n"): (typeof documents)["\n  query Releases {\n    releases {\n      ...ReleaseFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CutRelease($input: CutReleaseInput!) {\n    cutRelease(input: $input) {\n      ...ReleaseFields\n    }\n  }\n"): (typeof documents)["\n  mutation CutRelease($input: CutReleaseInput!) {\n    cutRelease(input: $input) {\n      ...ReleaseFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -4,3 +4,5 @@ export * from './password-rules';
 export * from './reset-password-modal';
 export * from './users-page';
 export * from './users.graphql';
+export * from './organisation-page';
+export * from './organisation.graphql';

@@ -4,6 +4,8 @@ import { ClaimsSourcesEvidence1795599377503 } from './1795599377503-ClaimsSource
 import { ClaimSearch1795599378503 } from './1795599378503-ClaimSearch';
 import { Reviews1795602215972 } from './1795602215972-Reviews';
 import { CommentsNotifications1795608298263 } from './1795608298263-CommentsNotifications';
+import { OrganisationExports1795608377454 } from './1795608377454-OrganisationExports';
+import { Releases1795609539742 } from './1795609539742-Releases';
 
 export const postgresMigrations = [
   Foundation1795598293617,
@@ -11,4 +13,6 @@ export const postgresMigrations = [
   ClaimSearch1795599378503,
   Reviews1795602215972,
   CommentsNotifications1795608298263,
+  OrganisationExports1795608377454,
+  Releases1795609539742,
 ];

@@ -1,0 +1,361 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { stringify } from 'csv-stringify/sync';
+import { createHash } from 'node:crypto';
+import { createReadStream, createWriteStream, type ReadStream, type WriteStream } from 'node:fs';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { type Writable } from 'node:stream';
+import { DataSource } from 'typeorm';
+import { AuditService } from '@corroborate/api-audit';
+import { type Actor, APP_CONFIG, type AppConfig, NotFoundError } from '@corroborate/api-core';
+import { OrganisationService } from '@corroborate/api-organisation';
+import { ProjectEntity } from '@corroborate/api-projects';
+import {
+  claimReviewFeedFrame,
+  claimReviewFeedItem,
+  countRecord,
+  CSV_COLUMNS,
+  csvRowOf,
+  emptyExportCounts,
+  EXPORT_MEDIA_TYPES,
+  type ExportCounts,
+  type ExportFormat,
+  exportFileName,
+  type ExportManifest,
+  ndjsonRecordOf,
+  type VerifiedClaimRecord,
+} from '@corroborate/domain';
+import { describeFilter, type ExportFilter } from './dto/export-filter.input';
+import { ExportEntity } from './export.entity';
+import { ExportRecords } from './export-records';
+
+export interface ExportProgress {
+  /** VERIFIED claims read so far (before the verification-date range). */
+  scanned: number;
+  /** VERIFIED claims matching the queue filters: the most the export can hold. */
+  total: number;
+  /** Claims written so far. */
+  written: number;
+  bytes: number;
+}
+
+export interface ExportResult {
+  counts: ExportCounts;
+  bytes: number;
+  sha256: string;
+  generatedAt: string;
+}
+
+/** Writes to every target with backpressure, and hashes and counts what it wrote. */
+class HashingSink {
+  private readonly hash = createHash('sha256');
+  bytes = 0;
+
+  constructor(private readonly targets: Writable[]) {}
+
+  async write(text: string): Promise<void> {
+    if (!text) return;
+    const chunk = Buffer.from(text, 'utf8');
+    this.hash.update(chunk);
+    this.bytes += chunk.length;
+    await Promise.all(
+      this.targets.map(
+        (t) =>
+          new Promise<void>((resolve, reject) => {
+            if (t.destroyed) return reject(new Error('The export destination was closed.'));
+            if (t.write(chunk)) return resolve();
+            const onDrain = () => {
+              t.off('close', onClose);
+              resolve();
+            };
+            const onClose = () => {
+              t.off('drain', onDrain);
+              reject(new Error('The export destination was closed.'));
+            };
+            t.once('drain', onDrain);
+            t.once('close', onClose);
+          }),
+      ),
+    );
+  }
+
+  digest(): string {
+    return this.hash.digest('hex');
+  }
+}
+
+function endFile(stream: WriteStream): Promise<void> {
+  return new Promise((resolve, reject) => {
+    stream.once('error', reject);
+    stream.end(() => resolve());
+  });
+}
+
+@Injectable()
+export class ExportsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly organisation: OrganisationService,
+    private readonly records: ExportRecords,
+    private readonly audit: AuditService,
+  ) {}
+
+  get publicUrl(): string {
+    return this.config.publicUrl ?? `http://localhost:${this.config.port}`;
+  }
+
+  private get root(): string {
+    return join(this.config.dataDir, 'exports');
+  }
+
+  /**
+   * Streams the VERIFIED claims of `filter` in `format` into `targets` (a file, a response),
+   * batch by batch, in constant memory. An empty set gives a valid empty document.
+   */
+  async write(
+    format: ExportFormat,
+    filter: ExportFilter,
+    targets: Writable[],
+    onProgress: (p: ExportProgress) => void = () => undefined,
+  ): Promise<ExportResult & { organisation: ExportManifest['organisation'] }> {
+    const { outputs, ...rest } = await this.writeMany([{ format, targets }], filter, {
+      onProgress,
+    });
+    return { ...rest, bytes: outputs[0].bytes, sha256: outputs[0].sha256 };
+  }
+
+  /**
+   * One pass over the database writing several formats at once (a release holds all three, and
+   * they must describe the same moment). `onBatch` sees each batch of records after it is written.
+   */
+  async writeMany(
+    outputs: { format: ExportFormat; targets: Writable[] }[],
+    filter: ExportFilter,
+    options: {
+      onProgress?: (p: ExportProgress) => void;
+      onBatch?: (records: VerifiedClaimRecord[]) => Promise<void>;
+    } = {},
+  ): Promise<{
+    counts: ExportCounts;
+    generatedAt: string;
+    organisation: ExportManifest['organisation'];
+    outputs: { format: ExportFormat; bytes: number; sha256: string }[];
+  }> {
+    if (
+      filter.projectId &&
+      !(await this.dataSource.getRepository(ProjectEntity).existsBy({ id: filter.projectId }))
+    )
+      throw new NotFoundError('Project', filter.projectId);
+    const generatedAt = new Date().toISOString();
+    const org = await this.organisation.forExport();
+    const total = await this.records.candidates(filter);
+    const sinks = outputs.map((o) => ({ format: o.format, sink: new HashingSink(o.targets) }));
+    const counts = emptyExportCounts();
+    const sources = new Set<string>();
+    const frame = claimReviewFeedFrame(org, generatedAt);
+    let scanned = 0;
+    const report = () =>
+      options.onProgress?.({
+        scanned,
+        total,
+        written: counts.claims,
+        bytes: sinks.reduce((n, s) => n + s.sink.bytes, 0),
+      });
+    report();
+    for (const { format, sink } of sinks) {
+      if (format === 'jsonld') await sink.write(frame.opening);
+      if (format === 'csv') await sink.write(stringify([[...CSV_COLUMNS]]));
+    }
+    for await (const batch of this.records.batches(filter, this.publicUrl, (n) => {
+      scanned = n;
+    })) {
+      for (const { format, sink } of sinks) {
+        let text = '';
+        batch.forEach((record, i) => {
+          if (format === 'jsonld')
+            text +=
+              (counts.claims + i > 0 ? frame.separator : '') +
+              JSON.stringify(claimReviewFeedItem(record, org));
+          else if (format === 'csv') text += stringify([csvRowOf(record)]);
+          else text += `${JSON.stringify(ndjsonRecordOf(record))}\n`;
+        });
+        await sink.write(text);
+      }
+      for (const record of batch) countRecord(counts, record, sources);
+      await options.onBatch?.(batch);
+      report();
+    }
+    for (const { format, sink } of sinks) if (format === 'jsonld') await sink.write(frame.closing);
+    report();
+    return {
+      counts,
+      generatedAt,
+      organisation: org,
+      outputs: sinks.map(({ format, sink }) => ({
+        format,
+        bytes: sink.bytes,
+        sha256: sink.digest(),
+      })),
+    };
+  }
+
+  /** The manifest of a written export. */
+  manifestOf(
+    format: ExportFormat,
+    filter: ExportFilter,
+    result: ExportResult & { organisation: ExportManifest['organisation'] },
+    fileName: string,
+    exportId: string | null,
+    generatedBy: string | null,
+  ): ExportManifest {
+    return {
+      type: 'corroborate.export-manifest',
+      version: 1,
+      exportId,
+      format,
+      generatedAt: result.generatedAt,
+      generatedBy,
+      organisation: result.organisation,
+      filters: describeFilter(filter),
+      counts: result.counts,
+      files: [
+        {
+          name: fileName,
+          mediaType: EXPORT_MEDIA_TYPES[format],
+          bytes: result.bytes,
+          sha256: result.sha256,
+        },
+      ],
+    };
+  }
+
+  /**
+   * Writes `file` and `<file>.manifest.json` (the CLI). The file is written under a temporary
+   * name and renamed when complete, so a failed export leaves no half file behind.
+   */
+  async writeFile(
+    format: ExportFormat,
+    filter: ExportFilter,
+    file: string,
+    onProgress?: (p: ExportProgress) => void,
+  ): Promise<ExportManifest> {
+    await mkdir(dirname(file), { recursive: true });
+    const partial = `${file}.partial`;
+    const out = createWriteStream(partial);
+    try {
+      const result = await this.write(format, filter, [out], onProgress);
+      await endFile(out);
+      await rename(partial, file);
+      const name = file.split(/[\\/]/).pop() ?? file;
+      const manifest = this.manifestOf(format, filter, result, name, null, 'command-line tool');
+      await writeFile(`${file}.manifest.json`, `${JSON.stringify(manifest, null, 2)}\n`);
+      return manifest;
+    } catch (error) {
+      out.destroy();
+      await rm(partial, { force: true });
+      throw error;
+    }
+  }
+
+  /**
+   * Runs an export for a signed-in user: the file and its manifest are kept under
+   * `$DATA_DIR/exports/<id>/` for download, recorded (with an audit event) once complete.
+   * `also` receives the same bytes as they are written (the streaming download).
+   */
+  async create(
+    actor: Actor,
+    format: ExportFormat,
+    filter: ExportFilter,
+    options: {
+      also?: Writable;
+      onProgress?: (p: ExportProgress) => void;
+      id?: string;
+      fileName?: string;
+    } = {},
+  ): Promise<ExportManifest> {
+    const id = options.id ?? crypto.randomUUID();
+    const dir = join(this.root, id);
+    await mkdir(dir, { recursive: true });
+    const fileName = options.fileName ?? exportFileName(format, new Date().toISOString());
+    const out = createWriteStream(join(dir, 'export.partial'));
+    try {
+      const targets: Writable[] = options.also ? [out, options.also] : [out];
+      const result = await this.write(format, filter, targets, options.onProgress);
+      await endFile(out);
+      const manifest = this.manifestOf(format, filter, result, fileName, id, actor.email);
+      await rename(join(dir, 'export.partial'), join(dir, 'export'));
+      await writeFile(join(dir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+      await this.dataSource.transaction(async (manager) => {
+        const row = manager.create(ExportEntity, {
+          id,
+          format,
+          fileName,
+          filters: manifest.filters,
+          counts: result.counts,
+          byteSize: result.bytes,
+          sha256: result.sha256,
+          createdById: actor.id,
+        });
+        await manager.save(ExportEntity, row);
+        await this.audit.record(
+          {
+            actorId: actor.id,
+            entityType: 'Export',
+            entityId: id,
+            action: 'export.created',
+            after: {
+              format,
+              fileName,
+              filters: manifest.filters,
+              claims: result.counts.claims,
+              sha256: result.sha256,
+            },
+          },
+          manager,
+        );
+      });
+      return manifest;
+    } catch (error) {
+      out.destroy();
+      await rm(dir, { recursive: true, force: true });
+      throw error;
+    }
+  }
+
+  idFor(): string {
+    return crypto.randomUUID();
+  }
+
+  async get(id: string): Promise<ExportEntity> {
+    const row = await this.dataSource.getRepository(ExportEntity).findOneBy({ id });
+    if (!row) throw new NotFoundError('Export', id);
+    return row;
+  }
+
+  async manifest(id: string): Promise<ExportManifest> {
+    await this.get(id);
+    return JSON.parse(
+      await readFile(join(this.root, id, 'manifest.json'), 'utf8'),
+    ) as ExportManifest;
+  }
+
+  /** The stored file of an export, opened for reading. */
+  async open(id: string): Promise<{ row: ExportEntity; stream: ReadStream }> {
+    const row = await this.get(id);
+    const stream = createReadStream(join(this.root, id, 'export'));
+    await new Promise<void>((resolve, reject) => {
+      stream.once('open', () => resolve());
+      stream.once('error', reject);
+    });
+    return { row, stream };
+  }
+
+  /** Recent exports, newest first. */
+  recent(limit = 20): Promise<ExportEntity[]> {
+    return this.dataSource
+      .getRepository(ExportEntity)
+      .find({ order: { createdAt: 'DESC' }, take: limit });
+  }
+}

@@ -1,0 +1,5 @@
+export * from './export-client';
+export * from './export-filters';
+export * from './export-page';
+export * from './releases-page';
+export * from './releases.graphql';
