@@ -16,6 +16,7 @@ import {
 } from '@corroborate/api-core';
 import { DemoSeeder } from '@corroborate/api-demo';
 import { CreateUserInput, UsersService } from '@corroborate/api-users';
+import { registerBackupCommands } from './commands/backup';
 import { registerExportCommand } from './commands/export';
 import { registerReleaseCommand } from './commands/release';
 
@@ -175,6 +176,7 @@ export function buildProgram(out: (line: string) => void = console.log): Command
   };
   registerExportCommand(program, kit);
   registerReleaseCommand(program, kit);
+  registerBackupCommands(program, kit);
 
   return program;
 }
