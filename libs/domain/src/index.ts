@@ -12,3 +12,4 @@ export * from './sentence-splitter';
 export * from './figure-extraction';
 export * from './claim-extraction';
 export * from './text-similarity';
+export * from './claim-import';
