@@ -3,10 +3,12 @@ import { Foundation1795598293617 } from './1795598293617-Foundation';
 import { ClaimsSourcesEvidence1795599377503 } from './1795599377503-ClaimsSourcesEvidence';
 import { ClaimSearch1795599378503 } from './1795599378503-ClaimSearch';
 import { Reviews1795602215972 } from './1795602215972-Reviews';
+import { ClaimDuplicates1795608302839 } from './1795608302839-ClaimDuplicates';
 
 export const sqliteMigrations = [
   Foundation1795598293617,
   ClaimsSourcesEvidence1795599377503,
   ClaimSearch1795599378503,
   Reviews1795602215972,
+  ClaimDuplicates1795608302839,
 ];
