@@ -9,6 +9,7 @@ import { type AppConfig, CoreModule, formatGraphQLError } from '@corroborate/api
 import { DatabaseModule } from '@corroborate/api-database';
 import { DemoModule } from '@corroborate/api-demo';
 import { EvidenceModule } from '@corroborate/api-evidence';
+import { ImportsModule } from '@corroborate/api-imports';
 import { LiveModule } from '@corroborate/api-live';
 import { ProjectsModule } from '@corroborate/api-projects';
 import { ReviewsModule } from '@corroborate/api-reviews';
@@ -35,6 +36,7 @@ export function domainModules() {
     EvidenceModule,
     CapturesModule,
     ReviewsModule,
+    ImportsModule,
     DemoModule,
   ];
 }
