@@ -67,6 +67,9 @@ class Problems {
     this.count++;
     if (this.listed.length < MAX_LISTED_PROBLEMS) this.listed.push(problem);
   }
+  sortByLine(): void {
+    this.listed.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  }
   addAll(line: number | null, record: number | null, problems: readonly FieldProblem[]): void {
     for (const p of problems) this.add({ line, record, field: p.field, reason: p.reason });
   }
@@ -124,7 +127,10 @@ class Stage {
     readonly path: string,
   ) {
     this.out = createWriteStream(path, { encoding: 'utf8' });
+    this.out.on('error', (error) => (this.failure = error));
   }
+
+  private failure: Error | null = null;
 
   static async open(): Promise<Stage> {
     const dir = await mkdtemp(join(tmpdir(), 'corroborate-import-'));
@@ -139,13 +145,16 @@ class Stage {
   }
 
   async close(): Promise<void> {
+    if (this.failure) throw this.failure;
     await new Promise<void>((resolve, reject) =>
       this.out.end((error?: Error | null) => (error ? reject(error) : resolve())),
     );
   }
 
   discard = async (): Promise<void> => {
-    this.out.destroy();
+    // Let pending writes finish (destroying mid-write makes the fs callback throw), then delete.
+    if (!this.out.writableFinished && !this.out.destroyed)
+      await new Promise<void>((resolve) => this.out.end(() => resolve()));
     await rm(this.dir, { recursive: true, force: true });
   };
 }
@@ -231,6 +240,8 @@ async function readCsv(
   } finally {
     await feeding;
   }
+  // csv-parse reports skipped (malformed) rows ahead of the records read before them.
+  problems.sortByLine();
   return rows;
 
   async function csvRecords(): Promise<void> {
@@ -244,7 +255,7 @@ async function readCsv(
       const result = validateClaimRecord(csvRowToRecord(item.record));
       if (result.ok) {
         if (problems.count === 0) await stage.push(result.claim, line, rows);
-      } else problems.addAll(line, rows, result.problems.map(csvProblem));
+      } else problems.addAll(line, null, result.problems.map(csvProblem));
       if (rows % 1000 === 0) progress(rows);
     }
   }
@@ -264,6 +275,15 @@ async function readNdjson(
     lineNo++;
     if (line.trim() === '') return;
     rows++;
+    if (line.length > IMPORT_LIMITS.record) {
+      problems.add({
+        line: lineNo,
+        record: rows,
+        field: null,
+        reason: `the line is longer than ${IMPORT_LIMITS.record} characters.`,
+      });
+      return;
+    }
     let value: unknown;
     try {
       value = JSON.parse(line);
