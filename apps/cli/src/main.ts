@@ -16,6 +16,7 @@ import {
 } from '@corroborate/api-core';
 import { DemoSeeder } from '@corroborate/api-demo';
 import { CreateUserInput, UsersService } from '@corroborate/api-users';
+import { registerImportCommand } from './commands/import';
 
 /** Exit codes scripts can rely on. */
 export const EXIT = { OK: 0, FAILED: 1, USAGE: 2 } as const;
@@ -165,6 +166,13 @@ export function buildProgram(out: (line: string) => void = console.log): Command
         });
       },
     );
+
+  registerImportCommand(program, {
+    withContext: (work) => withContext((ctx) => work(ctx)),
+    out,
+    err: (line) => console.error(line),
+    fail: (message, usage) => new CliFailure(message, usage ? EXIT.USAGE : EXIT.FAILED),
+  });
 
   return program;
 }
