@@ -14,8 +14,10 @@ import {
 } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import {
+  IconArticle,
   IconBuildingBank,
   IconChevronDown,
+  IconFileImport,
   IconFolders,
   IconKey,
   IconListCheck,
@@ -24,7 +26,13 @@ import {
 } from '@tabler/icons-react';
 import type { Role } from '@corroborate/graphql';
 import { useSignOut } from '@corroborate/web-auth';
-import { ADMIN_ROLES, ROLE_COLORS, ROLE_LABELS, useCurrentUser } from '@corroborate/web-ui';
+import {
+  ADMIN_ROLES,
+  CLAIM_WRITE_ROLES,
+  ROLE_COLORS,
+  ROLE_LABELS,
+  useCurrentUser,
+} from '@corroborate/web-ui';
 import { useEffect, type ReactNode } from 'react';
 
 export const MAIN_CONTENT_ID = 'main-content';
@@ -56,6 +64,23 @@ const NAV_SECTIONS: NavSection[] = [
         label: 'Sources',
         to: '/sources',
         icon: <IconBuildingBank size={18} aria-hidden="true" />,
+      },
+    ],
+  },
+  {
+    label: 'Intake',
+    items: [
+      {
+        label: 'Paste an article',
+        to: '/intake/extract',
+        icon: <IconArticle size={18} aria-hidden="true" />,
+        roles: CLAIM_WRITE_ROLES,
+      },
+      {
+        label: 'Import',
+        to: '/import',
+        icon: <IconFileImport size={18} aria-hidden="true" />,
+        roles: CLAIM_WRITE_ROLES,
       },
     ],
   },

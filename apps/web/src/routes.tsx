@@ -3,6 +3,7 @@ import { ApiTokensPage, RequireAuth, SignInPage } from '@corroborate/web-auth';
 import { ProjectDetailPage, ProjectsPage } from '@corroborate/web-projects';
 import { UsersPage } from '@corroborate/web-admin';
 import { ClaimPage } from '@corroborate/web-claims';
+import { ExtractPage, ImportPage } from '@corroborate/web-intake';
 import { QueuePage } from '@corroborate/web-queue';
 import { SourceDetailPage, SourcesPage } from '@corroborate/web-sources';
 import { ADMIN_ROLES, RequireRole } from '@corroborate/web-ui';
@@ -26,6 +27,8 @@ export const routes: RouteObject[] = [
       { path: 'projects', element: <ProjectsPage /> },
       { path: 'projects/:projectId', element: <ProjectDetailPage /> },
       { path: 'queue', element: <QueuePage /> },
+      { path: 'intake/extract', element: <ExtractPage /> },
+      { path: 'import', element: <ImportPage /> },
       { path: 'claims/:claimId', element: <ClaimPage /> },
       { path: 'sources', element: <SourcesPage /> },
       { path: 'sources/:sourceId', element: <SourceDetailPage /> },

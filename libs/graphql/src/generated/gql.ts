@@ -55,6 +55,11 @@ type Documents = {
     "\n  mutation ReopenClaim($input: ReopenClaimInput!) {\n    reopenClaim(input: $input) {\n      ...ClaimHeaderFields\n    }\n  }\n": typeof types.ReopenClaimDocument,
     "\n  query Reviewers {\n    reviewers {\n      id\n      displayName\n    }\n  }\n": typeof types.ReviewersDocument,
     "\n  mutation AssignReviewers($input: AssignReviewersInput!) {\n    assignReviewers(input: $input) {\n      ...AssignmentFields\n    }\n  }\n": typeof types.AssignReviewersDocument,
+    "\n  query IntakeProjects {\n    projects {\n      id\n      name\n    }\n  }\n": typeof types.IntakeProjectsDocument,
+    "\n  query LikelyDuplicates($projectId: ID!, $text: String!, $excludeClaimId: ID) {\n    likelyDuplicates(projectId: $projectId, text: $text, excludeClaimId: $excludeClaimId) {\n      score\n      claim {\n        id\n        text\n        status\n        version\n      }\n    }\n  }\n": typeof types.LikelyDuplicatesDocument,
+    "\n  query ExtractClaims($projectId: ID!, $text: String) {\n    extractClaims(projectId: $projectId, text: $text) {\n      text\n      start\n      end\n      reasons\n      claimant\n      attribution\n      figures\n      duplicates {\n        score\n        claim {\n          id\n          text\n          status\n          version\n        }\n      }\n    }\n  }\n": typeof types.ExtractClaimsDocument,
+    "\n  mutation IntakeCreateClaim($input: CreateClaimInput!) {\n    createClaim(input: $input) {\n      id\n      text\n      claimant\n      status\n      version\n    }\n  }\n": typeof types.IntakeCreateClaimDocument,
+    "\n  mutation MergeClaims($input: MergeClaimsInput!) {\n    mergeClaims(input: $input) {\n      id\n      text\n      status\n      version\n      evidenceCount\n    }\n  }\n": typeof types.MergeClaimsDocument,
     "\n  fragment ProjectFields on Project {\n    id\n    name\n    description\n    requiredReviews\n    createdAt\n    updatedAt\n  }\n": typeof types.ProjectFieldsFragmentDoc,
     "\n  query Projects {\n    projects {\n      ...ProjectFields\n    }\n  }\n": typeof types.ProjectsDocument,
     "\n  query Project($id: ID!) {\n    project(id: $id) {\n      ...ProjectFields\n    }\n  }\n": typeof types.ProjectDocument,
@@ -115,6 +120,11 @@ const documents: Documents = {
     "\n  mutation ReopenClaim($input: ReopenClaimInput!) {\n    reopenClaim(input: $input) {\n      ...ClaimHeaderFields\n    }\n  }\n": types.ReopenClaimDocument,
     "\n  query Reviewers {\n    reviewers {\n      id\n      displayName\n    }\n  }\n": types.ReviewersDocument,
     "\n  mutation AssignReviewers($input: AssignReviewersInput!) {\n    assignReviewers(input: $input) {\n      ...AssignmentFields\n    }\n  }\n": types.AssignReviewersDocument,
+    "\n  query IntakeProjects {\n    projects {\n      id\n      name\n    }\n  }\n": types.IntakeProjectsDocument,
+    "\n  query LikelyDuplicates($projectId: ID!, $text: String!, $excludeClaimId: ID) {\n    likelyDuplicates(projectId: $projectId, text: $text, excludeClaimId: $excludeClaimId) {\n      score\n      claim {\n        id\n        text\n        status\n        version\n      }\n    }\n  }\n": types.LikelyDuplicatesDocument,
+    "\n  query ExtractClaims($projectId: ID!, $text: String) {\n    extractClaims(projectId: $projectId, text: $text) {\n      text\n      start\n      end\n      reasons\n      claimant\n      attribution\n      figures\n      duplicates {\n        score\n        claim {\n          id\n          text\n          status\n          version\n        }\n      }\n    }\n  }\n": types.ExtractClaimsDocument,
+    "\n  mutation IntakeCreateClaim($input: CreateClaimInput!) {\n    createClaim(input: $input) {\n      id\n      text\n      claimant\n      status\n      version\n    }\n  }\n": types.IntakeCreateClaimDocument,
+    "\n  mutation MergeClaims($input: MergeClaimsInput!) {\n    mergeClaims(input: $input) {\n      id\n      text\n      status\n      version\n      evidenceCount\n    }\n  }\n": types.MergeClaimsDocument,
     "\n  fragment ProjectFields on Project {\n    id\n    name\n    description\n    requiredReviews\n    createdAt\n    updatedAt\n  }\n": types.ProjectFieldsFragmentDoc,
     "\n  query Projects {\n    projects {\n      ...ProjectFields\n    }\n  }\n": types.ProjectsDocument,
     "\n  query Project($id: ID!) {\n    project(id: $id) {\n      ...ProjectFields\n    }\n  }\n": types.ProjectDocument,
@@ -312,6 +322,26 @@ export function graphql(source: "\n  query Reviewers {\n    reviewers {\n      i
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation AssignReviewers($input: AssignReviewersInput!) {\n    assignReviewers(input: $input) {\n      ...AssignmentFields\n    }\n  }\n"): (typeof documents)["\n  mutation AssignReviewers($input: AssignReviewersInput!) {\n    assignReviewers(input: $input) {\n      ...AssignmentFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query IntakeProjects {\n    projects {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  query IntakeProjects {\n    projects {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query LikelyDuplicates($projectId: ID!, $text: String!, $excludeClaimId: ID) {\n    likelyDuplicates(projectId: $projectId, text: $text, excludeClaimId: $excludeClaimId) {\n      score\n      claim {\n        id\n        text\n        status\n        version\n      }\n    }\n  }\n"): (typeof documents)["\n  query LikelyDuplicates($projectId: ID!, $text: String!, $excludeClaimId: ID) {\n    likelyDuplicates(projectId: $projectId, text: $text, excludeClaimId: $excludeClaimId) {\n      score\n      claim {\n        id\n        text\n        status\n        version\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ExtractClaims($projectId: ID!, $text: String) {\n    extractClaims(projectId: $projectId, text: $text) {\n      text\n      start\n      end\n      reasons\n      claimant\n      attribution\n      figures\n      duplicates {\n        score\n        claim {\n          id\n          text\n          status\n          version\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ExtractClaims($projectId: ID!, $text: String) {\n    extractClaims(projectId: $projectId, text: $text) {\n      text\n      start\n      end\n      reasons\n      claimant\n      attribution\n      figures\n      duplicates {\n        score\n        claim {\n          id\n          text\n          status\n          version\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation IntakeCreateClaim($input: CreateClaimInput!) {\n    createClaim(input: $input) {\n      id\n      text\n      claimant\n      status\n      version\n    }\n  }\n"): (typeof documents)["\n  mutation IntakeCreateClaim($input: CreateClaimInput!) {\n    createClaim(input: $input) {\n      id\n      text\n      claimant\n      status\n      version\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MergeClaims($input: MergeClaimsInput!) {\n    mergeClaims(input: $input) {\n      id\n      text\n      status\n      version\n      evidenceCount\n    }\n  }\n"): (typeof documents)["\n  mutation MergeClaims($input: MergeClaimsInput!) {\n    mergeClaims(input: $input) {\n      id\n      text\n      status\n      version\n      evidenceCount\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
