@@ -39,17 +39,19 @@ export function DuplicateList({
   if (matches.length === 0) return null;
   return (
     <Alert
-      color="yellow"
-      variant="light"
+      color="orange"
+      variant="outline"
       icon={<IconCopy size={18} aria-hidden="true" />}
-      title={title}
       role="status"
     >
+      <Text size="sm" fw={700} c="dark.7" mb={4}>
+        {title}
+      </Text>
       <List spacing="xs" listStyleType="none" pl={0}>
         {matches.map((m) => (
           <List.Item key={m.claim.id}>
             <Group gap="xs" wrap="nowrap" align="flex-start">
-              <Badge variant="outline" color="yellow.9" style={{ flexShrink: 0 }}>
+              <Badge variant="outline" color="dark" style={{ flexShrink: 0 }}>
                 {formatScore(m.score)}
               </Badge>
               <ClaimStatusBadge status={m.claim.status} />

@@ -182,7 +182,6 @@ function ExtractScreen() {
             padding="md"
             component="section"
             aria-label={`Candidate ${index + 1}`}
-            style={{ opacity: row.state === 'discarded' ? 0.55 : 1 }}
           >
             <Stack gap="sm">
               <Group gap="xs">
@@ -272,7 +271,7 @@ function ExtractScreen() {
                   </>
                 )}
                 {row.state === 'accepted' && row.created !== null && (
-                  <Text size="sm" c="teal.8">
+                  <Text size="sm">
                     Accepted:{' '}
                     <Anchor component={Link} to={`/claims/${row.created.id}`}>
                       open the new claim
@@ -281,9 +280,7 @@ function ExtractScreen() {
                 )}
                 {row.state === 'discarded' && (
                   <>
-                    <Text size="sm" c="dimmed">
-                      Discarded
-                    </Text>
+                    <Text size="sm">Discarded</Text>
                     <Button
                       size="compact-xs"
                       variant="subtle"

@@ -139,7 +139,7 @@ function MergeForm({
           <Button variant="default" onClick={onClose}>
             Cancel
           </Button>
-          <Button type="submit" color="orange" loading={loading}>
+          <Button type="submit" loading={loading}>
             Merge
           </Button>
         </Group>
