@@ -116,6 +116,20 @@ describe('intake: extraction, duplicates, merging and imports', () => {
       })
       .waitFor();
     await screenshot(page, 'intake-new-claim-duplicates');
+    await dialog.getByRole('button', { name: 'Create claim' }).click();
+    await page.waitForURL(/\/claims\/[0-9a-f-]{36}$/);
+
+    // The claim page offers the same suggestion, with a merge into the existing claim.
+    await page.getByText('Likely duplicates in this project').waitFor();
+    await page.getByRole('button', { name: 'Merge…' }).click();
+    const merge = page.getByRole('dialog', { name: 'Merge duplicate claims' });
+    await merge.getByRole('button', { name: 'Merge' }).click();
+    await page
+      .getByRole('heading', {
+        name: 'The August 9 presidential vote was rigged in favor of Lukashenka.',
+      })
+      .waitFor();
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await context.close();
   });
 

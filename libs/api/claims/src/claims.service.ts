@@ -262,42 +262,40 @@ export class ClaimsService {
     const firstAppearanceUrl = cleanUrl('firstAppearanceUrl', input.firstAppearanceUrl);
     const topics = cleanTopics(input.topics);
     const priority = input.priority ?? DEFAULT_PRIORITY;
-    {
-      const now = new Date();
-      const claim = manager.create(ClaimEntity, {
-        projectId: input.projectId,
-        text,
-        normalisedText: normaliseClaimText(text),
-        claimant,
-        firstAppearanceUrl,
-        firstAppearedAt: input.firstAppearedAt ?? null,
-        topics,
-        priority,
-        priorityRank: priorityRank(priority),
-        dueAt: input.dueAt ?? null,
-        status: 'NEW',
-        rejectionReason: null,
-        duplicateOfId: null,
-        hasContradiction: false,
-        hasDisagreement: false,
-        createdById: actor?.id ?? null,
-        createdAt: now,
-        updatedAt: now,
-      });
-      await manager.save(claim);
-      await this.writeTopics(manager, claim.id, topics, false);
-      await this.audit.record(
-        {
-          actorId: actor?.id ?? null,
-          entityType: CLAIM_ENTITY_TYPE,
-          entityId: claim.id,
-          action: 'claim.created',
-          after: { projectId: claim.projectId, ...auditView(claim), ...auditExtra },
-        },
-        manager,
-      );
-      return claim;
-    }
+    const now = new Date();
+    const claim = manager.create(ClaimEntity, {
+      projectId: input.projectId,
+      text,
+      normalisedText: normaliseClaimText(text),
+      claimant,
+      firstAppearanceUrl,
+      firstAppearedAt: input.firstAppearedAt ?? null,
+      topics,
+      priority,
+      priorityRank: priorityRank(priority),
+      dueAt: input.dueAt ?? null,
+      status: 'NEW',
+      rejectionReason: null,
+      duplicateOfId: null,
+      hasContradiction: false,
+      hasDisagreement: false,
+      createdById: actor?.id ?? null,
+      createdAt: now,
+      updatedAt: now,
+    });
+    await manager.save(claim);
+    await this.writeTopics(manager, claim.id, topics, false);
+    await this.audit.record(
+      {
+        actorId: actor?.id ?? null,
+        entityType: CLAIM_ENTITY_TYPE,
+        entityId: claim.id,
+        action: 'claim.created',
+        after: { projectId: claim.projectId, ...auditView(claim), ...auditExtra },
+      },
+      manager,
+    );
+    return claim;
   }
 
   update(actor: Actor, id: string, changes: ClaimChanges): Promise<ClaimEntity> {
@@ -370,49 +368,47 @@ export class ClaimsService {
     duplicateOfId: string | null = null,
     auditExtra: Record<string, unknown> = {},
   ): Promise<ClaimEntity> {
-    {
-      await this.assertVersion(manager, claim, expectedVersion);
-      if (duplicateOfId) {
-        if (duplicateOfId === claim.id)
-          throw new BadInputError('duplicateOfId', 'A claim cannot be a duplicate of itself.');
-        const original = await manager.findOneBy(ClaimEntity, { id: duplicateOfId });
-        if (!original || original.projectId !== claim.projectId)
-          throw new BadInputError(
-            'duplicateOfId',
-            'duplicateOfId must name another claim of the same project.',
-          );
-      }
-      try {
-        assertTransition(claim.status, 'REJECTED');
-      } catch (error) {
-        if (error instanceof IllegalTransitionError)
-          throw new ConflictError(error.message, { from: error.from, to: error.to });
-        throw error;
-      }
-      const trimmed = reason.trim();
-      if (!trimmed)
-        throw new BadInputError('reason', 'reason must be between 1 and 2000 characters.');
-      const before = auditView(claim);
-      const saved = await this.conditionalUpdate(manager, claim, {
-        status: 'REJECTED',
-        rejectionReason: trimmed,
-        ...(duplicateOfId ? { duplicateOfId } : {}),
-      });
-      const changed = diff(before, auditView(saved));
-      await this.audit.record(
-        {
-          actorId: actor.id,
-          entityType: CLAIM_ENTITY_TYPE,
-          entityId: claim.id,
-          action: 'claim.rejected',
-          before: { ...changed?.before, version: expectedVersion },
-          after: { ...changed?.after, ...auditExtra, version: saved.version },
-          reason: trimmed,
-        },
-        manager,
-      );
-      return saved;
+    await this.assertVersion(manager, claim, expectedVersion);
+    if (duplicateOfId) {
+      if (duplicateOfId === claim.id)
+        throw new BadInputError('duplicateOfId', 'A claim cannot be a duplicate of itself.');
+      const original = await manager.findOneBy(ClaimEntity, { id: duplicateOfId });
+      if (!original || original.projectId !== claim.projectId)
+        throw new BadInputError(
+          'duplicateOfId',
+          'duplicateOfId must name another claim of the same project.',
+        );
     }
+    try {
+      assertTransition(claim.status, 'REJECTED');
+    } catch (error) {
+      if (error instanceof IllegalTransitionError)
+        throw new ConflictError(error.message, { from: error.from, to: error.to });
+      throw error;
+    }
+    const trimmed = reason.trim();
+    if (!trimmed)
+      throw new BadInputError('reason', 'reason must be between 1 and 2000 characters.');
+    const before = auditView(claim);
+    const saved = await this.conditionalUpdate(manager, claim, {
+      status: 'REJECTED',
+      rejectionReason: trimmed,
+      ...(duplicateOfId ? { duplicateOfId } : {}),
+    });
+    const changed = diff(before, auditView(saved));
+    await this.audit.record(
+      {
+        actorId: actor.id,
+        entityType: CLAIM_ENTITY_TYPE,
+        entityId: claim.id,
+        action: 'claim.rejected',
+        before: { ...changed?.before, version: expectedVersion },
+        after: { ...changed?.after, ...auditExtra, version: saved.version },
+        reason: trimmed,
+      },
+      manager,
+    );
+    return saved;
   }
 
   /**

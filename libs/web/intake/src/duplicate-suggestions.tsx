@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import { useQuery } from '@apollo/client/react';
-import { Alert, Anchor, Badge, Button, Group, List, Text } from '@mantine/core';
+import { Alert, Anchor, Badge, Box, Button, Group, List, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconCopy } from '@tabler/icons-react';
 import type { ClaimStatus } from '@corroborate/graphql';
@@ -54,7 +54,9 @@ export function DuplicateList({
               <Badge variant="outline" color="dark" style={{ flexShrink: 0 }}>
                 {formatScore(m.score)}
               </Badge>
-              <ClaimStatusBadge status={m.claim.status} />
+              <Box style={{ flexShrink: 0 }}>
+                <ClaimStatusBadge status={m.claim.status} />
+              </Box>
               <Anchor component={Link} to={`/claims/${m.claim.id}`} size="sm" target="_blank">
                 {m.claim.text}
               </Anchor>
