@@ -185,6 +185,29 @@ describe(`likely duplicates, extraction and merging on ${testDialect()}`, () => 
     expect(usEu?.duplicates[0]?.score).toBe(1);
   });
 
+  it("extracts from a capture's extracted text", async () => {
+    const claimId = await createClaim('A claim with a captured article.');
+    const evidenceId = await addEvidence(claimId, 'https://example.org/article');
+    const form = new FormData();
+    form.append('file', new Blob([Buffer.from(ARTICLE)], { type: 'text/plain' }), 'article.txt');
+    const res = await fetch(`${api.url}/api/evidence/${evidenceId}/captures`, {
+      method: 'POST',
+      headers: { 'x-requested-with': 'XMLHttpRequest', cookie: editor.cookie ?? '' },
+      body: form,
+    });
+    expect(res.status).toBe(201);
+    const { capture } = (await res.json()) as { capture: { id: string } };
+    const { extractClaims } = await editor.ok<{ extractClaims: { claimant: string | null }[] }>(
+      EXTRACT,
+      { projectId, captureId: capture.id },
+    );
+    expect(extractClaims.map((c) => c.claimant)).toEqual([
+      'The United States and the European Union',
+      'BelaPAN news agency',
+      'The United Nations',
+    ]);
+  });
+
   it('refuses extraction without text, with both inputs, and for non-editors', async () => {
     expect(errorCode(await editor.request(EXTRACT, { projectId }))).toBe('BAD_USER_INPUT');
     expect(
