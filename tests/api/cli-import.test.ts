@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase, startApi, type TestApi, type TestDatabase, testDialect } from './src';
 
 const root = join(__dirname, '..', '..');
+/** Each run of the CLI compiles TypeScript on the fly: seconds apiece on a busy machine. */
+const SLOW = 180_000;
 
 describe(`the import command on ${testDialect()}`, () => {
   let db: TestDatabase;
@@ -62,65 +64,81 @@ describe(`the import command on ${testDialect()}`, () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('documents itself', () => {
-    const help = cli(['import', '--help']);
-    expect(help.code).toBe(0);
-    expect(help.out).toMatch(/--project <id>/);
-    expect(help.out).toMatch(/--format <format>/);
-    expect(cli(['--help']).out).toMatch(/import/);
-  });
+  it(
+    'documents itself',
+    () => {
+      const help = cli(['import', '--help']);
+      expect(help.code).toBe(0);
+      expect(help.out).toMatch(/--project <id>/);
+      expect(help.out).toMatch(/--format <format>/);
+      expect(cli(['--help']).out).toMatch(/import/);
+    },
+    SLOW,
+  );
 
-  it('imports a CSV with progress on stderr and a summary on stdout, exit 0', async () => {
-    const before = await claimCount();
-    const path = file(
-      'ok.csv',
-      'text,claimant\n"Turnout was 84 percent, officials said.",CEC\nA second claim.,\n',
-    );
-    const result = cli(['import', '--project', projectId, path]);
-    expect(result.code, result.err).toBe(0);
-    expect(result.err).toMatch(/Reading: .* 2 record\(s\) parsed/);
-    expect(result.out).toMatch(
-      /^Imported 2 claim\(s\), 0 evidence item\(s\) and 0 new source\(s\) from 2 record\(s\)/,
-    );
-    expect(await claimCount()).toBe(before + 2);
-  });
+  it(
+    'imports a CSV with progress on stderr and a summary on stdout, exit 0',
+    async () => {
+      const before = await claimCount();
+      const path = file(
+        'ok.csv',
+        'text,claimant\n"Turnout was 84 percent, officials said.",CEC\nA second claim.,\n',
+      );
+      const result = cli(['import', '--project', projectId, path]);
+      expect(result.code, result.err).toBe(0);
+      expect(result.err).toMatch(/Reading: .* 2 record\(s\) parsed/);
+      expect(result.out).toMatch(
+        /^Imported 2 claim\(s\), 0 evidence item\(s\) and 0 new source\(s\) from 2 record\(s\)/,
+      );
+      expect(await claimCount()).toBe(before + 2);
+    },
+    SLOW,
+  );
 
-  it('prints every problem as line, field and reason and imports nothing, exit 1', async () => {
-    const before = await claimCount();
-    const path = file(
-      'bad.ndjson',
-      '{"text":"fine"}\n{"text":"x","priority":"SOON"}\n{"claimant":"nobody"}\n',
-    );
-    const result = cli(['import', '--project', projectId, path]);
-    expect(result.code).toBe(1);
-    expect(result.err).toMatch(
-      /line 2, priority: priority "SOON" is not one of the allowed values: LOW, NORMAL, HIGH, URGENT\./,
-    );
-    expect(result.err).toMatch(/line 3, text: text is required\./);
-    expect(result.err).toMatch(/2 problem\(s\) in 3 record\(s\); nothing was imported\./);
-    expect(await claimCount()).toBe(before);
-  });
+  it(
+    'prints every problem as line, field and reason and imports nothing, exit 1',
+    async () => {
+      const before = await claimCount();
+      const path = file(
+        'bad.ndjson',
+        '{"text":"fine"}\n{"text":"x","priority":"SOON"}\n{"claimant":"nobody"}\n',
+      );
+      const result = cli(['import', '--project', projectId, path]);
+      expect(result.code).toBe(1);
+      expect(result.err).toMatch(
+        /line 2, priority: priority "SOON" is not one of the allowed values: LOW, NORMAL, HIGH, URGENT\./,
+      );
+      expect(result.err).toMatch(/line 3, text: text is required\./);
+      expect(result.err).toMatch(/2 problem\(s\) in 3 record\(s\); nothing was imported\./);
+      expect(await claimCount()).toBe(before);
+    },
+    SLOW,
+  );
 
-  it('refuses bad arguments with exit 2', () => {
-    const path = file('x.csv', 'text\nx\n');
-    expect(cli(['import', path]).code).toBe(2);
-    expect(cli(['import', '--project', 'nope', path])).toMatchObject({
-      code: 2,
-      err: expect.stringMatching(/--project must be a project id/),
-    });
-    expect(cli(['import', '--project', projectId, '--format', 'xlsx', path])).toMatchObject({
-      code: 2,
-      err: expect.stringMatching(/--format must be one of csv, ndjson, jsonld/),
-    });
-    expect(cli(['import', '--project', projectId, join(dir, 'missing.csv')])).toMatchObject({
-      code: 2,
-      err: expect.stringMatching(/Cannot read the file/),
-    });
-    expect(cli(['import', '--project', projectId, file('x.txt', 'text\nx\n')])).toMatchObject({
-      code: 2,
-      err: expect.stringMatching(/pass --format/),
-    });
-  });
+  it(
+    'refuses bad arguments with exit 2',
+    () => {
+      const path = file('x.csv', 'text\nx\n');
+      expect(cli(['import', path]).code).toBe(2);
+      expect(cli(['import', '--project', 'nope', path])).toMatchObject({
+        code: 2,
+        err: expect.stringMatching(/--project must be a project id/),
+      });
+      expect(cli(['import', '--project', projectId, '--format', 'xlsx', path])).toMatchObject({
+        code: 2,
+        err: expect.stringMatching(/--format must be one of csv, ndjson, jsonld/),
+      });
+      expect(cli(['import', '--project', projectId, join(dir, 'missing.csv')])).toMatchObject({
+        code: 2,
+        err: expect.stringMatching(/Cannot read the file/),
+      });
+      expect(cli(['import', '--project', projectId, file('x.txt', 'text\nx\n')])).toMatchObject({
+        code: 2,
+        err: expect.stringMatching(/pass --format/),
+      });
+    },
+    SLOW,
+  );
 
   it('fails with exit 1 for an unknown project', () => {
     const result = cli([
