@@ -29,12 +29,22 @@ export class ImportTooLargeError extends Error {
   }
 }
 
-/** A staged, fully validated batch: one ImportedClaim per line of a temporary NDJSON file. */
+/** One line of the staging file: a valid claim and where it was in the uploaded file. */
+export interface StagedClaim {
+  /** File line (CSV, NDJSON) or null (JSON-LD). */
+  readonly line: number | null;
+  /** Record number (n-th data row or ClaimReview). */
+  readonly record: number;
+  readonly claim: ImportedClaim;
+}
+
+/**
+ * A staged, fully validated batch: one {@link StagedClaim} per line of a temporary NDJSON file
+ * (nothing per row is kept in memory).
+ */
 export interface StagedImport {
   readonly path: string;
   readonly count: number;
-  /** File line (CSV/NDJSON) or record number (JSON-LD) of each staged claim, in order. */
-  readonly origins: readonly { line: number | null; record: number }[];
   discard(): Promise<void>;
 }
 
@@ -121,7 +131,6 @@ async function* utf8Chunks(
 class Stage {
   private out: WriteStream;
   count = 0;
-  readonly origins: { line: number | null; record: number }[] = [];
   private constructor(
     readonly dir: string,
     readonly path: string,
@@ -139,8 +148,8 @@ class Stage {
 
   async push(claim: ImportedClaim, line: number | null, record: number): Promise<void> {
     this.count++;
-    this.origins.push({ line, record });
-    if (!this.out.write(`${JSON.stringify(claim)}\n`))
+    const staged: StagedClaim = { line, record, claim };
+    if (!this.out.write(`${JSON.stringify(staged)}\n`))
       await new Promise<void>((resolve) => this.out.once('drain', resolve));
   }
 
@@ -465,7 +474,6 @@ export async function readImport(
     staged: {
       path: stage.path,
       count: stage.count,
-      origins: stage.origins,
       discard: stage.discard,
     },
   };

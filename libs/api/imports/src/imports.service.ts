@@ -18,7 +18,7 @@ import {
   type ImportProblem,
 } from '@corroborate/domain';
 import { DuplicatesService, type DuplicateMatch } from './duplicates.service';
-import { readImport, type StagedImport } from './import-reader';
+import { readImport, type StagedClaim, type StagedImport } from './import-reader';
 
 export const IMPORT_ENTITY_TYPE = 'Import';
 /** Created claims and duplicate warnings listed in a result (counts are always complete). */
@@ -150,8 +150,8 @@ export class ImportsService {
       });
       for await (const line of lines) {
         if (!line) continue;
-        const claim = JSON.parse(line) as ImportedClaim;
-        const origin = staged.origins[index++];
+        const { claim, ...origin } = JSON.parse(line) as StagedClaim;
+        index++;
         const matches = await this.duplicates.find(manager, request.projectId, claim.text);
         if (matches.length > 0) {
           warningCount++;
