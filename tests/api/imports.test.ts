@@ -384,6 +384,20 @@ describe(`imports on ${testDialect()}`, () => {
     expect(error?.problems).toHaveLength(1000);
   });
 
+  it('checks the first 1000 records for duplicates and says how many went unchecked', async () => {
+    const rows = Array.from({ length: 1003 }, (_, i) => `Bulk claim ${i} about town ${i}.`);
+    const { status, body } = await upload(
+      api,
+      editor,
+      projectId,
+      `text\n${rows.join('\n')}\n`,
+      'bulk.csv',
+    );
+    expect(status, JSON.stringify(body.error)).toBe(201);
+    expect(body.import).toMatchObject({ claimsCreated: 1003, duplicateChecksSkipped: 3 });
+    expect(body.import?.claims).toHaveLength(1000);
+  });
+
   it('lets only editors and admins import', async () => {
     const viewer = await signedIn(api, 'viewer');
     const reviewer = await signedIn(api, 'reviewer');

@@ -104,6 +104,10 @@ export function registerImportCommand(program: Command, deps: ImportCommandDeps)
             `Warning: ${w.line !== null ? `line ${w.line}` : `record ${w.record}`} looks like a duplicate of claim ${m.claimId} (similarity ${m.score.toFixed(2)}): "${m.text.slice(0, 80)}"`,
           );
         }
+        if (outcome.duplicateChecksSkipped > 0)
+          deps.err(
+            `Note: only the first ${outcome.claimsCreated - outcome.duplicateChecksSkipped} record(s) were checked for duplicates.`,
+          );
         deps.out(
           `Imported ${outcome.claimsCreated} claim(s), ${outcome.evidenceCreated} evidence item(s) and ${outcome.sourcesCreated} new source(s) from ${outcome.rows} record(s) (import ${outcome.importId}); ${outcome.duplicateWarningCount} likely duplicate(s).`,
         );

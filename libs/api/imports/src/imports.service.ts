@@ -23,6 +23,12 @@ import { readImport, type StagedClaim, type StagedImport } from './import-reader
 export const IMPORT_ENTITY_TYPE = 'Import';
 /** Created claims and duplicate warnings listed in a result (counts are always complete). */
 export const MAX_LISTED = 1000;
+/**
+ * Records of one import checked for likely duplicates (one indexed query each, against the
+ * project's claims as they grow): beyond this the import still commits, and the result says how
+ * many records went unchecked, so a very large import stays fast.
+ */
+export const MAX_DUPLICATE_CHECKS = 1000;
 
 export interface ImportedClaimRow {
   readonly id: string;
@@ -50,6 +56,8 @@ export interface ImportSuccess {
   readonly claims: readonly ImportedClaimRow[];
   readonly duplicateWarnings: readonly DuplicateWarning[];
   readonly duplicateWarningCount: number;
+  /** Records past {@link MAX_DUPLICATE_CHECKS} that were not checked for duplicates. */
+  readonly duplicateChecksSkipped: number;
 }
 
 export interface ImportFailure {
@@ -152,7 +160,10 @@ export class ImportsService {
         if (!line) continue;
         const { claim, ...origin } = JSON.parse(line) as StagedClaim;
         index++;
-        const matches = await this.duplicates.find(manager, request.projectId, claim.text);
+        const matches =
+          index <= MAX_DUPLICATE_CHECKS
+            ? await this.duplicates.find(manager, request.projectId, claim.text)
+            : [];
         if (matches.length > 0) {
           warningCount++;
           if (warnings.length < MAX_LISTED)
@@ -205,6 +216,7 @@ export class ImportsService {
             sourcesCreated,
             evidenceCreated,
             duplicateWarnings: warningCount,
+            duplicateChecksSkipped: Math.max(0, claimsCreated - MAX_DUPLICATE_CHECKS),
           },
         },
         manager,
@@ -221,6 +233,7 @@ export class ImportsService {
         claims: created,
         duplicateWarnings: warnings,
         duplicateWarningCount: warningCount,
+        duplicateChecksSkipped: Math.max(0, claimsCreated - MAX_DUPLICATE_CHECKS),
       };
     });
   }

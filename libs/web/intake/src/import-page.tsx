@@ -193,6 +193,12 @@ function ImportDone({ result }: { result: Extract<ImportResponse, { ok: true }> 
         {s.claimsCreated} claim(s), {s.evidenceCreated} evidence item(s) and {s.sourcesCreated} new
         source(s) from {s.rows} record(s).
       </Alert>
+      {s.duplicateChecksSkipped > 0 && (
+        <Text size="sm" c="dimmed">
+          Only the first {s.claimsCreated - s.duplicateChecksSkipped} records were checked for
+          duplicates.
+        </Text>
+      )}
       {s.duplicateWarningCount > 0 && (
         <>
           <Title order={2} size="h3">

@@ -39,6 +39,7 @@ export interface ImportSummary {
     matches: { claimId: string; text: string; score: number }[];
   }[];
   duplicateWarningCount: number;
+  duplicateChecksSkipped: number;
 }
 
 export type ImportResponse =
