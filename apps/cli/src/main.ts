@@ -19,6 +19,7 @@ import { CreateUserInput, UsersService } from '@corroborate/api-users';
 import { registerBackupCommands } from './commands/backup';
 import { registerExportCommand } from './commands/export';
 import { registerReleaseCommand } from './commands/release';
+import { registerImportCommand } from './commands/import';
 
 /** Exit codes scripts can rely on. */
 export const EXIT = { OK: 0, FAILED: 1, USAGE: 2 } as const;
@@ -177,6 +178,12 @@ export function buildProgram(out: (line: string) => void = console.log): Command
   registerExportCommand(program, kit);
   registerReleaseCommand(program, kit);
   registerBackupCommands(program, kit);
+  registerImportCommand(program, {
+    withContext: (work) => withContext((ctx) => work(ctx)),
+    out,
+    err: (line) => console.error(line),
+    fail: (message, usage) => new CliFailure(message, usage ? EXIT.USAGE : EXIT.FAILED),
+  });
 
   return program;
 }

@@ -14,11 +14,13 @@ import {
 } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import {
+  IconArticle,
   IconBuildingBank,
   IconBuilding,
   IconChevronDown,
   IconFileExport,
   IconPackageExport,
+  IconFileImport,
   IconFolders,
   IconKey,
   IconListCheck,
@@ -29,7 +31,13 @@ import type { Role } from '@corroborate/graphql';
 import { useSignOut } from '@corroborate/web-auth';
 import { NotificationsBell } from '@corroborate/web-notifications';
 import { EXPORT_ROLES } from '@corroborate/web-export';
-import { ADMIN_ROLES, ROLE_COLORS, ROLE_LABELS, useCurrentUser } from '@corroborate/web-ui';
+import {
+  ADMIN_ROLES,
+  CLAIM_WRITE_ROLES,
+  ROLE_COLORS,
+  ROLE_LABELS,
+  useCurrentUser,
+} from '@corroborate/web-ui';
 import { useEffect, type ReactNode } from 'react';
 
 export const MAIN_CONTENT_ID = 'main-content';
@@ -73,6 +81,23 @@ const NAV_SECTIONS: NavSection[] = [
         to: '/releases',
         icon: <IconPackageExport size={18} aria-hidden="true" />,
         roles: EXPORT_ROLES,
+      },
+    ],
+  },
+  {
+    label: 'Intake',
+    items: [
+      {
+        label: 'Paste an article',
+        to: '/intake/extract',
+        icon: <IconArticle size={18} aria-hidden="true" />,
+        roles: CLAIM_WRITE_ROLES,
+      },
+      {
+        label: 'Import',
+        to: '/import',
+        icon: <IconFileImport size={18} aria-hidden="true" />,
+        roles: CLAIM_WRITE_ROLES,
       },
     ],
   },

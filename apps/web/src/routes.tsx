@@ -5,6 +5,7 @@ import { OrganisationPage, UsersPage } from '@corroborate/web-admin';
 import { ClaimPage } from '@corroborate/web-claims';
 import { NotificationsPage } from '@corroborate/web-notifications';
 import { EXPORT_ROLES, ExportPage, ReleasesPage } from '@corroborate/web-export';
+import { ExtractPage, ImportPage } from '@corroborate/web-intake';
 import { QueuePage } from '@corroborate/web-queue';
 import { SourceDetailPage, SourcesPage } from '@corroborate/web-sources';
 import { ADMIN_ROLES, RequireRole } from '@corroborate/web-ui';
@@ -28,6 +29,8 @@ export const routes: RouteObject[] = [
       { path: 'projects', element: <ProjectsPage /> },
       { path: 'projects/:projectId', element: <ProjectDetailPage /> },
       { path: 'queue', element: <QueuePage /> },
+      { path: 'intake/extract', element: <ExtractPage /> },
+      { path: 'import', element: <ImportPage /> },
       { path: 'claims/:claimId', element: <ClaimPage /> },
       { path: 'sources', element: <SourcesPage /> },
       { path: 'sources/:sourceId', element: <SourceDetailPage /> },

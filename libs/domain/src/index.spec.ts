@@ -3,6 +3,7 @@ import * as domain from './index';
 import * as admiralty from './admiralty.scale';
 import * as agreement from './agreement';
 import * as claimExtraction from './claim-extraction';
+import * as claimImport from './claim-import';
 import * as confidence from './confidence.scale';
 import * as corroboration from './corroboration';
 import * as evidence from './evidence.model';
@@ -21,6 +22,7 @@ describe('@corroborate/domain entry point', () => {
       admiralty,
       agreement,
       claimExtraction,
+      claimImport,
       confidence,
       corroboration,
       evidence,

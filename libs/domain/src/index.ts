@@ -14,3 +14,4 @@ export * from './claim-extraction';
 export * from './text-similarity';
 export * from './mentions';
 export * from './claim-export';
+export * from './claim-import';

@@ -180,6 +180,35 @@ export const ACCESS_MATRIX: readonly AccessRow[] = [
       }),
   },
 
+  {
+    operation: 'Query.extractClaims',
+    allowed: EDITORS,
+    request: (f) =>
+      q('query($p: ID!, $t: String) { extractClaims(projectId: $p, text: $t) { text } }', {
+        p: f.projectId,
+        t: 'The UN says more than 30,000 people have been detained.',
+      }),
+  },
+  {
+    operation: 'Query.likelyDuplicates',
+    allowed: SIGNED_IN,
+    request: (f) =>
+      q('query($p: ID!, $t: String!) { likelyDuplicates(projectId: $p, text: $t) { score } }', {
+        p: f.projectId,
+        t: 'The matrix claim',
+      }),
+  },
+  {
+    operation: 'Mutation.mergeClaims',
+    allowed: EDITORS,
+    request: (f) =>
+      input('mutation($input: MergeClaimsInput!) { mergeClaims(input: $input) { id } }', {
+        survivorId: f.claimId,
+        duplicateId: UNKNOWN,
+        reason: 'Same claim',
+      }),
+  },
+
   // ------------------------------------------------------------------ sources
   {
     operation: 'Mutation.createSource',

@@ -11,6 +11,7 @@ import { DatabaseModule } from '@corroborate/api-database';
 import { DemoModule } from '@corroborate/api-demo';
 import { EvidenceModule } from '@corroborate/api-evidence';
 import { ExportsModule } from '@corroborate/api-exports';
+import { ImportsModule } from '@corroborate/api-imports';
 import { LiveModule } from '@corroborate/api-live';
 import { NotificationsModule } from '@corroborate/api-notifications';
 import { OrganisationModule } from '@corroborate/api-organisation';
@@ -44,6 +45,7 @@ export function domainModules() {
     CommentsModule,
     OrganisationModule,
     ExportsModule,
+    ImportsModule,
     DemoModule,
   ];
 }

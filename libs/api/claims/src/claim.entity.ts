@@ -1,4 +1,6 @@
 import {
+  BeforeInsert,
+  BeforeUpdate,
   Column,
   Entity,
   Index,
@@ -8,7 +10,7 @@ import {
   type Relation,
   VersionColumn,
 } from 'typeorm';
-import { type ClaimStatus, type Priority } from '@corroborate/domain';
+import { type ClaimStatus, normaliseClaimText, type Priority } from '@corroborate/domain';
 import {
   CreatedAtColumn,
   IdColumn,
@@ -25,6 +27,8 @@ import { ProjectEntity } from '@corroborate/api-projects';
 @Index('claims_due', ['dueAt'])
 /** Full-text index made by the hand-written ClaimSearch migration (PostgreSQL GIN; SQLite FTS5 table). */
 @Index('claims_search', { synchronize: false })
+/** pg_trgm GIN index on normalisedText (PostgreSQL only), made by the ClaimDuplicates migration. */
+@Index('claims_normalised_trgm', { synchronize: false })
 export class ClaimEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -38,6 +42,14 @@ export class ClaimEntity {
 
   @Column('text')
   text: string;
+
+  /**
+   * `normaliseClaimText(text)` (libs/domain), kept current with `text`: the duplicate finder
+   * compares this. Indexed by hand-written SQL in the ClaimDuplicates migration (PostgreSQL: GIN
+   * pg_trgm index; SQLite: FTS5 trigram table).
+   */
+  @Column('text', { default: '' })
+  normalisedText: string;
 
   @Column('varchar', { length: 300, nullable: true })
   claimant: string | null;
@@ -94,6 +106,13 @@ export class ClaimEntity {
 
   @VersionColumn()
   version: number;
+
+  /** Keeps normalisedText current for entity saves (query-builder updates set it themselves). */
+  @BeforeInsert()
+  @BeforeUpdate()
+  normalise(): void {
+    if (typeof this.text === 'string') this.normalisedText = normaliseClaimText(this.text);
+  }
 }
 
 /** One topic of one claim, for topic filters and facet counts. */

@@ -18,6 +18,7 @@ import {
   type ClaimStatus,
   DEFAULT_PRIORITY,
   IllegalTransitionError,
+  normaliseClaimText,
   type Priority,
   priorityRank,
 } from '@corroborate/domain';
@@ -266,48 +267,63 @@ export class ClaimsService {
     return this.dataSource.getRepository(UserEntity).findBy({ id: In([...ids]) });
   }
 
-  async create(actor: Actor | null, input: NewClaim): Promise<ClaimEntity> {
+  create(actor: Actor | null, input: NewClaim): Promise<ClaimEntity> {
+    return this.dataSource.transaction(async (manager) => {
+      await this.projects.get(input.projectId, manager);
+      return this.createIn(manager, actor, input);
+    });
+  }
+
+  /**
+   * Creates and audits a claim inside the caller's transaction (the project must exist; the
+   * caller checks). `auditExtra` is added to the `claim.created` event (e.g. the import it came
+   * from).
+   */
+  async createIn(
+    manager: EntityManager,
+    actor: Actor | null,
+    input: NewClaim,
+    auditExtra: Record<string, unknown> = {},
+  ): Promise<ClaimEntity> {
     const text = cleanText(input.text);
     const claimant = cleanOptional('claimant', input.claimant, 300);
     const firstAppearanceUrl = cleanUrl('firstAppearanceUrl', input.firstAppearanceUrl);
     const topics = cleanTopics(input.topics);
     const priority = input.priority ?? DEFAULT_PRIORITY;
-    return this.dataSource.transaction(async (manager) => {
-      await this.projects.get(input.projectId, manager);
-      const now = new Date();
-      const claim = manager.create(ClaimEntity, {
-        projectId: input.projectId,
-        text,
-        claimant,
-        firstAppearanceUrl,
-        firstAppearedAt: input.firstAppearedAt ?? null,
-        topics,
-        priority,
-        priorityRank: priorityRank(priority),
-        dueAt: input.dueAt ?? null,
-        status: 'NEW',
-        rejectionReason: null,
-        duplicateOfId: null,
-        hasContradiction: false,
-        hasDisagreement: false,
-        createdById: actor?.id ?? null,
-        createdAt: now,
-        updatedAt: now,
-      });
-      await manager.save(claim);
-      await this.writeTopics(manager, claim.id, topics, false);
-      await this.audit.record(
-        {
-          actorId: actor?.id ?? null,
-          entityType: CLAIM_ENTITY_TYPE,
-          entityId: claim.id,
-          action: 'claim.created',
-          after: { projectId: claim.projectId, ...auditView(claim) },
-        },
-        manager,
-      );
-      return claim;
+    const now = new Date();
+    const claim = manager.create(ClaimEntity, {
+      projectId: input.projectId,
+      text,
+      normalisedText: normaliseClaimText(text),
+      claimant,
+      firstAppearanceUrl,
+      firstAppearedAt: input.firstAppearedAt ?? null,
+      topics,
+      priority,
+      priorityRank: priorityRank(priority),
+      dueAt: input.dueAt ?? null,
+      status: 'NEW',
+      rejectionReason: null,
+      duplicateOfId: null,
+      hasContradiction: false,
+      hasDisagreement: false,
+      createdById: actor?.id ?? null,
+      createdAt: now,
+      updatedAt: now,
     });
+    await manager.save(claim);
+    await this.writeTopics(manager, claim.id, topics, false);
+    await this.audit.record(
+      {
+        actorId: actor?.id ?? null,
+        entityType: CLAIM_ENTITY_TYPE,
+        entityId: claim.id,
+        action: 'claim.created',
+        after: { projectId: claim.projectId, ...auditView(claim), ...auditExtra },
+      },
+      manager,
+    );
+    return claim;
   }
 
   update(actor: Actor, id: string, changes: ClaimChanges): Promise<ClaimEntity> {
@@ -317,7 +333,10 @@ export class ClaimsService {
       await this.assertVersion(manager, claim, changes.expectedVersion);
       const before = auditView(claim);
       const next: Partial<ClaimEntity> = {};
-      if (changes.text !== undefined && changes.text !== null) next.text = cleanText(changes.text);
+      if (changes.text !== undefined && changes.text !== null) {
+        next.text = cleanText(changes.text);
+        next.normalisedText = normaliseClaimText(next.text);
+      }
       if (changes.claimant !== undefined)
         next.claimant = cleanOptional('claimant', changes.claimant, 300);
       if (changes.firstAppearanceUrl !== undefined)
@@ -360,48 +379,64 @@ export class ClaimsService {
   ): Promise<ClaimEntity> {
     return this.dataSource.transaction(async (manager) => {
       const claim = await this.get(id, manager);
-      await this.assertVersion(manager, claim, expectedVersion);
-      if (duplicateOfId) {
-        if (duplicateOfId === claim.id)
-          throw new BadInputError('duplicateOfId', 'A claim cannot be a duplicate of itself.');
-        const original = await manager.findOneBy(ClaimEntity, { id: duplicateOfId });
-        if (!original || original.projectId !== claim.projectId)
-          throw new BadInputError(
-            'duplicateOfId',
-            'duplicateOfId must name another claim of the same project.',
-          );
-      }
-      try {
-        assertTransition(claim.status, 'REJECTED');
-      } catch (error) {
-        if (error instanceof IllegalTransitionError)
-          throw new ConflictError(error.message, { from: error.from, to: error.to });
-        throw error;
-      }
-      const trimmed = reason.trim();
-      if (!trimmed)
-        throw new BadInputError('reason', 'reason must be between 1 and 2000 characters.');
-      const before = auditView(claim);
-      const saved = await this.conditionalUpdate(manager, claim, {
-        status: 'REJECTED',
-        rejectionReason: trimmed,
-        ...(duplicateOfId ? { duplicateOfId } : {}),
-      });
-      const changed = diff(before, auditView(saved));
-      await this.audit.record(
-        {
-          actorId: actor.id,
-          entityType: CLAIM_ENTITY_TYPE,
-          entityId: claim.id,
-          action: 'claim.rejected',
-          before: { ...changed?.before, version: expectedVersion },
-          after: { ...changed?.after, version: saved.version },
-          reason: trimmed,
-        },
-        manager,
-      );
-      return saved;
+      return this.rejectIn(manager, actor, claim, expectedVersion, reason, duplicateOfId);
     });
+  }
+
+  /**
+   * Rejects a NEW or IN_REVIEW claim inside the caller's transaction (also the last step of a
+   * merge, with `duplicateOfId` the surviving claim). `auditExtra` is added to the event.
+   */
+  async rejectIn(
+    manager: EntityManager,
+    actor: Actor,
+    claim: ClaimEntity,
+    expectedVersion: number,
+    reason: string,
+    duplicateOfId: string | null = null,
+    auditExtra: Record<string, unknown> = {},
+  ): Promise<ClaimEntity> {
+    await this.assertVersion(manager, claim, expectedVersion);
+    if (duplicateOfId) {
+      if (duplicateOfId === claim.id)
+        throw new BadInputError('duplicateOfId', 'A claim cannot be a duplicate of itself.');
+      const original = await manager.findOneBy(ClaimEntity, { id: duplicateOfId });
+      if (!original || original.projectId !== claim.projectId)
+        throw new BadInputError(
+          'duplicateOfId',
+          'duplicateOfId must name another claim of the same project.',
+        );
+    }
+    try {
+      assertTransition(claim.status, 'REJECTED');
+    } catch (error) {
+      if (error instanceof IllegalTransitionError)
+        throw new ConflictError(error.message, { from: error.from, to: error.to });
+      throw error;
+    }
+    const trimmed = reason.trim();
+    if (!trimmed)
+      throw new BadInputError('reason', 'reason must be between 1 and 2000 characters.');
+    const before = auditView(claim);
+    const saved = await this.conditionalUpdate(manager, claim, {
+      status: 'REJECTED',
+      rejectionReason: trimmed,
+      ...(duplicateOfId ? { duplicateOfId } : {}),
+    });
+    const changed = diff(before, auditView(saved));
+    await this.audit.record(
+      {
+        actorId: actor.id,
+        entityType: CLAIM_ENTITY_TYPE,
+        entityId: claim.id,
+        action: 'claim.rejected',
+        before: { ...changed?.before, version: expectedVersion },
+        after: { ...changed?.after, ...auditExtra, version: saved.version },
+        reason: trimmed,
+      },
+      manager,
+    );
+    return saved;
   }
 
   /**
@@ -451,12 +486,19 @@ export class ClaimsService {
   /**
    * Histories of several claims for a DataLoader, in two statements: which evidence items,
    * captures and assessments belong to the claims, then every audit event of the claims
-   * (entityType 'Claim') and of those ('Evidence', 'Capture', 'Assessment').
+   * (entityType 'Claim') and of those ('Evidence', 'Capture', 'Assessment'). A claim's history
+   * also shows the events of every claim merged into it (rejected with duplicateOfId = it); the
+   * evidence a merge moved is the survivor's now and comes with its whole history.
    * Unfiltered: Claim.history passes them through {@link visibleHistory} for the caller.
    */
   async histories(claimIds: readonly string[]): Promise<AuditEventType[][]> {
-    const owner = new Map<string, string>();
-    for (const id of claimIds) owner.set(`${CLAIM_ENTITY_TYPE}:${id}`, id);
+    const owner = new Map<string, string[]>();
+    const own = (key: string, claimId: string) => {
+      const list = owner.get(key) ?? [];
+      if (!list.includes(claimId)) list.push(claimId);
+      owner.set(key, list);
+    };
+    for (const id of claimIds) own(`${CLAIM_ENTITY_TYPE}:${id}`, id);
     const [sql, params] = this.dataSource.driver.escapeQueryWithParameters(
       `SELECT e."id" AS "entityId", '${EVIDENCE_ENTITY_TYPE}' AS "entityType", e."claimId" AS "claimId"
          FROM "evidence" e WHERE e."claimId" IN (:...ids)
@@ -469,7 +511,10 @@ export class ClaimsService {
          FROM "assessments" a WHERE a."claimId" IN (:...ids)
        UNION ALL
        SELECT m."id" AS "entityId", '${COMMENT_ENTITY_TYPE}' AS "entityType", m."claimId" AS "claimId"
-         FROM "comments" m WHERE m."claimId" IN (:...ids)`,
+         FROM "comments" m WHERE m."claimId" IN (:...ids)
+       UNION ALL
+       SELECT d."id" AS "entityId", '${CLAIM_ENTITY_TYPE}' AS "entityType", d."duplicateOfId" AS "claimId"
+         FROM "claims" d WHERE d."duplicateOfId" IN (:...ids) AND d."status" = 'REJECTED'`,
       { ids: [...claimIds] },
     );
     const related = (await this.dataSource.query(sql, params)) as {
@@ -477,15 +522,15 @@ export class ClaimsService {
       entityType: string;
       claimId: string;
     }[];
-    for (const r of related) owner.set(`${r.entityType}:${r.entityId}`, r.claimId);
+    for (const r of related) own(`${r.entityType}:${r.entityId}`, r.claimId);
     const events = await this.audit.historyFor([
       ...claimIds.map((entityId) => ({ entityType: CLAIM_ENTITY_TYPE, entityId })),
       ...related.map((r) => ({ entityType: r.entityType, entityId: r.entityId })),
     ]);
     const byClaim = new Map<string, AuditEventType[]>(claimIds.map((id) => [id, []]));
     for (const event of events) {
-      const claimId = owner.get(`${event.entityType}:${event.entityId}`);
-      if (claimId) byClaim.get(claimId)?.push(event);
+      for (const claimId of owner.get(`${event.entityType}:${event.entityId}`) ?? [])
+        byClaim.get(claimId)?.push(event);
     }
     return claimIds.map((id) => byClaim.get(id) ?? []);
   }

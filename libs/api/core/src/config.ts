@@ -82,6 +82,8 @@ const envSchema = z.object({
     .pipe(z.number().int().max(86_400, 'must be at most 86400'))
     .default(15 * 60),
   UPLOAD_MAX_BYTES: positiveInt(2 ** 31 - 1).default(25 * 1024 * 1024),
+  IMPORT_MAX_BYTES: positiveInt(2 ** 40).default(200 * 1024 * 1024),
+  IMPORT_JSONLD_MAX_BYTES: positiveInt(2 ** 31 - 1).default(20 * 1024 * 1024),
   CAPTURE_ALLOW_HOSTS: z
     .string()
     .transform((v) =>
@@ -140,6 +142,12 @@ export interface AppConfig {
   commentEditWindowSeconds: number;
   /** Largest capture (upload or URL fetch) accepted, in bytes. */
   uploadMaxBytes: number;
+  /**
+   * Imports: the largest file accepted (CSV and NDJSON stream, so this bounds disk and time, not
+   * memory), and the largest JSON-LD document, which is parsed whole.
+   */
+  importMaxBytes: number;
+  importJsonLdMaxBytes: number;
   /** Server-side URL capture: what the operator allows beyond public addresses, and limits. */
   capture: {
     /** Host names, IP addresses or CIDR blocks that may be fetched even when not public. */
@@ -224,6 +232,8 @@ export function loadConfig(
     webDist: isAbsolute(e.WEB_DIST) ? e.WEB_DIST : resolve(cwd, e.WEB_DIST),
     commentEditWindowSeconds: e.COMMENT_EDIT_WINDOW_SECONDS,
     uploadMaxBytes: e.UPLOAD_MAX_BYTES,
+    importMaxBytes: e.IMPORT_MAX_BYTES,
+    importJsonLdMaxBytes: e.IMPORT_JSONLD_MAX_BYTES,
     capture: {
       allowHosts: e.CAPTURE_ALLOW_HOSTS,
       allowPrivate: e.CAPTURE_ALLOW_PRIVATE,

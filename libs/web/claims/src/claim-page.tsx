@@ -1,5 +1,5 @@
 import { useRef, useState, type ReactNode } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { useQuery } from '@apollo/client/react';
 import {
   Alert,
@@ -32,6 +32,7 @@ import {
   useDocumentTitle,
   useHasRole,
 } from '@corroborate/web-ui';
+import { DuplicateSuggestions, MergeDialog, type DuplicateMatch } from '@corroborate/web-intake';
 import { claimQuery } from './claim.graphql';
 import { EditClaimModal, RejectClaimModal } from './claim-modals';
 import { CorroborationPanel } from './corroboration-panel';
@@ -125,6 +126,8 @@ function ClaimWorkbench({ claim, reload }: { claim: Claim; reload: () => Promise
   const [editingEvidence, setEditingEvidence] = useState<EvidenceFieldsFragment | null>(null);
   const [retracting, setRetracting] = useState<EvidenceFieldsFragment | null>(null);
   const [uploading, setUploading] = useState<EvidenceFieldsFragment | null>(null);
+  const [merging, setMerging] = useState<DuplicateMatch | null>(null);
+  const navigate = useNavigate();
   const addButtonRef = useRef<HTMLButtonElement>(null);
 
   const locked = claim.status === 'VERIFIED' || claim.status === 'REJECTED';
@@ -237,7 +240,36 @@ function ClaimWorkbench({ claim, reload }: { claim: Claim; reload: () => Promise
         {claim.status === 'REJECTED' && claim.rejectionReason !== null && (
           <Alert color="gray" variant="light" title="Rejected">
             {claim.rejectionReason}
+            {claim.duplicateOf !== null && (
+              <Text size="sm" mt={4}>
+                Duplicate of{' '}
+                <Anchor component={Link} to={`/claims/${claim.duplicateOf.id}`}>
+                  {claim.duplicateOf.text}
+                </Anchor>
+              </Text>
+            )}
           </Alert>
+        )}
+        {canEditClaim && !locked && (
+          <DuplicateSuggestions
+            projectId={claim.project.id}
+            text={claim.text}
+            excludeClaimId={claim.id}
+            onMerge={(m) => setMerging(m)}
+          />
+        )}
+        {merging !== null && (
+          <MergeDialog
+            opened
+            onClose={() => setMerging(null)}
+            survivor={{
+              id: merging.claim.id,
+              text: merging.claim.text,
+              version: merging.claim.version,
+            }}
+            duplicate={{ id: claim.id, text: claim.text, version: claim.version }}
+            onMerged={(survivorId) => void navigate(`/claims/${survivorId}`)}
+          />
         )}
         <AssessmentsSection claim={claim} />
 

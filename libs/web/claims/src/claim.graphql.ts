@@ -13,6 +13,10 @@ export const claimHeaderFieldsFragment = graphql(`
     status
     allowedTransitions
     rejectionReason
+    duplicateOf {
+      id
+      text
+    }
     version
     createdAt
     updatedAt

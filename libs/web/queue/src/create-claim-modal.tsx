@@ -15,6 +15,7 @@ import {
   type ClaimFieldName,
   type ClaimFieldValues,
 } from '@corroborate/web-ui';
+import { DuplicateSuggestions } from '@corroborate/web-intake';
 import { createClaimMutation, queueProjectsQuery } from './queue.graphql';
 
 type ClaimField = 'projectId' | ClaimFieldName;
@@ -136,6 +137,7 @@ function CreateClaimForm({
           error={fieldErrors.projectId}
         />
         <ClaimFields values={values} onChange={setValues} errors={fieldErrors} />
+        <DuplicateSuggestions projectId={projectId} text={values.text} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             Cancel

@@ -4,6 +4,7 @@ import { ClaimsSourcesEvidence1795599377503 } from './1795599377503-ClaimsSource
 import { ClaimSearch1795599378503 } from './1795599378503-ClaimSearch';
 import { Reviews1795602215972 } from './1795602215972-Reviews';
 import { CommentsNotifications1795608298263 } from './1795608298263-CommentsNotifications';
+import { ClaimDuplicates1795608302839 } from './1795608302839-ClaimDuplicates';
 import { OrganisationExports1795608377454 } from './1795608377454-OrganisationExports';
 import { Releases1795609539742 } from './1795609539742-Releases';
 
@@ -13,6 +14,7 @@ export const sqliteMigrations = [
   ClaimSearch1795599378503,
   Reviews1795602215972,
   CommentsNotifications1795608298263,
+  ClaimDuplicates1795608302839,
   OrganisationExports1795608377454,
   Releases1795609539742,
 ];

@@ -1,0 +1,116 @@
+import { createReadStream, statSync } from 'node:fs';
+import { type INestApplicationContext } from '@nestjs/common';
+import { isUUID } from 'class-validator';
+import { type Command } from 'commander';
+import { ImportsService, ImportTooLargeError, formatOfFileName } from '@corroborate/api-imports';
+import { IMPORT_FORMATS, type ImportFormat, type ImportProblem } from '@corroborate/domain';
+
+/** What main.ts lends the command: its context runner, output and failure type. */
+export interface ImportCommandDeps {
+  withContext<T>(work: (ctx: INestApplicationContext) => Promise<T>): Promise<T>;
+  out(line: string): void;
+  /** Progress and problems go to standard error. */
+  err(line: string): void;
+  fail(message: string, usage: boolean): Error;
+}
+
+function where(p: ImportProblem): string {
+  const at = [
+    p.line !== null ? `line ${p.line}` : null,
+    p.line === null && p.record !== null ? `record ${p.record}` : null,
+    p.field !== null ? p.field : null,
+  ].filter(Boolean);
+  return at.length > 0 ? `${at.join(', ')}: ` : '';
+}
+
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+/**
+ * `import --project <id> [--format csv|ndjson|jsonld] <file>`: validates the whole file, then
+ * imports every claim in one transaction, or nothing. Progress on stderr; exit 0 imported,
+ * 1 refused (problems listed as line/field/reason on stderr) or failed, 2 bad arguments.
+ */
+export function registerImportCommand(program: Command, deps: ImportCommandDeps): void {
+  program
+    .command('import')
+    .description(
+      'Import claims (with optional sources and evidence) into a project from CSV, NDJSON or ClaimReview JSON-LD. ' +
+        'The whole file is validated first; if any record has a problem nothing is imported and every problem is ' +
+        'listed as line (or record), field and reason. Exit codes: 0 imported, 1 refused or failed, 2 bad arguments.',
+    )
+    .argument('<file>', 'the file to import')
+    .requiredOption('--project <id>', 'the project (its id) the claims go into')
+    .option(
+      '--format <format>',
+      `one of ${IMPORT_FORMATS.join(', ')} (default: from the file extension .csv, .ndjson/.jsonl, .jsonld/.json)`,
+    )
+    .action(async (file: string, options: { project: string; format?: string }) => {
+      if (!isUUID(options.project))
+        throw deps.fail(`--project must be a project id (a UUID), not "${options.project}".`, true);
+      if (
+        options.format !== undefined &&
+        !(IMPORT_FORMATS as readonly string[]).includes(options.format)
+      )
+        throw deps.fail(
+          `--format must be one of ${IMPORT_FORMATS.join(', ')}, not "${options.format}".`,
+          true,
+        );
+      const format = (options.format as ImportFormat | undefined) ?? formatOfFileName(file);
+      if (!format)
+        throw deps.fail(
+          `Cannot tell the format of "${file}" from its extension; pass --format ${IMPORT_FORMATS.join('|')}.`,
+          true,
+        );
+      let size: number;
+      try {
+        const stat = statSync(file);
+        if (!stat.isFile()) throw new Error('not a file');
+        size = stat.size;
+      } catch {
+        throw deps.fail(`Cannot read the file "${file}".`, true);
+      }
+      await deps.withContext(async (ctx) => {
+        const imports = ctx.get(ImportsService);
+        let last = 0;
+        const outcome = await imports
+          .import(null, {
+            projectId: options.project,
+            format,
+            fileName: file,
+            stream: createReadStream(file),
+            onProgress: (bytes, rows) => {
+              const now = Date.now();
+              if (now - last < 500 && bytes < size) return;
+              last = now;
+              deps.err(`Reading: ${mb(bytes)} of ${mb(size)}, ${rows} record(s) parsed`);
+            },
+          })
+          .catch((error: unknown) => {
+            if (error instanceof ImportTooLargeError) throw deps.fail(error.message, false);
+            throw error;
+          });
+        if (!outcome.ok) {
+          for (const p of outcome.problems) deps.err(`${where(p)}${p.reason}`);
+          const more = outcome.problemCount - outcome.problems.length;
+          if (more > 0) deps.err(`… and ${more} more problem(s).`);
+          throw deps.fail(
+            `${outcome.problemCount} problem(s) in ${outcome.rows} record(s); nothing was imported.`,
+            false,
+          );
+        }
+        for (const w of outcome.duplicateWarnings) {
+          const m = w.matches[0];
+          deps.err(
+            `Warning: ${w.line !== null ? `line ${w.line}` : `record ${w.record}`} looks like a duplicate of claim ${m.claimId} (similarity ${m.score.toFixed(2)}): "${m.text.slice(0, 80)}"`,
+          );
+        }
+        if (outcome.duplicateChecksSkipped > 0)
+          deps.err(
+            `Note: only the first ${outcome.claimsCreated - outcome.duplicateChecksSkipped} record(s) were checked for duplicates.`,
+          );
+        deps.out(
+          `Imported ${outcome.claimsCreated} claim(s), ${outcome.evidenceCreated} evidence item(s) and ${outcome.sourcesCreated} new source(s) from ${outcome.rows} record(s) (import ${outcome.importId}); ${outcome.duplicateWarningCount} likely duplicate(s).`,
+        );
+      });
+    });
+}

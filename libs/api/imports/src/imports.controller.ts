@@ -1,0 +1,207 @@
+import { Controller, Logger, Param, Post, Query, Req, Res } from '@nestjs/common';
+import busboy from 'busboy';
+import { type Request, type Response } from 'express';
+import { type Readable } from 'node:stream';
+import { isUUID } from 'class-validator';
+import { AuthService } from '@corroborate/api-auth';
+import {
+  type Actor,
+  AppError,
+  BadInputError,
+  ForbiddenError,
+  Public,
+  Role,
+  statusForCode,
+  UnauthenticatedError,
+} from '@corroborate/api-core';
+import { IMPORT_FORMATS, type ImportFormat } from '@corroborate/domain';
+import { ImportTooLargeError } from './import-reader';
+import { ImportsService } from './imports.service';
+
+type AuthedRequest = Request & { actor?: Actor | null };
+
+const IMPORTERS: readonly Role[] = [Role.ADMIN, Role.EDITOR];
+
+/** The format named by a file extension: .csv, .ndjson/.jsonl, .jsonld/.json. */
+export function formatOfFileName(fileName: string | null): ImportFormat | null {
+  const ext = /\.([a-z]+)$/i.exec(fileName ?? '')?.[1]?.toLowerCase();
+  if (ext === 'csv') return 'csv';
+  if (ext === 'ndjson' || ext === 'jsonl') return 'ndjson';
+  if (ext === 'jsonld' || ext === 'json') return 'jsonld';
+  return null;
+}
+
+interface UploadedImport {
+  stream: Readable;
+  fileName: string | null;
+  /** Set when the upload passed busboy's size cap (the stream was truncated). */
+  truncated: () => boolean;
+}
+
+/**
+ * `POST /api/projects/:projectId/imports[?format=csv|ndjson|jsonld]`, multipart with one `file`
+ * field (the format defaults to the file's extension). Streams the upload through validation;
+ * answers 201 `{ import }`, 422 `{ error: { code: 'BAD_USER_INPUT', problems, problemCount } }`
+ * when any record is invalid (nothing imported), 413 when the file is over IMPORT_MAX_BYTES.
+ */
+@Public()
+@Controller('api')
+export class ImportsController {
+  private readonly logger = new Logger('Imports');
+
+  constructor(
+    private readonly auth: AuthService,
+    private readonly imports: ImportsService,
+  ) {}
+
+  @Post('projects/:projectId/imports')
+  async upload(
+    @Req() req: AuthedRequest,
+    @Res() res: Response,
+    @Param('projectId') projectId: string,
+    @Query('format') formatParam: string | undefined,
+  ): Promise<void> {
+    try {
+      const actor = await this.actorOf(req);
+      assertNotCrossSite(req);
+      if (!isUUID(projectId))
+        throw new BadInputError('projectId', 'projectId must be an id (a UUID).');
+      if (formatParam !== undefined && !(IMPORT_FORMATS as readonly string[]).includes(formatParam))
+        throw new BadInputError(
+          'format',
+          `format "${formatParam}" is not one of: ${IMPORT_FORMATS.join(', ')}.`,
+        );
+      await this.imports.assertProject(projectId);
+      const file = await fileOf(req, this.imports.maxBytes);
+      const format = (formatParam as ImportFormat | undefined) ?? formatOfFileName(file.fileName);
+      if (!format) {
+        file.stream.resume();
+        throw new BadInputError(
+          'format',
+          `Cannot tell the format from the file name "${file.fileName ?? ''}": name it .csv, .ndjson or .jsonld, or pass ?format=csv|ndjson|jsonld.`,
+        );
+      }
+      const outcome = await this.imports.import(actor, {
+        projectId,
+        format,
+        fileName: file.fileName,
+        stream: file.stream,
+      });
+      if (file.truncated()) throw new ImportTooLargeError(this.imports.maxBytes);
+      if (!outcome.ok) {
+        res.status(422).json({
+          error: {
+            code: 'BAD_USER_INPUT',
+            field: 'file',
+            message: `The file has ${outcome.problemCount} problem(s); nothing was imported.`,
+            format: outcome.format,
+            rows: outcome.rows,
+            problems: outcome.problems,
+            problemCount: outcome.problemCount,
+          },
+        });
+        return;
+      }
+      res.status(201).json({ import: outcome });
+    } catch (error) {
+      this.fail(req, res, error);
+    }
+  }
+
+  private async actorOf(req: AuthedRequest): Promise<Actor> {
+    const actor = req.actor !== undefined ? req.actor : await this.auth.authenticate(req);
+    req.actor = actor;
+    if (!actor) throw new UnauthenticatedError();
+    if (!IMPORTERS.includes(actor.role)) {
+      throw new ForbiddenError(
+        `Your role (${actor.role}) may not import claims; it needs ${IMPORTERS.join(' or ')}.`,
+      );
+    }
+    return actor;
+  }
+
+  private fail(req: Request, res: Response, error: unknown): void {
+    let status: number;
+    let body: { code: string; message: string; field?: string };
+    if (error instanceof AppError) {
+      status = statusForCode(error.code);
+      const field = error.details['field'];
+      body = {
+        code: error.code,
+        message: error.message,
+        ...(typeof field === 'string' ? { field } : {}),
+      };
+    } else if (error instanceof ImportTooLargeError) {
+      status = 413;
+      body = { code: 'PAYLOAD_TOO_LARGE', message: error.message, field: 'file' };
+    } else {
+      this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+      status = 500;
+      body = {
+        code: 'INTERNAL_SERVER_ERROR',
+        message:
+          'Something went wrong on the server; nothing was imported. The error has been logged.',
+      };
+    }
+    if (!req.complete) {
+      res.setHeader('Connection', 'close');
+      req.unpipe();
+      req.resume();
+    }
+    res.status(status).json({ error: body });
+  }
+}
+
+/** Same CSRF defence as capture uploads (see libs/api/captures). */
+function assertNotCrossSite(req: Request): void {
+  if (req.headers.authorization?.startsWith('Bearer ')) return;
+  const site = req.headers['sec-fetch-site'];
+  if (site !== undefined) {
+    if (site === 'same-origin') return;
+    throw new ForbiddenError(`Uploads from another site are refused (Sec-Fetch-Site: ${site}).`);
+  }
+  if (!req.headers['x-requested-with']) {
+    throw new ForbiddenError(
+      'Uploads must send the header X-Requested-With (protection against cross-site requests).',
+    );
+  }
+}
+
+/** The multipart field "file" as a stream (never buffered whole). */
+function fileOf(req: Request, maxBytes: number): Promise<UploadedImport> {
+  return new Promise((resolve, reject) => {
+    let parser: busboy.Busboy;
+    try {
+      parser = busboy({
+        headers: req.headers,
+        defParamCharset: 'utf8',
+        limits: { files: 1, fields: 20, fieldSize: 10_000, parts: 40, fileSize: maxBytes + 1 },
+      });
+    } catch {
+      return reject(
+        new BadInputError('file', 'Send the file as multipart/form-data in the field "file".'),
+      );
+    }
+    let found = false;
+    parser.on('file', (name, stream, info) => {
+      if (name !== 'file' || found) {
+        stream.resume();
+        return;
+      }
+      found = true;
+      let truncated = false;
+      stream.on('limit', () => (truncated = true));
+      parser.on('error', (error: Error) => stream.destroy(error));
+      req.on('aborted', () => stream.destroy(new Error('The upload was interrupted.')));
+      resolve({ stream, fileName: info.filename ?? null, truncated: () => truncated });
+    });
+    parser.on('error', (error: Error) => {
+      if (!found)
+        reject(new BadInputError('file', `The upload could not be read: ${error.message}`));
+    });
+    parser.on('close', () => {
+      if (!found) reject(new BadInputError('file', 'Send the file in the multipart field "file".'));
+    });
+    req.pipe(parser);
+  });
+}

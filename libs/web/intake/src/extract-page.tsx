@@ -1,0 +1,308 @@
+import { useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { useLazyQuery, useMutation } from '@apollo/client/react';
+import {
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Group,
+  Stack,
+  Text,
+  TextInput,
+  Textarea,
+  Title,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconCheck, IconSearch, IconX } from '@tabler/icons-react';
+import {
+  CLAIM_WRITE_ROLES,
+  EmptyState,
+  ErrorAlert,
+  PageHeader,
+  RequireRole,
+  describeError,
+} from '@corroborate/web-ui';
+import { DuplicateList, type DuplicateMatch } from './duplicate-suggestions';
+import { extractClaimsQuery, intakeCreateClaimMutation } from './intake.graphql';
+import { MergeDialog, type MergeSide } from './merge-dialog';
+import { ProjectSelect } from './project-select';
+
+/** Longest article the page sends (the server's own limit is the same). */
+const MAX_ARTICLE = 200_000;
+
+interface Row {
+  key: string;
+  text: string;
+  claimant: string;
+  reasons: string[];
+  attribution: string | null;
+  figures: string[];
+  duplicates: DuplicateMatch[];
+  state: 'open' | 'accepted' | 'discarded';
+  created: MergeSide | null;
+  error: string | null;
+}
+
+const REASON_LABELS: Record<string, string> = { ATTRIBUTION: 'Attribution', FIGURE: 'Figure' };
+
+export function ExtractPage() {
+  return (
+    <RequireRole roles={CLAIM_WRITE_ROLES}>
+      <ExtractScreen />
+    </RequireRole>
+  );
+}
+
+function ExtractScreen() {
+  const [params, setParams] = useSearchParams();
+  const projectId = params.get('project');
+  const [article, setArticle] = useState('');
+  const [rows, setRows] = useState<Row[] | null>(null);
+  const [formError, setFormError] = useState<string | null>(null);
+  const [merging, setMerging] = useState<{ survivor: MergeSide; duplicate: MergeSide } | null>(
+    null,
+  );
+  const [extract, { loading }] = useLazyQuery(extractClaimsQuery, { fetchPolicy: 'network-only' });
+  const [createClaim] = useMutation(intakeCreateClaimMutation, { refetchQueries: ['QueueClaims'] });
+
+  const setProject = (id: string | null) => {
+    const next = new URLSearchParams(params);
+    if (id === null) next.delete('project');
+    else next.set('project', id);
+    setParams(next, { replace: true });
+    setRows(null);
+  };
+
+  const update = (key: string, change: Partial<Row>) =>
+    setRows((current) => current?.map((r) => (r.key === key ? { ...r, ...change } : r)) ?? null);
+
+  const onFind = async () => {
+    setFormError(null);
+    if (projectId === null) return setFormError('Choose the project the claims belong to.');
+    if (article.trim() === '') return setFormError('Paste the article text first.');
+    try {
+      const result = await extract({ variables: { projectId, text: article } });
+      const candidates = result.data?.extractClaims ?? [];
+      setRows(
+        candidates.map((c) => ({
+          key: `${c.start}-${c.end}`,
+          text: c.text,
+          claimant: c.claimant ?? '',
+          reasons: [...c.reasons],
+          attribution: c.attribution,
+          figures: [...c.figures],
+          duplicates: c.duplicates.map((d) => ({ score: d.score, claim: d.claim })),
+          state: 'open',
+          created: null,
+          error: null,
+        })),
+      );
+    } catch (error) {
+      setFormError(describeError(error));
+    }
+  };
+
+  const onAccept = async (row: Row) => {
+    if (projectId === null) return;
+    update(row.key, { error: null });
+    try {
+      const result = await createClaim({
+        variables: {
+          input: {
+            projectId,
+            text: row.text.trim(),
+            claimant: row.claimant.trim() === '' ? null : row.claimant.trim(),
+          },
+        },
+      });
+      const claim = result.data?.createClaim;
+      if (claim === undefined) return;
+      update(row.key, {
+        state: 'accepted',
+        created: { id: claim.id, text: claim.text, version: claim.version },
+      });
+      notifications.show({ color: 'teal', title: 'Claim created', message: claim.text });
+    } catch (error) {
+      update(row.key, { error: describeError(error) });
+    }
+  };
+
+  const open = rows?.filter((r) => r.state === 'open').length ?? 0;
+
+  return (
+    <>
+      <PageHeader
+        title="Paste an article"
+        description="Paste an article's text to get candidate claims: sentences that attribute a statement to someone or carry a figure. Edit, accept or discard each one."
+      />
+      <Stack gap="md" maw={960}>
+        {formError !== null && <ErrorAlert message={formError} title="Cannot look for claims" />}
+        <ProjectSelect value={projectId} onChange={setProject} />
+        <Textarea
+          label="Article text"
+          description="Plain text, as copied from the page."
+          autosize
+          minRows={8}
+          maxRows={20}
+          maxLength={MAX_ARTICLE}
+          value={article}
+          onChange={(e) => setArticle(e.currentTarget.value)}
+        />
+        <Group>
+          <Button
+            leftSection={<IconSearch size={16} aria-hidden="true" />}
+            loading={loading}
+            onClick={() => void onFind()}
+          >
+            Find candidate claims
+          </Button>
+          {rows !== null && (
+            <Text size="sm" c="dimmed" role="status">
+              {rows.length} candidate(s), {open} still to decide.
+            </Text>
+          )}
+        </Group>
+
+        {rows !== null && rows.length === 0 && (
+          <EmptyState
+            title="No candidate claims"
+            description="No sentence has an attribution (“X says”, “according to X”) or a figure."
+          />
+        )}
+        {rows !== null && rows.length > 0 && (
+          <Title order={2} size="h3">
+            Candidates
+          </Title>
+        )}
+        {rows?.map((row, index) => (
+          <Card
+            key={row.key}
+            withBorder
+            padding="md"
+            component="section"
+            aria-label={`Candidate ${index + 1}`}
+          >
+            <Stack gap="sm">
+              <Group gap="xs">
+                {row.reasons.map((r) => (
+                  <Badge key={r} variant="light" color={r === 'FIGURE' ? 'grape' : 'blue'}>
+                    {REASON_LABELS[r] ?? r}
+                  </Badge>
+                ))}
+                {row.attribution !== null && (
+                  <Text size="xs" c="dimmed">
+                    “{row.attribution}”
+                  </Text>
+                )}
+                {row.figures.map((f) => (
+                  <Badge key={f} variant="outline" color="gray">
+                    {f}
+                  </Badge>
+                ))}
+              </Group>
+              {row.state === 'open' ? (
+                <>
+                  <Textarea
+                    label="Claim text"
+                    autosize
+                    minRows={2}
+                    maxLength={5000}
+                    value={row.text}
+                    onChange={(e) => update(row.key, { text: e.currentTarget.value })}
+                  />
+                  <TextInput
+                    label="Claimant"
+                    maxLength={300}
+                    value={row.claimant}
+                    onChange={(e) => update(row.key, { claimant: e.currentTarget.value })}
+                    maw={420}
+                  />
+                </>
+              ) : (
+                <Text size="sm">
+                  {row.text}
+                  {row.claimant !== '' && (
+                    <Text span c="dimmed" size="sm">
+                      {' '}
+                      — {row.claimant}
+                    </Text>
+                  )}
+                </Text>
+              )}
+              <DuplicateList
+                matches={row.duplicates}
+                onMerge={
+                  row.created !== null
+                    ? (m) =>
+                        setMerging({
+                          survivor: {
+                            id: m.claim.id,
+                            text: m.claim.text,
+                            version: m.claim.version,
+                          },
+                          duplicate: row.created as MergeSide,
+                        })
+                    : undefined
+                }
+              />
+              {row.error !== null && (
+                <ErrorAlert message={row.error} title="Could not create the claim" />
+              )}
+              <Group gap="xs">
+                {row.state === 'open' && (
+                  <>
+                    <Button
+                      size="xs"
+                      leftSection={<IconCheck size={14} aria-hidden="true" />}
+                      onClick={() => void onAccept(row)}
+                      disabled={row.text.trim() === ''}
+                    >
+                      Accept
+                    </Button>
+                    <Button
+                      size="xs"
+                      variant="default"
+                      leftSection={<IconX size={14} aria-hidden="true" />}
+                      onClick={() => update(row.key, { state: 'discarded' })}
+                    >
+                      Discard
+                    </Button>
+                  </>
+                )}
+                {row.state === 'accepted' && row.created !== null && (
+                  <Text size="sm">
+                    Accepted:{' '}
+                    <Anchor component={Link} to={`/claims/${row.created.id}`}>
+                      open the new claim
+                    </Anchor>
+                  </Text>
+                )}
+                {row.state === 'discarded' && (
+                  <>
+                    <Text size="sm">Discarded</Text>
+                    <Button
+                      size="compact-xs"
+                      variant="subtle"
+                      onClick={() => update(row.key, { state: 'open' })}
+                    >
+                      Undo
+                    </Button>
+                  </>
+                )}
+              </Group>
+            </Stack>
+          </Card>
+        ))}
+      </Stack>
+      {merging !== null && (
+        <MergeDialog
+          opened
+          onClose={() => setMerging(null)}
+          survivor={merging.survivor}
+          duplicate={merging.duplicate}
+        />
+      )}
+    </>
+  );
+}

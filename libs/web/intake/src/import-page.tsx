@@ -1,0 +1,258 @@
+import { useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import {
+  Alert,
+  Anchor,
+  Button,
+  Code,
+  FileInput,
+  Group,
+  List,
+  Progress,
+  Select,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
+import { IconFileImport, IconUpload } from '@tabler/icons-react';
+import { CLAIM_WRITE_ROLES, ErrorAlert, PageHeader, RequireRole } from '@corroborate/web-ui';
+import { formatScore } from './duplicate-suggestions';
+import { ProjectSelect } from './project-select';
+import {
+  FORMAT_LABELS,
+  IMPORT_FORMATS,
+  type ImportFormat,
+  type ImportResponse,
+  formatOfFileName,
+  uploadImport,
+} from './upload-import';
+
+export function ImportPage() {
+  return (
+    <RequireRole roles={CLAIM_WRITE_ROLES}>
+      <ImportScreen />
+    </RequireRole>
+  );
+}
+
+function where(line: number | null, record: number | null): string {
+  if (line !== null) return String(line);
+  if (record !== null) return `record ${record}`;
+  return '—';
+}
+
+function ImportScreen() {
+  const [params, setParams] = useSearchParams();
+  const projectId = params.get('project');
+  const [file, setFile] = useState<File | null>(null);
+  const [format, setFormat] = useState<ImportFormat | null>(null);
+  const [progress, setProgress] = useState<number | null>(null);
+  const [result, setResult] = useState<ImportResponse | null>(null);
+  const [formError, setFormError] = useState<string | null>(null);
+
+  const setProject = (id: string | null) => {
+    const next = new URLSearchParams(params);
+    if (id === null) next.delete('project');
+    else next.set('project', id);
+    setParams(next, { replace: true });
+  };
+
+  const onFile = (f: File | null) => {
+    setFile(f);
+    setResult(null);
+    setProgress(null);
+    setFormat(f === null ? null : formatOfFileName(f.name));
+  };
+
+  const onUpload = async () => {
+    setFormError(null);
+    setResult(null);
+    if (projectId === null) return setFormError('Choose the project to import into.');
+    if (file === null) return setFormError('Choose a file to import.');
+    if (format === null)
+      return setFormError(
+        'Choose the format: the file name does not say (.csv, .ndjson, .jsonld).',
+      );
+    setProgress(0);
+    const response = await uploadImport(projectId, file, format, setProgress);
+    setResult(response);
+    setProgress(null);
+  };
+
+  const uploading = progress !== null;
+
+  return (
+    <>
+      <PageHeader
+        title="Import claims"
+        description="Import claims, with their sources and evidence, from CSV, NDJSON or ClaimReview JSON-LD. The whole file is checked first: if any row has a problem, nothing is imported and every problem is listed."
+      />
+      <Stack gap="md" maw={960}>
+        {formError !== null && <ErrorAlert message={formError} title="Cannot import yet" />}
+        <ProjectSelect value={projectId} onChange={setProject} />
+        <FileInput
+          label="File"
+          description="CSV columns: text (required), claimant, firstAppearanceUrl, firstAppearedAt, topics (separated by ;), priority, dueAt, and optionally one evidence item per row: evidenceUrl, evidenceTitle, evidenceExcerpt, evidencePublishedAt, evidenceStance, evidenceCredibility, sourceName, sourceKind, sourceReliability."
+          placeholder="Choose a .csv, .ndjson or .jsonld file"
+          accept=".csv,.ndjson,.jsonl,.jsonld,.json,text/csv,application/json,application/ld+json"
+          value={file}
+          onChange={onFile}
+          clearable
+          leftSection={<IconFileImport size={16} aria-hidden="true" />}
+          maw={560}
+        />
+        <Select
+          label="Format"
+          description={
+            file !== null && formatOfFileName(file.name) !== null
+              ? 'Recognised from the file name.'
+              : undefined
+          }
+          data={IMPORT_FORMATS.map((f) => ({ value: f, label: FORMAT_LABELS[f] }))}
+          value={format}
+          onChange={(v) => setFormat(v as ImportFormat | null)}
+          placeholder="Choose the format"
+          maw={420}
+        />
+        <Group>
+          <Button
+            leftSection={<IconUpload size={16} aria-hidden="true" />}
+            onClick={() => void onUpload()}
+            loading={uploading}
+          >
+            Import
+          </Button>
+        </Group>
+        {uploading && (
+          <Stack gap={4}>
+            <Progress
+              value={Math.round((progress ?? 0) * 100)}
+              aria-label="Upload progress"
+              animated={(progress ?? 0) >= 1}
+            />
+            <Text size="sm" c="dimmed" role="status">
+              {(progress ?? 0) < 1
+                ? `Uploading… ${Math.round((progress ?? 0) * 100)}%`
+                : 'Uploaded; checking every row…'}
+            </Text>
+          </Stack>
+        )}
+        {result !== null && !result.ok && <ImportErrors result={result} />}
+        {result !== null && result.ok && <ImportDone result={result} />}
+      </Stack>
+    </>
+  );
+}
+
+function ImportErrors({ result }: { result: Extract<ImportResponse, { ok: false }> }) {
+  return (
+    <Stack gap="sm">
+      <Alert color="red" title="Nothing was imported" role="alert">
+        {result.message}
+      </Alert>
+      {result.problems.length > 0 && (
+        <>
+          <Title order={2} size="h3">
+            Problems
+          </Title>
+          <Table striped withTableBorder aria-label="Import problems">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Line</Table.Th>
+                <Table.Th>Field</Table.Th>
+                <Table.Th>Reason</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {result.problems.map((p, i) => (
+                <Table.Tr key={i}>
+                  <Table.Td>{where(p.line, p.record)}</Table.Td>
+                  <Table.Td>{p.field !== null ? <Code>{p.field}</Code> : '—'}</Table.Td>
+                  <Table.Td>{p.reason}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+          {result.problemCount > result.problems.length && (
+            <Text size="sm" c="dimmed">
+              … and {result.problemCount - result.problems.length} more problem(s).
+            </Text>
+          )}
+        </>
+      )}
+    </Stack>
+  );
+}
+
+function ImportDone({ result }: { result: Extract<ImportResponse, { ok: true }> }) {
+  const s = result.summary;
+  return (
+    <Stack gap="sm">
+      <Alert color="teal" title="Imported" role="status">
+        {s.claimsCreated} claim(s), {s.evidenceCreated} evidence item(s) and {s.sourcesCreated} new
+        source(s) from {s.rows} record(s).
+      </Alert>
+      {s.duplicateChecksSkipped > 0 && (
+        <Text size="sm" c="dimmed">
+          Only the first {s.claimsCreated - s.duplicateChecksSkipped} records were checked for
+          duplicates.
+        </Text>
+      )}
+      {s.duplicateWarningCount > 0 && (
+        <>
+          <Title order={2} size="h3">
+            Likely duplicates ({s.duplicateWarningCount})
+          </Title>
+          <Text size="sm" c="dimmed">
+            These imported claims look like claims already in the project. Open one to merge it.
+          </Text>
+          <Table withTableBorder aria-label="Likely duplicates">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Line</Table.Th>
+                <Table.Th>Imported claim</Table.Th>
+                <Table.Th>Looks like</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {s.duplicateWarnings.map((w) => (
+                <Table.Tr key={`${w.record}`}>
+                  <Table.Td>{where(w.line, w.record)}</Table.Td>
+                  <Table.Td>{w.text}</Table.Td>
+                  <Table.Td>
+                    {w.matches.map((m) => (
+                      <Text size="sm" key={m.claimId}>
+                        <Anchor component={Link} to={`/claims/${m.claimId}`}>
+                          {m.text}
+                        </Anchor>{' '}
+                        ({formatScore(m.score)})
+                      </Text>
+                    ))}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </>
+      )}
+      <Title order={2} size="h3">
+        Created claims
+      </Title>
+      <List spacing={4}>
+        {s.claims.map((c) => (
+          <List.Item key={c.id}>
+            <Anchor component={Link} to={`/claims/${c.id}`}>
+              {c.text}
+            </Anchor>
+          </List.Item>
+        ))}
+      </List>
+      {s.claimsCreated > s.claims.length && (
+        <Text size="sm" c="dimmed">
+          … and {s.claimsCreated - s.claims.length} more.
+        </Text>
+      )}
+    </Stack>
+  );
+}

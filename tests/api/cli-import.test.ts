@@ -1,0 +1,155 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freshDatabase, startApi, type TestApi, type TestDatabase, testDialect } from './src';
+
+const root = join(__dirname, '..', '..');
+/** Each run of the CLI compiles TypeScript on the fly: seconds apiece on a busy machine. */
+const SLOW = 180_000;
+
+describe(`the import command on ${testDialect()}`, () => {
+  let db: TestDatabase;
+  let api: TestApi;
+  let projectId: string;
+  let dir: string;
+
+  const cli = (args: string[]) => {
+    const result = spawnSync(
+      process.execPath,
+      [
+        '-r',
+        join(root, 'scripts', 'register.cjs'),
+        join(root, 'apps', 'cli', 'src', 'main.ts'),
+        ...args,
+      ],
+      {
+        cwd: root,
+        encoding: 'utf8',
+        env: {
+          ...process.env,
+          DATABASE_URL: db.databaseUrl,
+          DATA_DIR: db.dataDir,
+          NODE_ENV: 'test',
+        },
+      },
+    );
+    return { code: result.status, out: result.stdout, err: result.stderr };
+  };
+  const file = (name: string, content: string) => {
+    const path = join(dir, name);
+    writeFileSync(path, content);
+    return path;
+  };
+  const claimCount = async () => {
+    const [row] = (await api.dataSource.query('SELECT COUNT(*) AS n FROM "claims"')) as {
+      n: string | number;
+    }[];
+    return Number(row.n);
+  };
+
+  beforeAll(async () => {
+    db = await freshDatabase();
+    api = await startApi({}, db);
+    const [project] = (await api.dataSource.query('SELECT "id" FROM "projects"')) as {
+      id: string;
+    }[];
+    projectId = project.id;
+    dir = mkdtempSync(join(tmpdir(), 'corroborate-cli-import-'));
+  });
+  afterAll(async () => {
+    await api?.close();
+    await db?.drop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it(
+    'documents itself',
+    () => {
+      const help = cli(['import', '--help']);
+      expect(help.code).toBe(0);
+      expect(help.out).toMatch(/--project <id>/);
+      expect(help.out).toMatch(/--format <format>/);
+      expect(cli(['--help']).out).toMatch(/import/);
+    },
+    SLOW,
+  );
+
+  it(
+    'imports a CSV with progress on stderr and a summary on stdout, exit 0',
+    async () => {
+      const before = await claimCount();
+      const path = file(
+        'ok.csv',
+        'text,claimant\n"Turnout was 84 percent, officials said.",CEC\nA second claim.,\n',
+      );
+      const result = cli(['import', '--project', projectId, path]);
+      expect(result.code, result.err).toBe(0);
+      expect(result.err).toMatch(/Reading: .* 2 record\(s\) parsed/);
+      expect(result.out).toMatch(
+        /^Imported 2 claim\(s\), 0 evidence item\(s\) and 0 new source\(s\) from 2 record\(s\)/,
+      );
+      expect(await claimCount()).toBe(before + 2);
+    },
+    SLOW,
+  );
+
+  it(
+    'prints every problem as line, field and reason and imports nothing, exit 1',
+    async () => {
+      const before = await claimCount();
+      const path = file(
+        'bad.ndjson',
+        '{"text":"fine"}\n{"text":"x","priority":"SOON"}\n{"claimant":"nobody"}\n',
+      );
+      const result = cli(['import', '--project', projectId, path]);
+      expect(result.code).toBe(1);
+      expect(result.err).toMatch(
+        /line 2, priority: priority "SOON" is not one of the allowed values: LOW, NORMAL, HIGH, URGENT\./,
+      );
+      expect(result.err).toMatch(/line 3, text: text is required\./);
+      expect(result.err).toMatch(/2 problem\(s\) in 3 record\(s\); nothing was imported\./);
+      expect(await claimCount()).toBe(before);
+    },
+    SLOW,
+  );
+
+  it(
+    'refuses bad arguments with exit 2',
+    () => {
+      const path = file('x.csv', 'text\nx\n');
+      expect(cli(['import', path]).code).toBe(2);
+      expect(cli(['import', '--project', 'nope', path])).toMatchObject({
+        code: 2,
+        err: expect.stringMatching(/--project must be a project id/),
+      });
+      expect(cli(['import', '--project', projectId, '--format', 'xlsx', path])).toMatchObject({
+        code: 2,
+        err: expect.stringMatching(/--format must be one of csv, ndjson, jsonld/),
+      });
+      expect(cli(['import', '--project', projectId, join(dir, 'missing.csv')])).toMatchObject({
+        code: 2,
+        err: expect.stringMatching(/Cannot read the file/),
+      });
+      expect(cli(['import', '--project', projectId, file('x.txt', 'text\nx\n')])).toMatchObject({
+        code: 2,
+        err: expect.stringMatching(/pass --format/),
+      });
+    },
+    SLOW,
+  );
+
+  it('fails with exit 1 for an unknown project', () => {
+    const result = cli([
+      'import',
+      '--project',
+      '00000000-0000-4000-8000-000000000000',
+      file('y.csv', 'text\nx\n'),
+    ]);
+    expect(result.code).toBe(1);
+    expect(result.err).toMatch(
+      /NOT_FOUND: Project "00000000-0000-4000-8000-000000000000" does not exist/,
+    );
+  });
+});

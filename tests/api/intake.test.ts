@@ -1,0 +1,358 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type ApiClient,
+  CREATE_PROJECT,
+  demoSourceId,
+  errorCode,
+  signedIn,
+  startApi,
+  type TestApi,
+  testDialect,
+} from './src';
+
+/** Sentences in the style (and with the facts) of the reference article. */
+const ARTICLE = [
+  'Belarus Protesters March In Residential Areas',
+  '',
+  "The United States and the European Union have refused to recognize Lukashenka's reelection as legitimate.",
+  '',
+  'The independent BelaPAN news agency reported that protesters staged at least 30 marches and rallies on January 17, including in Minsk, Brest, Hrodna, and Homel.',
+  '',
+  'The United Nations says authorities have detained more than 30,000 protesters. It rained on Sunday.',
+].join('\n');
+
+const DUPLICATES = `query($projectId: ID!, $text: String!, $excludeClaimId: ID) {
+  likelyDuplicates(projectId: $projectId, text: $text, excludeClaimId: $excludeClaimId) { score claim { id text status } }
+}`;
+const EXTRACT = `query($projectId: ID!, $text: String, $captureId: ID) {
+  extractClaims(projectId: $projectId, text: $text, captureId: $captureId) {
+    text start end reasons claimant attribution figures duplicates { score claim { id text } }
+  }
+}`;
+const MERGE = `mutation($input: MergeClaimsInput!) {
+  mergeClaims(input: $input) { id status evidence { id claim { id } } history { action entityType entityId reason } }
+}`;
+const CLAIM = `query($id: ID!) { claim(id: $id) {
+  id status rejectionReason duplicateOf { id } evidence { id } history { action entityType entityId }
+} }`;
+
+interface Match {
+  score: number;
+  claim: { id: string; text: string; status: string };
+}
+
+describe(`likely duplicates, extraction and merging on ${testDialect()}`, () => {
+  let api: TestApi;
+  let editor: ApiClient;
+  let viewer: ApiClient;
+  let reviewer: ApiClient;
+  let projectId: string;
+  let sourceId: string;
+
+  const createClaim = async (text: string, project = projectId): Promise<string> => {
+    const data = await editor.ok<{ createClaim: { id: string } }>(
+      'mutation($input: CreateClaimInput!) { createClaim(input: $input) { id } }',
+      { input: { projectId: project, text } },
+    );
+    return data.createClaim.id;
+  };
+  const addEvidence = async (claimId: string, url: string): Promise<string> => {
+    const data = await editor.ok<{ addEvidence: { id: string } }>(
+      'mutation($input: AddEvidenceInput!) { addEvidence(input: $input) { id } }',
+      { input: { claimId, sourceId, url, stance: 'SUPPORTS', credibility: 2 } },
+    );
+    return data.addEvidence.id;
+  };
+  const counts = async () => {
+    const out: Record<string, number> = {};
+    for (const table of ['claims', 'evidence', 'audit_events']) {
+      const [row] = (await api.dataSource.query(`SELECT COUNT(*) AS n FROM "${table}"`)) as {
+        n: string | number;
+      }[];
+      out[table] = Number(row.n);
+    }
+    return out;
+  };
+
+  beforeAll(async () => {
+    api = await startApi();
+    [editor, viewer, reviewer] = await Promise.all([
+      signedIn(api, 'editor'),
+      signedIn(api, 'viewer'),
+      signedIn(api, 'reviewer'),
+    ]);
+    const data = await editor.ok<{ projects: { id: string }[] }>('{ projects { id } }');
+    projectId = data.projects[0].id;
+    sourceId = await demoSourceId(editor);
+  });
+  afterAll(() => api?.close());
+
+  it('finds likely duplicates by normalised text with a score, most similar first, within the project', async () => {
+    const { likelyDuplicates } = await viewer.ok<{ likelyDuplicates: Match[] }>(DUPLICATES, {
+      projectId,
+      text: 'The UN says authorities have detained more than 30 000 protesters!',
+    });
+    expect(likelyDuplicates).toHaveLength(1);
+    expect(likelyDuplicates[0].claim.text).toBe(
+      'Authorities have detained more than 30,000 protesters.',
+    );
+    expect(likelyDuplicates[0].score).toBeGreaterThan(0.6);
+    expect(likelyDuplicates[0].score).toBeLessThan(1);
+
+    // Exact same text after normalisation (case, punctuation, thousands separator): score 1.
+    const exact = await viewer.ok<{ likelyDuplicates: Match[] }>(DUPLICATES, {
+      projectId,
+      text: 'AUTHORITIES HAVE DETAINED MORE THAN 30000 PROTESTERS',
+    });
+    expect(exact.likelyDuplicates[0].score).toBe(1);
+
+    // Excluding the claim itself (editing it) finds nothing else.
+    const excluded = await viewer.ok<{ likelyDuplicates: Match[] }>(DUPLICATES, {
+      projectId,
+      text: 'Authorities have detained more than 30,000 protesters.',
+      excludeClaimId: exact.likelyDuplicates[0].claim.id,
+    });
+    expect(excluded.likelyDuplicates).toEqual([]);
+
+    // Unrelated text: nothing. Another project: nothing.
+    const unrelated = await viewer.ok<{ likelyDuplicates: Match[] }>(DUPLICATES, {
+      projectId,
+      text: 'The price of bread rose in Vitebsk.',
+    });
+    expect(unrelated.likelyDuplicates).toEqual([]);
+    const other = await editor.ok<{ createProject: { id: string } }>(CREATE_PROJECT, {
+      input: { name: 'Another desk' },
+    });
+    const none = await viewer.ok<{ likelyDuplicates: Match[] }>(DUPLICATES, {
+      projectId: other.createProject.id,
+      text: 'Authorities have detained more than 30,000 protesters.',
+    });
+    expect(none.likelyDuplicates).toEqual([]);
+  });
+
+  it('keeps the index current when a claim is created and edited', async () => {
+    const id = await createClaim('Internet access was cut across Belarus for three days.');
+    const found = await viewer.ok<{ likelyDuplicates: Match[] }>(DUPLICATES, {
+      projectId,
+      text: 'internet access was cut across belarus for 3 days',
+    });
+    expect(found.likelyDuplicates.map((m) => m.claim.id)).toEqual([id]);
+    await editor.ok('mutation($input: UpdateClaimInput!) { updateClaim(input: $input) { id } }', {
+      input: { claimId: id, expectedVersion: 1, text: 'Mobile networks were slowed in Minsk.' },
+    });
+    const after = await viewer.ok<{ likelyDuplicates: Match[] }>(DUPLICATES, {
+      projectId,
+      text: 'internet access was cut across belarus for 3 days',
+    });
+    expect(after.likelyDuplicates).toEqual([]);
+    const renamed = await viewer.ok<{ likelyDuplicates: Match[] }>(DUPLICATES, {
+      projectId,
+      text: 'Mobile networks were slowed down in Minsk',
+    });
+    expect(renamed.likelyDuplicates.map((m) => m.claim.id)).toEqual([id]);
+  });
+
+  it("extracts a reference-style article's candidate claims with claimants and their likely duplicates", async () => {
+    const { extractClaims } = await editor.ok<{
+      extractClaims: {
+        text: string;
+        reasons: string[];
+        claimant: string | null;
+        attribution: string | null;
+        figures: string[];
+        duplicates: { score: number; claim: { text: string } }[];
+      }[];
+    }>(EXTRACT, { projectId, text: ARTICLE });
+    const un = extractClaims.find((c) => c.text.startsWith('The United Nations says'));
+    expect(un).toMatchObject({
+      reasons: ['ATTRIBUTION', 'FIGURE'],
+      claimant: 'The United Nations',
+      attribution: 'says',
+      figures: ['more than 30,000'],
+    });
+    expect(un?.duplicates[0]?.claim.text).toBe(
+      'Authorities have detained more than 30,000 protesters.',
+    );
+    const belapan = extractClaims.find((c) => c.text.startsWith('The independent BelaPAN'));
+    expect(belapan).toMatchObject({ claimant: 'BelaPAN news agency', figures: ['at least 30'] });
+    const usEu = extractClaims.find((c) =>
+      c.text.startsWith('The United States and the European Union'),
+    );
+    expect(usEu).toMatchObject({
+      claimant: 'The United States and the European Union',
+      attribution: 'have refused',
+    });
+    expect(usEu?.duplicates[0]?.score).toBe(1);
+  });
+
+  it("extracts from a capture's extracted text", async () => {
+    const claimId = await createClaim('A claim with a captured article.');
+    const evidenceId = await addEvidence(claimId, 'https://example.org/article');
+    const form = new FormData();
+    form.append('file', new Blob([Buffer.from(ARTICLE)], { type: 'text/plain' }), 'article.txt');
+    const res = await fetch(`${api.url}/api/evidence/${evidenceId}/captures`, {
+      method: 'POST',
+      headers: { 'x-requested-with': 'XMLHttpRequest', cookie: editor.cookie ?? '' },
+      body: form,
+    });
+    expect(res.status).toBe(201);
+    const { capture } = (await res.json()) as { capture: { id: string } };
+    const { extractClaims } = await editor.ok<{ extractClaims: { claimant: string | null }[] }>(
+      EXTRACT,
+      { projectId, captureId: capture.id },
+    );
+    expect(extractClaims.map((c) => c.claimant)).toEqual([
+      'The United States and the European Union',
+      'BelaPAN news agency',
+      'The United Nations',
+    ]);
+  });
+
+  it('refuses extraction without text, with both inputs, and for non-editors', async () => {
+    expect(errorCode(await editor.request(EXTRACT, { projectId }))).toBe('BAD_USER_INPUT');
+    expect(
+      errorCode(
+        await editor.request(EXTRACT, {
+          projectId,
+          text: 'x says y.',
+          captureId: '00000000-0000-4000-8000-000000000000',
+        }),
+      ),
+    ).toBe('BAD_USER_INPUT');
+    expect(errorCode(await reviewer.request(EXTRACT, { projectId, text: 'A says B.' }))).toBe(
+      'FORBIDDEN',
+    );
+    expect(errorCode(await viewer.request(EXTRACT, { projectId, text: 'A says B.' }))).toBe(
+      'FORBIDDEN',
+    );
+  });
+
+  it('merges a duplicate: evidence and history move to the survivor, the duplicate is REJECTED with a link', async () => {
+    const survivor = await createClaim('Riot police detained 200 people at the Minsk march.');
+    const duplicate = await createClaim(
+      'Riot police detained about 200 people at the march in Minsk.',
+    );
+    const e1 = await addEvidence(duplicate, 'https://example.org/dup-1');
+    const e2 = await addEvidence(duplicate, 'https://example.org/dup-2');
+    const kept = await addEvidence(survivor, 'https://example.org/survivor');
+    const question = await editor.ok<{ addComment: { id: string } }>(
+      'mutation($input: AddCommentInput!) { addComment(input: $input) { id } }',
+      { input: { claimId: duplicate, body: 'Which outlet counted 200?' } },
+    );
+    await editor.ok('mutation($input: AddCommentInput!) { addComment(input: $input) { id } }', {
+      input: { claimId: duplicate, parentId: question.addComment.id, body: 'Nasha Niva.' },
+    });
+
+    const suggestion = await editor.ok<{ likelyDuplicates: Match[] }>(DUPLICATES, {
+      projectId,
+      text: 'Riot police detained 200 people at the Minsk march.',
+      excludeClaimId: survivor,
+    });
+    expect(suggestion.likelyDuplicates.map((m) => m.claim.id)).toEqual([duplicate]);
+
+    const { mergeClaims } = await editor.ok<{
+      mergeClaims: {
+        id: string;
+        evidence: { id: string; claim: { id: string } }[];
+        history: { action: string; entityType: string; entityId: string; reason: string | null }[];
+      };
+    }>(MERGE, {
+      input: {
+        survivorId: survivor,
+        duplicateId: duplicate,
+        reason: 'Same arrests, reported twice.',
+      },
+    });
+    expect(mergeClaims.id).toBe(survivor);
+    expect(mergeClaims.evidence.map((e) => e.id).sort()).toEqual([e1, e2, kept].sort());
+    expect(mergeClaims.evidence.every((e) => e.claim.id === survivor)).toBe(true);
+    // The discussion moves too, its thread intact.
+    const moved = await editor.ok<{
+      claim: { comments: { id: string; parentId: string | null; body: string }[] };
+    }>('query($id: ID!) { claim(id: $id) { comments { id parentId body } } }', { id: survivor });
+    expect(moved.claim.comments.map((c) => [c.body, c.parentId])).toEqual([
+      ['Which outlet counted 200?', null],
+      ['Nasha Niva.', question.addComment.id],
+    ]);
+    const actions = mergeClaims.history.map((e) => `${e.entityType}:${e.action}`);
+    // The merged claim's own events, its evidence's events (added and moved), the merge itself.
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        'Claim:claim.created',
+        'Evidence:evidence.added',
+        'Evidence:evidence.moved',
+        'Comment:comment.created',
+        'Comment:comment.moved',
+        'Claim:claim.merged',
+        'Claim:claim.rejected',
+      ]),
+    );
+    expect(
+      mergeClaims.history.filter((e) => e.entityId === duplicate).map((e) => e.action),
+    ).toEqual(['claim.created', 'claim.rejected']);
+
+    const { claim } = await editor.ok<{
+      claim: {
+        status: string;
+        rejectionReason: string;
+        duplicateOf: { id: string };
+        evidence: unknown[];
+        history: { action: string }[];
+      };
+    }>(CLAIM, { id: duplicate });
+    expect(claim).toMatchObject({
+      status: 'REJECTED',
+      rejectionReason: 'Same arrests, reported twice.',
+      duplicateOf: { id: survivor },
+      evidence: [],
+    });
+    // Nothing lost: the merged claim keeps its own history (its evidence's events now belong to the survivor).
+    expect(claim.history.map((e) => e.action)).toEqual(['claim.created', 'claim.rejected']);
+  });
+
+  it('refuses merging into itself, across projects, into or from a VERIFIED/REJECTED claim, and for non-editors, changing nothing', async () => {
+    const a = await createClaim('Two journalists were detained in Hrodna on Sunday.');
+    const b = await createClaim('Two reporters were detained in Hrodna on Sunday.');
+    const other = await editor.ok<{ createProject: { id: string } }>(CREATE_PROJECT, {
+      input: { name: 'Merge elsewhere' },
+    });
+    const foreign = await createClaim(
+      'Two journalists were detained in Hrodna.',
+      other.createProject.id,
+    );
+    const merge = (client: ApiClient, survivorId: string, duplicateId: string) =>
+      client.request(MERGE, { input: { survivorId, duplicateId, reason: 'dup' } });
+    const before = await counts();
+
+    const self = await merge(editor, a, a);
+    expect(self.errors?.[0]).toMatchObject({
+      message: 'A claim cannot be merged into itself.',
+      extensions: { code: 'BAD_USER_INPUT', field: 'duplicateId' },
+    });
+    const cross = await merge(editor, foreign, a);
+    expect(cross.errors?.[0]?.message).toMatch(
+      /different projects; a claim can only be merged into a claim of the same project/,
+    );
+
+    await api.dataSource.query(`UPDATE "claims" SET "status" = 'VERIFIED' WHERE "id" = '${b}'`);
+    const intoVerified = await merge(editor, b, a);
+    expect(intoVerified.errors?.[0]).toMatchObject({
+      message: 'Cannot merge into this claim: it is VERIFIED and locked (reopen it first).',
+      extensions: { code: 'CONFLICT' },
+    });
+    const fromVerified = await merge(editor, a, b);
+    expect(fromVerified.errors?.[0]?.message).toBe(
+      'Cannot merge the duplicate claim: it is VERIFIED and locked (reopen it first).',
+    );
+    await api.dataSource.query(`UPDATE "claims" SET "status" = 'REJECTED' WHERE "id" = '${b}'`);
+    expect((await merge(editor, b, a)).errors?.[0]?.message).toBe(
+      'Cannot merge into this claim: it is REJECTED.',
+    );
+
+    expect(errorCode(await merge(reviewer, a, foreign))).toBe('FORBIDDEN');
+    expect(errorCode(await merge(viewer, a, foreign))).toBe('FORBIDDEN');
+    const unknown = await merge(editor, a, '00000000-0000-4000-8000-000000000000');
+    expect(errorCode(unknown)).toBe('NOT_FOUND');
+    expect(await counts()).toEqual(before);
+  });
+});

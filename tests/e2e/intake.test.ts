@@ -1,0 +1,184 @@
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  launchBrowser,
+  type RunningProduct,
+  screenshot,
+  seriousAccessibilityViolations,
+  startProduct,
+} from './src/product';
+
+async function signIn(context: BrowserContext, url: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`${url}/sign-in`);
+  await page.getByLabel('Email').fill('editor@example.org');
+  await page.getByLabel(/^Password/).fill('demo-editor-pass');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: 'Projects' }).waitFor();
+  return page;
+}
+
+async function chooseProject(page: Page): Promise<void> {
+  await page.getByRole('combobox', { name: /^Project/ }).click();
+  await page.getByRole('option', { name: 'Belarus protests, Jan 2021' }).click();
+}
+
+/** An article in the style of the reference article (RFE/RL, January 2021). */
+const ARTICLE = [
+  'Belarus Protesters March In Residential Areas',
+  '',
+  "The United States and the European Union have refused to recognize Lukashenka's reelection as legitimate.",
+  '',
+  'The independent BelaPAN news agency reported that protesters staged at least 30 marches and rallies on January 17.',
+  '',
+  'The United Nations says authorities have detained more than 30,000 protesters. It was a cold Sunday.',
+].join('\n');
+
+describe('intake: extraction, duplicates, merging and imports', () => {
+  let product: RunningProduct;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    product = await startProduct();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await product?.stop();
+  });
+
+  it('pastes an article, accepts two extracted claims, sees the duplicate warning and merges', async () => {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const page = await signIn(context, product.url);
+    await page.getByRole('link', { name: 'Paste an article' }).click();
+    await page.getByRole('heading', { name: 'Paste an article', level: 1 }).waitFor();
+    await chooseProject(page);
+    await page.getByLabel('Article text').fill(ARTICLE);
+    await page.getByRole('button', { name: 'Find candidate claims' }).click();
+
+    const candidates = page.getByRole('region', { name: /^Candidate \d+$/ });
+    await candidates.first().waitFor();
+    expect(await candidates.count()).toBe(3);
+    const un = candidates.filter({ hasText: 'more than 30,000' });
+    const belapan = candidates.filter({ hasText: 'at least 30 marches' });
+    const usEu = candidates.filter({ hasText: 'refused to recognize' });
+    // The claimant is guessed and editable.
+    expect(await un.getByLabel('Claimant').inputValue()).toBe('The United Nations');
+    expect(await belapan.getByLabel('Claimant').inputValue()).toBe('BelaPAN news agency');
+    // The demo already holds the UN figure and the US/EU statement: duplicate warnings.
+    await un.getByText('Likely duplicates in this project').waitFor();
+    await usEu.getByText('100% similar').waitFor();
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await screenshot(page, 'intake-extract-candidates');
+
+    await un.getByLabel('Claimant').fill('UN human rights office');
+    await un.getByRole('button', { name: 'Accept' }).click();
+    await un.getByText('Accepted:').waitFor();
+    await belapan.getByRole('button', { name: 'Accept' }).click();
+    await belapan.getByText('Accepted:').waitFor();
+    await usEu.getByRole('button', { name: 'Discard' }).click();
+    await usEu.getByText('Discarded').waitFor();
+    await page.getByText('3 candidate(s), 0 still to decide.').waitFor();
+
+    // Merge the new UN claim into the existing demo claim from the duplicate suggestion.
+    await un.getByRole('button', { name: 'Merge…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Merge duplicate claims' });
+    await dialog.waitFor();
+    expect(await dialog.getByTestId('merge-survivor').textContent()).toBe(
+      'Authorities have detained more than 30,000 protesters.',
+    );
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await screenshot(page, 'intake-merge-dialog');
+    await dialog.getByRole('button', { name: 'Merge' }).click();
+    await page.getByText('Claims merged').waitFor();
+
+    // The merged claim is rejected as a duplicate of the survivor.
+    await un.getByRole('link', { name: 'open the new claim' }).click();
+    await page.getByText('Rejected').first().waitFor();
+    await context.close();
+  });
+
+  it('shows likely duplicates in the new-claim form as the editor types', async () => {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const page = await signIn(context, product.url);
+    await page.getByRole('link', { name: 'Queue' }).click();
+    await page.getByRole('button', { name: 'New claim' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Project').click();
+    await page.getByRole('option', { name: 'Belarus protests, Jan 2021' }).click();
+    await dialog
+      .getByLabel(/^Claim( \*)?$/)
+      .fill('The presidential vote of August 9 was rigged for Lukashenka');
+    await dialog.getByText('Likely duplicates in this project').waitFor();
+    await dialog
+      .getByRole('link', {
+        name: 'The August 9 presidential vote was rigged in favor of Lukashenka.',
+      })
+      .waitFor();
+    await screenshot(page, 'intake-new-claim-duplicates');
+    await dialog.getByRole('button', { name: 'Create claim' }).click();
+    await page.waitForURL(/\/claims\/[0-9a-f-]{36}$/);
+
+    // The claim page offers the same suggestion, with a merge into the existing claim.
+    await page.getByText('Likely duplicates in this project').waitFor();
+    await page.getByRole('button', { name: 'Merge…' }).click();
+    const merge = page.getByRole('dialog', { name: 'Merge duplicate claims' });
+    await merge.getByRole('button', { name: 'Merge' }).click();
+    await page
+      .getByRole('heading', {
+        name: 'The August 9 presidential vote was rigged in favor of Lukashenka.',
+      })
+      .waitFor();
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await context.close();
+  });
+
+  it('imports a file with errors (problem table, nothing kept), then a good one with a duplicate warning', async () => {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const page = await signIn(context, product.url);
+    await page.getByRole('link', { name: 'Import' }).click();
+    await page.getByRole('heading', { name: 'Import claims', level: 1 }).waitFor();
+    await chooseProject(page);
+    const fileInput = page.locator('input[type="file"]');
+    await fileInput.setInputFiles({
+      name: 'claims.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('text,priority\nFine row.,HIGH\nBad row.,SOON\n,LOW\n'),
+    });
+    await page.getByText('Recognised from the file name.').waitFor();
+    await page.getByRole('button', { name: 'Import' }).click();
+    const problems = page.getByRole('table', { name: 'Import problems' });
+    await problems.waitFor();
+    await page.getByText('Nothing was imported', { exact: true }).waitFor();
+    const rows = problems.getByRole('row');
+    expect(await rows.count()).toBe(3); // header + 2 problems
+    expect(await rows.nth(1).textContent()).toMatch(
+      /^3priority.*"SOON" is not one of the allowed values/,
+    );
+    expect(await rows.nth(2).textContent()).toMatch(/^4texttext is required\./);
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await screenshot(page, 'intake-import-errors');
+
+    await fileInput.setInputFiles({
+      name: 'claims.ndjson',
+      mimeType: 'application/x-ndjson',
+      buffer: Buffer.from(
+        [
+          JSON.stringify({ text: 'Authorities have detained more than 30,000 protesters.' }),
+          JSON.stringify({ text: 'Several journalists were fined for covering the marches.' }),
+        ].join('\n'),
+      ),
+    });
+    await page.getByRole('button', { name: 'Import' }).click();
+    await page
+      .getByText('2 claim(s), 0 evidence item(s) and 0 new source(s) from 2 record(s).')
+      .waitFor();
+    await page.getByRole('table', { name: 'Likely duplicates' }).waitFor();
+    await page
+      .getByRole('link', { name: 'Several journalists were fined for covering the marches.' })
+      .waitFor();
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await screenshot(page, 'intake-import-done');
+    await context.close();
+  });
+});
