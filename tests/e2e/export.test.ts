@@ -114,7 +114,8 @@ describe('organisation settings and export', () => {
     await page.getByRole('radio', { name: 'CSV' }).click();
     // The choices live in the URL, so the view can be shared.
     await page.waitForURL(/format=csv/);
-    expect(await page.getByRole('radio', { name: 'CSV' }).isChecked()).toBe(true);
+    // The radio follows the URL on the next render; wait for it rather than racing it.
+    await page.getByRole('radio', { name: 'CSV', checked: true }).waitFor();
     expect(page.url()).toMatch(/project=/);
     await page.getByRole('button', { name: 'Export verified claims' }).click();
     await page.getByRole('heading', { name: 'Export ready: 1 verified claim(s)' }).waitFor();
