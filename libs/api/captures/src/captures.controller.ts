@@ -14,6 +14,7 @@ import {
   Role,
   statusForCode,
   UnauthenticatedError,
+  assertNotCrossSite,
 } from '@corroborate/api-core';
 import { type CaptureEntity } from './capture.entity';
 import { CaptureTooLargeError } from './capture-store';
@@ -203,27 +204,6 @@ export class CapturesController {
       req.resume();
     }
     res.status(status).json({ error: body });
-  }
-}
-
-/**
- * CSRF defence for a cookie-authenticated upload (a cross-site form can post multipart without
- * any custom header). Browsers that send `Sec-Fetch-Site` must say `same-origin`; without that
- * header the request must carry `X-Requested-With`, which a page on another origin cannot add
- * without a CORS preflight this server never grants. Bearer-token callers are scripts, not
- * browsers, and are not asked.
- */
-function assertNotCrossSite(req: Request): void {
-  if (req.headers.authorization?.startsWith('Bearer ')) return;
-  const site = req.headers['sec-fetch-site'];
-  if (site !== undefined) {
-    if (site === 'same-origin') return;
-    throw new ForbiddenError(`Uploads from another site are refused (Sec-Fetch-Site: ${site}).`);
-  }
-  if (!req.headers['x-requested-with']) {
-    throw new ForbiddenError(
-      'Uploads must send the header X-Requested-With (protection against cross-site requests).',
-    );
   }
 }
 

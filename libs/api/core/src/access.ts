@@ -2,6 +2,7 @@ import { createParamDecorator, type ExecutionContext, SetMetadata } from '@nestj
 import { GqlExecutionContext, registerEnumType } from '@nestjs/graphql';
 import { type Request, type Response } from 'express';
 import { type Role as DomainRole, ROLE_DESCRIPTIONS, ROLES } from '@corroborate/domain';
+import { ForbiddenError } from './errors';
 import { type LoaderRegistry } from './loaders';
 
 /** The roles of libs/domain as an enum object, for GraphQL and class-validator. */
@@ -57,3 +58,27 @@ export const GqlContext = createParamDecorator(
   (_data: unknown, context: ExecutionContext): RequestContext =>
     GqlExecutionContext.create(context).getContext<RequestContext>(),
 );
+
+/**
+ * CSRF defence for cookie-authenticated REST writes (a cross-site form can post multipart without
+ * any custom header). Browsers that send `Sec-Fetch-Site` must say `same-origin`; without that
+ * header the request must carry `X-Requested-With`, which a page on another origin cannot add
+ * without a CORS preflight this server never grants. Bearer-token callers are scripts, not
+ * browsers, and are not asked.
+ */
+export function assertNotCrossSite(
+  req: Request,
+  messages: { crossSite: (site: string) => string; missingHeader: string } = {
+    crossSite: (site) => `Uploads from another site are refused (Sec-Fetch-Site: ${site}).`,
+    missingHeader:
+      'Uploads must send the header X-Requested-With (protection against cross-site requests).',
+  },
+): void {
+  if (req.headers.authorization?.startsWith('Bearer ')) return;
+  const site = req.headers['sec-fetch-site'];
+  if (site !== undefined) {
+    if (site === 'same-origin') return;
+    throw new ForbiddenError(messages.crossSite(String(site)));
+  }
+  if (!req.headers['x-requested-with']) throw new ForbiddenError(messages.missingHeader);
+}

@@ -12,6 +12,7 @@ import {
   Role,
   statusForCode,
   UnauthenticatedError,
+  assertNotCrossSite,
 } from '@corroborate/api-core';
 import {
   EXPORT_FORMATS,
@@ -171,7 +172,11 @@ export class ExportsController {
   async run(@Req() req: AuthedRequest, @Res() res: Response): Promise<void> {
     try {
       const actor = await this.actorOf(req);
-      assertNotCrossSite(req);
+      assertNotCrossSite(req, {
+        crossSite: (site) =>
+          `Exports started from another site are refused (Sec-Fetch-Site: ${site}).`,
+        missingHeader: 'Send the header X-Requested-With (protection against cross-site requests).',
+      });
       const body = (req.body ?? {}) as Record<string, unknown>;
       if (typeof body !== 'object' || Array.isArray(body))
         throw new BadInputError('body', 'Send a JSON object { format, filter }.');
@@ -317,21 +322,4 @@ function queryOf(req: Request): Record<string, unknown> {
     out[key] = all.length > 1 ? all : all[0];
   }
   return out;
-}
-
-/** CSRF defence for the cookie-authenticated POST, as for capture uploads. */
-function assertNotCrossSite(req: Request): void {
-  if (req.headers.authorization?.startsWith('Bearer ')) return;
-  const site = req.headers['sec-fetch-site'];
-  if (site !== undefined) {
-    if (site === 'same-origin') return;
-    throw new ForbiddenError(
-      `Exports started from another site are refused (Sec-Fetch-Site: ${site}).`,
-    );
-  }
-  if (!req.headers['x-requested-with']) {
-    throw new ForbiddenError(
-      'Send the header X-Requested-With (protection against cross-site requests).',
-    );
-  }
 }

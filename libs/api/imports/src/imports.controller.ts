@@ -13,6 +13,7 @@ import {
   Role,
   statusForCode,
   UnauthenticatedError,
+  assertNotCrossSite,
 } from '@corroborate/api-core';
 import { IMPORT_FORMATS, type ImportFormat } from '@corroborate/domain';
 import { ImportTooLargeError } from './import-reader';
@@ -149,21 +150,6 @@ export class ImportsController {
       req.resume();
     }
     res.status(status).json({ error: body });
-  }
-}
-
-/** Same CSRF defence as capture uploads (see libs/api/captures). */
-function assertNotCrossSite(req: Request): void {
-  if (req.headers.authorization?.startsWith('Bearer ')) return;
-  const site = req.headers['sec-fetch-site'];
-  if (site !== undefined) {
-    if (site === 'same-origin') return;
-    throw new ForbiddenError(`Uploads from another site are refused (Sec-Fetch-Site: ${site}).`);
-  }
-  if (!req.headers['x-requested-with']) {
-    throw new ForbiddenError(
-      'Uploads must send the header X-Requested-With (protection against cross-site requests).',
-    );
   }
 }
 
