@@ -27,6 +27,8 @@ async function signIn(
 
 /** "Notifications, 2 unread" → 2. */
 async function unreadCount(page: Page): Promise<number> {
+  // Wait for the bell's count to load before reading it.
+  await page.getByRole('link', { name: /^Notifications, (none|\d+) unread$/ }).waitFor();
   const label =
     (await page.getByRole('link', { name: /^Notifications,/ }).getAttribute('aria-label')) ?? '';
   const match = /(\d+) unread/.exec(label);

@@ -30,7 +30,13 @@ export function NotificationsBell() {
     },
   });
   const count = data?.unreadNotificationCount ?? 0;
-  const label = count === 0 ? 'Notifications, none unread' : `Notifications, ${count} unread`;
+  // No count is claimed until the server has answered.
+  const label =
+    data === undefined
+      ? 'Notifications'
+      : count === 0
+        ? 'Notifications, none unread'
+        : `Notifications, ${count} unread`;
   return (
     <Tooltip label={label} withinPortal>
       <Indicator
