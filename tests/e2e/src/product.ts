@@ -119,6 +119,20 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 
 /** axe-core violations of serious or critical impact on the current page. */
 export async function seriousAccessibilityViolations(page: Page): Promise<string[]> {
+  // Measure a settled page: a toast or dialog still fading in or out has a blended colour that
+  // axe would report as low contrast although the settled element is fine.
+  await page.waitForFunction(
+    () =>
+      document
+        .getAnimations()
+        .every(
+          (animation) =>
+            animation.playState !== 'running' ||
+            animation.effect?.getComputedTiming().endTime === Infinity,
+        ),
+    undefined,
+    { timeout: 5000 },
+  );
   const results = await new AxeBuilder({ page }).analyze();
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
