@@ -122,14 +122,8 @@ export async function seriousAccessibilityViolations(page: Page): Promise<string
   // Measure a settled page: a toast or dialog still fading in or out has a blended colour that
   // axe would report as low contrast although the settled element is fine.
   await page.waitForFunction(
-    () =>
-      document
-        .getAnimations()
-        .every(
-          (animation) =>
-            animation.playState !== 'running' ||
-            animation.effect?.getComputedTiming().endTime === Infinity,
-        ),
+    `document.getAnimations().every((animation) =>
+      animation.playState !== 'running' || animation.effect?.getComputedTiming().endTime === Infinity)`,
     undefined,
     { timeout: 5000 },
   );
