@@ -15,3 +15,4 @@ export * from './text-similarity';
 export * from './mentions';
 export * from './claim-export';
 export * from './claim-import';
+export * from './dashboard';

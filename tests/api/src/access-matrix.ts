@@ -113,6 +113,11 @@ export const ACCESS_MATRIX: readonly AccessRow[] = [
     allowed: EDITORS,
     request: () => q('{ agreement { alpha pairableValues } }'),
   },
+  {
+    operation: 'Query.dashboard',
+    allowed: EDITORS,
+    request: () => q('{ dashboard { open verified } }'),
+  },
   { operation: 'Query.reviewers', allowed: EDITORS, request: () => q('{ reviewers { id } }') },
   { operation: 'Query.users', allowed: ADMINS, request: () => q('{ users { id } }') },
   {

@@ -7,6 +7,7 @@ import { CapturesModule } from '@corroborate/api-captures';
 import { ClaimsModule } from '@corroborate/api-claims';
 import { CommentsModule } from '@corroborate/api-comments';
 import { type AppConfig, CoreModule, formatGraphQLError } from '@corroborate/api-core';
+import { DashboardModule } from '@corroborate/api-dashboard';
 import { DatabaseModule } from '@corroborate/api-database';
 import { DemoModule } from '@corroborate/api-demo';
 import { EvidenceModule } from '@corroborate/api-evidence';
@@ -46,6 +47,7 @@ export function domainModules() {
     OrganisationModule,
     ExportsModule,
     ImportsModule,
+    DashboardModule,
     DemoModule,
   ];
 }
