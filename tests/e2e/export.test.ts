@@ -8,6 +8,7 @@ import {
   screenshot,
   seriousAccessibilityViolations,
   startProduct,
+  verifyDemoClaim,
 } from './src/product';
 
 const DETAINED = 'Authorities have detained more than 30,000 protesters.';
@@ -26,50 +27,6 @@ async function signIn(browser: Browser, url: string, email: string, password: st
   return page;
 }
 
-/** GraphQL as the demo editor, to verify a demo claim before the export (the demo has none). */
-async function verifyDemoClaim(url: string): Promise<void> {
-  const call = async (cookie: string, query: string, variables: Record<string, unknown> = {}) => {
-    const res = await fetch(`${url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', cookie },
-      body: JSON.stringify({ query, variables }),
-    });
-    const json = (await res.json()) as { data?: Record<string, unknown>; errors?: unknown[] };
-    if (json.errors) throw new Error(JSON.stringify(json.errors));
-    return { data: json.data!, setCookie: res.headers.get('set-cookie') };
-  };
-  const signedIn = await call(
-    '',
-    'mutation($input: SignInInput!) { signIn(input: $input) { user { id } } }',
-    { input: { email: 'editor@example.org', password: 'demo-editor-pass' } },
-  );
-  const cookie = signedIn.setCookie!.split(';')[0];
-  const queue = await call(
-    cookie,
-    '{ claims(filter: { statuses: [NEEDS_ADJUDICATION] }) { edges { node { id text version } } } }',
-  );
-  const edges = (
-    queue.data['claims'] as { edges: { node: { id: string; text: string; version: number } }[] }
-  ).edges;
-  const claim = edges.map((e) => e.node).find((c) => c.text === DETAINED)!;
-  await call(
-    cookie,
-    `mutation($input: AdjudicateClaimInput!) { adjudicateClaim(input: $input) { id } }`,
-    {
-      input: {
-        claimId: claim.id,
-        expectedVersion: claim.version,
-        verdict: 'TRUE',
-        likelihood: 'ALMOST_CERTAIN',
-        confidence: 'HIGH',
-        publicSummary: 'The UN and Viasna independently count more than 30,000 detentions.',
-        citedAssessmentIds: [],
-        citedEvidenceIds: [],
-      },
-    },
-  );
-}
-
 /** An admin names the organisation; an editor exports the verified set and downloads it. */
 describe('organisation settings and export', () => {
   let product: RunningProduct;
@@ -78,7 +35,11 @@ describe('organisation settings and export', () => {
   beforeAll(async () => {
     product = await startProduct();
     browser = await launchBrowser();
-    await verifyDemoClaim(product.url);
+    await verifyDemoClaim(
+      product.url,
+      DETAINED,
+      'The UN and Viasna independently count more than 30,000 detentions.',
+    );
   });
   afterAll(async () => {
     await browser?.close();

@@ -18,6 +18,7 @@ import {
   IconBuildingBank,
   IconBuilding,
   IconChevronDown,
+  IconChartBar,
   IconFileExport,
   IconPackageExport,
   IconFileImport,
@@ -30,6 +31,7 @@ import {
 import type { Role } from '@corroborate/graphql';
 import { useSignOut } from '@corroborate/web-auth';
 import { NotificationsBell } from '@corroborate/web-notifications';
+import { DASHBOARD_ROLES } from '@corroborate/web-dashboard';
 import { EXPORT_ROLES } from '@corroborate/web-export';
 import {
   ADMIN_ROLES,
@@ -64,6 +66,12 @@ const NAV_SECTIONS: NavSection[] = [
   {
     items: [
       { label: 'Queue', to: '/queue', icon: <IconListCheck size={18} aria-hidden="true" /> },
+      {
+        label: 'Dashboard',
+        to: '/dashboard',
+        icon: <IconChartBar size={18} aria-hidden="true" />,
+        roles: DASHBOARD_ROLES,
+      },
       { label: 'Projects', to: '/projects', icon: <IconFolders size={18} aria-hidden="true" /> },
       {
         label: 'Sources',

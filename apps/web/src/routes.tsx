@@ -3,6 +3,7 @@ import { ApiTokensPage, RequireAuth, SignInPage } from '@corroborate/web-auth';
 import { ProjectDetailPage, ProjectsPage } from '@corroborate/web-projects';
 import { OrganisationPage, UsersPage } from '@corroborate/web-admin';
 import { ClaimPage } from '@corroborate/web-claims';
+import { DASHBOARD_ROLES, DashboardPage } from '@corroborate/web-dashboard';
 import { NotificationsPage } from '@corroborate/web-notifications';
 import { EXPORT_ROLES, ExportPage, ReleasesPage } from '@corroborate/web-export';
 import { ExtractPage, ImportPage } from '@corroborate/web-intake';
@@ -29,6 +30,14 @@ export const routes: RouteObject[] = [
       { path: 'projects', element: <ProjectsPage /> },
       { path: 'projects/:projectId', element: <ProjectDetailPage /> },
       { path: 'queue', element: <QueuePage /> },
+      {
+        path: 'dashboard',
+        element: (
+          <RequireRole roles={DASHBOARD_ROLES}>
+            <DashboardPage />
+          </RequireRole>
+        ),
+      },
       { path: 'intake/extract', element: <ExtractPage /> },
       { path: 'import', element: <ImportPage /> },
       { path: 'claims/:claimId', element: <ClaimPage /> },

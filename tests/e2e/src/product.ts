@@ -117,13 +117,30 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   return path;
 }
 
+/** The part of the DOM's Document that the settled-page wait uses. */
+interface AnimatedDocument {
+  getAnimations(): {
+    playState: string;
+    effect: { getComputedTiming(): { endTime?: number | string } } | null;
+  }[];
+}
+
 /** axe-core violations of serious or critical impact on the current page. */
 export async function seriousAccessibilityViolations(page: Page): Promise<string[]> {
   // Measure a settled page: a toast or dialog still fading in or out has a blended colour that
   // axe would report as low contrast although the settled element is fine.
   await page.waitForFunction(
-    `document.getAnimations().every((animation) =>
-      animation.playState !== 'running' || animation.effect?.getComputedTiming().endTime === Infinity)`,
+    () => {
+      // This runs in the page (the Node typecheck has no DOM types): the page's own document.
+      const { document } = globalThis as unknown as { document: AnimatedDocument };
+      return document
+        .getAnimations()
+        .every(
+          (animation) =>
+            animation.playState !== 'running' ||
+            animation.effect?.getComputedTiming().endTime === Infinity,
+        );
+    },
     undefined,
     { timeout: 5000 },
   );
@@ -134,4 +151,59 @@ export async function seriousAccessibilityViolations(page: Page): Promise<string
       (v) =>
         `${v.impact}: ${v.id} — ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
     );
+}
+
+/** A GraphQL caller signed in as a demo user, for setting up or cross-checking what a page shows. */
+export async function graphqlAs(
+  url: string,
+  email: string,
+  password: string,
+): Promise<
+  <T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>) => Promise<T>
+> {
+  const call = async (cookie: string, query: string, variables: Record<string, unknown> = {}) => {
+    const res = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie },
+      body: JSON.stringify({ query, variables }),
+    });
+    const json = (await res.json()) as { data?: Record<string, unknown>; errors?: unknown[] };
+    if (json.errors) throw new Error(JSON.stringify(json.errors));
+    return { data: json.data!, setCookie: res.headers.get('set-cookie') };
+  };
+  const signedIn = await call(
+    '',
+    'mutation($input: SignInInput!) { signIn(input: $input) { user { id } } }',
+    { input: { email, password } },
+  );
+  const cookie = signedIn.setCookie!.split(';')[0];
+  return async <T>(query: string, variables: Record<string, unknown> = {}) =>
+    (await call(cookie, query, variables)).data as T;
+}
+
+/** As the demo editor: verifies the demo claim with this text (the demo has none verified). */
+export async function verifyDemoClaim(
+  url: string,
+  text: string,
+  publicSummary = 'Verified against independent sources.',
+): Promise<void> {
+  const call = await graphqlAs(url, 'editor@example.org', 'demo-editor-pass');
+  const queue = await call<{
+    claims: { edges: { node: { id: string; text: string; version: number } }[] };
+  }>(
+    '{ claims(filter: { statuses: [NEEDS_ADJUDICATION] }) { edges { node { id text version } } } }',
+  );
+  const claim = queue.claims.edges.map((e) => e.node).find((c) => c.text === text)!;
+  await call(`mutation($input: AdjudicateClaimInput!) { adjudicateClaim(input: $input) { id } }`, {
+    input: {
+      claimId: claim.id,
+      expectedVersion: claim.version,
+      verdict: 'TRUE',
+      likelihood: 'ALMOST_CERTAIN',
+      confidence: 'HIGH',
+      publicSummary,
+      citedAssessmentIds: [],
+      citedEvidenceIds: [],
+    },
+  });
 }
