@@ -1,6 +1,7 @@
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  graphqlAs,
   launchBrowser,
   type RunningProduct,
   screenshot,
@@ -54,6 +55,13 @@ describe('intake: extraction, duplicates, merging and imports', () => {
     await page.getByRole('heading', { name: 'Paste an article', level: 1 }).waitFor();
     await chooseProject(page);
     await page.getByLabel('Article text').fill(ARTICLE);
+    // The article's address and date become each accepted claim's first appearance.
+    await page.getByLabel('Article address').fill('rferl.org/a/belarus-marches');
+    await page.getByText('starting with http:// or https://').waitFor();
+    await page
+      .getByLabel('Article address')
+      .fill('https://www.rferl.org/a/belarus-marches/31050000.html');
+    await page.getByLabel('Published on').fill('2021-01-17');
     await page.getByRole('button', { name: 'Find candidate claims' }).click();
 
     const candidates = page.getByRole('region', { name: /^Candidate \d+$/ });
@@ -76,6 +84,17 @@ describe('intake: extraction, duplicates, merging and imports', () => {
     await un.getByText('Accepted:').waitFor();
     await belapan.getByRole('button', { name: 'Accept' }).click();
     await belapan.getByText('Accepted:').waitFor();
+    const href = await belapan
+      .getByRole('link', { name: 'open the new claim' })
+      .getAttribute('href');
+    const api = await graphqlAs(product.url, 'editor@example.org', 'demo-editor-pass');
+    const { claim } = await api<{
+      claim: { firstAppearanceUrl: string; firstAppearedAt: string };
+    }>('query($id: ID!) { claim(id: $id) { firstAppearanceUrl firstAppearedAt } }', {
+      id: href!.split('/').pop(),
+    });
+    expect(claim.firstAppearanceUrl).toBe('https://www.rferl.org/a/belarus-marches/31050000.html');
+    expect(claim.firstAppearedAt.slice(0, 10)).toBe('2021-01-17');
     await usEu.getByRole('button', { name: 'Discard' }).click();
     await usEu.getByText('Discarded').waitFor();
     await page.getByText('3 candidate(s), 0 still to decide.').waitFor();

@@ -21,7 +21,9 @@ import {
   ErrorAlert,
   PageHeader,
   RequireRole,
+  dateInputToIso,
   describeError,
+  isHttpUrl,
 } from '@corroborate/web-ui';
 import { DuplicateList, type DuplicateMatch } from './duplicate-suggestions';
 import { extractClaimsQuery, intakeCreateClaimMutation } from './intake.graphql';
@@ -58,6 +60,12 @@ function ExtractScreen() {
   const [params, setParams] = useSearchParams();
   const projectId = params.get('project');
   const [article, setArticle] = useState('');
+  const [articleUrl, setArticleUrl] = useState('');
+  const [articleDate, setArticleDate] = useState('');
+  const articleUrlError =
+    articleUrl.trim() !== '' && !isHttpUrl(articleUrl.trim())
+      ? 'Give the article’s web address starting with http:// or https://, or leave it empty.'
+      : undefined;
   const [rows, setRows] = useState<Row[] | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
   const [merging, setMerging] = useState<{ survivor: MergeSide; duplicate: MergeSide } | null>(
@@ -105,6 +113,8 @@ function ExtractScreen() {
 
   const onAccept = async (row: Row) => {
     if (projectId === null) return;
+    if (articleUrlError !== undefined)
+      return update(row.key, { error: `Article address: ${articleUrlError}` });
     update(row.key, { error: null });
     try {
       const result = await createClaim({
@@ -113,6 +123,9 @@ function ExtractScreen() {
             projectId,
             text: row.text.trim(),
             claimant: row.claimant.trim() === '' ? null : row.claimant.trim(),
+            // Where and when the claim first appeared: the article it was found in.
+            firstAppearanceUrl: articleUrl.trim() === '' ? null : articleUrl.trim(),
+            firstAppearedAt: dateInputToIso(articleDate),
           },
         },
       });
@@ -149,6 +162,24 @@ function ExtractScreen() {
           value={article}
           onChange={(e) => setArticle(e.currentTarget.value)}
         />
+        <Group grow align="flex-start">
+          <TextInput
+            label="Article address"
+            description="Optional: recorded as where each accepted claim first appeared."
+            type="url"
+            maxLength={2048}
+            value={articleUrl}
+            onChange={(e) => setArticleUrl(e.currentTarget.value)}
+            error={articleUrlError}
+          />
+          <TextInput
+            type="date"
+            label="Published on"
+            description="Optional: recorded as when each accepted claim first appeared."
+            value={articleDate}
+            onChange={(e) => setArticleDate(e.currentTarget.value)}
+          />
+        </Group>
         <Group>
           <Button
             leftSection={<IconSearch size={16} aria-hidden="true" />}
