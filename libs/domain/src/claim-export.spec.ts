@@ -13,6 +13,7 @@ import {
   reviewRatingOf,
   type VerifiedClaimRecord,
 } from './claim-export';
+import { validateClaimRecord } from './claim-import';
 import { VERDICT_SCALE } from './verdict.scale';
 
 const ORG: ExportOrganisation = {
@@ -319,6 +320,62 @@ describe('ndjsonRecordOf', () => {
     expect(out.adjudication.verdict).toBe('TRUE');
     // A line of NDJSON: serialises without newlines.
     expect(JSON.stringify(out)).not.toMatch(/\n/);
+  });
+});
+
+describe('importing an NDJSON export record back', () => {
+  it('takes the claim as taken in and its standing evidence; verdicts and ids stay behind', () => {
+    // Through JSON, as a file would carry it.
+    const line = JSON.parse(JSON.stringify(ndjsonRecordOf(detained()))) as unknown;
+    const result = validateClaimRecord(line);
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    expect(result.claim).toEqual({
+      text: 'Authorities have detained more than 30,000 protesters since the August election.',
+      claimant: 'United Nations',
+      firstAppearanceUrl: 'https://news.example.org/belarus-protests',
+      firstAppearedAt: '2021-01-17T12:00:00.000Z',
+      topics: ['detentions', 'UN'],
+      priority: 'HIGH',
+      dueAt: null,
+      evidence: [
+        {
+          url: 'https://www.ohchr.org/en/statement',
+          title: 'UN statement',
+          excerpt: 'more than 30,000 people have been detained',
+          publishedAt: '2021-01-15T00:00:00.000Z',
+          stance: 'SUPPORTS',
+          credibility: 2,
+          source: { name: 'UN OHCHR', kind: 'INTERNATIONAL_ORG', reliability: 'B' },
+        },
+        {
+          url: 'https://spring96.org/en/news',
+          title: 'Viasna count',
+          excerpt: null,
+          publishedAt: null,
+          stance: 'SUPPORTS',
+          credibility: 2,
+          source: { name: 'Viasna', kind: 'NGO', reliability: 'B' },
+        },
+      ],
+    });
+  });
+
+  it('refuses a record of another version, naming the field', () => {
+    const line = { ...ndjsonRecordOf(detained()), version: 2 };
+    const result = validateClaimRecord(line);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.problems[0]).toMatchObject({ field: 'version' });
+  });
+
+  it('still validates what it takes: a bad stance in an exported record is a problem', () => {
+    const record = detained();
+    const line = JSON.parse(JSON.stringify(ndjsonRecordOf(record))) as {
+      evidence: { stance: string }[];
+    };
+    line.evidence[0].stance = 'MAYBE';
+    const result = validateClaimRecord(line);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.problems[0].field).toBe('evidence[0].stance');
   });
 });
 

@@ -20,6 +20,7 @@ import {
   SOURCE_KINDS,
   type SourceKind,
 } from './evidence.model';
+import { NDJSON_RECORD_TYPE, NDJSON_RECORD_VERSION } from './claim-export';
 import { DEFAULT_PRIORITY, PRIORITIES, type Priority } from './priority.scale';
 
 export const IMPORT_FORMATS = ['csv', 'ndjson', 'jsonld'] as const;
@@ -317,6 +318,46 @@ function evidenceOf(c: Collector, value: unknown, index: number): ImportedEviden
  * Validates one record (already parsed: an NDJSON object, a CSV row mapped by
  * {@link csvRowToRecord}, or a mapped ClaimReview). Every problem is reported, not only the first.
  */
+function pick(from: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {
+  return Object.fromEntries(
+    keys.filter((k) => from[k] !== undefined && from[k] !== null).map((k) => [k, from[k]]),
+  );
+}
+
+/**
+ * A record of Corroborate's own NDJSON export (`"type": "corroborate.verified-claim"`) as an import
+ * record: the claim as taken in (text, claimant, first appearance, topics, priority) and its
+ * evidence that is not retracted, with sources and grades. Verdicts, assessments, the
+ * adjudication, ids and captures stay behind: the imported claims start NEW, to be verified again
+ * where they are imported.
+ */
+export function exportedRecordToImport(raw: Record<string, unknown>): Record<string, unknown> {
+  const record = pick(raw, [
+    'text',
+    'claimant',
+    'firstAppearanceUrl',
+    'firstAppearedAt',
+    'topics',
+    'priority',
+  ]);
+  if (Array.isArray(raw['evidence'])) {
+    record['evidence'] = raw['evidence']
+      .filter((e) => !isObject(e) || e['retracted'] !== true)
+      .map((e) => {
+        if (!isObject(e)) return e;
+        const evidence = pick(
+          e,
+          EVIDENCE_FIELDS.filter((k) => k !== 'source'),
+        );
+        if (isObject(e['source'])) evidence['source'] = pick(e['source'], SOURCE_FIELDS);
+        return evidence;
+      });
+  } else if (raw['evidence'] !== undefined) {
+    record['evidence'] = raw['evidence'];
+  }
+  return record;
+}
+
 export function validateClaimRecord(raw: unknown): RecordResult {
   const c = new Collector();
   if (!isObject(raw)) {
@@ -324,6 +365,19 @@ export function validateClaimRecord(raw: unknown): RecordResult {
       ok: false,
       problems: [{ field: null, reason: `a record must be a JSON object, not ${describe(raw)}.` }],
     };
+  }
+  if (raw['type'] === NDJSON_RECORD_TYPE) {
+    if (raw['version'] !== NDJSON_RECORD_VERSION)
+      return {
+        ok: false,
+        problems: [
+          {
+            field: 'version',
+            reason: `this is a ${NDJSON_RECORD_TYPE} record of version ${describe(raw['version'])}; only version ${NDJSON_RECORD_VERSION} can be imported.`,
+          },
+        ],
+      };
+    return validateClaimRecord(exportedRecordToImport(raw));
   }
   unknownKeys(c, raw, RECORD_FIELDS, '');
   const text = c.string(raw['text'], 'text', IMPORT_LIMITS.text, true);
