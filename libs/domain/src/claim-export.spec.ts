@@ -6,6 +6,7 @@ import {
   countRecord,
   CSV_COLUMNS,
   csvRowOf,
+  csvSafeCell,
   emptyExportCounts,
   type ExportOrganisation,
   exportFileName,
@@ -299,6 +300,29 @@ describe('csvRowOf', () => {
     expect(cell['rating_value']).toBe('');
     expect(cell['claimant']).toBe('');
     expect(cell['adjudicated_by']).toBe('');
+  });
+});
+
+describe('csvSafeCell', () => {
+  it('turns what a spreadsheet would run as a formula into text, and leaves the rest alone', () => {
+    expect(csvSafeCell('=HYPERLINK("https://evil.example","click")')).toBe(
+      `'=HYPERLINK("https://evil.example","click")`,
+    );
+    for (const lead of ['+', '-', '@', '\t', '\r'])
+      expect(csvSafeCell(`${lead}1`)).toBe(`'${lead}1`);
+    expect(csvSafeCell('Authorities detained 30,000 = a record')).toBe(
+      'Authorities detained 30,000 = a record',
+    );
+    expect(csvSafeCell('')).toBe('');
+  });
+
+  it('is applied to every cell of a row', () => {
+    const record = detained();
+    record.text = '=1+1';
+    record.claimant = '@someone';
+    const cell = Object.fromEntries(CSV_COLUMNS.map((c, i) => [c, csvRowOf(record)[i]]));
+    expect(cell['claim']).toBe("'=1+1");
+    expect(cell['claimant']).toBe("'@someone");
   });
 });
 

@@ -260,6 +260,15 @@ export type CsvColumn = (typeof CSV_COLUMNS)[number];
 /** Topics are joined with this in one CSV cell (a topic never contains it: see splitCsvList). */
 export const CSV_LIST_SEPARATOR = '; ';
 
+/**
+ * A cell a spreadsheet would run as a formula (starting with =, +, -, @, a tab or a carriage
+ * return) gets a leading apostrophe, as OWASP advises against CSV injection: a claim such as
+ * "=HYPERLINK(…)" then shows as text. Machine consumers should read NDJSON, which is never altered.
+ */
+export function csvSafeCell(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
 /** One CSV row: every value a string (empty for unknown), in {@link CSV_COLUMNS} order. */
 export function csvRowOf(record: VerifiedClaimRecord): string[] {
   const a = record.adjudication;
@@ -294,7 +303,7 @@ export function csvRowOf(record: VerifiedClaimRecord): string[] {
     assessment_count: String(record.assessments.filter((s) => s.status === 'SUBMITTED').length),
     url: record.url,
   };
-  return CSV_COLUMNS.map((column) => row[column]);
+  return CSV_COLUMNS.map((column) => csvSafeCell(row[column]));
 }
 
 export const NDJSON_RECORD_TYPE = 'corroborate.verified-claim';
