@@ -871,6 +871,37 @@ describe('review workflow', () => {
       });
       expect(rejected.rejectClaim.duplicateOf).toBeNull();
     });
+
+    it("rejecting closes the claim's open assignments: off the reviewer's load and queue, audited", async () => {
+      const LOADS = '{ reviewers { id openAssignmentCount } }';
+      const load = async () =>
+        new Map(
+          (
+            await editor.ok<{ reviewers: { id: string; openAssignmentCount: number }[] }>(LOADS)
+          ).reviewers.map((r) => [r.id, r.openAssignmentCount]),
+        );
+      const c = await claim();
+      await assigned([c.id], [ids.reviewer, ids.reviewer2]);
+      await reviewer2.ok(SUBMIT, submission(c.id));
+      const before = await load();
+      expect(await queue(reviewer, { assignedToMe: true })).toContain(c.id);
+      const current = await read(editor, c.id);
+      await editor.ok(REJECT, {
+        input: { claimId: c.id, expectedVersion: current.version, reason: 'Not check-worthy' },
+      });
+      expect((await load()).get(ids.reviewer)).toBe((before.get(ids.reviewer) ?? 0) - 1);
+      expect((await load()).get(ids.reviewer2)).toBe(before.get(ids.reviewer2));
+      expect(await queue(reviewer, { assignedToMe: true })).not.toContain(c.id);
+      const after = await read(editor, c.id);
+      // The submitted assignment stays as it was; the open one is closed with the rejection.
+      expect(
+        after.assignments.map((a) => [a.reviewer.email, a.status, a.declineReason]).sort(),
+      ).toEqual([
+        ['reviewer2@example.org', 'SUBMITTED', null],
+        ['reviewer@example.org', 'DECLINED', 'The claim was rejected: Not check-worthy'],
+      ]);
+      expect(after.history.map((h) => h.action)).toContain('assignment.closed');
+    });
   });
 
   describe('permissions', () => {

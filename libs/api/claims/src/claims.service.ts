@@ -424,6 +424,7 @@ export class ClaimsService {
       ...(duplicateOfId ? { duplicateOfId } : {}),
     });
     const changed = diff(before, auditView(saved));
+    await this.closeOpenAssignments(manager, actor, claim.id, trimmed);
     await this.audit.record(
       {
         actorId: actor.id,
@@ -437,6 +438,51 @@ export class ClaimsService {
       manager,
     );
     return saved;
+  }
+
+  /**
+   * Nobody works a rejected claim: its OPEN assignments close (DECLINED, the rejection as the
+   * reason), so reviewers' load, "my queue" and auto-assignment stop counting them. Each closure is
+   * audited on the claim like a decline. Plain SQL: the assignments table belongs to the reviews
+   * area, which builds on this one.
+   */
+  private async closeOpenAssignments(
+    manager: EntityManager,
+    actor: Actor,
+    claimId: string,
+    reason: string,
+  ): Promise<void> {
+    const postgres = manager.connection.options.type === 'postgres';
+    const open = (await manager.query(
+      postgres
+        ? `SELECT "id", "reviewerId" FROM "assignments" WHERE "claimId" = $1 AND "status" = 'OPEN' ORDER BY "createdAt"`
+        : `SELECT "id", "reviewerId" FROM "assignments" WHERE "claimId" = ? AND "status" = 'OPEN' ORDER BY "createdAt"`,
+      [claimId],
+    )) as { id: string; reviewerId: string }[];
+    if (open.length === 0) return;
+    const declineReason = `The claim was rejected: ${reason}`.slice(0, 2000);
+    const now = new Date().toISOString();
+    await manager.query(
+      postgres
+        ? `UPDATE "assignments" SET "status" = 'DECLINED', "declineReason" = $1, "version" = "version" + 1, "updatedAt" = $2 WHERE "claimId" = $3 AND "status" = 'OPEN'`
+        : `UPDATE "assignments" SET "status" = 'DECLINED', "declineReason" = ?, "version" = "version" + 1, "updatedAt" = ? WHERE "claimId" = ? AND "status" = 'OPEN'`,
+      [declineReason, postgres ? now : now.replace('T', ' ').replace('Z', ''), claimId],
+    );
+    for (const assignment of open) {
+      const view = { assignmentId: assignment.id, reviewerId: assignment.reviewerId };
+      await this.audit.record(
+        {
+          actorId: actor.id,
+          entityType: CLAIM_ENTITY_TYPE,
+          entityId: claimId,
+          action: 'assignment.closed',
+          before: { ...view, status: 'OPEN' },
+          after: { ...view, status: 'DECLINED' },
+          reason: declineReason,
+        },
+        manager,
+      );
+    }
   }
 
   /**
