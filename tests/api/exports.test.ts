@@ -1,8 +1,11 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuditEventEntity } from '@corroborate/api-audit';
 import { ClaimEntity } from '@corroborate/api-claims';
+import { ExportsService } from '@corroborate/api-exports';
 import { ProjectEntity } from '@corroborate/api-projects';
 import { AdjudicationEntity } from '@corroborate/api-reviews';
 import { CSV_COLUMNS } from '@corroborate/domain';
@@ -581,5 +584,52 @@ describe('exports', () => {
       ((await api.dataSource.query('SELECT COUNT(*) AS n FROM "exports"')) as { n: number }[])[0].n,
     );
     expect(after).toBe(before);
+  });
+  it('removes export files after EXPORT_RETENTION_HOURS and abandoned folders; records and audit stay', async () => {
+    const old = await exportOf('csv');
+    const fresh = await exportOf('ndjson');
+    const hours = api.config.exportRetentionHours;
+    expect(hours).toBe(7 * 24);
+    // The first export is older than the retention.
+    const longAgo = new Date(Date.now() - (hours + 1) * 3600 * 1000).toISOString();
+    await api.dataSource.query(
+      api.dataSource.options.type === 'postgres'
+        ? 'UPDATE "exports" SET "createdAt" = $1 WHERE "id" = $2'
+        : 'UPDATE "exports" SET "createdAt" = ? WHERE "id" = ?',
+      [
+        api.dataSource.options.type === 'postgres'
+          ? longAgo
+          : longAgo.replace('T', ' ').replace('Z', ''),
+        old.id,
+      ],
+    );
+    // A folder no export owns (an export that never completed): old, and one still being written.
+    const root = join(api.config.dataDir, 'exports');
+    const abandoned = join(root, randomUUID());
+    const writing = join(root, randomUUID());
+    for (const dir of [abandoned, writing]) {
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(join(dir, 'export.partial'), 'half');
+    }
+    const twoHoursAgo = new Date(Date.now() - 2 * 3600 * 1000);
+    utimesSync(abandoned, twoHoursAgo, twoHoursAgo);
+
+    // Expired at once for downloads, with a message that says what to do.
+    const gone = await get(`/api/exports/${old.id}/file`, editor);
+    expect(gone.res.status).toBe(404);
+    expect(gone.text).toMatch(/removed after 168 hours.*run the export again/);
+
+    expect(await api.app.get(ExportsService).removeExpired()).toEqual({ expired: 1, abandoned: 1 });
+    expect(existsSync(join(root, old.id))).toBe(false);
+    expect(existsSync(abandoned)).toBe(false);
+    expect(existsSync(writing)).toBe(true);
+    expect(existsSync(join(root, fresh.id, 'export'))).toBe(true);
+    expect((await get(`/api/exports/${fresh.id}/file`, editor)).res.status).toBe(200);
+    // What was exported, when and by whom, is still on record.
+    const audit = await api.dataSource
+      .getRepository(AuditEventEntity)
+      .findBy({ entityType: 'Export', entityId: old.id });
+    expect(audit.map((a) => a.action)).toEqual(['export.created']);
+    rmSync(writing, { recursive: true, force: true });
   });
 });

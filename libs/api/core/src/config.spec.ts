@@ -63,6 +63,8 @@ describe('configuration', () => {
     [{ REDIS_URL: 'localhost:6379' }, 'REDIS_URL', /redis:\/\//],
     [{ UPLOAD_MAX_BYTES: '0' }, 'UPLOAD_MAX_BYTES', /at least 1/],
     [{ UPLOAD_MAX_BYTES: '25MB' }, 'UPLOAD_MAX_BYTES', /whole number/],
+    [{ EXPORT_RETENTION_HOURS: 'a week' }, 'EXPORT_RETENTION_HOURS', /whole number of hours/],
+    [{ EXPORT_RETENTION_HOURS: '100000' }, 'EXPORT_RETENTION_HOURS', /at most 87840/],
     [{ CAPTURE_ALLOW_HOSTS: 'ok.example.org, 10.0.0.0/33' }, 'CAPTURE_ALLOW_HOSTS', /CIDR/],
     [{ CAPTURE_ALLOW_HOSTS: 'http://x.org' }, 'CAPTURE_ALLOW_HOSTS', /host name/],
     [{ CAPTURE_ALLOW_PRIVATE: 'sometimes' }, 'CAPTURE_ALLOW_PRIVATE', /true, false/],

@@ -84,6 +84,17 @@ const envSchema = z.object({
   UPLOAD_MAX_BYTES: positiveInt(2 ** 31 - 1).default(25 * 1024 * 1024),
   IMPORT_MAX_BYTES: positiveInt(2 ** 40).default(200 * 1024 * 1024),
   IMPORT_JSONLD_MAX_BYTES: positiveInt(2 ** 31 - 1).default(20 * 1024 * 1024),
+  EXPORT_RETENTION_HOURS: z
+    .string()
+    .regex(/^\d+$/, 'must be a whole number of hours (0 keeps exports for ever)')
+    .transform(Number)
+    .pipe(
+      z
+        .number()
+        .int()
+        .max(24 * 3660, 'must be at most 87840 (ten years)'),
+    )
+    .default(7 * 24),
   CAPTURE_ALLOW_HOSTS: z
     .string()
     .transform((v) =>
@@ -147,6 +158,8 @@ export interface AppConfig {
    * memory), and the largest JSON-LD document, which is parsed whole.
    */
   importMaxBytes: number;
+  /** Ad-hoc export files are removed after this many hours (0: never); releases are kept. */
+  exportRetentionHours: number;
   importJsonLdMaxBytes: number;
   /** Server-side URL capture: what the operator allows beyond public addresses, and limits. */
   capture: {
@@ -234,6 +247,7 @@ export function loadConfig(
     uploadMaxBytes: e.UPLOAD_MAX_BYTES,
     importMaxBytes: e.IMPORT_MAX_BYTES,
     importJsonLdMaxBytes: e.IMPORT_JSONLD_MAX_BYTES,
+    exportRetentionHours: e.EXPORT_RETENTION_HOURS,
     capture: {
       allowHosts: e.CAPTURE_ALLOW_HOSTS,
       allowPrivate: e.CAPTURE_ALLOW_PRIVATE,

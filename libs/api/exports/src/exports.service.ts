@@ -1,14 +1,26 @@
-import { Inject, Injectable } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { stringify } from 'csv-stringify/sync';
 import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream, type ReadStream, type WriteStream } from 'node:fs';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { type Writable } from 'node:stream';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { AuditService } from '@corroborate/api-audit';
-import { type Actor, APP_CONFIG, type AppConfig, NotFoundError } from '@corroborate/api-core';
+import {
+  type Actor,
+  APP_CONFIG,
+  type AppConfig,
+  AppError,
+  NotFoundError,
+} from '@corroborate/api-core';
 import { OrganisationService } from '@corroborate/api-organisation';
 import { ProjectEntity } from '@corroborate/api-projects';
 import {
@@ -93,7 +105,24 @@ function endFile(stream: WriteStream): Promise<void> {
 }
 
 @Injectable()
-export class ExportsService {
+/** An export whose files were removed after EXPORT_RETENTION_HOURS. */
+export class ExportExpiredError extends AppError {
+  readonly code = 'NOT_FOUND';
+  constructor(id: string, hours: number) {
+    super(
+      `Export ${JSON.stringify(id)} was removed after ${hours} hours (EXPORT_RETENTION_HOURS); run the export again, or cut a release to keep a set.`,
+      { entity: 'Export', id },
+    );
+  }
+}
+
+const HOUR_MS = 60 * 60 * 1000;
+const EXPORT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+export class ExportsService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('Exports');
+  private sweeper: NodeJS.Timeout | null = null;
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -108,6 +137,67 @@ export class ExportsService {
 
   private get root(): string {
     return join(this.config.dataDir, 'exports');
+  }
+
+  /** Sweeps expired and abandoned export files at start and then hourly. */
+  onApplicationBootstrap(): void {
+    const sweep = () =>
+      void this.removeExpired().catch((error: unknown) =>
+        this.logger.warn(`Could not remove expired exports: ${String(error)}`),
+      );
+    sweep();
+    this.sweeper = setInterval(sweep, HOUR_MS);
+    this.sweeper.unref();
+  }
+
+  onApplicationShutdown(): void {
+    if (this.sweeper) clearInterval(this.sweeper);
+  }
+
+  private expired(row: ExportEntity, now = new Date()): boolean {
+    const hours = this.config.exportRetentionHours;
+    return hours > 0 && row.createdAt.getTime() < now.getTime() - hours * HOUR_MS;
+  }
+
+  /**
+   * Removes the files of exports older than EXPORT_RETENTION_HOURS (their records and audit
+   * events stay), and folders no export record owns that are over an hour old: an export that
+   * never completed (a crash mid-way). Releases live elsewhere and are never removed.
+   */
+  async removeExpired(now = new Date()): Promise<{ expired: number; abandoned: number }> {
+    let names: string[];
+    try {
+      names = (await readdir(this.root, { withFileTypes: true }))
+        .filter((d) => d.isDirectory() && EXPORT_ID.test(d.name))
+        .map((d) => d.name);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { expired: 0, abandoned: 0 };
+      throw error;
+    }
+    const rows = new Map<string, ExportEntity>();
+    for (let i = 0; i < names.length; i += 500) {
+      const found = await this.dataSource
+        .getRepository(ExportEntity)
+        .findBy({ id: In(names.slice(i, i + 500)) });
+      for (const row of found) rows.set(row.id, row);
+    }
+    let expired = 0;
+    let abandoned = 0;
+    for (const name of names) {
+      const dir = join(this.root, name);
+      const row = rows.get(name);
+      if (row) {
+        if (!this.expired(row, now)) continue;
+        await rm(dir, { recursive: true, force: true });
+        expired += 1;
+      } else if ((await stat(dir)).mtime.getTime() < now.getTime() - HOUR_MS) {
+        await rm(dir, { recursive: true, force: true });
+        abandoned += 1;
+      }
+    }
+    if (expired + abandoned > 0)
+      this.logger.log(`Removed ${expired} expired and ${abandoned} abandoned export folders.`);
+    return { expired, abandoned };
   }
 
   /**
@@ -331,6 +421,7 @@ export class ExportsService {
   async get(id: string): Promise<ExportEntity> {
     const row = await this.dataSource.getRepository(ExportEntity).findOneBy({ id });
     if (!row) throw new NotFoundError('Export', id);
+    if (this.expired(row)) throw new ExportExpiredError(id, this.config.exportRetentionHours);
     return row;
   }
 
