@@ -170,6 +170,36 @@ describe('review workflow', () => {
       expect((await load()).get(ids.reviewer)).toBe(before.get(ids.reviewer));
     });
 
+    it('names the people, sources and projects behind the ids in the history', async () => {
+      const c = await claim('A claim whose history is read by people');
+      await assigned([c.id], [ids.reviewer]);
+      await addEvidence(reviewer, c.id, sourceId);
+      const { claim: read } = await editor.ok<{
+        claim: {
+          history: {
+            action: string;
+            changes: { field: string; after: string | null; afterLabel: string | null }[];
+          }[];
+        };
+      }>(
+        'query($id: ID!) { claim(id: $id) { history { action changes { field after afterLabel } } } }',
+        { id: c.id },
+      );
+      const change = (action: string, field: string) =>
+        read.history.find((h) => h.action === action)?.changes.find((ch) => ch.field === field);
+      expect(change('assignment.created', 'reviewerId')).toMatchObject({
+        after: JSON.stringify(ids.reviewer),
+        afterLabel: 'Ruslan Reviewer',
+      });
+      expect(change('claim.created', 'projectId')?.afterLabel).toBe('Review workflow desk');
+      expect(change('evidence.added', 'sourceId')?.afterLabel).toEqual(expect.any(String));
+      expect(change('evidence.added', 'claimId')?.afterLabel).toBe(
+        'A claim whose history is read by people',
+      );
+      // Values that are not ids carry no label.
+      expect(change('claim.created', 'text')?.afterLabel).toBeNull();
+    });
+
     it('lets admins assign too and records the due date', async () => {
       const c = await claim();
       const result = await assign([c.id], [ids.reviewer], admin, '2030-01-01T00:00:00.000Z');

@@ -6,6 +6,7 @@ import { ClaimEntity, ClaimTopicEntity } from './claim.entity';
 import { ClaimsRepository } from './claims.repository';
 import { AuditEventResolver, ClaimConnectionResolver, ClaimsResolver } from './claims.resolver';
 import { ClaimsService } from './claims.service';
+import { FieldChangeResolver, HistoryLabels } from './history-labels';
 
 @Module({
   imports: [TypeOrmModule.forFeature([ClaimEntity, ClaimTopicEntity]), AuditModule, ProjectsModule],
@@ -15,6 +16,8 @@ import { ClaimsService } from './claims.service';
     ClaimsResolver,
     ClaimConnectionResolver,
     AuditEventResolver,
+    HistoryLabels,
+    FieldChangeResolver,
   ],
   exports: [ClaimsService, ClaimsRepository],
 })

@@ -97,7 +97,7 @@ type Documents = {
     "\n  mutation CreateSource($input: CreateSourceInput!) {\n    createSource(input: $input) {\n      ...SourceFields\n    }\n  }\n": typeof types.CreateSourceDocument,
     "\n  mutation UpdateSource($input: UpdateSourceInput!) {\n    updateSource(input: $input) {\n      ...SourceFields\n    }\n  }\n": typeof types.UpdateSourceDocument,
     "\n  mutation RegradeSource($input: RegradeSourceInput!) {\n    regradeSource(input: $input) {\n      ...SourceFields\n    }\n  }\n": typeof types.RegradeSourceDocument,
-    "\n  fragment AuditEventFields on AuditEvent {\n    id\n    at\n    actor {\n      id\n      displayName\n    }\n    entityType\n    entityId\n    action\n    changes {\n      field\n      before\n      after\n    }\n    reason\n  }\n": typeof types.AuditEventFieldsFragmentDoc,
+    "\n  fragment AuditEventFields on AuditEvent {\n    id\n    at\n    actor {\n      id\n      displayName\n    }\n    entityType\n    entityId\n    action\n    changes {\n      field\n      before\n      after\n      beforeLabel\n      afterLabel\n    }\n    reason\n  }\n": typeof types.AuditEventFieldsFragmentDoc,
 };
 const documents: Documents = {
     "\n  query Organisation {\n    organisation {\n      name\n      url\n      logoUrl\n      license\n      version\n      updatedAt\n    }\n  }\n": types.OrganisationDocument,
@@ -183,7 +183,7 @@ const documents: Documents = {
     "\n  mutation CreateSource($input: CreateSourceInput!) {\n    createSource(input: $input) {\n      ...SourceFields\n    }\n  }\n": types.CreateSourceDocument,
     "\n  mutation UpdateSource($input: UpdateSourceInput!) {\n    updateSource(input: $input) {\n      ...SourceFields\n    }\n  }\n": types.UpdateSourceDocument,
     "\n  mutation RegradeSource($input: RegradeSourceInput!) {\n    regradeSource(input: $input) {\n      ...SourceFields\n    }\n  }\n": types.RegradeSourceDocument,
-    "\n  fragment AuditEventFields on AuditEvent {\n    id\n    at\n    actor {\n      id\n      displayName\n    }\n    entityType\n    entityId\n    action\n    changes {\n      field\n      before\n      after\n    }\n    reason\n  }\n": types.AuditEventFieldsFragmentDoc,
+    "\n  fragment AuditEventFields on AuditEvent {\n    id\n    at\n    actor {\n      id\n      displayName\n    }\n    entityType\n    entityId\n    action\n    changes {\n      field\n      before\n      after\n      beforeLabel\n      afterLabel\n    }\n    reason\n  }\n": types.AuditEventFieldsFragmentDoc,
 };
 
 /**
@@ -535,7 +535,7 @@ export function graphql(source: "\n  mutation RegradeSource($input: RegradeSourc
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment AuditEventFields on AuditEvent {\n    id\n    at\n    actor {\n      id\n      displayName\n    }\n    entityType\n    entityId\n    action\n    changes {\n      field\n      before\n      after\n    }\n    reason\n  }\n"): (typeof documents)["\n  fragment AuditEventFields on AuditEvent {\n    id\n    at\n    actor {\n      id\n      displayName\n    }\n    entityType\n    entityId\n    action\n    changes {\n      field\n      before\n      after\n    }\n    reason\n  }\n"];
+export function graphql(source: "\n  fragment AuditEventFields on AuditEvent {\n    id\n    at\n    actor {\n      id\n      displayName\n    }\n    entityType\n    entityId\n    action\n    changes {\n      field\n      before\n      after\n      beforeLabel\n      afterLabel\n    }\n    reason\n  }\n"): (typeof documents)["\n  fragment AuditEventFields on AuditEvent {\n    id\n    at\n    actor {\n      id\n      displayName\n    }\n    entityType\n    entityId\n    action\n    changes {\n      field\n      before\n      after\n      beforeLabel\n      afterLabel\n    }\n    reason\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -68,8 +68,9 @@ export function HistoryTimeline({ events, newestFirst = true }: HistoryTimelineP
               <List size="sm" spacing={2}>
                 {event.changes.map((change) => (
                   <List.Item key={change.field} style={{ overflowWrap: 'anywhere' }}>
-                    <Code>{change.field}</Code>: {formatChangeValue(change.before)} →{' '}
-                    {formatChangeValue(change.after)}
+                    <Code>{change.field}</Code>:{' '}
+                    {change.beforeLabel ?? formatChangeValue(change.before)} →{' '}
+                    {change.afterLabel ?? formatChangeValue(change.after)}
                   </List.Item>
                 ))}
               </List>

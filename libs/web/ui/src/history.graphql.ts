@@ -15,6 +15,8 @@ export const auditEventFieldsFragment = graphql(`
       field
       before
       after
+      beforeLabel
+      afterLabel
     }
     reason
   }
