@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { memo, useEffect, useRef } from 'react';
 import { Link } from 'react-router';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { Anchor, Badge, Box, Checkbox, Group, Loader, Text, Tooltip } from '@mantine/core';
@@ -155,138 +155,21 @@ export function QueueList({
             {items.map((item) => {
               const claim = claims[item.index];
               if (claim === undefined) return null;
-              const selected = item.index === selectedIndex;
-              const overdue = isOverdue(claim.dueAt, claim.status, now);
-              const extraTopics = claim.topics.length - MAX_TOPICS_SHOWN;
               return (
-                <div
+                <QueueRow
                   key={claim.id}
-                  role="row"
-                  aria-rowindex={item.index + 2}
-                  aria-selected={selected}
-                  data-row-index={item.index}
-                  onClick={(event) => {
-                    onSelect(item.index);
-                    if (
-                      !(event.target instanceof Element) ||
-                      event.target.closest('a, input, label') === null
-                    ) {
-                      onOpen(claim);
-                    }
-                  }}
-                  style={{
-                    position: 'absolute',
-                    top: 0,
-                    left: 0,
-                    width: '100%',
-                    height: item.size,
-                    transform: `translateY(${item.start}px)`,
-                    display: 'grid',
-                    gridTemplateColumns: columns,
-                    gap: 12,
-                    alignItems: 'center',
-                    padding: '0 12px',
-                    cursor: 'pointer',
-                    borderBottom: '1px solid var(--mantine-color-gray-2)',
-                    background: selected ? 'var(--mantine-color-indigo-0)' : undefined,
-                    boxShadow: selected ? 'inset 3px 0 0 var(--mantine-color-indigo-8)' : undefined,
-                  }}
-                >
-                  {selectable && (
-                    <div role="cell" onClick={(event) => event.stopPropagation()}>
-                      <Checkbox
-                        size="xs"
-                        aria-label={`Select claim: ${claim.text.slice(0, 80)}`}
-                        checked={checkedIds.has(claim.id)}
-                        onChange={() => onToggle(claim.id)}
-                      />
-                    </div>
-                  )}
-                  <div role="cell" style={{ minWidth: 0 }}>
-                    <Anchor
-                      component={Link}
-                      to={claimPath(claim.id)}
-                      size="sm"
-                      fw={500}
-                      lineClamp={2}
-                      c="dark.9"
-                      onFocus={() => onSelect(item.index)}
-                      title={claim.text}
-                    >
-                      {claim.text}
-                    </Anchor>
-                    <Text size="xs" c="dimmed" truncate>
-                      {claim.claimant ?? 'Unknown claimant'} · {claim.project.name}
-                    </Text>
-                  </div>
-                  <div role="cell">
-                    <ClaimStatusBadge status={claim.status} />
-                  </div>
-                  <div role="cell">
-                    <PriorityBadge priority={claim.priority} />
-                  </div>
-                  <div role="cell" style={{ minWidth: 0 }}>
-                    <Group gap={4} wrap="nowrap">
-                      {claim.topics.slice(0, MAX_TOPICS_SHOWN).map((topic) => (
-                        <Badge
-                          key={topic}
-                          variant="light"
-                          color="gray"
-                          size="sm"
-                          tt="none"
-                          maw={120}
-                        >
-                          {topic}
-                        </Badge>
-                      ))}
-                      {extraTopics > 0 && (
-                        <Tooltip label={claim.topics.slice(MAX_TOPICS_SHOWN).join(', ')}>
-                          <Text span size="xs" c="dimmed">
-                            +{extraTopics}
-                          </Text>
-                        </Tooltip>
-                      )}
-                      {claim.topics.length === 0 && (
-                        <Text span size="xs" c="dimmed">
-                          —
-                        </Text>
-                      )}
-                    </Group>
-                  </div>
-                  <div role="cell">
-                    {claim.dueAt === null ? (
-                      <Text span size="sm" c="dimmed">
-                        —
-                      </Text>
-                    ) : (
-                      <Group gap={4} wrap="nowrap">
-                        {overdue && (
-                          <IconAlarm
-                            size={14}
-                            color="var(--mantine-color-red-9)"
-                            aria-hidden="true"
-                          />
-                        )}
-                        <Text
-                          span
-                          size="sm"
-                          c={overdue ? 'red.9' : undefined}
-                          fw={overdue ? 600 : undefined}
-                        >
-                          <time dateTime={claim.dueAt} title={claim.dueAt}>
-                            {formatDate(claim.dueAt)}
-                          </time>
-                          {overdue && <span className="visually-hidden"> (overdue)</span>}
-                        </Text>
-                      </Group>
-                    )}
-                  </div>
-                  <div role="cell">
-                    <Text span size="sm" aria-label={`${claim.evidenceCount} evidence items`}>
-                      {claim.evidenceCount}
-                    </Text>
-                  </div>
-                </div>
+                  claim={claim}
+                  index={item.index}
+                  start={item.start}
+                  size={item.size}
+                  columns={columns}
+                  selected={item.index === selectedIndex}
+                  overdue={isOverdue(claim.dueAt, claim.status, now)}
+                  checked={selectable ? checkedIds.has(claim.id) : undefined}
+                  onSelect={onSelect}
+                  onOpen={onOpen}
+                  onToggle={onToggle}
+                />
               );
             })}
           </div>
@@ -301,3 +184,151 @@ export function QueueList({
     </Box>
   );
 }
+
+interface QueueRowProps {
+  claim: QueueClaimFieldsFragment;
+  index: number;
+  start: number;
+  size: number;
+  columns: string;
+  selected: boolean;
+  overdue: boolean;
+  /** Whether the row's checkbox is checked; undefined when rows have no checkbox. */
+  checked: boolean | undefined;
+  onSelect: (index: number) => void;
+  onOpen: (claim: QueueClaimFieldsFragment) => void;
+  onToggle?: (id: string) => void;
+}
+
+/**
+ * One queue row. Memoised: while scrolling, only rows that come into view render; rows already in
+ * view keep their rendering (their props do not change), which keeps frames short.
+ */
+const QueueRow = memo(function QueueRow({
+  claim,
+  index,
+  start,
+  size,
+  columns,
+  selected,
+  overdue,
+  checked,
+  onSelect,
+  onOpen,
+  onToggle,
+}: QueueRowProps) {
+  const extraTopics = claim.topics.length - MAX_TOPICS_SHOWN;
+  return (
+    <div
+      role="row"
+      aria-rowindex={index + 2}
+      aria-selected={selected}
+      data-row-index={index}
+      onClick={(event) => {
+        onSelect(index);
+        if (
+          !(event.target instanceof Element) ||
+          event.target.closest('a, input, label') === null
+        ) {
+          onOpen(claim);
+        }
+      }}
+      style={{
+        position: 'absolute',
+        top: 0,
+        left: 0,
+        width: '100%',
+        height: size,
+        transform: `translateY(${start}px)`,
+        display: 'grid',
+        gridTemplateColumns: columns,
+        gap: 12,
+        alignItems: 'center',
+        padding: '0 12px',
+        cursor: 'pointer',
+        borderBottom: '1px solid var(--mantine-color-gray-2)',
+        background: selected ? 'var(--mantine-color-indigo-0)' : undefined,
+        boxShadow: selected ? 'inset 3px 0 0 var(--mantine-color-indigo-8)' : undefined,
+      }}
+    >
+      {checked !== undefined && onToggle !== undefined && (
+        <div role="cell" onClick={(event) => event.stopPropagation()}>
+          <Checkbox
+            size="xs"
+            aria-label={`Select claim: ${claim.text.slice(0, 80)}`}
+            checked={checked}
+            onChange={() => onToggle(claim.id)}
+          />
+        </div>
+      )}
+      <div role="cell" style={{ minWidth: 0 }}>
+        <Anchor
+          component={Link}
+          to={claimPath(claim.id)}
+          size="sm"
+          fw={500}
+          lineClamp={2}
+          c="dark.9"
+          onFocus={() => onSelect(index)}
+          title={claim.text}
+        >
+          {claim.text}
+        </Anchor>
+        <Text size="xs" c="dimmed" truncate>
+          {claim.claimant ?? 'Unknown claimant'} · {claim.project.name}
+        </Text>
+      </div>
+      <div role="cell">
+        <ClaimStatusBadge status={claim.status} />
+      </div>
+      <div role="cell">
+        <PriorityBadge priority={claim.priority} />
+      </div>
+      <div role="cell" style={{ minWidth: 0 }}>
+        <Group gap={4} wrap="nowrap">
+          {claim.topics.slice(0, MAX_TOPICS_SHOWN).map((topic) => (
+            <Badge key={topic} variant="light" color="gray" size="sm" tt="none" maw={120}>
+              {topic}
+            </Badge>
+          ))}
+          {extraTopics > 0 && (
+            <Tooltip label={claim.topics.slice(MAX_TOPICS_SHOWN).join(', ')}>
+              <Text span size="xs" c="dimmed">
+                +{extraTopics}
+              </Text>
+            </Tooltip>
+          )}
+          {claim.topics.length === 0 && (
+            <Text span size="xs" c="dimmed">
+              —
+            </Text>
+          )}
+        </Group>
+      </div>
+      <div role="cell">
+        {claim.dueAt === null ? (
+          <Text span size="sm" c="dimmed">
+            —
+          </Text>
+        ) : (
+          <Group gap={4} wrap="nowrap">
+            {overdue && (
+              <IconAlarm size={14} color="var(--mantine-color-red-9)" aria-hidden="true" />
+            )}
+            <Text span size="sm" c={overdue ? 'red.9' : undefined} fw={overdue ? 600 : undefined}>
+              <time dateTime={claim.dueAt} title={claim.dueAt}>
+                {formatDate(claim.dueAt)}
+              </time>
+              {overdue && <span className="visually-hidden"> (overdue)</span>}
+            </Text>
+          </Group>
+        )}
+      </div>
+      <div role="cell">
+        <Text span size="sm" aria-label={`${claim.evidenceCount} evidence items`}>
+          {claim.evidenceCount}
+        </Text>
+      </div>
+    </div>
+  );
+});
