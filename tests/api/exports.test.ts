@@ -612,7 +612,10 @@ describe('exports', () => {
       writeFileSync(join(dir, 'export.partial'), 'half');
     }
     const twoHoursAgo = new Date(Date.now() - 2 * 3600 * 1000);
+    utimesSync(join(abandoned, 'export.partial'), twoHoursAgo, twoHoursAgo);
     utimesSync(abandoned, twoHoursAgo, twoHoursAgo);
+    // A long export: its folder is old, but its partial file is still being written.
+    utimesSync(writing, twoHoursAgo, twoHoursAgo);
 
     // Expired at once for downloads, with a message that says what to do.
     const gone = await get(`/api/exports/${old.id}/file`, editor);

@@ -117,6 +117,19 @@ export class ExportExpiredError extends AppError {
 }
 
 const HOUR_MS = 60 * 60 * 1000;
+
+/**
+ * When anything in an export folder was last written: an export still being streamed (by this
+ * or another instance sharing the data folder) keeps touching its partial file.
+ */
+async function lastWritten(dir: string): Promise<number> {
+  let newest = (await stat(dir)).mtime.getTime();
+  for (const entry of await readdir(dir)) {
+    const modified = (await stat(join(dir, entry)).catch(() => null))?.mtime.getTime() ?? 0;
+    newest = Math.max(newest, modified);
+  }
+  return newest;
+}
 const EXPORT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export class ExportsService implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -161,8 +174,8 @@ export class ExportsService implements OnApplicationBootstrap, OnApplicationShut
 
   /**
    * Removes the files of exports older than EXPORT_RETENTION_HOURS (their records and audit
-   * events stay), and folders no export record owns that are over an hour old: an export that
-   * never completed (a crash mid-way). Releases live elsewhere and are never removed.
+   * events stay), and folders no export record owns in which nothing was written for an hour:
+   * an export that never completed (a crash mid-way). Releases live elsewhere and are never removed.
    */
   async removeExpired(now = new Date()): Promise<{ expired: number; abandoned: number }> {
     let names: string[];
@@ -190,7 +203,7 @@ export class ExportsService implements OnApplicationBootstrap, OnApplicationShut
         if (!this.expired(row, now)) continue;
         await rm(dir, { recursive: true, force: true });
         expired += 1;
-      } else if ((await stat(dir)).mtime.getTime() < now.getTime() - HOUR_MS) {
+      } else if ((await lastWritten(dir)) < now.getTime() - HOUR_MS) {
         await rm(dir, { recursive: true, force: true });
         abandoned += 1;
       }
