@@ -108,12 +108,12 @@ describe(`mixed load on ${testDialect()}`, { timeout: (SECONDS + 180) * 1000 }, 
       JSON.stringify({ query, variables });
     const pick = () => claimIds[Math.floor(Math.random() * claimIds.length)];
 
-    const samples: { t: number; rss: number }[] = [];
+    const samples: { t: number; rss: number; answers: number }[] = [];
     const started = Date.now();
     let sampling = true;
     const sampler = (async () => {
       while (sampling) {
-        samples.push({ t: (Date.now() - started) / 1000, rss: rssMiB(pid) });
+        samples.push({ t: (Date.now() - started) / 1000, rss: rssMiB(pid), answers });
         await pause(1000);
       }
     })();
@@ -182,12 +182,20 @@ describe(`mixed load on ${testDialect()}`, { timeout: (SECONDS + 180) * 1000 }, 
     const early = median(warm.slice(0, tenth).map((s) => s.rss));
     const late = median(warm.slice(-tenth).map((s) => s.rss));
     const peak = Math.max(...samples.map((s) => s.rss));
+    // Answers per second over the first and the last tenth after warm-up.
+    const throughput = (part: typeof warm) =>
+      part.length > 1
+        ? (part[part.length - 1].answers - part[0].answers) / (part[part.length - 1].t - part[0].t)
+        : NaN;
+    const firstRate = throughput(warm.slice(0, tenth + 1));
+    const lastRate = throughput(warm.slice(-(tenth + 1)));
     const rate = Math.round(result.requests.average);
     console.info(
       `load on ${testDialect()}: ${CONNECTIONS} connections, ${SECONDS} s: ${answers} answers ` +
         `(${rate}/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms), ${applied} edits applied, ` +
         `${conflicts} CONFLICT, 0 errors; RSS after warm-up ${early.toFixed(0)} MiB → ` +
-        `${late.toFixed(0)} MiB at the end (peak ${peak.toFixed(0)} MiB)`,
+        `${late.toFixed(0)} MiB at the end (peak ${peak.toFixed(0)} MiB); ` +
+        `${firstRate.toFixed(0)} answers/s after warm-up, ${lastRate.toFixed(0)}/s at the end`,
     );
     if (SECONDS >= 120) {
       // Loose on purpose: flat means no steady climb, not a fixed number.
