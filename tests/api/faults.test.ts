@@ -22,11 +22,11 @@ import {
  * work really is half done, and kills it (SIGKILL). After a restart nothing half done may be
  * visible as done, and the same work must succeed.
  *
- * `npm test` imports IMPORT_ROWS=1000 rows; `npm run test:reliability` 20,000.
+ * `npm test` imports IMPORT_ROWS=500 rows; `npm run test:reliability` 20,000.
  */
-const IMPORT_ROWS = Number(process.env['IMPORT_ROWS'] ?? 1000);
+const IMPORT_ROWS = Number(process.env['IMPORT_ROWS'] ?? 500);
 /** Claims imported after the crash, then verified, so that exports and releases take a while. */
-const VERIFIED_ROWS = 1000;
+const VERIFIED_ROWS = 500;
 const TABLES = ['claims', 'claim_topics', 'sources', 'evidence', 'audit_events'] as const;
 
 function csvOf(rows: number, label: string): string {
