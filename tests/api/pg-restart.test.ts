@@ -118,6 +118,8 @@ describe.skipIf(!runHere)(
           'PostgreSQL server binaries (initdb, pg_ctl) were not found under /usr/lib/postgresql; install the postgresql package.',
         );
       cluster = new PrivateCluster(bin);
+      // Should the test process end before afterAll (a timeout, Ctrl-C), the cluster goes too.
+      process.once('exit', destroyCluster);
       await cluster.init();
       const admin = new Client({ connectionString: `${cluster.url}/postgres` });
       await admin.connect();
@@ -131,9 +133,14 @@ describe.skipIf(!runHere)(
       };
       api = await spawnApi(db);
     }, 180_000);
+    const destroyCluster = () => {
+      cluster?.destroy();
+      cluster = null;
+    };
     afterAll(async () => {
       await api?.kill();
-      cluster?.destroy();
+      process.off('exit', destroyCluster);
+      destroyCluster();
       await db?.drop();
     });
 

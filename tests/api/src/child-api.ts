@@ -65,9 +65,15 @@ export async function spawnApi(
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
   let gone = false;
+  // Should the test process end first (a timeout, Ctrl-C), the server goes with it.
+  const orphanGuard = () => {
+    if (!gone) child.kill('SIGKILL');
+  };
+  process.once('exit', orphanGuard);
   const exited = new Promise<string>((resolve) =>
     child.once('exit', (code, signal) => {
       gone = true;
+      process.off('exit', orphanGuard);
       resolve(signal ?? String(code));
     }),
   );
