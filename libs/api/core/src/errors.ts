@@ -1,3 +1,5 @@
+import { Logger } from '@nestjs/common';
+
 /** The error codes clients can rely on; one place ({@link toGraphQLError}) maps them onto GraphQL errors. */
 export type ErrorCode =
   | 'BAD_USER_INPUT'
@@ -99,11 +101,10 @@ const UNREACHABLE_MESSAGE =
  */
 export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   if (depth > 4 || typeof error !== 'object' || error === null) return false;
-  const { code, message, driverError, cause } = error as {
+  const { code, message, driverError } = error as {
     code?: unknown;
     message?: unknown;
     driverError?: unknown;
-    cause?: unknown;
   };
   if (typeof code === 'string' && UNREACHABLE_CODES.has(code)) return true;
   // TypeORM releases a transaction's connection when the server drops it; the transaction's next
@@ -115,7 +116,9 @@ export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
     error.errors.some((e) => isDatabaseUnavailable(e, depth + 1))
   )
     return true;
-  return isDatabaseUnavailable(driverError, depth + 1) || isDatabaseUnavailable(cause, depth + 1);
+  // Only the driver error TypeORM wraps, not any `cause`: a failed fetch (TypeError with a socket
+  // error as its cause) is not the database.
+  return isDatabaseUnavailable(driverError, depth + 1);
 }
 
 /**
@@ -124,6 +127,13 @@ export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
  */
 export function knownError(error: unknown): AppError | null {
   if (error instanceof AppError) return error;
-  if (isDatabaseUnavailable(error)) return new ServiceUnavailableError();
+  if (isDatabaseUnavailable(error)) {
+    databaseLogger.warn(
+      `Database unavailable: ${error instanceof Error ? error.message : String(error)}`,
+    );
+    return new ServiceUnavailableError();
+  }
   return null;
 }
+
+const databaseLogger = new Logger('Database');

@@ -85,7 +85,13 @@ describe('formatGraphQLError', () => {
       });
       expect(result.message).not.toMatch(/ECONNREFUSED|5432|administrator|runner|terminated/);
     }
-    // A query that fails for another reason is still an internal error.
+    // A query that fails for another reason is still an internal error, and so is a failed
+    // fetch whose cause is a refused connection (that is not the database).
+    const fetchFailed = new TypeError('fetch failed', { cause: refused });
+    expect(
+      formatGraphQLError(formatted('x'), new GraphQLError('x', { originalError: fetchFailed }))
+        .extensions,
+    ).toEqual({ code: 'INTERNAL_SERVER_ERROR' });
     const syntax = Object.assign(new Error('syntax error'), { code: '42601' });
     expect(
       formatGraphQLError(formatted('x'), new GraphQLError('x', { originalError: syntax }))

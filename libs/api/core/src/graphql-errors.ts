@@ -53,10 +53,6 @@ export function formatGraphQLError(
   const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
   const known = knownError(original);
   if (known) {
-    if (known !== original)
-      logger.warn(
-        `Database unavailable: ${original instanceof Error ? original.message : String(original)}`,
-      );
     return {
       ...base,
       message: known.message,
