@@ -1,6 +1,5 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { request } from 'node:http';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -191,7 +190,9 @@ describe(`kill -9 of the API on ${testDialect()}`, { timeout: 600_000 }, () => {
     void answered.then((a) => (lateAnswer = a));
     const killedPid = api.child.pid as number;
     const staging = () =>
-      readdirSync(tmpdir()).filter((name) => name.startsWith(`corroborate-import-${killedPid}-`));
+      readdirSync(join(db.dataDir, 'tmp')).filter((name) =>
+        name.startsWith(`corroborate-import-${killedPid}-`),
+      );
     // The import's one transaction is open (it has written rows that are not yet committed).
     await killWhen(
       api,

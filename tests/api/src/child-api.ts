@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -41,6 +42,9 @@ export async function spawnApi(
   readyWithinMs = 120_000,
 ): Promise<ChildApi> {
   const port = await freePort();
+  // A temporary folder of its own (import staging), so runs sharing a machine do not meet there.
+  const tmp = join(db.dataDir, 'tmp');
+  mkdirSync(tmp, { recursive: true });
   const child = spawn(
     process.execPath,
     ['-r', join(root, 'scripts', 'register.cjs'), join(root, 'apps', 'api', 'src', 'main.ts')],
@@ -57,6 +61,7 @@ export async function spawnApi(
         LOG_LEVEL: 'error',
         DEMO_SEED: 'true',
         WEB_DIST: join(db.dataDir, 'no-web-build'),
+        TMPDIR: tmp,
         ...env,
       },
     },
