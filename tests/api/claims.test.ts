@@ -216,6 +216,34 @@ describe('claims', () => {
     expect(same.updateClaim.version).toBe(2);
   });
 
+  it('names every field changed since a stale version, however long the history', async () => {
+    // More edits than the audit reader fetches at once, so the answer spans several reads: the
+    // claimant changed right after version 1, then only the text, many times.
+    const claim = await create({ claimant: 'Ministry' });
+    let version = (
+      await editor.ok<{ updateClaim: Claim }>(UPDATE, {
+        input: { claimId: claim.id, expectedVersion: 1, claimant: 'Agency' },
+      })
+    ).updateClaim.version;
+    for (let i = 0; i < 120; i++)
+      version = (
+        await editor.ok<{ updateClaim: Claim }>(UPDATE, {
+          input: { claimId: claim.id, expectedVersion: version, text: `Wording ${i}` },
+        })
+      ).updateClaim.version;
+    const fields = async (stale: number) =>
+      [
+        ...((
+          await admin.request(UPDATE, {
+            input: { claimId: claim.id, expectedVersion: stale, priority: 'LOW' },
+          })
+        ).errors?.[0]?.extensions?.['changedFields'] as string[]),
+      ].sort();
+    expect(await fields(1)).toEqual(['claimant', 'text']);
+    expect(await fields(2)).toEqual(['text']);
+    expect(await fields(version - 1)).toEqual(['text']);
+  });
+
   it('lets the first of two editors win; the second gets CONFLICT naming the changed fields', async () => {
     const claim = await create({ claimant: 'Ministry' });
     const first = await editor.ok<{ updateClaim: Claim }>(UPDATE, {

@@ -2,3 +2,4 @@ export * from './harness';
 export * from './reviews';
 export * from './access-matrix';
 export * from './imports';
+export * from './child-api';

@@ -20,6 +20,9 @@ export interface AuditSubject {
   entityId: string;
 }
 
+/** Events read per statement when naming what changed since a version. */
+const CHANGED_FIELDS_PAGE = 50;
+
 @Injectable()
 export class AuditService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -82,7 +85,10 @@ export class AuditService {
 
   /**
    * For optimistic concurrency: the fields changed by every event on the entity recorded after
-   * `version` (events store the entity's new `version` in their `after` payload).
+   * `version` (events store the entity's new `version` in their `after` payload). Versions only
+   * grow with the event sequence (each write holds the entity's row until it commits), so this
+   * reads the newest events, a page at a time, back to the first one at or below `version` — not
+   * the entity's whole history, which grows without bound.
    */
   async changedFieldsSince(
     entityType: string,
@@ -90,16 +96,24 @@ export class AuditService {
     version: number,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<string[]> {
-    const events = await manager.find(AuditEventEntity, {
-      where: { entityType, entityId },
-      order: { id: 'ASC' },
-    });
     const fields = new Set<string>();
-    for (const event of events) {
-      const v = event.after?.['version'];
-      if (typeof v !== 'number' || v <= version) continue;
-      for (const change of fieldChanges(event.before, event.after)) fields.add(change.field);
+    let beforeId: number | null = null;
+    for (;;) {
+      const qb = manager
+        .createQueryBuilder(AuditEventEntity, 'a')
+        .where('a.entityType = :entityType AND a.entityId = :entityId', { entityType, entityId })
+        .orderBy('a.id', 'DESC')
+        .limit(CHANGED_FIELDS_PAGE);
+      if (beforeId !== null) qb.andWhere('a.id < :beforeId', { beforeId });
+      const events = await qb.getMany();
+      for (const event of events) {
+        const v = event.after?.['version'];
+        if (typeof v !== 'number') continue;
+        if (v <= version) return [...fields];
+        for (const change of fieldChanges(event.before, event.after)) fields.add(change.field);
+      }
+      if (events.length < CHANGED_FIELDS_PAGE) return [...fields];
+      beforeId = events[events.length - 1].id;
     }
-    return [...fields];
   }
 }

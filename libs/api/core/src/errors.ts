@@ -1,3 +1,5 @@
+import { Logger } from '@nestjs/common';
+
 /** The error codes clients can rely on; one place ({@link toGraphQLError}) maps them onto GraphQL errors. */
 export type ErrorCode =
   | 'BAD_USER_INPUT'
@@ -5,7 +7,8 @@ export type ErrorCode =
   | 'FORBIDDEN'
   | 'NOT_FOUND'
   | 'CONFLICT'
-  | 'TOO_MANY_REQUESTS';
+  | 'TOO_MANY_REQUESTS'
+  | 'SERVICE_UNAVAILABLE';
 
 /** Base of every error the product raises on purpose. Anything else is an internal error. */
 export abstract class AppError extends Error {
@@ -58,3 +61,79 @@ export class TooManyRequestsError extends AppError {
     super(message, { retryAfterSeconds });
   }
 }
+
+/**
+ * The database cannot be reached (it is restarting, or the network to it is down). The request
+ * can be retried once it is back; `GET /health` answers 503 until then.
+ */
+export class ServiceUnavailableError extends AppError {
+  readonly code = 'SERVICE_UNAVAILABLE';
+  constructor(
+    message = 'The database is not reachable right now. Try again in a moment; if you were saving something, reload first to see whether it was saved.',
+  ) {
+    super(message, { retryAfterSeconds: 5 });
+  }
+}
+
+/** Node socket errors and PostgreSQL SQLSTATEs that mean "the database is not reachable". */
+const UNREACHABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  '57P01', // admin_shutdown
+  '57P02', // crash_shutdown
+  '57P03', // cannot_connect_now (starting up or shutting down)
+  '08000', // connection_exception
+  '08001', // sqlclient_unable_to_establish_sqlconnection
+  '08003', // connection_does_not_exist
+  '08006', // connection_failure
+]);
+const UNREACHABLE_MESSAGE =
+  /Connection terminated|Client has encountered a connection error|timeout exceeded when trying to connect|Client was closed and is not queryable|the database system is (starting up|shutting down)/i;
+
+/**
+ * Whether `error` (or the driver error or cause inside it, as TypeORM wraps them) says that the
+ * database could not be reached, as opposed to a query that failed.
+ */
+export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
+  if (depth > 4 || typeof error !== 'object' || error === null) return false;
+  const { code, message, driverError } = error as {
+    code?: unknown;
+    message?: unknown;
+    driverError?: unknown;
+  };
+  if (typeof code === 'string' && UNREACHABLE_CODES.has(code)) return true;
+  // TypeORM releases a transaction's connection when the server drops it; the transaction's next
+  // statement then fails with this.
+  if ((error as { name?: unknown }).name === 'QueryRunnerAlreadyReleasedError') return true;
+  if (typeof message === 'string' && UNREACHABLE_MESSAGE.test(message)) return true;
+  if (
+    error instanceof AggregateError &&
+    error.errors.some((e) => isDatabaseUnavailable(e, depth + 1))
+  )
+    return true;
+  // Only the driver error TypeORM wraps, not any `cause`: a failed fetch (TypeError with a socket
+  // error as its cause) is not the database.
+  return isDatabaseUnavailable(driverError, depth + 1);
+}
+
+/**
+ * The error a client should see as one of ours: an {@link AppError} as it is, an unreachable
+ * database as {@link ServiceUnavailableError}; null for anything else (an internal error).
+ */
+export function knownError(error: unknown): AppError | null {
+  if (error instanceof AppError) return error;
+  if (isDatabaseUnavailable(error)) {
+    databaseLogger.warn(
+      `Database unavailable: ${error instanceof Error ? error.message : String(error)}`,
+    );
+    return new ServiceUnavailableError();
+  }
+  return null;
+}
+
+const databaseLogger = new Logger('Database');

@@ -60,4 +60,42 @@ describe('formatGraphQLError', () => {
     });
     expect(result.extensions).not.toHaveProperty('stacktrace');
   });
+
+  it('reports an unreachable database as SERVICE_UNAVAILABLE (503), without the driver message', () => {
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), {
+      code: 'ECONNREFUSED',
+    });
+    const shutdown = Object.assign(new Error('QueryFailedError'), {
+      driverError: Object.assign(new Error('terminating connection due to administrator command'), {
+        code: '57P01',
+      }),
+    });
+    const released = Object.assign(new Error('Query runner already released.'), {
+      name: 'QueryRunnerAlreadyReleasedError',
+    });
+    for (const cause of [refused, shutdown, released, new Error('Connection terminated')]) {
+      const result = formatGraphQLError(
+        formatted(cause.message, 'INTERNAL_SERVER_ERROR'),
+        new GraphQLError('x', { path: ['op'], originalError: cause }),
+      );
+      expect(result.extensions).toEqual({
+        code: 'SERVICE_UNAVAILABLE',
+        status: 503,
+        retryAfterSeconds: 5,
+      });
+      expect(result.message).not.toMatch(/ECONNREFUSED|5432|administrator|runner|terminated/);
+    }
+    // A query that fails for another reason is still an internal error, and so is a failed
+    // fetch whose cause is a refused connection (that is not the database).
+    const fetchFailed = new TypeError('fetch failed', { cause: refused });
+    expect(
+      formatGraphQLError(formatted('x'), new GraphQLError('x', { originalError: fetchFailed }))
+        .extensions,
+    ).toEqual({ code: 'INTERNAL_SERVER_ERROR' });
+    const syntax = Object.assign(new Error('syntax error'), { code: '42601' });
+    expect(
+      formatGraphQLError(formatted('x'), new GraphQLError('x', { originalError: syntax }))
+        .extensions,
+    ).toEqual({ code: 'INTERNAL_SERVER_ERROR' });
+  });
 });

@@ -1,7 +1,7 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import { Logger } from '@nestjs/common';
 import { type GraphQLFormattedError } from 'graphql';
-import { AppError, type ErrorCode } from './errors';
+import { type ErrorCode, knownError } from './errors';
 
 /** Codes Apollo itself assigns to malformed requests; their messages are safe to show. */
 const REQUEST_ERROR_CODES = new Set([
@@ -31,6 +31,8 @@ export function statusForCode(code: ErrorCode): number {
       return 409;
     case 'TOO_MANY_REQUESTS':
       return 429;
+    case 'SERVICE_UNAVAILABLE':
+      return 503;
     default: {
       const unreachable: never = code;
       return unreachable;
@@ -49,14 +51,15 @@ export function formatGraphQLError(
 ): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
-  if (original instanceof AppError) {
+  const known = knownError(original);
+  if (known) {
     return {
       ...base,
-      message: original.message,
+      message: known.message,
       extensions: {
-        ...original.details,
-        code: original.code,
-        status: statusForCode(original.code),
+        ...known.details,
+        code: known.code,
+        status: statusForCode(known.code),
       },
     };
   }

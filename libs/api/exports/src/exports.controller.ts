@@ -5,7 +5,7 @@ import { pipeline } from 'node:stream/promises';
 import { AuthService } from '@corroborate/api-auth';
 import {
   type Actor,
-  AppError,
+  knownError,
   BadInputError,
   ForbiddenError,
   Public,
@@ -206,16 +206,16 @@ export class ExportsController {
         line({ event: 'completed', manifest, ...exportUrls(id) });
       } catch (error) {
         this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+        const known = knownError(error);
         line({
           event: 'failed',
-          error:
-            error instanceof AppError
-              ? { code: error.code, message: error.message }
-              : {
-                  code: 'INTERNAL_SERVER_ERROR',
-                  message:
-                    'The export failed on the server; nothing was kept. The error has been logged.',
-                },
+          error: known
+            ? { code: known.code, message: known.message }
+            : {
+                code: 'INTERNAL_SERVER_ERROR',
+                message:
+                  'The export failed on the server; nothing was kept. The error has been logged.',
+              },
         });
       }
       res.end();
@@ -288,12 +288,13 @@ export class ExportsController {
   }
 
   private fail(res: Response, error: unknown): void {
-    if (error instanceof AppError) {
-      const field = error.details['field'];
-      res.status(statusForCode(error.code)).json({
+    const known = knownError(error);
+    if (known) {
+      const field = known.details['field'];
+      res.status(statusForCode(known.code)).json({
         error: {
-          code: error.code,
-          message: error.message,
+          code: known.code,
+          message: known.message,
           ...(typeof field === 'string' ? { field } : {}),
         },
       });

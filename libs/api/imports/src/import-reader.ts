@@ -1,5 +1,5 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Readable } from 'node:stream';
@@ -128,6 +128,34 @@ async function* utf8Chunks(
   if (rest) yield rest;
 }
 
+const STAGING_PREFIX = 'corroborate-import-';
+
+/**
+ * Removes the staging folders of imports whose process no longer runs (killed mid-import: a clean
+ * failure discards its own). Folders of live processes — other instances on this machine — stay.
+ * Returns how many were removed.
+ */
+export async function sweepAbandonedStaging(): Promise<number> {
+  let removed = 0;
+  for (const name of await readdir(tmpdir()).catch(() => [] as string[])) {
+    const pid = Number(new RegExp(`^${STAGING_PREFIX}(\\d+)-`).exec(name)?.[1]);
+    if (!pid || pid === process.pid || processRuns(pid)) continue;
+    await rm(join(tmpdir(), name), { recursive: true, force: true });
+    removed++;
+  }
+  return removed;
+}
+
+function processRuns(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it runs, as another user.
+    return (error as { code?: string }).code === 'EPERM';
+  }
+}
+
 class Stage {
   private out: WriteStream;
   count = 0;
@@ -142,7 +170,8 @@ class Stage {
   private failure: Error | null = null;
 
   static async open(): Promise<Stage> {
-    const dir = await mkdtemp(join(tmpdir(), 'corroborate-import-'));
+    // The owner's pid in the name lets a later process remove it if this one is killed.
+    const dir = await mkdtemp(join(tmpdir(), `${STAGING_PREFIX}${process.pid}-`));
     return new Stage(dir, join(dir, 'staged.ndjson'));
   }
 

@@ -6,7 +6,7 @@ import { isUUID } from 'class-validator';
 import { AuthService } from '@corroborate/api-auth';
 import {
   type Actor,
-  AppError,
+  knownError,
   BadInputError,
   ForbiddenError,
   Public,
@@ -124,12 +124,13 @@ export class ImportsController {
   private fail(req: Request, res: Response, error: unknown): void {
     let status: number;
     let body: { code: string; message: string; field?: string };
-    if (error instanceof AppError) {
-      status = statusForCode(error.code);
-      const field = error.details['field'];
+    const known = knownError(error);
+    if (known) {
+      status = statusForCode(known.code);
+      const field = known.details['field'];
       body = {
-        code: error.code,
-        message: error.message,
+        code: known.code,
+        message: known.message,
         ...(typeof field === 'string' ? { field } : {}),
       };
     } else if (error instanceof ImportTooLargeError) {

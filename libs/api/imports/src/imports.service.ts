@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { type Readable } from 'node:stream';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '@corroborate/api-audit';
@@ -18,7 +18,12 @@ import {
   type ImportProblem,
 } from '@corroborate/domain';
 import { DuplicatesService, type DuplicateMatch } from './duplicates.service';
-import { readImport, type StagedClaim, type StagedImport } from './import-reader';
+import {
+  readImport,
+  type StagedClaim,
+  type StagedImport,
+  sweepAbandonedStaging,
+} from './import-reader';
 
 export const IMPORT_ENTITY_TYPE = 'Import';
 /** Created claims and duplicate warnings listed in a result (counts are always complete). */
@@ -80,7 +85,9 @@ export interface ImportRequest {
 }
 
 @Injectable()
-export class ImportsService {
+export class ImportsService implements OnApplicationBootstrap {
+  private readonly logger = new Logger('Imports');
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -90,6 +97,13 @@ export class ImportsService {
     private readonly evidence: EvidenceService,
     private readonly duplicates: DuplicatesService,
   ) {}
+
+  /** Staging files of imports cut short by a killed process are removed at start. */
+  async onApplicationBootstrap(): Promise<void> {
+    const removed = await sweepAbandonedStaging();
+    if (removed > 0)
+      this.logger.warn(`Removed ${removed} staging folder(s) of imports interrupted by a crash.`);
+  }
 
   get maxBytes(): number {
     return this.config.importMaxBytes;

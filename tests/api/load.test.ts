@@ -1,0 +1,205 @@
+import { readFileSync } from 'node:fs';
+import autocannon from 'autocannon';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  ApiClient,
+  type ChildApi,
+  DEMO,
+  freshDatabase,
+  newClaim,
+  newProject,
+  pause,
+  spawnApi,
+  type TestDatabase,
+  testDialect,
+} from './src';
+
+/**
+ * A mixed read/write load from outside the API process: autocannon keeps LOAD_CONNECTIONS
+ * connections busy for SOAK_SECONDS, each repeating read the queue → read a claim → edit it with
+ * the version it read (applied, or CONFLICT when another connection got there first) → comment
+ * on a claim. Every answer must be 200 with data, or a CONFLICT; the API's memory (RSS, sampled
+ * every second from /proc) is reported, and in a soak of two minutes or more it must level off
+ * after warm-up.
+ *
+ * `npm test`: 50 connections for 10 s; `npm run test:reliability`: 50 connections for 5 minutes
+ * on PostgreSQL.
+ */
+const SECONDS = Number(process.env['SOAK_SECONDS'] ?? 10);
+const CONNECTIONS = Number(process.env['LOAD_CONNECTIONS'] ?? 50);
+const CLAIMS = 5;
+
+const QUEUE =
+  '{ claims(first: 20, sort: CREATED_DESC) { totalCount edges { node { id text status priority version } } } }';
+const READ = 'query($id: ID!) { claim(id: $id) { id version text status } }';
+const UPDATE = 'mutation($input: UpdateClaimInput!) { updateClaim(input: $input) { id version } }';
+const COMMENT = 'mutation($input: AddCommentInput!) { addComment(input: $input) { id } }';
+
+/** Resident memory of a process in MiB (Linux /proc). */
+function rssMiB(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmRSS:\s+(\d+)\s+kB/.exec(status)?.[1] ?? NaN);
+  return kb / 1024;
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? NaN;
+};
+
+interface Context {
+  claimId?: string;
+  version?: number;
+}
+
+describe(`mixed load on ${testDialect()}`, { timeout: (SECONDS + 180) * 1000 }, () => {
+  let db: TestDatabase;
+  let api: ChildApi;
+  let cookie: string;
+  let claimIds: string[];
+
+  beforeAll(async () => {
+    db = await freshDatabase();
+    api = await spawnApi(db);
+    const editor = new ApiClient(api.url);
+    const signIn = await editor.signIn(DEMO.editor.email, DEMO.editor.password);
+    if (signIn.errors) throw new Error(JSON.stringify(signIn.errors));
+    cookie = editor.cookie as string;
+    const projectId = await newProject(editor, 'Load proof');
+    claimIds = [];
+    for (let i = 0; i < CLAIMS; i++)
+      claimIds.push((await newClaim(editor, projectId, `Claim under load ${i + 1}`)).id);
+  }, 180_000);
+  afterAll(async () => {
+    await api?.kill();
+    await db?.drop();
+  });
+
+  it(`${CONNECTIONS} connections for ${SECONDS} s: no error but CONFLICT, memory reported`, async () => {
+    const pid = api.child.pid as number;
+    let answers = 0;
+    let conflicts = 0;
+    let applied = 0;
+    const unexpected: string[] = [];
+    const classify =
+      (what: string, onData?: (data: Record<string, unknown>, context: Context) => void) =>
+      (status: number, body: string, context: object) => {
+        answers++;
+        let parsed: {
+          data?: Record<string, unknown> | null;
+          errors?: { extensions?: { code?: string } }[];
+        };
+        try {
+          parsed = JSON.parse(body) as typeof parsed;
+        } catch {
+          if (unexpected.length < 20) unexpected.push(`${what}: ${status} ${body.slice(0, 200)}`);
+          return;
+        }
+        const code = parsed.errors?.[0]?.extensions?.code;
+        if (status === 200 && !parsed.errors && parsed.data) {
+          onData?.(parsed.data, context as Context);
+        } else if (status === 200 && code === 'CONFLICT') {
+          conflicts++;
+        } else if (unexpected.length < 20) {
+          unexpected.push(`${what}: ${status} ${body.slice(0, 300)}`);
+        }
+      };
+    const post = (query: string, variables: Record<string, unknown> = {}) =>
+      JSON.stringify({ query, variables });
+    const pick = () => claimIds[Math.floor(Math.random() * claimIds.length)];
+
+    const samples: { t: number; rss: number; answers: number }[] = [];
+    const started = Date.now();
+    let sampling = true;
+    const sampler = (async () => {
+      while (sampling) {
+        samples.push({ t: (Date.now() - started) / 1000, rss: rssMiB(pid), answers });
+        await pause(1000);
+      }
+    })();
+
+    let n = 0;
+    const result = await autocannon({
+      url: `${api.url}/graphql`,
+      connections: CONNECTIONS,
+      duration: SECONDS,
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie },
+      requests: [
+        { body: post(QUEUE), onResponse: classify('queue') },
+        {
+          setupRequest: (req, context) => {
+            const c = context as Context;
+            c.claimId = pick();
+            return { ...req, body: post(READ, { id: c.claimId }) };
+          },
+          onResponse: classify('claim', (data, c) => {
+            c.version = (data['claim'] as { version: number }).version;
+          }),
+        },
+        {
+          setupRequest: (req, context) => {
+            const c = context as Context;
+            n++;
+            return {
+              ...req,
+              body: post(UPDATE, {
+                input: {
+                  claimId: c.claimId,
+                  expectedVersion: c.version,
+                  text: `Claim under load, wording ${n}`,
+                  priority: ['LOW', 'NORMAL', 'HIGH', 'URGENT'][n % 4],
+                },
+              }),
+            };
+          },
+          onResponse: classify('updateClaim', () => applied++),
+        },
+        {
+          setupRequest: (req) => ({
+            ...req,
+            body: post(COMMENT, { input: { claimId: pick(), body: `Checked again (${n}).` } }),
+          }),
+          onResponse: classify('addComment'),
+        },
+      ],
+    });
+    sampling = false;
+    await sampler;
+
+    expect(unexpected).toEqual([]);
+    expect(result.errors).toBe(0);
+    expect(result.timeouts).toBe(0);
+    expect(result.non2xx).toBe(0);
+    expect(answers).toBeGreaterThan(0);
+    expect(applied).toBeGreaterThan(0);
+    expect(api.child.exitCode).toBeNull();
+
+    // Memory after warm-up (the first fifth of the run, at least 5 s): the median of the first
+    // and of the last tenth of the remaining samples.
+    const warm = samples.filter((s) => s.t >= Math.max(5, SECONDS / 5));
+    const tenth = Math.max(1, Math.floor(warm.length / 10));
+    const early = median(warm.slice(0, tenth).map((s) => s.rss));
+    const late = median(warm.slice(-tenth).map((s) => s.rss));
+    const peak = Math.max(...samples.map((s) => s.rss));
+    // Answers per second over the first and the last tenth after warm-up.
+    const throughput = (part: typeof warm) =>
+      part.length > 1
+        ? (part[part.length - 1].answers - part[0].answers) / (part[part.length - 1].t - part[0].t)
+        : NaN;
+    const firstRate = throughput(warm.slice(0, tenth + 1));
+    const lastRate = throughput(warm.slice(-(tenth + 1)));
+    const rate = Math.round(result.requests.average);
+    console.info(
+      `load on ${testDialect()}: ${CONNECTIONS} connections, ${SECONDS} s: ${answers} answers ` +
+        `(${rate}/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms), ${applied} edits applied, ` +
+        `${conflicts} CONFLICT, 0 errors; RSS after warm-up ${early.toFixed(0)} MiB → ` +
+        `${late.toFixed(0)} MiB at the end (peak ${peak.toFixed(0)} MiB); ` +
+        `${firstRate.toFixed(0)} answers/s after warm-up, ${lastRate.toFixed(0)}/s at the end`,
+    );
+    if (SECONDS >= 120) {
+      // Loose on purpose: flat means no steady climb, not a fixed number.
+      expect(late).toBeLessThan(early * 1.5 + 32);
+    }
+  });
+});
