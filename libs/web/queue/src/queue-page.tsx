@@ -33,6 +33,12 @@ import { QueueList, claimPath } from './queue-list';
 import { queueClaimsQuery, queueProjectsQuery } from './queue.graphql';
 
 export const QUEUE_PAGE_SIZE = 50;
+/**
+ * Later pages, fetched while scrolling, are larger: each page re-renders the page around the
+ * list, so fewer, larger pages keep a long scroll smooth (the first page stays small to show
+ * rows fast).
+ */
+export const QUEUE_MORE_SIZE = 200;
 const REVIEWER_ROLES = ['REVIEWER'] as const;
 const SEARCH_DEBOUNCE_MS = 300;
 
@@ -109,7 +115,7 @@ export function QueuePage() {
     if (pageInfo === undefined || !pageInfo.hasNextPage || loadingMore) return;
     if (loadMoreError !== null) return;
     setLoadingMore(true);
-    fetchMore({ variables: { after: pageInfo.endCursor } })
+    fetchMore({ variables: { after: pageInfo.endCursor, first: QUEUE_MORE_SIZE } })
       .catch((e: unknown) => setLoadMoreError(e))
       .finally(() => setLoadingMore(false));
   }, [pageInfo, loadingMore, loadMoreError, fetchMore]);
