@@ -81,11 +81,14 @@ async function authenticate(req: IncomingMessage): Promise<boolean> {
   return !expires || Date.parse(expires) > Date.now();
 }
 
+/** The order the claims_updated index serves (an expression index on SQLite). */
+const updatedOrder = postgres ? 'c."updatedAt"' : `strftime('%Y-%m-%d %H:%M:%f', c."updatedAt")`;
+
 async function queuePage(first: number): Promise<unknown> {
   const page = await db.query(
     `SELECT c."id", c."text", c."claimant", c."status", c."priority", c."topics", c."dueAt", c."createdAt", c."updatedAt", p."id" AS "projectId", p."name" AS "projectName"
        FROM "claims" c JOIN "projects" p ON p."id" = c."projectId"
-      ORDER BY c."updatedAt" DESC, c."id" DESC LIMIT ${db.placeholders(1)}`,
+      ORDER BY ${updatedOrder} DESC, c."id" DESC LIMIT ${db.placeholders(1)}`,
     [first + 1],
   );
   const claims = page.slice(0, first);

@@ -56,7 +56,7 @@ async function start(
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: { ...process.env, ...env, PORT: String(port) },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', process.env['BENCH_SERVER_STDOUT'] === '1' ? 'inherit' : 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
   await waitReady(`${url}${readyPath}`, child, target);
@@ -69,13 +69,27 @@ async function start(
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();
         child.once('exit', () => resolve());
-        child.kill('SIGTERM');
+        child.kill(process.env['BENCH_PROFILE'] === '1' ? 'SIGUSR2' : 'SIGTERM');
         setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
       }),
   };
 }
 
-const register = ['-r', join(ROOT, 'scripts', 'register.cjs')];
+const PROFILE_DIR = join(DATA_DIR, 'profiles');
+
+/** BENCH_PROFILE=1: each server writes a V8 CPU profile to .data/profiles when stopped. */
+const register = [
+  '-r',
+  join(ROOT, 'scripts', 'register.cjs'),
+  ...(process.env['BENCH_PROFILE'] === '1'
+    ? [
+        '-r',
+        join(ROOT, 'tests', 'bench', 'src', 'exit-on-signal.ts'),
+        '--cpu-prof',
+        `--cpu-prof-dir=${PROFILE_DIR}`,
+      ]
+    : []),
+];
 
 /** The product, as `npm start` runs it but in production mode with its real configuration. */
 export function startOurs(dialect: Dialect, databaseUrl: string): Promise<Server> {

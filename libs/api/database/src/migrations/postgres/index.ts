@@ -7,6 +7,7 @@ import { CommentsNotifications1795608298263 } from './1795608298263-CommentsNoti
 import { ClaimDuplicates1795608302839 } from './1795608302839-ClaimDuplicates';
 import { OrganisationExports1795608377454 } from './1795608377454-OrganisationExports';
 import { Releases1795609539742 } from './1795609539742-Releases';
+import { QueueSortIndex1795620243788 } from './1795620243788-QueueSortIndex';
 
 export const postgresMigrations = [
   Foundation1795598293617,
@@ -17,4 +18,5 @@ export const postgresMigrations = [
   ClaimDuplicates1795608302839,
   OrganisationExports1795608377454,
   Releases1795609539742,
+  QueueSortIndex1795620243788,
 ];
