@@ -25,7 +25,7 @@ import {
 } from './options';
 
 /** Bumped whenever the generated data changes, so cached databases are reseeded. */
-const SEED_VERSION = 1;
+const SEED_VERSION = 2;
 const BATCH = 5000;
 
 function marker(claims: number): string {
@@ -95,6 +95,19 @@ export async function ensureSeeded(dialect: Dialect, claims: number): Promise<st
   }
   return url;
 }
+
+/**
+ * The queue's facet counts (claim_facet_counts, kept by triggers that the bulk load bypasses),
+ * recomputed as the QueueFacetCounts migration computes them.
+ */
+const FACET_BACKFILL = [
+  'DELETE FROM "claim_facet_counts"',
+  `INSERT INTO "claim_facet_counts" ("projectId", "dim", "value", "n")
+     SELECT "projectId", 'status', "status", COUNT(*) FROM "claims" GROUP BY "projectId", "status"
+     UNION ALL SELECT "projectId", 'priority', "priority", COUNT(*) FROM "claims" GROUP BY "projectId", "priority"
+     UNION ALL SELECT c."projectId", 'topic', LOWER(t."topic"), COUNT(*) FROM "claim_topics" t
+       JOIN "claims" c ON c."id" = t."claimId" GROUP BY c."projectId", LOWER(t."topic")`,
+];
 
 function passwordHash(): Promise<string> {
   // The product's parameters (libs/api/users/src/passwords.ts), so sign-in verifies it as usual.
@@ -171,6 +184,7 @@ async function seedSqlite(file: string, claims: number): Promise<void> {
   for (const s of saved) db.exec(s.sql);
   db.exec(`INSERT INTO "claims_fts"("claims_fts") VALUES ('rebuild')`);
   db.exec(`INSERT INTO "claims_trgm"("claims_trgm") VALUES ('rebuild')`);
+  for (const sql of FACET_BACKFILL) db.exec(sql);
   db.exec('ANALYZE');
   db.pragma('wal_checkpoint(TRUNCATE)');
   db.close();
@@ -249,6 +263,7 @@ async function seedPostgres(url: string, claims: number): Promise<void> {
     }
     log('PostgreSQL: indexes, VACUUM ANALYZE');
     for (const s of saved.rows) await client.query(s.def);
+    for (const sql of FACET_BACKFILL) await client.query(sql);
     await client.query(`SET session_replication_role = origin`);
     await client.query('VACUUM ANALYZE');
   } finally {

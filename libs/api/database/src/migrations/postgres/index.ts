@@ -8,6 +8,7 @@ import { ClaimDuplicates1795608302839 } from './1795608302839-ClaimDuplicates';
 import { OrganisationExports1795608377454 } from './1795608377454-OrganisationExports';
 import { Releases1795609539742 } from './1795609539742-Releases';
 import { QueueSortIndex1795620243788 } from './1795620243788-QueueSortIndex';
+import { QueueFacetCounts1795620300000 } from './1795620300000-QueueFacetCounts';
 
 export const postgresMigrations = [
   Foundation1795598293617,
@@ -19,4 +20,5 @@ export const postgresMigrations = [
   OrganisationExports1795608377454,
   Releases1795609539742,
   QueueSortIndex1795620243788,
+  QueueFacetCounts1795620300000,
 ];
