@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import { type Actor, assertPageSize, decodeCursor, encodeCursor } from '@corroborate/api-core';
+import { RowReader } from '@corroborate/api-database';
 import { CLAIM_STATUSES, PRIORITIES } from '@corroborate/domain';
 import { ClaimEntity, ClaimTopicEntity } from './claim.entity';
 import { type ClaimSort } from './dto/claim.enums';
@@ -209,7 +210,11 @@ export class ClaimsRepository {
         qb.orderBy(updated, 'DESC').addOrderBy('c.id', 'DESC');
         break;
     }
-    const rows = await qb.limit(first + 1).getMany();
+    // Raw rows hydrated by RowReader: the same entities as getMany(), without its per-row cost.
+    const rows = RowReader.of(this.dataSource, ClaimEntity).hydrate(
+      await qb.limit(first + 1).getRawMany<Record<string, unknown>>(),
+      'c_',
+    );
     const nodes = rows.slice(0, first);
     const edges = nodes.map((node) => ({ cursor: this.cursorOf(sort, node), node }));
     return {
