@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { DATA_DIR, type Dialect, ROOT } from './options';
@@ -91,13 +91,27 @@ const register = [
     : []),
 ];
 
+/**
+ * Node flags of the product's `npm start` (package.json), which the benchmark starts the same
+ * way; BENCH_OURS_NODE_FLAGS overrides them (e.g. to measure without).
+ */
+export function oursNodeFlags(): string[] {
+  const override = process.env['BENCH_OURS_NODE_FLAGS'];
+  if (override !== undefined) return override.split(' ').filter(Boolean);
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+    scripts: Record<string, string>;
+  };
+  const start = pkg.scripts['start'] ?? '';
+  return start.match(/--[a-z-]+=?\S*/g)?.filter((f) => f.startsWith('--max-')) ?? [];
+}
+
 /** The product, as `npm start` runs it but in production mode with its real configuration. */
 export function startOurs(dialect: Dialect, databaseUrl: string): Promise<Server> {
   const dataDir = join(DATA_DIR, `run-${dialect}`);
   mkdirSync(dataDir, { recursive: true });
   return start(
     'ours',
-    [...register, join(ROOT, 'apps', 'api', 'src', 'main.ts')],
+    [...oursNodeFlags(), ...register, join(ROOT, 'apps', 'api', 'src', 'main.ts')],
     {
       NODE_ENV: 'production',
       HOST: '127.0.0.1',
@@ -125,7 +139,7 @@ export function startPeer(databaseUrl: string): Promise<Server> {
   return start(
     'peer',
     [...register, join(ROOT, 'tests', 'bench', 'src', 'peer-server.ts')],
-    { DATABASE_URL: databaseUrl },
+    { DATABASE_URL: databaseUrl, GRAPHILE_ENV: 'production', NODE_ENV: 'production' },
     '/health',
   );
 }
