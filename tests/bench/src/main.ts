@@ -10,7 +10,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { BENCH_USER } from './data';
+import { bearerToken } from './client';
 import { PEER_BODY, peerToQueuePage } from './peer-query';
 import { QUEUE_PAGE_BODY } from './queue-query';
 import { benchOptions, DATA_DIR, type Dialect, sizeLabel } from './options';
@@ -36,39 +36,6 @@ function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
-
-/** Signs the seeded editor in (cookie), then creates an API token for the load. */
-async function bearerToken(ours: Server): Promise<string> {
-  const post = async (body: unknown, cookie?: string) => {
-    const res = await fetch(`${ours.url}/graphql`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'x-requested-with': 'corroborate-bench',
-        ...(cookie ? { cookie } : {}),
-      },
-      body: JSON.stringify(body),
-    });
-    return { res, json: (await res.json()) as { data?: unknown; errors?: unknown[] } };
-  };
-  const signIn = await post({
-    query: `mutation($input: SignInInput!) { signIn(input: $input) { user { id } } }`,
-    variables: { input: BENCH_USER },
-  });
-  if (signIn.json.errors) throw new Error(`signIn failed: ${JSON.stringify(signIn.json.errors)}`);
-  const cookie = (signIn.res.headers.get('set-cookie') ?? '').split(';')[0];
-  const created = await post(
-    {
-      query: `mutation($input: CreateApiTokenInput!) { createApiToken(input: $input) { token } }`,
-      variables: { input: { name: `bench ${new Date().toISOString()}`, expiresInDays: 1 } },
-    },
-    cookie,
-  );
-  const data = created.json.data as { createApiToken?: { token: string } } | undefined;
-  if (!data?.createApiToken)
-    throw new Error(`createApiToken failed: ${JSON.stringify(created.json)}`);
-  return data.createApiToken.token;
 }
 
 function requestOf(
