@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ClaimEntity, ClaimsRepository, ClaimTopicEntity } from '@corroborate/api-claims';
+import { RowReader } from '@corroborate/api-database';
+import { EvidenceEntity } from '@corroborate/api-evidence';
+import { ProjectEntity } from '@corroborate/api-projects';
+import { AssignmentEntity } from '@corroborate/api-reviews';
+import { SourceEntity } from '@corroborate/api-sources';
+import { UserEntity } from '@corroborate/api-users';
 import { priorityRank, type ClaimStatus, type Priority } from '@corroborate/domain';
+import { In } from 'typeorm';
 import { type ApiClient, errorCode, signedIn, startApi, type TestApi } from './src';
 
 const QUEUE = `query($filter: ClaimFilter, $sort: ClaimSort, $first: Int, $after: String) {
@@ -462,6 +469,33 @@ describe(`claim queue`, () => {
       const client = await signedIn(api, who);
       const data = await client.ok<Page>(QUEUE, { filter: { projectId }, first: 3 });
       expect(data.claims.totalCount).toBe(seeded.length);
+    }
+  });
+
+  it('hydrates through RowReader exactly the entities Repository.find returns', async () => {
+    const ds = api.dataSource;
+    const byId = <T extends { id: string }>(list: T[]) =>
+      [...list].sort((a, b) => a.id.localeCompare(b.id));
+    const claimIds = seeded.map((c) => c.id);
+    expect(await RowReader.of(ds, ClaimEntity).whereIn('id', claimIds, [['id', 'ASC']])).toEqual(
+      byId(await ds.getRepository(ClaimEntity).findBy({ id: In(claimIds) })),
+    );
+    // The demo's evidence (quantities, anchors, retractions), sources, assignments and users.
+    const evidence = await ds.getRepository(EvidenceEntity).find({ order: { id: 'ASC' } });
+    expect(evidence.length).toBeGreaterThan(0);
+    const evidenceClaims = [...new Set(evidence.map((e) => e.claimId))];
+    expect(
+      await RowReader.of(ds, EvidenceEntity).whereIn('claimId', evidenceClaims, [['id', 'ASC']]),
+    ).toEqual(evidence);
+    for (const entity of [SourceEntity, AssignmentEntity, UserEntity, ProjectEntity] as const) {
+      const all = byId<{ id: string }>(await ds.getRepository<{ id: string }>(entity).find());
+      expect(all.length, entity.name).toBeGreaterThan(0);
+      const read = await RowReader.of<{ id: string }>(ds, entity).whereIn(
+        'id',
+        all.map((r) => r.id),
+      );
+      expect(byId(read), entity.name).toEqual(all);
+      expect(Object.getPrototypeOf(read[0])).toBe(entity.prototype);
     }
   });
 
