@@ -12,6 +12,7 @@ export default tseslint.config(
       '.nx/**',
       'libs/graphql/src/generated/**',
       'tests/e2e/screenshots/**',
+      'tests/bench/.data/**',
     ],
   },
   js.configs.recommended,

@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { ClaimEntity, ClaimTopicEntity } from '@corroborate/api-claims';
+import { ClaimEntity, ClaimsRepository, ClaimTopicEntity } from '@corroborate/api-claims';
+import { RowReader } from '@corroborate/api-database';
+import { EvidenceEntity } from '@corroborate/api-evidence';
+import { ProjectEntity } from '@corroborate/api-projects';
+import { AssignmentEntity } from '@corroborate/api-reviews';
+import { SourceEntity } from '@corroborate/api-sources';
+import { UserEntity } from '@corroborate/api-users';
 import { priorityRank, type ClaimStatus, type Priority } from '@corroborate/domain';
+import { In } from 'typeorm';
 import { type ApiClient, errorCode, signedIn, startApi, type TestApi } from './src';
 
 const QUEUE = `query($filter: ClaimFilter, $sort: ClaimSort, $first: Int, $after: String) {
@@ -350,6 +357,93 @@ describe(`claim queue`, () => {
     expect(ids(await all('CREATED_DESC', { text: 'verbale' }))).toEqual([target?.id]);
   });
 
+  it('keeps the unfiltered and per-project counts equal to a recount through writes, deletes and folding', async () => {
+    // A filter on everything but the project reads the counts the database keeps; a filter that
+    // selects the same claims the long way (createdFrom 1970) recounts them.
+    const both = async (filter: Record<string, unknown>) => {
+      const kept = await viewer.ok<{ claims: unknown }>(FACETS, { filter });
+      const recount = await viewer.ok<{ claims: unknown }>(FACETS, {
+        filter: { ...filter, createdFrom: '1970-01-01T00:00:00.000Z' },
+      });
+      expect(kept.claims).toEqual(recount.claims);
+      return kept.claims as { totalCount: number };
+    };
+    const before = await both({ projectId });
+    await both({});
+    await both({ projectId, statuses: [], text: '  ' });
+    // Writes through the API: a new claim, a changed priority and topics, a rejection.
+    const made = await editor.ok<{ createClaim: { id: string; version: number } }>(
+      'mutation($input: CreateClaimInput!) { createClaim(input: $input) { id version } }',
+      {
+        input: {
+          projectId,
+          text: 'Facet count probe',
+          priority: 'LOW',
+          topics: ['Facets', 'election'],
+        },
+      },
+    );
+    const updated = await editor.ok<{ updateClaim: { version: number } }>(
+      'mutation($input: UpdateClaimInput!) { updateClaim(input: $input) { version } }',
+      {
+        input: {
+          claimId: made.createClaim.id,
+          expectedVersion: made.createClaim.version,
+          priority: 'URGENT',
+          topics: ['torture'],
+        },
+      },
+    );
+    await editor.ok('mutation($input: RejectClaimInput!) { rejectClaim(input: $input) { id } }', {
+      input: {
+        claimId: made.createClaim.id,
+        expectedVersion: updated.updateClaim.version,
+        reason: 'Probe',
+      },
+    });
+    expect((await both({ projectId })).totalCount).toBe(before.totalCount + 1);
+    await both({});
+    // Writes underneath the API: a moved claim and a deleted one (its topics cascade).
+    const other = await editor.ok<{ createProject: { id: string } }>(
+      'mutation($input: CreateProjectInput!) { createProject(input: $input) { id } }',
+      { input: { name: 'Facet count desk' } },
+    );
+    const moved = seeded.find((c) => c.topics.length > 0 && c.status === 'NEW');
+    await api.dataSource
+      .createQueryBuilder()
+      .update(ClaimEntity)
+      .set({ projectId: other.createProject.id })
+      .where('id = :id', { id: moved?.id })
+      .execute();
+    await api.dataSource.getRepository(ClaimTopicEntity).delete({ claimId: made.createClaim.id });
+    await api.dataSource
+      .getRepository(ClaimTopicEntity)
+      .insert({ claimId: made.createClaim.id, topic: 'refiled' });
+    await api.dataSource.getRepository(ClaimEntity).delete({ id: made.createClaim.id });
+    expect((await both({ projectId })).totalCount).toBe(before.totalCount - 1);
+    expect((await both({ projectId: other.createProject.id })).totalCount).toBe(1);
+    await both({});
+    await api.app.get(ClaimsRepository).compactFacetCounts();
+    const [{ rows }] = (await api.dataSource.query(
+      'SELECT COUNT(*) AS "rows" FROM "claim_facet_counts"',
+    )) as { rows: string | number }[];
+    const [{ keys }] = (await api.dataSource.query(
+      'SELECT COUNT(*) AS "keys" FROM (SELECT DISTINCT "projectId", "dim", "value" FROM "claim_facet_counts") k',
+    )) as { keys: string | number }[];
+    expect(Number(rows)).toBe(Number(keys));
+    await both({ projectId });
+    await both({ projectId: other.createProject.id });
+    await both({});
+    // Put the moved claim back for the tests that follow.
+    await api.dataSource
+      .createQueryBuilder()
+      .update(ClaimEntity)
+      .set({ projectId })
+      .where('id = :id', { id: moved?.id })
+      .execute();
+    expect((await both({ projectId })).totalCount).toBe(before.totalCount);
+  });
+
   it('refuses page sizes outside 1–200 and malformed or foreign cursors', async () => {
     for (const first of [0, 201, -1]) {
       const result = await viewer.request(QUEUE, { filter: { projectId }, first });
@@ -375,6 +469,33 @@ describe(`claim queue`, () => {
       const client = await signedIn(api, who);
       const data = await client.ok<Page>(QUEUE, { filter: { projectId }, first: 3 });
       expect(data.claims.totalCount).toBe(seeded.length);
+    }
+  });
+
+  it('hydrates through RowReader exactly the entities Repository.find returns', async () => {
+    const ds = api.dataSource;
+    const byId = <T extends { id: string }>(list: T[]) =>
+      [...list].sort((a, b) => a.id.localeCompare(b.id));
+    const claimIds = seeded.map((c) => c.id);
+    expect(await RowReader.of(ds, ClaimEntity).whereIn('id', claimIds, [['id', 'ASC']])).toEqual(
+      byId(await ds.getRepository(ClaimEntity).findBy({ id: In(claimIds) })),
+    );
+    // The demo's evidence (quantities, anchors, retractions), sources, assignments and users.
+    const evidence = await ds.getRepository(EvidenceEntity).find({ order: { id: 'ASC' } });
+    expect(evidence.length).toBeGreaterThan(0);
+    const evidenceClaims = [...new Set(evidence.map((e) => e.claimId))];
+    expect(
+      await RowReader.of(ds, EvidenceEntity).whereIn('claimId', evidenceClaims, [['id', 'ASC']]),
+    ).toEqual(evidence);
+    for (const entity of [SourceEntity, AssignmentEntity, UserEntity, ProjectEntity] as const) {
+      const all = byId<{ id: string }>(await ds.getRepository<{ id: string }>(entity).find());
+      expect(all.length, entity.name).toBeGreaterThan(0);
+      const read = await RowReader.of<{ id: string }>(ds, entity).whereIn(
+        'id',
+        all.map((r) => r.id),
+      );
+      expect(byId(read), entity.name).toEqual(all);
+      expect(Object.getPrototypeOf(read[0])).toBe(entity.prototype);
     }
   });
 

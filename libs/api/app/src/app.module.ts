@@ -22,6 +22,7 @@ import { SourcesModule } from '@corroborate/api-sources';
 import { UsersModule } from '@corroborate/api-users';
 import { HealthController } from './health.controller';
 import { graphqlArmor } from './graphql-limits';
+import { noStorePlugins } from './no-store.plugin';
 import {
   formatSubscriptionResult,
   graphqlContext,
@@ -72,7 +73,7 @@ export class AppModule {
           includeStacktraceInErrorResponses: false,
           csrfPrevention: true,
           allowBatchedHttpRequests: false,
-          plugins: armor.plugins,
+          plugins: [...armor.plugins, ...noStorePlugins()],
           validationRules: armor.validationRules,
           formatError: formatGraphQLError,
           context: graphqlContext,

@@ -25,6 +25,12 @@ import { ProjectEntity } from '@corroborate/api-projects';
 @Index('claims_project_updated', ['projectId', 'updatedAt'])
 @Index('claims_project_priority', ['projectId', 'priorityRank', 'updatedAt'])
 @Index('claims_due', ['dueAt'])
+/**
+ * The default queue order (UPDATED_DESC) without a project filter, made by the QueueSortIndex
+ * migration: PostgreSQL ("updatedAt", "id"); SQLite an index on the normalised expression the
+ * queue sorts by (see ClaimsRepository.ts), which a plain column index would not serve.
+ */
+@Index('claims_updated', { synchronize: false })
 /** Full-text index made by the hand-written ClaimSearch migration (PostgreSQL GIN; SQLite FTS5 table). */
 @Index('claims_search', { synchronize: false })
 /** pg_trgm GIN index on normalisedText (PostgreSQL only), made by the ClaimDuplicates migration. */

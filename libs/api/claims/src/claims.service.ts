@@ -11,6 +11,7 @@ import {
   type LoaderRegistry,
   NotFoundError,
 } from '@corroborate/api-core';
+import { RowReader } from '@corroborate/api-database';
 import { ProjectEntity, ProjectsService } from '@corroborate/api-projects';
 import { UserEntity } from '@corroborate/api-users';
 import {
@@ -260,11 +261,11 @@ export class ClaimsService {
   }
 
   projectsByIds(ids: readonly string[]): Promise<ProjectEntity[]> {
-    return this.dataSource.getRepository(ProjectEntity).findBy({ id: In([...ids]) });
+    return RowReader.of(this.dataSource, ProjectEntity).whereIn('id', ids);
   }
 
   usersByIds(ids: readonly string[]): Promise<UserEntity[]> {
-    return this.dataSource.getRepository(UserEntity).findBy({ id: In([...ids]) });
+    return RowReader.of(this.dataSource, UserEntity).whereIn('id', ids);
   }
 
   create(actor: Actor | null, input: NewClaim): Promise<ClaimEntity> {

@@ -3,3 +3,4 @@ export * from './portable-columns';
 export * from './database.module';
 export * from './migrations/postgres';
 export * from './migrations/sqlite';
+export * from './row-reader';

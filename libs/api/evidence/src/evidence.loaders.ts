@@ -1,6 +1,7 @@
 import { type DataSource, In } from 'typeorm';
 import { claimLoader, type ClaimsService, userLoader } from '@corroborate/api-claims';
 import { byKeys, groupByKeys, type LoaderRegistry } from '@corroborate/api-core';
+import { RowReader } from '@corroborate/api-database';
 import { SourceEntity } from '@corroborate/api-sources';
 import { EvidenceEntity } from './evidence.entity';
 
@@ -18,10 +19,14 @@ export class EvidenceLoaders {
   /** Every evidence item of a claim (retracted included), oldest first. */
   byClaim() {
     return this.loaders.get<string, EvidenceEntity[]>('Evidence.byClaim', async (claimIds) => {
-      const rows = await this.dataSource.getRepository(EvidenceEntity).find({
-        where: { claimId: In([...claimIds]) },
-        order: { createdAt: 'ASC', id: 'ASC' },
-      });
+      const rows = await RowReader.of(this.dataSource, EvidenceEntity).whereIn(
+        'claimId',
+        claimIds,
+        [
+          ['createdAt', 'ASC'],
+          ['id', 'ASC'],
+        ],
+      );
       this.prime(rows);
       return groupByKeys(claimIds, rows, (r) => r.claimId);
     });
@@ -53,7 +58,7 @@ export class EvidenceLoaders {
     return this.loaders.get<string, SourceEntity | null>('Source.byId', async (ids) =>
       byKeys(
         ids,
-        await this.dataSource.getRepository(SourceEntity).findBy({ id: In([...ids]) }),
+        await RowReader.of(this.dataSource, SourceEntity).whereIn('id', ids),
         (r) => r.id,
       ),
     );

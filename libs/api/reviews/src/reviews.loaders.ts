@@ -1,6 +1,7 @@
 import { type DataSource, In, Not } from 'typeorm';
 import { claimLoader, type ClaimsService, userLoader } from '@corroborate/api-claims';
 import { type Actor, byKeys, groupByKeys, type LoaderRegistry } from '@corroborate/api-core';
+import { RowReader } from '@corroborate/api-database';
 import { EvidenceEntity } from '@corroborate/api-evidence';
 import {
   AdjudicationEntity,
@@ -25,10 +26,10 @@ export class ReviewLoaders {
     return this.loaders.get<string, AssignmentEntity[]>('Assignment.byClaim', async (ids) =>
       groupByKeys(
         ids,
-        await this.dataSource.getRepository(AssignmentEntity).find({
-          where: { claimId: In([...ids]) },
-          order: { createdAt: 'ASC', id: 'ASC' },
-        }),
+        await RowReader.of(this.dataSource, AssignmentEntity).whereIn('claimId', ids, [
+          ['createdAt', 'ASC'],
+          ['id', 'ASC'],
+        ]),
         (a) => a.claimId,
       ),
     );

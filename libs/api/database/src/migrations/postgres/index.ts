@@ -7,6 +7,8 @@ import { CommentsNotifications1795608298263 } from './1795608298263-CommentsNoti
 import { ClaimDuplicates1795608302839 } from './1795608302839-ClaimDuplicates';
 import { OrganisationExports1795608377454 } from './1795608377454-OrganisationExports';
 import { Releases1795609539742 } from './1795609539742-Releases';
+import { QueueSortIndex1795620243788 } from './1795620243788-QueueSortIndex';
+import { QueueFacetCounts1795620300000 } from './1795620300000-QueueFacetCounts';
 
 export const postgresMigrations = [
   Foundation1795598293617,
@@ -17,4 +19,6 @@ export const postgresMigrations = [
   ClaimDuplicates1795608302839,
   OrganisationExports1795608377454,
   Releases1795609539742,
+  QueueSortIndex1795620243788,
+  QueueFacetCounts1795620300000,
 ];
