@@ -1,5 +1,5 @@
 import swc from 'unplugin-swc';
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 // SWC keeps legacy decorators and decorator metadata, which NestJS and TypeORM need.
 const decorators = () =>
@@ -14,6 +14,10 @@ const decorators = () =>
 // Nest loads graphql's CommonJS build; tests must use the same instance (a second copy would be a
 // "different realm" to graphql-js).
 const sameGraphQL = { alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }] };
+
+// Proofs about PostgreSQL itself (a restart of its own private cluster) belong to the PostgreSQL
+// run of the API suite only.
+const postgresOnly = process.env['TEST_DB'] === 'sqlite' ? ['tests/api/pg-restart.test.ts'] : [];
 
 export default defineConfig({
   test: {
@@ -39,6 +43,7 @@ export default defineConfig({
         test: {
           name: 'api',
           include: ['tests/api/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, ...postgresOnly],
           environment: 'node',
           testTimeout: 30_000,
           hookTimeout: 60_000,

@@ -74,6 +74,7 @@ describe('dashboard', () => {
 
     // Filters live in the URL: a project and a quick range survive a reload.
     await page.getByLabel('Project').selectOption({ label: PROJECT });
+    await expect.poll(() => page.url()).toMatch(/project=/);
     await page.getByRole('button', { name: 'Last 30 days' }).click();
     await expect
       .poll(() => page.url())

@@ -1,4 +1,4 @@
-import { type ReactNode } from 'react';
+import { type ReactNode, useRef } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useQuery } from '@apollo/client/react';
 import {
@@ -70,12 +70,18 @@ export function DashboardPage() {
     variables: { filter: filter ?? {} },
     skip: filter === null,
   });
-  // From the URL as it is now, so quick successive changes never undo one another.
-  const update = (changes: Partial<DashboardForm>) =>
-    setParams(
-      (current) => dashboardFormToParams({ ...dashboardFormFromParams(current), ...changes }),
-      { replace: true },
-    );
+  // Changes build on the last one asked for, even before the URL has caught up with it, so quick
+  // successive changes (a project, then a range) never undo one another.
+  const latest = useRef(params);
+  latest.current = params;
+  const update = (changes: Partial<DashboardForm>) => {
+    const next = dashboardFormToParams({
+      ...dashboardFormFromParams(latest.current),
+      ...changes,
+    });
+    latest.current = next;
+    setParams(next, { replace: true });
+  };
   const dashboard = data?.dashboard ?? previousData?.dashboard;
   const serverField = (field: string) =>
     getApiErrors(error).find((e) => e.field === field)?.message;
