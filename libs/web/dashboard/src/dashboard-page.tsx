@@ -1,5 +1,5 @@
-import { type ReactNode, useRef } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { type ReactNode } from 'react';
+import { Link } from 'react-router';
 import { useQuery } from '@apollo/client/react';
 import {
   Accordion,
@@ -38,6 +38,7 @@ import {
   ErrorAlert,
   getApiErrors,
   PageHeader,
+  useSearchParamsState,
   VERDICT_COLORS,
   VERDICT_LABELS,
 } from '@corroborate/web-ui';
@@ -62,7 +63,7 @@ const AXIS = { fontSize: 12, fill: '#495057' };
 const CHART_HEIGHT = 260;
 
 export function DashboardPage() {
-  const [params, setParams] = useSearchParams();
+  const [params, updateParams] = useSearchParamsState();
   const form = dashboardFormFromParams(params);
   const { filter, error: formError } = dashboardFilterOf(form);
   const projects = useQuery(dashboardProjectsQuery);
@@ -70,18 +71,11 @@ export function DashboardPage() {
     variables: { filter: filter ?? {} },
     skip: filter === null,
   });
-  // Changes build on the last one asked for, even before the URL has caught up with it, so quick
-  // successive changes (a project, then a range) never undo one another.
-  const latest = useRef(params);
-  latest.current = params;
-  const update = (changes: Partial<DashboardForm>) => {
-    const next = dashboardFormToParams({
-      ...dashboardFormFromParams(latest.current),
-      ...changes,
-    });
-    latest.current = next;
-    setParams(next, { replace: true });
-  };
+  const update = (changes: Partial<DashboardForm>) =>
+    updateParams(
+      (current) => dashboardFormToParams({ ...dashboardFormFromParams(current), ...changes }),
+      { replace: true },
+    );
   const dashboard = data?.dashboard ?? previousData?.dashboard;
   const serverField = (field: string) =>
     getApiErrors(error).find((e) => e.field === field)?.message;

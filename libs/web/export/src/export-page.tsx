@@ -1,5 +1,4 @@
 import { useRef, useState } from 'react';
-import { useSearchParams } from 'react-router';
 import { useQuery } from '@apollo/client/react';
 import {
   Anchor,
@@ -28,6 +27,7 @@ import {
   PageHeader,
   PRIORITY_OPTIONS,
   VERDICT_LABELS,
+  useSearchParamsState,
 } from '@corroborate/web-ui';
 import {
   type ExportEvent,
@@ -79,7 +79,7 @@ function formatBytes(bytes: number): string {
 }
 
 export function ExportPage() {
-  const [params, setParams] = useSearchParams();
+  const [params, updateParams] = useSearchParamsState();
   const form = exportFormFromParams(params);
   const projects = useQuery(exportProjectsQuery);
   const [run, setRun] = useState<Run>({ state: 'idle' });
@@ -87,7 +87,10 @@ export function ExportPage() {
   const abort = useRef<AbortController | null>(null);
 
   const update = (changes: Partial<ExportForm>) => {
-    setParams(exportFormToParams({ ...form, ...changes }), { replace: true });
+    updateParams(
+      (current) => exportFormToParams({ ...exportFormFromParams(current), ...changes }),
+      { replace: true },
+    );
     if (run.state !== 'running') setRun({ state: 'idle' });
     setFieldError(null);
   };

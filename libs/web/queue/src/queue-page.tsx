@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { useQuery } from '@apollo/client/react';
 import { Button, Grid, Group, Kbd, Loader, Stack, Text } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
@@ -14,6 +14,7 @@ import {
   describeError,
   useHasRole,
   usePageShortcuts,
+  useSearchParamsState,
 } from '@corroborate/web-ui';
 import { AssignSelectedModal } from './assign-selected-modal';
 import { AutoAssignModal } from './auto-assign-modal';
@@ -49,7 +50,7 @@ const SEARCH_DEBOUNCE_MS = 300;
  */
 export function QueuePage() {
   const navigate = useNavigate();
-  const [params, setParams] = useSearchParams();
+  const [params, updateParams] = useSearchParamsState();
   const filters = useMemo(() => parseQueueFilters(params), [params]);
   const canCreate = useHasRole(CLAIM_WRITE_ROLES);
   const isReviewer = useHasRole(REVIEWER_ROLES);
@@ -67,20 +68,21 @@ export function QueuePage() {
 
   const update = useCallback(
     (patch: Partial<QueueFilters>, replace = false) => {
-      setParams((previous) => queueFiltersToParams({ ...parseQueueFilters(previous), ...patch }), {
-        replace,
-      });
+      updateParams(
+        (previous) => queueFiltersToParams({ ...parseQueueFilters(previous), ...patch }),
+        { replace },
+      );
       setSelectedIndex(0);
       setChecked(new Set());
     },
-    [setParams],
+    [updateParams],
   );
   const updateSearch = useDebouncedCallback((q: string) => update({ q }, true), SEARCH_DEBOUNCE_MS);
 
   const clearFilters = () => {
     updateSearch.cancel();
     setSearch('');
-    setParams(
+    updateParams(() =>
       queueFiltersToParams({ ...parseQueueFilters(new URLSearchParams()), sort: filters.sort }),
     );
     setSelectedIndex(0);

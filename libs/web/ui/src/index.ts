@@ -20,3 +20,4 @@ export * from './safe-url';
 export * from './password-toggle';
 export * from './use-shortcut';
 export * from './claim-fields';
+export * from './search-params-state';
