@@ -1,5 +1,4 @@
 import { Controller, Get, Logger, Param, Post, Req, Res } from '@nestjs/common';
-import busboy from 'busboy';
 import { type Request, type Response } from 'express';
 import { pipeline } from 'node:stream/promises';
 import { isUUID } from 'class-validator';
@@ -15,10 +14,11 @@ import {
   statusForCode,
   UnauthenticatedError,
   assertNotCrossSite,
+  multipartFile,
 } from '@corroborate/api-core';
 import { type CaptureEntity } from './capture.entity';
 import { CaptureTooLargeError } from './capture-store';
-import { CapturesService, type UploadedFile } from './captures.service';
+import { CapturesService } from './captures.service';
 import { UnsupportedMediaError } from './media';
 
 type AuthedRequest = Request & { actor?: Actor | null };
@@ -102,7 +102,7 @@ export class CapturesController {
         throw new BadInputError('evidenceId', 'evidenceId must be an id (a UUID).');
       }
       await this.captures.assertCapturable(actor, evidenceId);
-      const file = await fileOf(req, this.captures.maxBytes);
+      const file = await multipartFile(req, this.captures.maxBytes);
       const capture = await this.captures.upload(actor, evidenceId, file);
       res.status(201).json({ capture: captureJson(capture, actor) });
     } catch (error) {
@@ -206,41 +206,4 @@ export class CapturesController {
     }
     res.status(status).json({ error: body });
   }
-}
-
-/** The multipart field "file" of the request, as a stream (never buffered whole). */
-function fileOf(req: Request, maxBytes: number): Promise<UploadedFile> {
-  return new Promise((resolve, reject) => {
-    let parser: busboy.Busboy;
-    try {
-      parser = busboy({
-        headers: req.headers,
-        defParamCharset: 'utf8',
-        limits: { files: 1, fields: 20, fieldSize: 10_000, parts: 40, fileSize: maxBytes + 1 },
-      });
-    } catch {
-      return reject(
-        new BadInputError('file', 'Send the file as multipart/form-data in the field "file".'),
-      );
-    }
-    let found = false;
-    parser.on('file', (name, stream, info) => {
-      if (name !== 'file' || found) {
-        stream.resume();
-        return;
-      }
-      found = true;
-      parser.on('error', (error: Error) => stream.destroy(error));
-      req.on('aborted', () => stream.destroy(new Error('The upload was interrupted.')));
-      resolve({ stream, fileName: info.filename ?? null, declaredType: info.mimeType ?? null });
-    });
-    parser.on('error', (error: Error) => {
-      if (!found)
-        reject(new BadInputError('file', `The upload could not be read: ${error.message}`));
-    });
-    parser.on('close', () => {
-      if (!found) reject(new BadInputError('file', 'Send the file in the multipart field "file".'));
-    });
-    req.pipe(parser);
-  });
 }

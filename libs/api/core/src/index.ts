@@ -8,3 +8,4 @@ export * from './app-error.filter';
 export * from './loaders';
 export * from './pagination';
 export * from './urls';
+export * from './multipart';

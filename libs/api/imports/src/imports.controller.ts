@@ -1,7 +1,5 @@
 import { Controller, Logger, Param, Post, Query, Req, Res } from '@nestjs/common';
-import busboy from 'busboy';
 import { type Request, type Response } from 'express';
-import { type Readable } from 'node:stream';
 import { isUUID } from 'class-validator';
 import { AuthService } from '@corroborate/api-auth';
 import {
@@ -14,6 +12,7 @@ import {
   statusForCode,
   UnauthenticatedError,
   assertNotCrossSite,
+  multipartFile,
 } from '@corroborate/api-core';
 import { IMPORT_FORMATS, type ImportFormat } from '@corroborate/domain';
 import { ImportTooLargeError } from './import-reader';
@@ -30,13 +29,6 @@ export function formatOfFileName(fileName: string | null): ImportFormat | null {
   if (ext === 'ndjson' || ext === 'jsonl') return 'ndjson';
   if (ext === 'jsonld' || ext === 'json') return 'jsonld';
   return null;
-}
-
-interface UploadedImport {
-  stream: Readable;
-  fileName: string | null;
-  /** Set when the upload passed busboy's size cap (the stream was truncated). */
-  truncated: () => boolean;
 }
 
 /**
@@ -73,7 +65,7 @@ export class ImportsController {
           `format "${formatParam}" is not one of: ${IMPORT_FORMATS.join(', ')}.`,
         );
       await this.imports.assertProject(projectId);
-      const file = await fileOf(req, this.imports.maxBytes);
+      const file = await multipartFile(req, this.imports.maxBytes);
       const format = (formatParam as ImportFormat | undefined) ?? formatOfFileName(file.fileName);
       if (!format) {
         file.stream.resume();
@@ -152,43 +144,4 @@ export class ImportsController {
     }
     res.status(status).json({ error: body });
   }
-}
-
-/** The multipart field "file" as a stream (never buffered whole). */
-function fileOf(req: Request, maxBytes: number): Promise<UploadedImport> {
-  return new Promise((resolve, reject) => {
-    let parser: busboy.Busboy;
-    try {
-      parser = busboy({
-        headers: req.headers,
-        defParamCharset: 'utf8',
-        limits: { files: 1, fields: 20, fieldSize: 10_000, parts: 40, fileSize: maxBytes + 1 },
-      });
-    } catch {
-      return reject(
-        new BadInputError('file', 'Send the file as multipart/form-data in the field "file".'),
-      );
-    }
-    let found = false;
-    parser.on('file', (name, stream, info) => {
-      if (name !== 'file' || found) {
-        stream.resume();
-        return;
-      }
-      found = true;
-      let truncated = false;
-      stream.on('limit', () => (truncated = true));
-      parser.on('error', (error: Error) => stream.destroy(error));
-      req.on('aborted', () => stream.destroy(new Error('The upload was interrupted.')));
-      resolve({ stream, fileName: info.filename ?? null, truncated: () => truncated });
-    });
-    parser.on('error', (error: Error) => {
-      if (!found)
-        reject(new BadInputError('file', `The upload could not be read: ${error.message}`));
-    });
-    parser.on('close', () => {
-      if (!found) reject(new BadInputError('file', 'Send the file in the multipart field "file".'));
-    });
-    req.pipe(parser);
-  });
 }
