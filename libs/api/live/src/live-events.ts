@@ -27,6 +27,35 @@ const VERBS: Record<string, string> = {
   'comment.edited': 'edited a comment',
 };
 
+/** Entities whose changed field names a live event may name (never assessments: blind review). */
+const FIELD_NAMING_ENTITIES = new Set(['Claim', 'Evidence', 'Source']);
+const NOT_A_FIELD = new Set(['version', 'claimId', 'updatedAt', 'priorityRank']);
+
+/** Human names of claim and evidence fields, for the one-line summary. */
+const FIELD_WORDS: Record<string, string> = {
+  firstAppearanceUrl: 'first appearance',
+  firstAppearedAt: 'first-appearance date',
+  dueAt: 'due date',
+  publishedAt: 'publication date',
+  archiveUrl: 'archive address',
+  derivedFromId: 'derived from',
+  homepage: 'homepage',
+  reliabilityNote: 'reliability note',
+};
+
+/**
+ * The names of the fields an edit changed (the keys of its audit row's `after`), for claims,
+ * evidence and sources only; never values, and never for assessments.
+ */
+export function changedFieldsOf(row: AuditEventEntity): string[] {
+  if (!FIELD_NAMING_ENTITIES.has(row.entityType) || !row.action.endsWith('.updated')) return [];
+  return Object.keys(row.after ?? {}).filter((key) => !NOT_A_FIELD.has(key));
+}
+
+function fieldWords(fields: string[]): string {
+  return [...new Set(fields.map((field) => FIELD_WORDS[field] ?? field))].join(', ');
+}
+
 function stringField(row: AuditEventEntity, field: string): string | null {
   const value = row.after?.[field];
   return typeof value === 'string' ? value : null;
@@ -48,6 +77,7 @@ export function recipientsOf(row: AuditEventEntity): string[] {
 
 export function toLiveEvent(row: AuditEventEntity, actorName: string | null): LiveEventType {
   const verb = VERBS[row.action] ?? row.action.replace(/[._]/g, ' ');
+  const fields = changedFieldsOf(row);
   return {
     claimId: claimIdOf(row),
     entityType: row.entityType,
@@ -55,7 +85,8 @@ export function toLiveEvent(row: AuditEventEntity, actorName: string | null): Li
     action: row.action,
     actorId: row.actorId,
     actorName,
-    summary: `${actorName ?? 'Someone'} ${verb}`,
+    summary: `${actorName ?? 'Someone'} ${verb}${fields.length > 0 ? ` (${fieldWords(fields)})` : ''}`,
+    fields,
     at: row.at ?? new Date(),
   };
 }
@@ -70,6 +101,7 @@ export function notificationEvent(n: NotificationEntity): LiveEventType {
     actorId: n.actorId,
     actorName: null,
     summary: 'You have a new notification',
+    fields: [],
     at: n.createdAt,
   };
 }

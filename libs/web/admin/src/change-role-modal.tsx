@@ -21,7 +21,13 @@ export function ChangeRoleModal({
   onClose: () => void;
 }) {
   return (
-    <Modal opened={user !== null} onClose={onClose} title="Change role" centered>
+    <Modal
+      closeOnClickOutside={false}
+      opened={user !== null}
+      onClose={onClose}
+      title="Change role"
+      centered
+    >
       {user !== null && <ChangeRoleForm user={user} onClose={onClose} />}
     </Modal>
   );

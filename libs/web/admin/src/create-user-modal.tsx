@@ -22,7 +22,14 @@ export const ROLE_OPTIONS = ROLES.map((role) => ({ value: role, label: ROLE_LABE
 
 export function CreateUserModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   return (
-    <Modal opened={opened} onClose={onClose} title="New user" centered size="lg">
+    <Modal
+      closeOnClickOutside={false}
+      opened={opened}
+      onClose={onClose}
+      title="New user"
+      centered
+      size="lg"
+    >
       {opened && <CreateUserForm onClose={onClose} />}
     </Modal>
   );

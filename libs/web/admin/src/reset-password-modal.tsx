@@ -15,7 +15,13 @@ export function ResetPasswordModal({
   onClose: () => void;
 }) {
   return (
-    <Modal opened={user !== null} onClose={onClose} title="Reset password" centered>
+    <Modal
+      closeOnClickOutside={false}
+      opened={user !== null}
+      onClose={onClose}
+      title="Reset password"
+      centered
+    >
       {user !== null && <ResetPasswordForm user={user} onClose={onClose} />}
     </Modal>
   );

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useCallback, useState, type FormEvent } from 'react';
 import { useMutation } from '@apollo/client/react';
 import { Button, Group, List, Modal, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
@@ -6,6 +6,7 @@ import type { ClaimQuery } from '@corroborate/graphql';
 import {
   CLAIM_WRITE_ROLES,
   CONFIDENCE_LABELS,
+  ChangedMeanwhileAlert,
   ConflictAlert,
   DateTimeText,
   ErrorAlert,
@@ -18,6 +19,7 @@ import {
   likelihoodLabel,
   useHasRole,
   type ConflictInfo,
+  useVersionBase,
 } from '@corroborate/web-ui';
 import { evidenceLabel } from './evidence-list';
 import { adjudicateClaimMutation, reopenClaimMutation } from './review.graphql';
@@ -55,7 +57,7 @@ export function AdjudicationPanel({
         <Title order={2} size="h3" id="adjudicate-heading" mb="sm">
           Adjudicate
         </Title>
-        <AdjudicationForm key={claim.version} claim={claim} reload={reload} />
+        <AdjudicationForm key={claim.id} claim={claim} reload={reload} />
       </Paper>
     );
   }
@@ -142,10 +144,14 @@ function AdjudicationRecord({ claim, canReopen }: { claim: Claim; canReopen: boo
           </Text>
         )}
       </Stack>
-      <Modal opened={reopening} onClose={() => setReopening(false)} title="Reopen claim" centered>
-        {reopening && (
-          <ReopenForm key={claim.version} claim={claim} onClose={() => setReopening(false)} />
-        )}
+      <Modal
+        opened={reopening}
+        onClose={() => setReopening(false)}
+        title="Reopen claim"
+        centered
+        closeOnClickOutside={false}
+      >
+        {reopening && <ReopenForm claim={claim} onClose={() => setReopening(false)} />}
       </Modal>
     </Paper>
   );
@@ -168,6 +174,14 @@ function AdjudicationForm({ claim, reload }: { claim: Claim; reload: () => Promi
     refetchQueries: ['Claim'],
     awaitRefetchQueries: true,
   });
+  const clearConflict = useCallback(() => setConflict(null), []);
+  // Live updates refresh the claim under the form; the form keeps what was typed and the
+  // version it started from, so someone else's change is a conflict, never overwritten.
+  const { baseVersion, changed, requestRebase } = useVersionBase(claim.version, clearConflict);
+  const loadLatest = () => {
+    setReloading(true);
+    void requestRebase(reload).finally(() => setReloading(false));
+  };
 
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -183,7 +197,7 @@ function AdjudicationForm({ claim, reload }: { claim: Claim; reload: () => Promi
         variables: {
           input: {
             claimId: claim.id,
-            expectedVersion: claim.version,
+            expectedVersion: baseVersion,
             verdict: values.verdict,
             likelihood: values.likelihood,
             confidence: values.confidence,
@@ -244,16 +258,18 @@ function AdjudicationForm({ claim, reload }: { claim: Claim; reload: () => Promi
           error={fieldErrors.citedEvidenceIds}
           empty="This claim has no evidence."
         />
-        {conflict !== null && (
+        {conflict !== null ? (
           <ConflictAlert
             conflict={conflict}
             noun="claim"
+            keepsInput
             reloading={reloading}
-            onReload={() => {
-              setReloading(true);
-              void reload().finally(() => setReloading(false));
-            }}
+            onReload={loadLatest}
           />
+        ) : (
+          changed && (
+            <ChangedMeanwhileAlert noun="claim" updating={reloading} onUpdate={loadLatest} />
+          )
         )}
         {formError !== null && <ErrorAlert message={formError} title="Could not verify" />}
         <Group justify="flex-end">
@@ -267,6 +283,8 @@ function AdjudicationForm({ claim, reload }: { claim: Claim; reload: () => Promi
 }
 
 function ReopenForm({ claim, onClose }: { claim: Claim; onClose: () => void }) {
+  // The version the form started from: a change made meanwhile is refused, never overwritten.
+  const [baseVersion] = useState(claim.version);
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState<string | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
@@ -286,7 +304,7 @@ function ReopenForm({ claim, onClose }: { claim: Claim; onClose: () => void }) {
     try {
       await reopen({
         variables: {
-          input: { claimId: claim.id, expectedVersion: claim.version, reason: reason.trim() },
+          input: { claimId: claim.id, expectedVersion: baseVersion, reason: reason.trim() },
         },
       });
       notifications.show({ color: 'teal', title: 'Claim reopened', message: claim.text });

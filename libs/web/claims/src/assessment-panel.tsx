@@ -313,7 +313,13 @@ function DeclineAssignmentModal({
   onClose: () => void;
 }) {
   return (
-    <Modal opened={assignmentId !== null} onClose={onClose} title="Decline assignment" centered>
+    <Modal
+      closeOnClickOutside={false}
+      opened={assignmentId !== null}
+      onClose={onClose}
+      title="Decline assignment"
+      centered
+    >
       {assignmentId !== null && <DeclineForm assignmentId={assignmentId} onClose={onClose} />}
     </Modal>
   );

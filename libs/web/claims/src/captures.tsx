@@ -163,7 +163,13 @@ export interface UploadCaptureModalProps {
 /** Uploads a file (PDF, image, text…) as a new capture, with a progress bar. */
 export function UploadCaptureModal({ evidence, onClose, onUploaded }: UploadCaptureModalProps) {
   return (
-    <Modal opened={evidence !== null} onClose={onClose} title="Upload capture" centered>
+    <Modal
+      closeOnClickOutside={false}
+      opened={evidence !== null}
+      onClose={onClose}
+      title="Upload capture"
+      centered
+    >
       {evidence !== null && (
         <UploadCaptureForm evidence={evidence} onClose={onClose} onUploaded={onUploaded} />
       )}

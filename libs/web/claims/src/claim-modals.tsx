@@ -1,10 +1,11 @@
-import { useState, type FormEvent } from 'react';
+import { useCallback, useState, type FormEvent } from 'react';
 import { useMutation } from '@apollo/client/react';
 import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { ClaimHeaderFieldsFragment } from '@corroborate/graphql';
 import {
   CLAIM_FIELD_NAMES,
+  ChangedMeanwhileAlert,
   ClaimFields,
   ConflictAlert,
   ErrorAlert,
@@ -19,8 +20,10 @@ import {
   isoToDateInput,
   isoToUtcDate,
   type ConflictInfo,
+  useVersionBase,
 } from '@corroborate/web-ui';
 import { rejectClaimMutation, updateClaimMutation } from './claim.graphql';
+import { rebaseClaimValues } from './claim-rebase';
 
 export interface ClaimModalProps {
   claim: ClaimHeaderFieldsFragment;
@@ -32,14 +35,32 @@ export interface ClaimModalProps {
 
 /** Edit a claim; sends the version it started from, so a concurrent change is never overwritten. */
 export function EditClaimModal({ claim, opened, onClose, onReload }: ClaimModalProps) {
-  // Remount the form for every opening and for every new version after a reload.
+  // A new form for every opening; live updates of the claim never remount it (what was typed
+  // stays), and the form keeps the version it started from until it is moved onto the latest.
   return (
-    <Modal opened={opened} onClose={onClose} title="Edit claim" centered size="lg">
-      {opened && (
-        <EditClaimForm key={claim.version} claim={claim} onClose={onClose} onReload={onReload} />
-      )}
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title="Edit claim"
+      centered
+      size="lg"
+      closeOnClickOutside={false}
+    >
+      {opened && <EditClaimForm claim={claim} onClose={onClose} onReload={onReload} />}
     </Modal>
   );
+}
+
+function claimFieldValues(claim: ClaimHeaderFieldsFragment): ClaimFieldValues {
+  return {
+    text: claim.text,
+    claimant: claim.claimant ?? '',
+    firstAppearanceUrl: claim.firstAppearanceUrl ?? '',
+    firstAppearedAt: claim.firstAppearedAt !== null ? isoToUtcDate(claim.firstAppearedAt) : '',
+    topics: claim.topics,
+    priority: claim.priority,
+    dueAt: isoToDateInput(claim.dueAt),
+  };
 }
 
 function EditClaimForm({
@@ -51,15 +72,8 @@ function EditClaimForm({
   onClose: () => void;
   onReload: () => Promise<unknown>;
 }) {
-  const [values, setValues] = useState<ClaimFieldValues>({
-    text: claim.text,
-    claimant: claim.claimant ?? '',
-    firstAppearanceUrl: claim.firstAppearanceUrl ?? '',
-    firstAppearedAt: claim.firstAppearedAt !== null ? isoToUtcDate(claim.firstAppearedAt) : '',
-    topics: claim.topics,
-    priority: claim.priority,
-    dueAt: isoToDateInput(claim.dueAt),
-  });
+  const [base, setBase] = useState<ClaimFieldValues>(() => claimFieldValues(claim));
+  const [values, setValues] = useState<ClaimFieldValues>(base);
   const [fieldErrors, setFieldErrors] = useState<Partial<Record<ClaimFieldName, string>>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [conflict, setConflict] = useState<ConflictInfo | null>(null);
@@ -67,6 +81,13 @@ function EditClaimForm({
   const [updateClaim, { loading }] = useMutation(updateClaimMutation, {
     refetchQueries: ['Claim'],
   });
+  const onRebase = useCallback(() => {
+    const latest = claimFieldValues(claim);
+    setValues((typed) => rebaseClaimValues(typed, base, latest));
+    setBase(latest);
+    setConflict(null);
+  }, [claim, base]);
+  const { baseVersion, changed, requestRebase } = useVersionBase(claim.version, onRebase);
 
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -80,7 +101,7 @@ function EditClaimForm({
         variables: {
           input: {
             claimId: claim.id,
-            expectedVersion: claim.version,
+            expectedVersion: baseVersion,
             text: values.text.trim(),
             // null clears an optional field; an empty string would be refused as a URL.
             claimant: values.claimant.trim() || null,
@@ -108,16 +129,28 @@ function EditClaimForm({
   return (
     <form noValidate onSubmit={(event) => void onSubmit(event)}>
       <Stack gap="md">
-        {conflict !== null && (
+        {conflict !== null ? (
           <ConflictAlert
             conflict={conflict}
             noun="claim"
+            keepsInput
             reloading={reloading}
             onReload={() => {
               setReloading(true);
-              void onReload().finally(() => setReloading(false));
+              void requestRebase(onReload).finally(() => setReloading(false));
             }}
           />
+        ) : (
+          changed && (
+            <ChangedMeanwhileAlert
+              noun="claim"
+              updating={reloading}
+              onUpdate={() => {
+                setReloading(true);
+                void requestRebase(onReload).finally(() => setReloading(false));
+              }}
+            />
+          )
         )}
         {formError !== null && <ErrorAlert message={formError} title="Could not save the claim" />}
         <ClaimFields values={values} onChange={setValues} errors={fieldErrors} />
@@ -137,10 +170,14 @@ function EditClaimForm({
 /** Reject a claim (not check-worthy, or a duplicate); the reason is required and kept. */
 export function RejectClaimModal({ claim, opened, onClose, onReload }: ClaimModalProps) {
   return (
-    <Modal opened={opened} onClose={onClose} title="Reject claim" centered>
-      {opened && (
-        <RejectClaimForm key={claim.version} claim={claim} onClose={onClose} onReload={onReload} />
-      )}
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title="Reject claim"
+      centered
+      closeOnClickOutside={false}
+    >
+      {opened && <RejectClaimForm claim={claim} onClose={onClose} onReload={onReload} />}
     </Modal>
   );
 }
@@ -162,6 +199,12 @@ function RejectClaimForm({
   const [rejectClaim, { loading }] = useMutation(rejectClaimMutation, {
     refetchQueries: ['Claim'],
   });
+  const clearConflict = useCallback(() => setConflict(null), []);
+  const { baseVersion, changed, requestRebase } = useVersionBase(claim.version, clearConflict);
+  const loadLatest = () => {
+    setReloading(true);
+    void requestRebase(onReload).finally(() => setReloading(false));
+  };
 
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -175,7 +218,7 @@ function RejectClaimForm({
     try {
       await rejectClaim({
         variables: {
-          input: { claimId: claim.id, expectedVersion: claim.version, reason: reason.trim() },
+          input: { claimId: claim.id, expectedVersion: baseVersion, reason: reason.trim() },
         },
       });
       notifications.show({ color: 'teal', title: 'Claim rejected', message: claim.text });
@@ -195,7 +238,8 @@ function RejectClaimForm({
     <form noValidate onSubmit={(event) => void onSubmit(event)}>
       <Stack gap="md">
         <Text size="sm">
-          A rejected claim leaves the queue of open work. The reason is kept in its history.
+          A rejected claim leaves the queue of open work for good: a rejection cannot be undone. The
+          reason is kept in its history.
         </Text>
         <Textarea
           label="Reason"
@@ -207,16 +251,18 @@ function RejectClaimForm({
           onChange={(event) => setReason(event.currentTarget.value)}
           error={reasonError}
         />
-        {conflict !== null && (
+        {conflict !== null ? (
           <ConflictAlert
             conflict={conflict}
             noun="claim"
+            keepsInput
             reloading={reloading}
-            onReload={() => {
-              setReloading(true);
-              void onReload().finally(() => setReloading(false));
-            }}
+            onReload={loadLatest}
           />
+        ) : (
+          changed && (
+            <ChangedMeanwhileAlert noun="claim" updating={reloading} onUpdate={loadLatest} />
+          )
         )}
         {formError !== null && <ErrorAlert message={formError} title="Could not reject" />}
         <Group justify="flex-end">

@@ -7,6 +7,7 @@ import {
   Badge,
   Button,
   Grid,
+  List,
   Group,
   Modal,
   Paper,
@@ -39,7 +40,7 @@ import { CorroborationPanel } from './corroboration-panel';
 import { UploadCaptureModal } from './captures';
 import { EvidenceForm } from './evidence-form';
 import { EvidenceList, RetractEvidenceModal, evidenceLabel } from './evidence-list';
-import { useClaimLiveRefresh } from './claim-live';
+import { useClaimLiveRefresh, type LiveChange } from './claim-live';
 import { AdjudicationPanel } from './adjudication-panel';
 import { AssessmentsSection, MyAssessmentPanel } from './assessment-panel';
 import { AssignmentsPanel } from './assignments-panel';
@@ -71,7 +72,7 @@ export function ClaimPage() {
     notifyOnNetworkStatusChange: true,
   });
   const claim = data?.claim;
-  useClaimLiveRefresh(claimId, refetch);
+  const live = useClaimLiveRefresh(claimId, refetch);
 
   if (claim === undefined) {
     if (error !== undefined && hasErrorCode(error, 'NOT_FOUND')) {
@@ -100,7 +101,43 @@ export function ClaimPage() {
     }
     return <ClaimSkeleton />;
   }
-  return <ClaimWorkbench claim={claim} reload={() => refetch()} />;
+  return (
+    <ClaimWorkbench
+      claim={claim}
+      reload={() => refetch()}
+      liveNote={<LiveChangesNote changes={live.changes} onDismiss={live.dismiss} />}
+    />
+  );
+}
+
+/** What others changed while this page was open, kept until dismissed (newest first). */
+function LiveChangesNote({ changes, onDismiss }: { changes: LiveChange[]; onDismiss: () => void }) {
+  if (changes.length === 0) return null;
+  return (
+    <Alert
+      role="status"
+      color="indigo"
+      variant="light"
+      title="Updated while you were here"
+      withCloseButton
+      closeButtonLabel="Dismiss the list of changes"
+      onClose={onDismiss}
+    >
+      <Stack gap={4}>
+        <List size="sm" spacing={2} aria-label="Changes made by others">
+          {changes.map((change, index) => (
+            <List.Item key={`${change.at}-${index}`}>
+              {change.summary}, <DateTimeText value={change.at} />
+            </List.Item>
+          ))}
+        </List>
+        <Text size="xs" c="dimmed">
+          The page shows the latest version; the history below has every change. Anything you are
+          typing is kept.
+        </Text>
+      </Stack>
+    </Alert>
+  );
 }
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
@@ -116,7 +153,15 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-function ClaimWorkbench({ claim, reload }: { claim: Claim; reload: () => Promise<unknown> }) {
+function ClaimWorkbench({
+  claim,
+  reload,
+  liveNote,
+}: {
+  claim: Claim;
+  reload: () => Promise<unknown>;
+  liveNote: ReactNode;
+}) {
   const canEditClaim = useHasRole(CLAIM_WRITE_ROLES);
   const worksOn = useWorksOnClaim(claim);
   const canWriteEvidence = useHasRole(EVIDENCE_WRITE_ROLES) && worksOn;
@@ -202,6 +247,7 @@ function ClaimWorkbench({ claim, reload }: { claim: Claim; reload: () => Promise
       />
 
       <Stack gap="lg">
+        {liveNote}
         <Paper withBorder radius="md" p="md">
           <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="md">
             <Fact label="Claimant">{claim.claimant ?? '—'}</Fact>
@@ -376,6 +422,7 @@ function ClaimWorkbench({ claim, reload }: { claim: Claim; reload: () => Promise
       {canWriteEvidence && (
         <>
           <Modal
+            closeOnClickOutside={false}
             opened={editingEvidence !== null}
             onClose={() => setEditingEvidence(null)}
             title="Edit evidence"

@@ -302,7 +302,13 @@ export interface RetractEvidenceModalProps {
 /** Retraction keeps the item (nothing reviewed is deleted) but takes it out of corroboration. */
 export function RetractEvidenceModal({ evidence, onClose, onReload }: RetractEvidenceModalProps) {
   return (
-    <Modal opened={evidence !== null} onClose={onClose} title="Retract evidence" centered>
+    <Modal
+      closeOnClickOutside={false}
+      opened={evidence !== null}
+      onClose={onClose}
+      title="Retract evidence"
+      centered
+    >
       {evidence !== null && (
         <RetractForm evidence={evidence} onClose={onClose} onReload={onReload} />
       )}

@@ -30,7 +30,14 @@ export function MergeDialog({
   onMerged?: (survivorId: string) => void;
 }) {
   return (
-    <Modal opened={opened} onClose={onClose} title="Merge duplicate claims" centered size="lg">
+    <Modal
+      closeOnClickOutside={false}
+      opened={opened}
+      onClose={onClose}
+      title="Merge duplicate claims"
+      centered
+      size="lg"
+    >
       {opened && (
         <MergeForm
           survivor={survivor}

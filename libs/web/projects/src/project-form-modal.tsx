@@ -28,6 +28,7 @@ export interface ProjectFormModalProps {
 export function ProjectFormModal({ opened, onClose, project, onSaved }: ProjectFormModalProps) {
   return (
     <Modal
+      closeOnClickOutside={false}
       opened={opened}
       onClose={onClose}
       title={project === undefined ? 'New project' : 'Edit project'}

@@ -51,6 +51,7 @@ export function SourceFormModal({
 }: SourceFormModalProps) {
   return (
     <Modal
+      closeOnClickOutside={false}
       opened={opened}
       onClose={onClose}
       title={source === undefined ? 'New source' : 'Edit source'}
@@ -251,7 +252,13 @@ export interface RegradeSourceModalProps {
 /** Change a source's reliability grade; a reason is required and kept in the history. */
 export function RegradeSourceModal({ opened, onClose, source, onReload }: RegradeSourceModalProps) {
   return (
-    <Modal opened={opened} onClose={onClose} title="Regrade source" centered>
+    <Modal
+      closeOnClickOutside={false}
+      opened={opened}
+      onClose={onClose}
+      title="Regrade source"
+      centered
+    >
       {opened && (
         <RegradeForm key={source.version} source={source} onClose={onClose} onReload={onReload} />
       )}

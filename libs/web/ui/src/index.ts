@@ -21,3 +21,4 @@ export * from './password-toggle';
 export * from './use-shortcut';
 export * from './claim-fields';
 export * from './search-params-state';
+export * from './use-version-base';

@@ -28,6 +28,12 @@ export class LiveEventType {
   @Field({ description: 'One sentence for people, e.g. "Rita Reviewer added evidence".' })
   summary: string;
 
+  @Field(() => [String], {
+    description:
+      'For an edit of a claim, evidence item or source: the names of the fields it changed (never their values). Empty otherwise.',
+  })
+  fields: string[];
+
   @Field(() => GraphQLISODateTime)
   at: Date;
 }
