@@ -1,5 +1,6 @@
 import { createClient, type Client } from 'graphql-ws';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Logger } from '@nestjs/common';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
 import { ClaimEntity } from '@corroborate/api-claims';
 import {
@@ -21,7 +22,7 @@ interface LiveEvent {
 
 const REDIS_URL = process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
 const CLAIM_ACTIVITY =
-  'subscription($id: ID!) { claimActivity(claimId: $id) { claimId action actorName summary entityType } }';
+  'subscription($id: ID!) { claimActivity(claimId: $id) { claimId action actorName summary fields entityType } }';
 const UPDATE = 'mutation($input: UpdateClaimInput!) { updateClaim(input: $input) { version } }';
 
 /** A graphql-ws client that sends the signed-in browser's cookie with the upgrade, like a browser. */
@@ -111,7 +112,8 @@ describe('live updates over graphql-ws', () => {
       claimId: claim.id,
       action: 'claim.updated',
       actorName: 'Elena Editor',
-      summary: 'Elena Editor edited the claim',
+      summary: 'Elena Editor edited the claim (priority)',
+      fields: ['priority'],
       entityType: 'Claim',
     });
     await client.dispose();
@@ -176,15 +178,61 @@ describe('live updates across API instances through Redis', () => {
     });
     await client.dispose();
   });
+
+  it('tells a reviewer signed in on instance B of an assignment made through instance A', async () => {
+    const reviewer = await signedIn(b, 'reviewer');
+    const editor = await signedIn(a, 'editor');
+    const me = await reviewer.ok<{ me: { id: string } }>('{ me { id } }');
+    const claim = await a.dataSource.getRepository(ClaimEntity).findOneByOrFail({
+      text: "The United States and the European Union have refused to recognize Lukashenka's reelection as legitimate.",
+    });
+    const client = socketClient(b, reviewer);
+    const { subscribed, done } = nextEvents(
+      client,
+      'subscription { myActivity { claimId action actorName summary entityType } }',
+      {},
+      1,
+      'myActivity',
+    );
+    await subscribed;
+    await editor.ok(
+      'mutation($input: AssignReviewersInput!) { assignReviewers(input: $input) { id } }',
+      { input: { claimIds: [claim.id], reviewerIds: [me.me.id] } },
+    );
+    const [event] = await done;
+    expect(event).toMatchObject({
+      claimId: claim.id,
+      action: 'assignment.created',
+      actorName: 'Elena Editor',
+      summary: 'Elena Editor assigned a reviewer',
+    });
+    await client.dispose();
+  });
 });
 
 describe('with Redis unreachable', () => {
   let api: TestApi;
+  const warn = vi.spyOn(Logger.prototype, 'warn');
   beforeAll(async () => {
     // Port 1 refuses connections: Redis is configured but down.
     api = await startApi({ REDIS_URL: 'redis://127.0.0.1:1' });
   });
-  afterAll(() => api.close());
+  afterAll(async () => {
+    warn.mockRestore();
+    await api.close();
+  });
+
+  it('logs a warning that live updates are degraded', async () => {
+    await vi.waitFor(
+      () =>
+        expect(warn.mock.calls.map((call) => String(call[0]))).toContainEqual(
+          expect.stringMatching(
+            /^Redis \((publisher|subscriber)\) unavailable, live updates degraded/,
+          ),
+        ),
+      { timeout: 10_000 },
+    );
+  });
 
   it('keeps accepting writes (live updates degrade, nothing fails)', async () => {
     const editor = await signedIn(api, 'editor');
