@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuditEventEntity } from '@corroborate/api-audit';
+import { SessionEntity } from '@corroborate/api-auth';
 import { ApiClient, DEMO, errorCode, signedIn, startApi, type TestApi } from './src';
 
 const ME = '{ me { email role displayName } }';
@@ -195,5 +196,70 @@ describe('deactivation and password reset by an admin', () => {
     expect(
       errorCode(await new ApiClient(api.url).signIn(DEMO.viewer.email, 'a-brand-new-passphrase')),
     ).toBeUndefined();
+  });
+});
+
+describe('auth events and session expiry', () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await startApi({ SESSION_TTL_HOURS: '2' });
+  });
+  afterAll(() => api.close());
+
+  /** Auth events about a user (a failed sign-in has no actor) or done by them (their tokens). */
+  const eventsOf = async (userId: string) =>
+    (
+      await api.dataSource.getRepository(AuditEventEntity).find({
+        where: [{ entityType: 'User', entityId: userId }, { actorId: userId }],
+        order: { id: 'ASC' },
+      })
+    ).filter((e) => e.action.startsWith('auth.'));
+
+  it('audits sign-in, failures, sign-out, sign-out everywhere and API tokens, without secrets', async () => {
+    const failed = new ApiClient(api.url);
+    await failed.signIn(DEMO.viewer.email, 'not-the-password');
+    const client = await signedIn(api, 'viewer');
+    const me = await client.ok<{ me: { id: string } }>('{ me { id } }');
+    const created = await client.ok<{
+      createApiToken: { token: string; apiToken: { id: string } };
+    }>('mutation { createApiToken(input: { name: "sync" }) { token apiToken { id } } }');
+    await client.ok('mutation($id: ID!) { revokeApiToken(id: $id) }', {
+      id: created.createApiToken.apiToken.id,
+    });
+    await client.ok('mutation { signOut }');
+    const again = await signedIn(api, 'viewer');
+    await again.ok('mutation { signOutEverywhere }');
+
+    const events = await eventsOf(me.me.id);
+    expect(events.map((e) => e.action)).toEqual([
+      'auth.sign_in_failed',
+      'auth.signed_in',
+      'auth.api_token_created',
+      'auth.api_token_revoked',
+      'auth.signed_out',
+      'auth.signed_in',
+      'auth.signed_out_everywhere',
+    ]);
+    expect(events.filter((e) => e.action !== 'auth.sign_in_failed').map((e) => e.actorId)).toEqual(
+      Array(6).fill(me.me.id),
+    );
+    const stored = JSON.stringify(events);
+    expect(stored).not.toContain(created.createApiToken.token);
+    expect(stored).not.toContain(DEMO.viewer.password);
+    expect(stored).not.toContain('not-the-password');
+  });
+
+  it('gives a session the configured lifetime and refuses it once expired', async () => {
+    const client = await signedIn(api, 'editor');
+    expect(client.lastSetCookie).toMatch(/Max-Age=7200/);
+    const me = await client.ok<{ me: { id: string } }>('{ me { id } }');
+    const sessions = api.dataSource.getRepository(SessionEntity);
+    const [session] = await sessions.find({ where: { userId: me.me.id, kind: 'SESSION' } });
+    const lifetime = session!.expiresAt!.getTime() - session!.createdAt.getTime();
+    expect(Math.abs(lifetime - 2 * 3_600_000)).toBeLessThan(60_000);
+
+    await sessions.update({ userId: me.me.id }, { expiresAt: new Date(Date.now() - 1000) });
+    const expired = await client.request(ME);
+    expect(errorCode(expired)).toBe('UNAUTHENTICATED');
   });
 });

@@ -15,7 +15,7 @@ export class LoginLimiter {
   private readonly perAccount: RateLimiterMemory;
   private readonly perAddress: RateLimiterMemory;
 
-  constructor(limits: LoginLimits) {
+  constructor(private readonly limits: LoginLimits) {
     this.perAccount = new RateLimiterMemory({
       keyPrefix: 'login-account',
       points: limits.maxFailures,
@@ -47,9 +47,22 @@ export class LoginLimiter {
 
   async recordFailure(email: string, address: string): Promise<void> {
     await Promise.all([
-      this.perAccount.consume(`${email}|${address}`).catch(() => undefined),
-      this.perAddress.consume(address).catch(() => undefined),
+      this.countFailure(this.perAccount, `${email}|${address}`),
+      this.countFailure(this.perAddress, address),
     ]);
+  }
+
+  /**
+   * Counts one failure; the one that uses up the allowance starts the block at once, so sign-in
+   * stays refused for the whole block duration (not only until the counting window ends).
+   */
+  private async countFailure(limiter: RateLimiterMemory, key: string): Promise<void> {
+    try {
+      const res = await limiter.consume(key);
+      if (res.remainingPoints <= 0) await limiter.block(key, this.limits.blockSeconds);
+    } catch {
+      // Already over the allowance: consume() rejected and the limiter applied the block.
+    }
   }
 
   async recordSuccess(email: string, address: string): Promise<void> {
