@@ -82,7 +82,8 @@ describe('intake: extraction, duplicates, merging and imports', () => {
     await un.getByLabel('Claimant').fill('UN human rights office');
     await un.getByRole('button', { name: 'Accept' }).click();
     await un.getByText('Accepted:').waitFor();
-    await belapan.getByRole('button', { name: 'Accept' }).click();
+    // A double click creates one claim, not two.
+    await belapan.getByRole('button', { name: 'Accept' }).dblclick();
     await belapan.getByText('Accepted:').waitFor();
     const href = await belapan
       .getByRole('link', { name: 'open the new claim' })
@@ -95,9 +96,18 @@ describe('intake: extraction, duplicates, merging and imports', () => {
     });
     expect(claim.firstAppearanceUrl).toBe('https://www.rferl.org/a/belarus-marches/31050000.html');
     expect(claim.firstAppearedAt.slice(0, 10)).toBe('2021-01-17');
+    const marches = await api<{ claims: { totalCount: number } }>(
+      '{ claims(filter: { text: "staged marches rallies" }) { totalCount } }',
+    );
+    expect(marches.claims.totalCount).toBe(2); // the demo's claim and the one accepted here
     await usEu.getByRole('button', { name: 'Discard' }).click();
     await usEu.getByText('Discarded').waitFor();
     await page.getByText('3 candidate(s), 0 still to decide.').waitFor();
+    // Searching again keeps every decision: nothing accepted is offered again.
+    await page.getByRole('button', { name: 'Find candidate claims' }).click();
+    await page.getByText('3 candidate(s), 0 still to decide.').waitFor();
+    expect(await page.getByRole('button', { name: 'Accept' }).count()).toBe(0);
+    await belapan.getByText('Accepted:').waitFor();
 
     // Merge the new UN claim into the existing demo claim from the duplicate suggestion.
     await un.getByRole('button', { name: 'Merge…' }).click();
@@ -111,8 +121,10 @@ describe('intake: extraction, duplicates, merging and imports', () => {
     await dialog.getByRole('button', { name: 'Merge' }).click();
     await page.getByText('Claims merged').waitFor();
 
-    // The merged claim is rejected as a duplicate of the survivor.
-    await un.getByRole('link', { name: 'open the new claim' }).click();
+    // The merged claim is rejected as a duplicate of the survivor, and cannot be merged again.
+    await un.getByText('Merged as a duplicate').waitFor();
+    expect(await un.getByRole('button', { name: 'Merge…' }).count()).toBe(0);
+    await un.getByRole('link', { name: 'the new claim, now rejected' }).click();
     await page.getByText('Rejected').first().waitFor();
     await context.close();
   });

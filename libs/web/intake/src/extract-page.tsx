@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useLazyQuery, useMutation } from '@apollo/client/react';
 import {
@@ -17,6 +17,7 @@ import { notifications } from '@mantine/notifications';
 import { IconCheck, IconSearch, IconX } from '@tabler/icons-react';
 import {
   CLAIM_WRITE_ROLES,
+  ConfirmModal,
   EmptyState,
   ErrorAlert,
   PageHeader,
@@ -25,26 +26,14 @@ import {
   describeError,
   isHttpUrl,
 } from '@corroborate/web-ui';
-import { DuplicateList, type DuplicateMatch } from './duplicate-suggestions';
+import { DuplicateList } from './duplicate-suggestions';
 import { extractClaimsQuery, intakeCreateClaimMutation } from './intake.graphql';
 import { MergeDialog, type MergeSide } from './merge-dialog';
+import { type Row, hasWork, mergeCandidateRows } from './candidate-rows';
 import { ProjectSelect } from './project-select';
 
 /** Longest article the page sends (the server's own limit is the same). */
 const MAX_ARTICLE = 200_000;
-
-interface Row {
-  key: string;
-  text: string;
-  claimant: string;
-  reasons: string[];
-  attribution: string | null;
-  figures: string[];
-  duplicates: DuplicateMatch[];
-  state: 'open' | 'accepted' | 'discarded';
-  created: MergeSide | null;
-  error: string | null;
-}
 
 const REASON_LABELS: Record<string, string> = { ATTRIBUTION: 'Attribution', FIGURE: 'Figure' };
 
@@ -68,18 +57,28 @@ function ExtractScreen() {
       : undefined;
   const [rows, setRows] = useState<Row[] | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
-  const [merging, setMerging] = useState<{ survivor: MergeSide; duplicate: MergeSide } | null>(
-    null,
-  );
+  const [merging, setMerging] = useState<{
+    rowKey: string;
+    survivor: MergeSide;
+    duplicate: MergeSide;
+  } | null>(null);
+  const [pendingProject, setPendingProject] = useState<{ id: string | null } | null>(null);
+  const inFlight = useRef(new Set<string>());
   const [extract, { loading }] = useLazyQuery(extractClaimsQuery, { fetchPolicy: 'network-only' });
   const [createClaim] = useMutation(intakeCreateClaimMutation, { refetchQueries: ['QueueClaims'] });
 
-  const setProject = (id: string | null) => {
+  const applyProject = (id: string | null) => {
     const next = new URLSearchParams(params);
     if (id === null) next.delete('project');
     else next.set('project', id);
     setParams(next, { replace: true });
     setRows(null);
+  };
+  // Candidates (and their duplicates) belong to one project: ask before dropping decided ones.
+  const setProject = (id: string | null) => {
+    if (id === projectId) return;
+    if (rows?.some(hasWork)) setPendingProject({ id });
+    else applyProject(id);
   };
 
   const update = (key: string, change: Partial<Row>) =>
@@ -92,30 +91,33 @@ function ExtractScreen() {
     try {
       const result = await extract({ variables: { projectId, text: article } });
       const candidates = result.data?.extractClaims ?? [];
-      setRows(
-        candidates.map((c) => ({
-          key: `${c.start}-${c.end}`,
-          text: c.text,
-          claimant: c.claimant ?? '',
-          reasons: [...c.reasons],
-          attribution: c.attribution,
-          figures: [...c.figures],
-          duplicates: c.duplicates.map((d) => ({ score: d.score, claim: d.claim })),
-          state: 'open',
-          created: null,
-          error: null,
-        })),
-      );
+      const found: Row[] = candidates.map((c) => ({
+        key: `${c.start}-${c.end}`,
+        text: c.text,
+        original: c.text,
+        claimant: c.claimant ?? '',
+        reasons: [...c.reasons],
+        attribution: c.attribution,
+        figures: [...c.figures],
+        duplicates: c.duplicates.map((d) => ({ score: d.score, claim: d.claim })),
+        state: 'open',
+        saving: false,
+        created: null,
+        mergedInto: null,
+        error: null,
+      }));
+      setRows((previous) => mergeCandidateRows(previous, found));
     } catch (error) {
       setFormError(describeError(error));
     }
   };
 
   const onAccept = async (row: Row) => {
-    if (projectId === null) return;
+    if (projectId === null || inFlight.current.has(row.original)) return;
     if (articleUrlError !== undefined)
       return update(row.key, { error: `Article address: ${articleUrlError}` });
-    update(row.key, { error: null });
+    inFlight.current.add(row.original);
+    update(row.key, { error: null, saving: true });
     try {
       const result = await createClaim({
         variables: {
@@ -138,7 +140,24 @@ function ExtractScreen() {
       notifications.show({ color: 'teal', title: 'Claim created', message: claim.text });
     } catch (error) {
       update(row.key, { error: describeError(error) });
+    } finally {
+      inFlight.current.delete(row.original);
+      update(row.key, { saving: false });
     }
+  };
+
+  const onMerged = (survivorId: string) => {
+    if (merging === null) return;
+    const { rowKey, survivor } = merging;
+    setRows(
+      (current) =>
+        current?.map((r) => {
+          if (r.key !== rowKey) return r;
+          // The new claim went into the existing one, or the existing one into the new claim.
+          if (survivorId === survivor.id) return { ...r, state: 'merged', mergedInto: survivorId };
+          return { ...r, duplicates: r.duplicates.filter((d) => d.claim.id !== survivor.id) };
+        }) ?? null,
+    );
   };
 
   const open = rows?.filter((r) => r.state === 'open').length ?? 0;
@@ -264,9 +283,10 @@ function ExtractScreen() {
               <DuplicateList
                 matches={row.duplicates}
                 onMerge={
-                  row.created !== null
+                  row.created !== null && row.state === 'accepted'
                     ? (m) =>
                         setMerging({
+                          rowKey: row.key,
                           survivor: {
                             id: m.claim.id,
                             text: m.claim.text,
@@ -287,6 +307,7 @@ function ExtractScreen() {
                       size="xs"
                       leftSection={<IconCheck size={14} aria-hidden="true" />}
                       onClick={() => void onAccept(row)}
+                      loading={row.saving}
                       disabled={row.text.trim() === ''}
                     >
                       Accept
@@ -296,6 +317,7 @@ function ExtractScreen() {
                       variant="default"
                       leftSection={<IconX size={14} aria-hidden="true" />}
                       onClick={() => update(row.key, { state: 'discarded' })}
+                      disabled={row.saving}
                     >
                       Discard
                     </Button>
@@ -306,6 +328,18 @@ function ExtractScreen() {
                     Accepted:{' '}
                     <Anchor component={Link} to={`/claims/${row.created.id}`}>
                       open the new claim
+                    </Anchor>
+                  </Text>
+                )}
+                {row.state === 'merged' && row.mergedInto !== null && row.created !== null && (
+                  <Text size="sm">
+                    Merged as a duplicate:{' '}
+                    <Anchor component={Link} to={`/claims/${row.mergedInto}`}>
+                      open the claim it went into
+                    </Anchor>{' '}
+                    or{' '}
+                    <Anchor component={Link} to={`/claims/${row.created.id}`}>
+                      the new claim, now rejected
                     </Anchor>
                   </Text>
                 )}
@@ -332,8 +366,25 @@ function ExtractScreen() {
           onClose={() => setMerging(null)}
           survivor={merging.survivor}
           duplicate={merging.duplicate}
+          onMerged={onMerged}
         />
       )}
+      <ConfirmModal
+        opened={pendingProject !== null}
+        title="Change the project?"
+        confirmLabel="Change project"
+        onClose={() => setPendingProject(null)}
+        onConfirm={() => {
+          if (pendingProject !== null) applyProject(pendingProject.id);
+          setPendingProject(null);
+        }}
+      >
+        <Text size="sm">
+          The candidates and their likely duplicates belong to the project chosen now. Claims you
+          accepted stay in that project; edits and decisions on the other candidates are dropped,
+          and you search again in the new project.
+        </Text>
+      </ConfirmModal>
     </>
   );
 }
