@@ -9,7 +9,7 @@ import { RouterProvider } from 'react-router/dom';
 import { ApolloProvider } from '@apollo/client/react';
 import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
-import { SIGN_IN_PATH, signInPathFor } from '@corroborate/web-auth';
+import { SIGN_IN_PATH, sessionExpiry, signInPathFor } from '@corroborate/web-auth';
 import { createApolloClient } from './apollo-client';
 import { routes } from './routes';
 import { cssVariablesResolver, theme } from './theme';
@@ -17,9 +17,14 @@ import { cssVariablesResolver, theme } from './theme';
 const router = createBrowserRouter(routes);
 
 const client = createApolloClient({
-  // The session is gone (signed out elsewhere, expired, or the user was deactivated):
-  // go to sign-in, then come back to the same page.
+  // The session is gone (signed out elsewhere, expired, or the user was deactivated). On a
+  // signed-in page, ask for the password over it so nothing typed is lost; otherwise go to
+  // sign-in, then come back to the same page.
   onUnauthenticated: () => {
+    if (sessionExpiry.hasHost()) {
+      sessionExpiry.markExpired();
+      return;
+    }
     const { location } = router.state;
     if (location.pathname === SIGN_IN_PATH) return;
     void router.navigate(signInPathFor(location), { replace: true });

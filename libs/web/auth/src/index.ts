@@ -4,3 +4,4 @@ export * from './redirect';
 export * from './require-auth';
 export * from './sign-in-page';
 export * from './use-sign-out';
+export * from './session-expiry';

@@ -20,6 +20,7 @@ import {
 } from '@corroborate/web-ui';
 import { meQuery, signInMutation } from './auth.graphql';
 import { safeReturnPath } from './redirect';
+import { sessionExpiry } from './session-expiry';
 
 type SignInField = 'email' | 'password';
 const FIELDS: readonly SignInField[] = ['email', 'password'];
@@ -39,8 +40,10 @@ export function SignInPage() {
   const passwordRef = useRef<HTMLInputElement>(null);
   const [signIn, { loading }] = useMutation(signInMutation);
 
-  // Whoever used this browser before must not leave cached data behind.
+  // Whoever used this browser before must not leave cached data behind, nor a pending
+  // "session ended" prompt meant for the page they left.
   useEffect(() => {
+    sessionExpiry.clear();
     void client.clearStore();
   }, [client]);
 
