@@ -113,4 +113,60 @@ describe(`the command-line tool on ${testDialect()}`, () => {
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/DATABASE_URL: must start with postgres/);
   });
+
+  it('says plainly when the database cannot be reached, without stack traces or the password, exit 1', () => {
+    const result = spawnSync(
+      process.execPath,
+      [
+        '-r',
+        join(root, 'scripts', 'register.cjs'),
+        join(root, 'apps', 'cli', 'src', 'main.ts'),
+        'migrate',
+        '--check',
+      ],
+      {
+        cwd: root,
+        encoding: 'utf8',
+        env: {
+          ...process.env,
+          // Port 1 refuses connections.
+          DATABASE_URL: 'postgres://corroborate:s3cret-password@127.0.0.1:1/newsroom',
+          DATA_DIR: db.dataDir,
+          NODE_ENV: 'test',
+        },
+      },
+    );
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(
+      /^Cannot reach the database \(PostgreSQL at 127\.0\.0\.1:1\/newsroom\): ECONNREFUSED.*Check that it is running and that DATABASE_URL points at it\.\n$/,
+    );
+    expect(result.stderr).not.toMatch(/\n\s+at |s3cret-password/);
+  });
+
+  it('has --help for every command', async () => {
+    // In-process: commander prints each command's help and exits through exitOverride().
+    const { buildProgram } = await import('../../apps/cli/src/main');
+    for (const command of [
+      'migrate',
+      'seed',
+      'create-admin',
+      'import',
+      'export',
+      'backup',
+      'restore',
+      'release',
+    ]) {
+      let help = '';
+      const program = buildProgram();
+      for (const each of [program, ...program.commands]) {
+        each.configureOutput({ writeOut: (text) => (help += text), writeErr: () => undefined });
+      }
+      await expect(
+        program.parseAsync([command, '--help'], { from: 'user' }),
+        command,
+      ).rejects.toMatchObject({ exitCode: 0, code: 'commander.helpDisplayed' });
+      expect(help, command).toMatch(new RegExp(`^Usage: corroborate ${command}`, 'm'));
+      expect(help, command).toMatch(/--help/);
+    }
+  });
 });

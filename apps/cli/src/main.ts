@@ -11,6 +11,7 @@ import {
   type AppConfig,
   ConfigError,
   CoreModule,
+  isDatabaseUnavailable,
   loadConfig,
   Role,
 } from '@corroborate/api-core';
@@ -46,8 +47,11 @@ async function withContext<T>(
 ): Promise<T> {
   // The CLI never migrates behind the user's back: `migrate` does it explicitly.
   const config = loadConfig({ ...process.env, MIGRATIONS_RUN: 'false' });
+  // Errors reach the person through run(), once and without stack traces; Nest's own log lines
+  // (such as the connection retries) would only repeat them.
   const ctx = await NestFactory.createApplicationContext(CliModule.forRoot(config), {
-    logger: ['error'],
+    logger: ['fatal'],
+    abortOnError: false,
   });
   try {
     if (requireMigrated && (await ctx.get(DataSource).showMigrations())) {
@@ -209,9 +213,33 @@ export async function run(argv: string[]): Promise<number> {
       console.error(`${error.code}: ${error.message}`);
       return error.code === 'BAD_USER_INPUT' ? EXIT.USAGE : EXIT.FAILED;
     }
+    if (isDatabaseUnavailable(error)) {
+      console.error(
+        `Cannot reach the database${databaseWhere()}: ${reasonOf(error)}. Check that it is running and that DATABASE_URL points at it.`,
+      );
+      return EXIT.FAILED;
+    }
     console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
     return EXIT.FAILED;
   }
+}
+
+/** " (PostgreSQL at host:port/db)" from DATABASE_URL, without the password. */
+function databaseWhere(): string {
+  const raw = process.env['DATABASE_URL'];
+  if (!raw?.startsWith('postgres')) return '';
+  try {
+    const url = new URL(raw);
+    return ` (PostgreSQL at ${url.host}${url.pathname})`;
+  } catch {
+    return '';
+  }
+}
+
+function reasonOf(error: unknown): string {
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  if (typeof code === 'string' && typeof message === 'string') return `${code}, ${message}`;
+  return typeof message === 'string' ? message : String(error);
 }
 
 if (require.main === module) {
