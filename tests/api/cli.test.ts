@@ -145,7 +145,7 @@ describe(`the command-line tool on ${testDialect()}`, () => {
 
   it('has --help for every command', async () => {
     // In-process: commander prints each command's help and exits through exitOverride().
-    const { buildProgram } = await import('../../apps/cli/src/main');
+    const { buildProgram } = await import('@corroborate/cli');
     for (const command of [
       'migrate',
       'seed',

@@ -1,0 +1,1 @@
+export { EXIT, buildProgram, run } from './main';
