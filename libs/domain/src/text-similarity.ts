@@ -43,6 +43,43 @@ export function trigramSimilarity(a: string, b: string): number {
 }
 
 /**
+ * `trigramSimilarity(query, text)` for many texts against one query, without building each text's
+ * trigram set when it cannot matter: the query's trigrams are indexed once; a text's shared
+ * trigrams are counted from its windows; since similarity ≤ shared / |query trigrams|, a text
+ * whose count cannot reach `atLeast` is dismissed at once, and only the others get their own
+ * trigram set counted for the exact value.
+ * The returned function gives the similarity when it is at least `atLeast` (default 0), else null.
+ */
+export function trigramScorer(query: string): (text: string, atLeast?: number) => number | null {
+  const index = new Map<string, number>();
+  for (const t of trigrams(query)) index.set(t, index.size);
+  const size = index.size;
+  const seen = new Uint32Array(size);
+  let stamp = 0;
+  return (text, atLeast = 0) => {
+    if (size === 0) return atLeast <= 0 ? 0 : null;
+    stamp = stamp === 0xffffffff ? (seen.fill(0), 1) : stamp + 1;
+    let shared = 0;
+    for (const word of pgWords(text)) {
+      const chars = /[\uD800-\uDFFF]/.test(word) ? [' ', ' ', ...word, ' '] : null;
+      const padded = `  ${word} `;
+      const windows = chars ? chars.length : padded.length;
+      for (let i = 0; i + 3 <= windows; i++) {
+        const k = index.get(chars ? chars.slice(i, i + 3).join('') : padded.slice(i, i + 3));
+        if (k !== undefined && seen[k] !== stamp) {
+          seen[k] = stamp;
+          shared++;
+        }
+      }
+    }
+    if (shared / size < atLeast) return null;
+    const own = trigrams(text).size;
+    const similarity = shared / (size + own - shared);
+    return similarity >= atLeast ? similarity : null;
+  };
+}
+
+/**
  * English function words dropped by `normaliseClaimText(text, { dropStopWords: true })`.
  * Negations and quantity words (not, no, never, more, less, than, all, none…) are deliberately
  * NOT in the list: "the vote was rigged" and "the vote was not rigged" must stay different.
