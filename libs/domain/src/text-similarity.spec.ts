@@ -71,12 +71,16 @@ describe('trigramScorer', () => {
       state = (state * 1103515245 + 12345) % 2147483648;
       return state / 2147483648;
     };
-    const alphabet = ['a', 'b', 'c', 'ab', ' ', ' ', '-', 'É', '𝔸', '1', '2'];
-    return Array.from({ length: count }, () =>
-      Array.from({ length: Math.floor(next() * 24) }, () => alphabet[Math.floor(next() * 11)]).join(
-        '',
-      ),
-    );
+    // Every other text is ASCII (the scorer's fast path), the others may hold É and 𝔸.
+    const ascii = ['a', 'b', 'c', 'ab', 'B', ' ', ' ', '-', '1', '2'];
+    const any = [...ascii, 'É', '𝔸'];
+    return Array.from({ length: count }, (_, i) => {
+      const alphabet = i % 2 === 0 ? ascii : any;
+      return Array.from(
+        { length: Math.floor(next() * 24) },
+        () => alphabet[Math.floor(next() * alphabet.length)],
+      ).join('');
+    });
   }
 
   it('gives trigramSimilarity for every text, and null exactly when it is below atLeast', () => {

@@ -35,9 +35,10 @@ interface SqliteDriver {
  *   rows is widened until the row after the last match is strictly farther, so claims tied with
  *   the last match are all seen and the tie goes by id.
  * - SQLite: the covering index "claims_duplicates" on ("projectId", "normalisedText") is read in
- *   full for the project, and every text scored by the domain's trigramScorer (the same measure
- *   as pg_trgm), which dismisses a text without building its trigram set once its shared trigrams
- *   cannot reach the current last match.
+ *   full for the project (rowids and texts, never the table), and every text scored by the
+ *   domain's trigramScorer (the same measure as pg_trgm), which dismisses a text without building
+ *   its trigram set once its shared trigrams cannot reach the current last match; only texts that
+ *   can still enter the best `limit` have their id looked up (by rowid).
  * Scores are float4 values on both (PostgreSQL's `similarity()` returns real), so they compare
  * equal across dialects.
  */
@@ -45,7 +46,7 @@ interface SqliteDriver {
 export class DuplicatesService {
   private readonly sqliteStatements = new WeakMap<
     BetterSqlite3.Database,
-    BetterSqlite3.Statement
+    { scan: BetterSqlite3.Statement; id: BetterSqlite3.Statement }
   >();
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -112,27 +113,33 @@ export class DuplicatesService {
     threshold: number,
   ): Promise<DuplicateMatch[]> {
     const db = (m.connection.driver as unknown as SqliteDriver).databaseConnection;
-    let scan = this.sqliteStatements.get(db);
-    if (!scan) {
-      scan = db
-        .prepare(
-          `SELECT "id", "normalisedText" FROM "claims" INDEXED BY "claims_duplicates" WHERE "projectId" = ?`,
-        )
-        .raw(true);
-      this.sqliteStatements.set(db, scan);
+    let statements = this.sqliteStatements.get(db);
+    if (!statements) {
+      statements = {
+        // rowid and normalisedText are both in the index: no read of the table per claim.
+        scan: db
+          .prepare(
+            `SELECT rowid, "normalisedText" FROM "claims" INDEXED BY "claims_duplicates" WHERE "projectId" = ?`,
+          )
+          .raw(true),
+        id: db.prepare(`SELECT "id" FROM "claims" WHERE rowid = ?`).pluck(),
+      };
+      this.sqliteStatements.set(db, statements);
     }
+    const { scan, id: idOf } = statements;
     const score = trigramScorer(normalised);
     // The best `limit` so far, best first (score descending, then id ascending).
     const best: { id: string; score: number }[] = [];
     // A text must reach this to matter: the threshold, then the last of `limit` matches. Slightly
     // below the float4 value, so a text that rounds to a tie is scored and the tie goes by id.
     let atLeast = threshold;
-    for (const row of scan.iterate(projectId) as IterableIterator<[string, string]>) {
-      const [id, candidate] = row;
-      const exact = score(candidate, atLeast);
-      if (exact === null || id === excludeClaimId) continue;
+    for (const row of scan.iterate(projectId) as IterableIterator<[number | bigint, string]>) {
+      const exact = score(row[1], atLeast);
+      if (exact === null) continue;
       const s = Math.fround(exact);
       if (s < threshold) continue;
+      const id = idOf.get(row[0]) as string;
+      if (id === excludeClaimId) continue;
       let at = best.length;
       while (
         at > 0 &&
