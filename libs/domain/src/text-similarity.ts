@@ -71,13 +71,18 @@ export function trigramScorer(query: string): (text: string, atLeast?: number) =
     seen[k] = stamp;
     return 1;
   };
-  /** Shared trigrams of an ASCII text, or -1 when the text is not ASCII. */
-  const sharedAscii = (text: string): number => {
+  /**
+   * Shared trigrams of an ASCII text; -1 when the text is not ASCII; -2 as soon as the count can
+   * no longer reach `need` (each character left adds at most one window, the last word's end one).
+   */
+  const sharedAscii = (text: string, need: number): number => {
     let shared = 0;
     let a = 32;
     let b = 32;
     let inWord = false;
-    for (let i = 0; i < text.length; i++) {
+    const length = text.length;
+    for (let i = 0; i < length; i++) {
+      if (shared + (length - i) + 1 < need) return -2;
       let c = text.charCodeAt(i);
       if (c >= 128) return -1;
       if (c >= 65 && c <= 90) c += 32;
@@ -108,7 +113,8 @@ export function trigramScorer(query: string): (text: string, atLeast?: number) =
   return (text, atLeast = 0) => {
     if (size === 0) return atLeast <= 0 ? 0 : null;
     stamp = stamp === 0xffffffff ? (seen.fill(0), 1) : stamp + 1;
-    let shared = sharedAscii(text);
+    let shared = sharedAscii(text, atLeast * size);
+    if (shared === -2) return null;
     if (shared < 0) {
       stamp = stamp === 0xffffffff ? (seen.fill(0), 1) : stamp + 1;
       shared = sharedAny(text);
