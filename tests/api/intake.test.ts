@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { normaliseClaimText, trigramSimilarity } from '@corroborate/domain';
 import {
   type ApiClient,
   CREATE_PROJECT,
@@ -128,6 +129,67 @@ describe(`likely duplicates, extraction and merging on ${testDialect()}`, () => 
       text: 'Authorities have detained more than 30,000 protesters.',
     });
     expect(none.likelyDuplicates).toEqual([]);
+  });
+
+  it('answers exactly what scoring every claim of the project gives, ties by id, on this database', async () => {
+    const desk = await editor.ok<{ createProject: { id: string } }>(CREATE_PROJECT, {
+      input: { name: 'Duplicate fixture desk' },
+    });
+    const deskId = desk.createProject.id;
+    // A small vocabulary, so many claims are near one another, and 12 claims of one text, so
+    // more claims tie than a first window of nearest rows holds.
+    const who = ['Police', 'The interior ministry', 'Observers'];
+    const did = ['detained', 'counted', 'reported'];
+    const what = ['protesters in Minsk', 'ballots in Brest', 'journalists near the square'];
+    const texts: string[] = [];
+    for (const a of who)
+      for (const b of did) for (const c of what) texts.push(`${a} ${b} 120 ${c}`);
+    for (let i = 0; i < 12; i++) texts.push('Police detained 120 protesters in Minsk on Sunday');
+    const claims: { id: string; text: string }[] = [];
+    for (const text of texts) claims.push({ id: await createClaim(text, deskId), text });
+    const QUERY = `query($projectId: ID!, $text: String!, $excludeClaimId: ID, $first: Int) {
+      likelyDuplicates(projectId: $projectId, text: $text, excludeClaimId: $excludeClaimId, first: $first) { score claim { id } }
+    }`;
+    const expected = (text: string, first: number, exclude: string | null = null) =>
+      claims
+        .filter((c) => c.id !== exclude)
+        .map((c) => ({
+          id: c.id,
+          // PostgreSQL's similarity() is a float4; both databases answer that value.
+          score: Math.fround(
+            trigramSimilarity(normaliseClaimText(text), normaliseClaimText(c.text)),
+          ),
+        }))
+        .filter((c) => c.score >= 0.5)
+        .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+        .slice(0, first);
+    const cases: [string, number][] = [
+      ['Police detained 120 protesters in Minsk on Sunday', 3],
+      ['Police detained 120 protesters in Minsk', 5],
+      ['police detained 120 protesters in minsk', 50],
+      ['The interior ministry counted 120 ballots in Brest', 4],
+      ['Observers reported journalists near the square', 10],
+      ['Nothing like any of them', 5],
+    ];
+    let compared = 0;
+    for (const [text, first] of cases) {
+      const got = await viewer.ok<{ likelyDuplicates: { score: number; claim: { id: string } }[] }>(
+        QUERY,
+        { projectId: deskId, text, first },
+      );
+      const want = expected(text, first);
+      expect(got.likelyDuplicates.map((m) => ({ id: m.claim.id, score: m.score }))).toEqual(want);
+      compared += want.length;
+    }
+    const tied = expected('Police detained 120 protesters in Minsk on Sunday', 3);
+    expect(tied.map((m) => m.score)).toEqual([1, 1, 1]);
+    const excluded = await viewer.ok<{
+      likelyDuplicates: { score: number; claim: { id: string } }[];
+    }>(QUERY, { projectId: deskId, text: texts.at(-1), first: 3, excludeClaimId: tied[0].id });
+    expect(excluded.likelyDuplicates.map((m) => m.claim.id)).toEqual(
+      expected(texts.at(-1) ?? '', 3, tied[0].id).map((m) => m.id),
+    );
+    expect(compared).toBeGreaterThan(30);
   });
 
   it('keeps the index current when a claim is created and edited', async () => {

@@ -3,6 +3,7 @@ import {
   claimSimilarity,
   findLikelyDuplicates,
   normaliseClaimText,
+  trigramScorer,
   trigramSimilarity,
   trigrams,
 } from './text-similarity';
@@ -58,6 +59,58 @@ describe('trigramSimilarity matches PostgreSQL pg_trgm similarity()', () => {
   it.each(cases)('similarity(%j, %j) = %d', (a, b, expected) => {
     expect(trigramSimilarity(a, b)).toBeCloseTo(expected, 6);
     expect(trigramSimilarity(b, a)).toBeCloseTo(expected, 6);
+  });
+});
+
+describe('trigramScorer', () => {
+  // A small deterministic generator: texts from a tiny alphabet share many trigrams, so every
+  // branch (repeated trigrams, dismissed texts, exact values) is exercised.
+  function texts(seed: number, count: number): string[] {
+    let state = seed;
+    const next = () => {
+      state = (state * 1103515245 + 12345) % 2147483648;
+      return state / 2147483648;
+    };
+    // Every other text is ASCII (the scorer's fast path), the others may hold É and 𝔸.
+    const ascii = ['a', 'b', 'c', 'ab', 'B', ' ', ' ', '-', '1', '2'];
+    const any = [...ascii, 'É', '𝔸'];
+    return Array.from({ length: count }, (_, i) => {
+      const alphabet = i % 2 === 0 ? ascii : any;
+      return Array.from(
+        { length: Math.floor(next() * 24) },
+        () => alphabet[Math.floor(next() * alphabet.length)],
+      ).join('');
+    });
+  }
+
+  it('gives trigramSimilarity for every text, and null exactly when it is below atLeast', () => {
+    const all = texts(7, 200);
+    for (const query of all.slice(0, 20)) {
+      const score = trigramScorer(query);
+      for (const text of all) {
+        const expected = trigramSimilarity(query, text);
+        expect(score(text)).toBe(expected);
+        for (const atLeast of [0.3, 0.5, 0.8]) {
+          expect(score(text, atLeast)).toBe(expected >= atLeast ? expected : null);
+        }
+      }
+    }
+  });
+
+  it('scores claim texts like trigramSimilarity, the empty query included', () => {
+    const query = normaliseClaimText('Police detained 1,200 protesters in Minsk');
+    const score = trigramScorer(query);
+    for (const text of [
+      'police detained 1200 protesters in minsk',
+      'police detained 1200 protesters in minsk minsk',
+      'the police detained protesters',
+      'unrelated',
+      '',
+    ]) {
+      expect(score(text)).toBe(trigramSimilarity(query, text));
+    }
+    expect(trigramScorer('')('anything')).toBe(0);
+    expect(trigramScorer('')('anything', 0.5)).toBeNull();
   });
 });
 

@@ -43,6 +43,90 @@ export function trigramSimilarity(a: string, b: string): number {
 }
 
 /**
+ * `trigramSimilarity(query, text)` for many texts against one query, without building each text's
+ * trigram set when it cannot matter: the query's trigrams are indexed once; a text's shared
+ * trigrams are counted from its windows; since similarity ≤ shared / |query trigrams|, a text
+ * whose count cannot reach `atLeast` is dismissed at once, and only the others get their own
+ * trigram set counted for the exact value. ASCII texts (such as most normalised claim texts) are
+ * read character by character with each trigram as a number, without allocating; any other text
+ * goes through the same words and windows as `trigrams`.
+ * The returned function gives the similarity when it is at least `atLeast` (default 0), else null.
+ */
+export function trigramScorer(query: string): (text: string, atLeast?: number) => number | null {
+  const index = new Map<string, number>();
+  const asciiIndex = new Map<number, number>();
+  for (const t of trigrams(query)) {
+    if (t.charCodeAt(0) < 128 && t.charCodeAt(1) < 128 && t.charCodeAt(2) < 128 && t.length === 3)
+      asciiIndex.set(
+        (t.charCodeAt(0) << 16) | (t.charCodeAt(1) << 8) | t.charCodeAt(2),
+        index.size,
+      );
+    index.set(t, index.size);
+  }
+  const size = index.size;
+  const seen = new Uint32Array(size);
+  let stamp = 0;
+  const mark = (k: number | undefined): number => {
+    if (k === undefined || seen[k] === stamp) return 0;
+    seen[k] = stamp;
+    return 1;
+  };
+  /**
+   * Shared trigrams of an ASCII text; -1 when the text is not ASCII; -2 as soon as the count can
+   * no longer reach `need` (each character left adds at most one window, the last word's end one).
+   */
+  const sharedAscii = (text: string, need: number): number => {
+    let shared = 0;
+    let a = 32;
+    let b = 32;
+    let inWord = false;
+    const length = text.length;
+    for (let i = 0; i < length; i++) {
+      if (shared + (length - i) + 1 < need) return -2;
+      let c = text.charCodeAt(i);
+      if (c >= 128) return -1;
+      if (c >= 65 && c <= 90) c += 32;
+      if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
+        shared += mark(asciiIndex.get((a << 16) | (b << 8) | c));
+        a = b;
+        b = c;
+        inWord = true;
+      } else if (inWord) {
+        shared += mark(asciiIndex.get((a << 16) | (b << 8) | 32));
+        a = 32;
+        b = 32;
+        inWord = false;
+      }
+    }
+    if (inWord) shared += mark(asciiIndex.get((a << 16) | (b << 8) | 32));
+    return shared;
+  };
+  const sharedAny = (text: string): number => {
+    let shared = 0;
+    for (const word of pgWords(text)) {
+      const chars = [' ', ' ', ...word, ' '];
+      for (let i = 0; i + 3 <= chars.length; i++)
+        shared += mark(index.get(chars.slice(i, i + 3).join('')));
+    }
+    return shared;
+  };
+  return (text, atLeast = 0) => {
+    if (size === 0) return atLeast <= 0 ? 0 : null;
+    stamp = stamp === 0xffffffff ? (seen.fill(0), 1) : stamp + 1;
+    let shared = sharedAscii(text, atLeast * size);
+    if (shared === -2) return null;
+    if (shared < 0) {
+      stamp = stamp === 0xffffffff ? (seen.fill(0), 1) : stamp + 1;
+      shared = sharedAny(text);
+    }
+    if (shared / size < atLeast) return null;
+    const own = trigrams(text).size;
+    const similarity = shared / (size + own - shared);
+    return similarity >= atLeast ? similarity : null;
+  };
+}
+
+/**
  * English function words dropped by `normaliseClaimText(text, { dropStopWords: true })`.
  * Negations and quantity words (not, no, never, more, less, than, all, none…) are deliberately
  * NOT in the list: "the vote was rigged" and "the vote was not rigged" must stay different.

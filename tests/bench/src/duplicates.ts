@@ -2,8 +2,12 @@
  * `npm run bench:duplicates`: latency of the duplicate lookup at intake (`likelyDuplicates`, what
  * the new-claim form asks as you type) on the seeded databases, through our real GraphQL endpoint
  * started as in `npm run bench`. Sequential requests (one person typing), texts of existing claims
- * with one word changed, so every lookup has real candidates. Prints p50/p95/p99.
- * Settings: BENCH_CLAIMS, BENCH_DB, BENCH_LOOKUPS (default 200).
+ * with one word changed, so every lookup has real candidates. Prints p50/p95/p99, and the same
+ * for an in-run baseline: `{ me { id } }` through the same endpoint with the same token, sent
+ * right after each lookup (what any authenticated request costs on the machine at that moment),
+ * with the ratio lookup ÷ baseline at p95.
+ * Settings: BENCH_CLAIMS, BENCH_DB, BENCH_LOOKUPS (default 200), BENCH_DATA_DIR and
+ * BENCH_PG_DATABASE (a copy of your own, see options.ts).
  */
 import Database from 'better-sqlite3';
 import { Client } from 'pg';
@@ -15,6 +19,7 @@ import { startOurs } from './servers';
 const QUERY = `query($projectId: ID!, $text: String!) {
   likelyDuplicates(projectId: $projectId, text: $text, first: 5) { score claim { id text } }
 }`;
+const BASELINE = '{ me { id } }';
 
 async function samples(dialect: Dialect, claims: number, count: number) {
   // Claims spread over the whole table: every (claims / count)-th by id (one indexed statement).
@@ -43,8 +48,8 @@ async function main(): Promise<void> {
   const options = benchOptions();
   const lookups = Number(process.env['BENCH_LOOKUPS'] ?? 200);
   const lines = [
-    '| database | claims | lookups | p50 ms | p95 ms | p99 ms | candidates per lookup (mean) |',
-    '| -------- | -----: | ------: | -----: | -----: | -----: | ---------------------------: |',
+    '| database | claims | lookups | p50 ms | p95 ms | p99 ms | matches per lookup (mean) | baseline p50 / p95 ms | p95 ÷ baseline p95 |',
+    '| -------- | -----: | ------: | -----: | -----: | -----: | ------------------------: | --------------------: | -----------------: |',
   ];
   for (const dialect of options.dialects) {
     const url = await ensureSeeded(dialect, options.claims);
@@ -52,28 +57,35 @@ async function main(): Promise<void> {
     const ours = await startOurs(dialect, url);
     try {
       const token = await bearerToken(ours);
-      const ask = async (input: { projectId: string; text: string }) => {
+      const post = async (query: string, variables: Record<string, unknown>) => {
         const started = performance.now();
         const res = await fetch(`${ours.url}/graphql`, {
           method: 'POST',
           headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-          body: JSON.stringify({ query: QUERY, variables: input }),
+          body: JSON.stringify({ query, variables }),
         });
         const json = (await res.json()) as {
-          data?: { likelyDuplicates: unknown[] };
+          data?: { likelyDuplicates?: unknown[] };
           errors?: unknown;
         };
-        if (!json.data) throw new Error(`likelyDuplicates failed: ${JSON.stringify(json.errors)}`);
-        return { ms: performance.now() - started, found: json.data.likelyDuplicates.length };
+        if (!json.data) throw new Error(`request failed: ${JSON.stringify(json.errors)}`);
+        return { ms: performance.now() - started, found: json.data.likelyDuplicates?.length ?? 0 };
       };
+      const ask = (input: { projectId: string; text: string }) => post(QUERY, input);
       for (const input of inputs.slice(0, 20)) await ask(input); // warm-up
       const results = [];
-      for (const input of inputs) results.push(await ask(input));
+      const baseline = [];
+      for (const input of inputs) {
+        results.push(await ask(input));
+        baseline.push((await post(BASELINE, {})).ms);
+      }
       process.stderr.write(`[duplicates] ${dialect}: ${results.length} lookups done\n`);
       const sorted = results.map((r) => r.ms).sort((a, b) => a - b);
+      const base = baseline.sort((a, b) => a - b);
       const found = results.reduce((s, r) => s + r.found, 0) / results.length;
+      const p95 = percentile(sorted, 95);
       lines.push(
-        `| ${dialect} | ${sizeLabel(options.claims)} | ${lookups} | ${percentile(sorted, 50).toFixed(1)} | ${percentile(sorted, 95).toFixed(1)} | ${percentile(sorted, 99).toFixed(1)} | ${found.toFixed(1)} |`,
+        `| ${dialect} | ${sizeLabel(options.claims)} | ${inputs.length} | ${percentile(sorted, 50).toFixed(1)} | ${p95.toFixed(1)} | ${percentile(sorted, 99).toFixed(1)} | ${found.toFixed(1)} | ${percentile(base, 50).toFixed(1)} / ${percentile(base, 95).toFixed(1)} | ${(p95 / percentile(base, 95)).toFixed(1)}× |`,
       );
       process.stderr.write(`[duplicates] ${lines.at(-1)}\n`);
     } finally {

@@ -183,7 +183,9 @@ async function seedSqlite(file: string, claims: number): Promise<void> {
   log('SQLite: indexes, triggers, full-text rebuild, ANALYZE');
   for (const s of saved) db.exec(s.sql);
   db.exec(`INSERT INTO "claims_fts"("claims_fts") VALUES ('rebuild')`);
-  db.exec(`INSERT INTO "claims_trgm"("claims_trgm") VALUES ('rebuild')`);
+  // The FTS5 trigram table of duplicate lookup exists only before the ClaimDuplicatesIndex migration.
+  if (db.prepare(`SELECT 1 FROM sqlite_master WHERE name = 'claims_trgm'`).get() !== undefined)
+    db.exec(`INSERT INTO "claims_trgm"("claims_trgm") VALUES ('rebuild')`);
   for (const sql of FACET_BACKFILL) db.exec(sql);
   db.exec('ANALYZE');
   db.pragma('wal_checkpoint(TRUNCATE)');

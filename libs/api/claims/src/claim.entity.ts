@@ -33,8 +33,11 @@ import { ProjectEntity } from '@corroborate/api-projects';
 @Index('claims_updated', { synchronize: false })
 /** Full-text index made by the hand-written ClaimSearch migration (PostgreSQL GIN; SQLite FTS5 table). */
 @Index('claims_search', { synchronize: false })
-/** pg_trgm GIN index on normalisedText (PostgreSQL only), made by the ClaimDuplicates migration. */
-@Index('claims_normalised_trgm', { synchronize: false })
+/**
+ * The likely-duplicate lookup's index, made by the ClaimDuplicatesIndex migration: PostgreSQL GiST
+ * ("projectId", "normalisedText" gist_trgm_ops); SQLite a covering ("projectId", "normalisedText").
+ */
+@Index('claims_duplicates', { synchronize: false })
 export class ClaimEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -51,8 +54,8 @@ export class ClaimEntity {
 
   /**
    * `normaliseClaimText(text)` (libs/domain), kept current with `text`: the duplicate finder
-   * compares this. Indexed by hand-written SQL in the ClaimDuplicates migration (PostgreSQL: GIN
-   * pg_trgm index; SQLite: FTS5 trigram table).
+   * compares this. Indexed by hand-written SQL in the ClaimDuplicatesIndex migration (see the
+   * claims_duplicates index above).
    */
   @Column('text', { default: '' })
   normalisedText: string;

@@ -1,37 +1,54 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type BetterSqlite3 from 'better-sqlite3';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
   type ClaimStatus,
   DEFAULT_DUPLICATE_THRESHOLD,
   normaliseClaimText,
-  trigramSimilarity,
+  trigramScorer,
 } from '@corroborate/domain';
 
 export interface DuplicateMatch {
   readonly claimId: string;
   readonly text: string;
   readonly status: ClaimStatus;
-  /** pg_trgm similarity of the normalised texts, 0…1. */
+  /** pg_trgm similarity of the normalised texts, 0…1 (a float4 value, as PostgreSQL computes it). */
   readonly score: number;
 }
 
-/** Candidates fetched from the SQLite trigram index before exact scoring. */
-const SQLITE_CANDIDATES = 200;
-/** Distinct trigrams put in one SQLite FTS query (a long text's first ones suffice to find it). */
-const SQLITE_MAX_TERMS = 120;
+/** Rows asked of the PostgreSQL nearest-neighbour scan per requested match, at first. */
+const PG_WINDOW_PER_MATCH = 4;
+
+/** The part of TypeORM's better-sqlite3 driver used here: its open database. */
+interface SqliteDriver {
+  readonly databaseConnection: BetterSqlite3.Database;
+}
 
 /**
- * Likely duplicates of a text among the claims of a project, by trigram similarity of the
- * normalised texts (libs/domain normaliseClaimText), most similar first. Both dialects use an index:
- * - PostgreSQL: pg_trgm's `%` operator on claims.normalisedText (GIN gin_trgm_ops index; `%`
- *   keeps pairs at or above pg_trgm's 0.3 default, a superset of ours) scored by `similarity()`;
- * - SQLite: the FTS5 trigram table claims_trgm fetches the claims sharing the most trigrams
- *   (bm25), which are then scored with the domain's trigramSimilarity, the same measure as
- *   pg_trgm's.
+ * Likely duplicates of a text among the claims of a project: the claims whose normalised text
+ * (libs/domain normaliseClaimText) has pg_trgm similarity of at least `threshold` to the
+ * normalised `text`, most similar first, ties by id. Both dialects give the same answer, exactly:
+ * - PostgreSQL: the GiST index "claims_duplicates" on ("projectId", "normalisedText"
+ *   gist_trgm_ops) — btree_gist for the project — walks the project's claims nearest first
+ *   (`<->`, 1 − similarity; pg_trgm rechecks each row's exact distance). The window of nearest
+ *   rows is widened until the row after the last match is strictly farther, so claims tied with
+ *   the last match are all seen and the tie goes by id.
+ * - SQLite: the covering index "claims_duplicates" on ("projectId", "normalisedText") is read in
+ *   full for the project (rowids and texts, never the table), and every text scored by the
+ *   domain's trigramScorer (the same measure as pg_trgm), which dismisses a text without building
+ *   its trigram set once its shared trigrams cannot reach the current last match; only texts that
+ *   can still enter the best `limit` have their id looked up (by rowid).
+ * Scores are float4 values on both (PostgreSQL's `similarity()` returns real), so they compare
+ * equal across dialects.
  */
 @Injectable()
 export class DuplicatesService {
+  private readonly sqliteStatements = new WeakMap<
+    BetterSqlite3.Database,
+    { scan: BetterSqlite3.Statement; id: BetterSqlite3.Statement }
+  >();
+
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async find(
@@ -44,60 +61,105 @@ export class DuplicatesService {
   ): Promise<DuplicateMatch[]> {
     const m = manager ?? this.dataSource.manager;
     const normalised = normaliseClaimText(text);
-    if (normalised.length === 0) return [];
-    if (m.connection.options.type === 'postgres') {
-      const rows = (await m.query(
-        `SELECT "id", "text", "status", similarity("normalisedText", $1) AS "score"
-           FROM "claims"
-          WHERE "projectId" = $2 AND "normalisedText" % $1 AND ($3::uuid IS NULL OR "id" <> $3::uuid)
-            AND similarity("normalisedText", $1) >= $4
-          ORDER BY "score" DESC, "id" ASC
-          LIMIT $5`,
-        [normalised, projectId, excludeClaimId, threshold, limit],
-      )) as { id: string; text: string; status: ClaimStatus; score: number | string }[];
-      return rows.map((r) => ({
-        claimId: r.id,
-        text: r.text,
-        status: r.status,
-        score: Number(r.score),
-      }));
-    }
-    const terms = ftsTerms(normalised);
-    if (terms.length === 0) return [];
-    const rows = (await m.query(
-      `SELECT c."id" AS "id", c."text" AS "text", c."status" AS "status", c."normalisedText" AS "normalisedText"
-         FROM "claims_trgm" t INNER JOIN "claims" c ON c.rowid = t.rowid
-        WHERE "claims_trgm" MATCH ? AND c."projectId" = ?
-        ORDER BY t.rank
-        LIMIT ${SQLITE_CANDIDATES}`,
-      [terms.join(' OR '), projectId],
-    )) as { id: string; text: string; status: ClaimStatus; normalisedText: string }[];
-    return rows
-      .filter((r) => r.id !== excludeClaimId)
-      .map((r) => ({
-        claimId: r.id,
-        text: r.text,
-        status: r.status,
-        score: trigramSimilarity(normalised, r.normalisedText),
-      }))
-      .filter((r) => r.score >= threshold)
-      .sort((a, b) => b.score - a.score || a.claimId.localeCompare(b.claimId))
-      .slice(0, limit);
+    if (normalised.length === 0 || limit <= 0) return [];
+    if (m.connection.options.type === 'postgres')
+      return this.findPostgres(m, projectId, normalised, excludeClaimId, limit, threshold);
+    return this.findSqlite(m, projectId, normalised, excludeClaimId, limit, threshold);
   }
-}
 
-/** The distinct three-character windows inside the words, as quoted FTS5 trigram terms. */
-function ftsTerms(normalised: string): string[] {
-  const out = new Set<string>();
-  for (const word of normalised.split(' ')) {
-    const chars = [...word];
-    for (let i = 0; i + 3 <= chars.length && out.size < SQLITE_MAX_TERMS; i++)
-      out.add(
-        `"${chars
-          .slice(i, i + 3)
-          .join('')
-          .replace(/"/g, '""')}"`,
-      );
+  private async findPostgres(
+    m: EntityManager,
+    projectId: string,
+    normalised: string,
+    excludeClaimId: string | null,
+    limit: number,
+    threshold: number,
+  ): Promise<DuplicateMatch[]> {
+    type Row = { id: string; text: string; status: ClaimStatus; score: number; distance: number };
+    for (let window = limit * PG_WINDOW_PER_MATCH; ; window *= 4) {
+      const rows = (await m.query(
+        `SELECT "id", "text", "status", "score", "distance" FROM (
+           SELECT "id", "text", "status", similarity("normalisedText", $1)::float8 AS "score",
+                  ("normalisedText" <-> $1)::float8 AS "distance"
+             FROM "claims"
+            WHERE "projectId" = $2 AND ($3::uuid IS NULL OR "id" <> $3::uuid)
+            ORDER BY "normalisedText" <-> $1
+            LIMIT $4) AS "nearest"
+          ORDER BY "distance", "id"`,
+        [normalised, projectId, excludeClaimId, window],
+      )) as Row[];
+      const last = rows[limit - 1];
+      // Every claim as near as the last one wanted is in the window unless the window is full
+      // and its farthest row is at that same distance (then a tie may sort before it by id).
+      const complete =
+        rows.length < window ||
+        last === undefined ||
+        last.score < threshold ||
+        rows[rows.length - 1].distance > last.distance;
+      if (complete)
+        return rows
+          .slice(0, limit)
+          .filter((r) => r.score >= threshold)
+          .map((r) => ({ claimId: r.id, text: r.text, status: r.status, score: r.score }));
+    }
   }
-  return [...out];
+
+  private async findSqlite(
+    m: EntityManager,
+    projectId: string,
+    normalised: string,
+    excludeClaimId: string | null,
+    limit: number,
+    threshold: number,
+  ): Promise<DuplicateMatch[]> {
+    const db = (m.connection.driver as unknown as SqliteDriver).databaseConnection;
+    let statements = this.sqliteStatements.get(db);
+    if (!statements) {
+      statements = {
+        // rowid and normalisedText are both in the index: no read of the table per claim.
+        scan: db
+          .prepare(
+            `SELECT rowid, "normalisedText" FROM "claims" INDEXED BY "claims_duplicates" WHERE "projectId" = ?`,
+          )
+          .raw(true),
+        id: db.prepare(`SELECT "id" FROM "claims" WHERE rowid = ?`).pluck(),
+      };
+      this.sqliteStatements.set(db, statements);
+    }
+    const { scan, id: idOf } = statements;
+    const score = trigramScorer(normalised);
+    // The best `limit` so far, best first (score descending, then id ascending).
+    const best: { id: string; score: number }[] = [];
+    // A text must reach this to matter: the threshold, then the last of `limit` matches. Slightly
+    // below the float4 value, so a text that rounds to a tie is scored and the tie goes by id.
+    let atLeast = threshold;
+    for (const row of scan.iterate(projectId) as IterableIterator<[number | bigint, string]>) {
+      const exact = score(row[1], atLeast);
+      if (exact === null) continue;
+      const s = Math.fround(exact);
+      if (s < threshold) continue;
+      const id = idOf.get(row[0]) as string;
+      if (id === excludeClaimId) continue;
+      let at = best.length;
+      while (
+        at > 0 &&
+        (best[at - 1].score < s || (best[at - 1].score === s && best[at - 1].id > id))
+      )
+        at--;
+      if (at >= limit) continue;
+      best.splice(at, 0, { id, score: s });
+      if (best.length > limit) best.pop();
+      if (best.length === limit) atLeast = Math.max(threshold, best[limit - 1].score * (1 - 1e-6));
+    }
+    if (best.length === 0) return [];
+    const rows = (await m.query(
+      `SELECT "id", "text", "status" FROM "claims" WHERE "id" IN (${best.map(() => '?').join(', ')})`,
+      best.map((b) => b.id),
+    )) as { id: string; text: string; status: ClaimStatus }[];
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return best.flatMap((b) => {
+      const r = byId.get(b.id);
+      return r ? [{ claimId: b.id, text: r.text, status: r.status, score: b.score }] : [];
+    });
+  }
 }
