@@ -765,7 +765,7 @@ describe('URL capture with an operator allow-list, and size limits', () => {
     expect(exact.status).toBe(201);
   });
 
-  it('answers 500 without storing anything when the capture store cannot be written', async () => {
+  it('answers 507, saying who can fix it, without storing anything when the capture store cannot be written', async () => {
     const evidenceId = await f.evidence();
     const root = join(f.api.config.dataDir, 'captures');
     const before = await f.api.dataSource.getRepository(CaptureEntity).count();
@@ -777,8 +777,11 @@ describe('URL capture with an operator allow-list, and size limits', () => {
         type: 'text/plain',
         auth: { cookie: f.editor.cookie },
       });
-      expect(result.status).toBe(500);
-      expect(result.error?.code).toBe('INTERNAL_SERVER_ERROR');
+      expect(result.status).toBe(507);
+      expect(result.error?.code).toBe('INSUFFICIENT_STORAGE');
+      expect(result.error?.message).toMatch(
+        /cannot write to its capture store, so nothing was stored\. Tell an administrator/,
+      );
       expect(JSON.stringify(result)).not.toMatch(/ENOTDIR|EEXIST|captures\//);
       expect(await f.api.dataSource.getRepository(CaptureEntity).count()).toBe(before);
     } finally {

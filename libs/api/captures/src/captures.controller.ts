@@ -182,13 +182,11 @@ export class CapturesController {
     } else if (error instanceof UnsupportedMediaError) {
       status = 415;
       body = { code: 'UNSUPPORTED_MEDIA_TYPE', message: error.message, field: 'file' };
-    } else if ((error as { code?: string }).code === 'ENOSPC') {
-      this.logger.error(`Capture store is full: ${String(error)}`);
+    } else if (storeFailure(error) !== null) {
+      const failure = storeFailure(error)!;
+      this.logger.error(`Capture store ${failure.problem}: ${String(error)}`);
       status = 507;
-      body = {
-        code: 'INSUFFICIENT_STORAGE',
-        message: 'The capture store is full; nothing was stored. Tell an administrator.',
-      };
+      body = { code: 'INSUFFICIENT_STORAGE', message: failure.message };
     } else {
       this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
       status = 500;
@@ -206,4 +204,28 @@ export class CapturesController {
     }
     res.status(status).json({ error: body });
   }
+}
+
+/** File-system errors codes that mean the capture store cannot take the file at all. */
+const UNWRITABLE = new Set(['EACCES', 'EPERM', 'EROFS', 'ENOTDIR', 'EEXIST', 'EISDIR']);
+
+/**
+ * What to tell the person when the capture store itself failed (full, or not writable): what
+ * happened, that nothing was kept, and who can fix it — never a path or a system error code.
+ */
+export function storeFailure(error: unknown): { problem: string; message: string } | null {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === 'ENOSPC' || code === 'EDQUOT')
+    return {
+      problem: 'is full',
+      message:
+        'The capture store is full, so nothing was stored. Tell an administrator: the disk holding the data folder needs space.',
+    };
+  if (typeof code === 'string' && UNWRITABLE.has(code))
+    return {
+      problem: 'cannot be written',
+      message:
+        'Corroborate cannot write to its capture store, so nothing was stored. Tell an administrator: the server needs a writable captures folder in its data folder.',
+    };
+  return null;
 }

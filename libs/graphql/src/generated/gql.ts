@@ -57,6 +57,7 @@ type Documents = {
     "\n  mutation SubmitAssessment($input: SubmitAssessmentInput!) {\n    submitAssessment(input: $input) {\n      ...AssessmentFields\n    }\n  }\n": typeof types.SubmitAssessmentDocument,
     "\n  mutation DeclineAssignment($input: DeclineAssignmentInput!) {\n    declineAssignment(input: $input) {\n      ...AssignmentFields\n    }\n  }\n": typeof types.DeclineAssignmentDocument,
     "\n  mutation UnassignReviewer($input: UnassignReviewerInput!) {\n    unassignReviewer(input: $input) {\n      id\n    }\n  }\n": typeof types.UnassignReviewerDocument,
+    "\n  mutation ReassignReviewer($input: ReassignReviewerInput!) {\n    reassignReviewer(input: $input) {\n      ...AssignmentFields\n    }\n  }\n": typeof types.ReassignReviewerDocument,
     "\n  mutation AdjudicateClaim($input: AdjudicateClaimInput!) {\n    adjudicateClaim(input: $input) {\n      ...AdjudicationFields\n    }\n  }\n": typeof types.AdjudicateClaimDocument,
     "\n  mutation ReopenClaim($input: ReopenClaimInput!) {\n    reopenClaim(input: $input) {\n      ...ClaimHeaderFields\n    }\n  }\n": typeof types.ReopenClaimDocument,
     "\n  query Reviewers {\n    reviewers {\n      id\n      displayName\n    }\n  }\n": typeof types.ReviewersDocument,
@@ -143,6 +144,7 @@ const documents: Documents = {
     "\n  mutation SubmitAssessment($input: SubmitAssessmentInput!) {\n    submitAssessment(input: $input) {\n      ...AssessmentFields\n    }\n  }\n": types.SubmitAssessmentDocument,
     "\n  mutation DeclineAssignment($input: DeclineAssignmentInput!) {\n    declineAssignment(input: $input) {\n      ...AssignmentFields\n    }\n  }\n": types.DeclineAssignmentDocument,
     "\n  mutation UnassignReviewer($input: UnassignReviewerInput!) {\n    unassignReviewer(input: $input) {\n      id\n    }\n  }\n": types.UnassignReviewerDocument,
+    "\n  mutation ReassignReviewer($input: ReassignReviewerInput!) {\n    reassignReviewer(input: $input) {\n      ...AssignmentFields\n    }\n  }\n": types.ReassignReviewerDocument,
     "\n  mutation AdjudicateClaim($input: AdjudicateClaimInput!) {\n    adjudicateClaim(input: $input) {\n      ...AdjudicationFields\n    }\n  }\n": types.AdjudicateClaimDocument,
     "\n  mutation ReopenClaim($input: ReopenClaimInput!) {\n    reopenClaim(input: $input) {\n      ...ClaimHeaderFields\n    }\n  }\n": types.ReopenClaimDocument,
     "\n  query Reviewers {\n    reviewers {\n      id\n      displayName\n    }\n  }\n": types.ReviewersDocument,
@@ -372,6 +374,10 @@ export function graphql(source: "\n  mutation DeclineAssignment($input: DeclineA
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation UnassignReviewer($input: UnassignReviewerInput!) {\n    unassignReviewer(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation UnassignReviewer($input: UnassignReviewerInput!) {\n    unassignReviewer(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReassignReviewer($input: ReassignReviewerInput!) {\n    reassignReviewer(input: $input) {\n      ...AssignmentFields\n    }\n  }\n"): (typeof documents)["\n  mutation ReassignReviewer($input: ReassignReviewerInput!) {\n    reassignReviewer(input: $input) {\n      ...AssignmentFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

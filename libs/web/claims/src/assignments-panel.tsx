@@ -5,6 +5,7 @@ import { notifications } from '@mantine/notifications';
 import type { AssignmentFieldsFragment, AssignmentStatus, ClaimQuery } from '@corroborate/graphql';
 import { CLAIM_WRITE_ROLES, ConfirmModal, DateTimeText, useHasRole } from '@corroborate/web-ui';
 import { AssignReviewersForm } from './assign-reviewers-form';
+import { ReassignModal } from './reassign-modal';
 import { unassignReviewerMutation } from './review.graphql';
 
 type Claim = ClaimQuery['claim'];
@@ -25,6 +26,7 @@ const ASSIGNMENT_STATUS_COLORS: Readonly<Record<AssignmentStatus, string>> = {
 export function AssignmentsPanel({ claim }: { claim: Claim }) {
   const canManage = useHasRole(CLAIM_WRITE_ROLES);
   const [removing, setRemoving] = useState<AssignmentFieldsFragment | null>(null);
+  const [reassigning, setReassigning] = useState<AssignmentFieldsFragment | null>(null);
   const [unassign, { loading, error, reset }] = useMutation(unassignReviewerMutation, {
     refetchQueries: ['Claim'],
     awaitRefetchQueries: true,
@@ -85,14 +87,24 @@ export function AssignmentsPanel({ claim }: { claim: Claim }) {
                   )}
                 </Stack>
                 {assignment.status === 'OPEN' && (
-                  <Button
-                    variant="default"
-                    size="xs"
-                    aria-label={`Remove ${assignment.reviewer.displayName}`}
-                    onClick={() => setRemoving(assignment)}
-                  >
-                    Remove
-                  </Button>
+                  <Group gap="xs" wrap="nowrap">
+                    <Button
+                      variant="default"
+                      size="xs"
+                      aria-label={`Reassign ${assignment.reviewer.displayName}`}
+                      onClick={() => setReassigning(assignment)}
+                    >
+                      Reassign…
+                    </Button>
+                    <Button
+                      variant="default"
+                      size="xs"
+                      aria-label={`Remove ${assignment.reviewer.displayName}`}
+                      onClick={() => setRemoving(assignment)}
+                    >
+                      Remove
+                    </Button>
+                  </Group>
                 )}
               </Group>
             </li>
@@ -102,6 +114,7 @@ export function AssignmentsPanel({ claim }: { claim: Claim }) {
       {(claim.status === 'NEW' || claim.status === 'IN_REVIEW') && (
         <AssignReviewersForm claim={claim} />
       )}
+      <ReassignModal claim={claim} assignment={reassigning} onClose={() => setReassigning(null)} />
       <ConfirmModal
         opened={removing !== null}
         title="Remove reviewer?"

@@ -99,6 +99,14 @@ export const unassignReviewerMutation = graphql(`
   }
 `);
 
+export const reassignReviewerMutation = graphql(`
+  mutation ReassignReviewer($input: ReassignReviewerInput!) {
+    reassignReviewer(input: $input) {
+      ...AssignmentFields
+    }
+  }
+`);
+
 export const adjudicateClaimMutation = graphql(`
   mutation AdjudicateClaim($input: AdjudicateClaimInput!) {
     adjudicateClaim(input: $input) {
