@@ -6,9 +6,9 @@
  * Callers: `anonymous` (no session), `viewer`, `reviewer` (a reviewer NOT assigned to the
  * fixture's claim), `assignedReviewer` (a reviewer assigned to it), `editor`, `admin`.
  *
- * An allowed cell must not be refused with UNAUTHENTICATED or FORBIDDEN; it may fail for another
- * reason (a stale version, an unknown id), because its request is chosen to get past the guards
- * without spoiling the fixture for the cells that follow. A refused cell must be refused with
+ * An allowed cell must succeed, or end with exactly the row's `passesGuardWith` code: some
+ * requests are built to fail just after the guards (a stale version, an unknown id) so they do
+ * not spoil the fixture for the cells that follow. A refused cell must be refused with
  * UNAUTHENTICATED (anonymous) or FORBIDDEN (everyone else).
  */
 
@@ -51,6 +51,12 @@ export interface AccessRow {
   endsSession?: boolean;
   /** Runs on a fresh anonymous client whoever the caller is (signIn). */
   freshClient?: boolean;
+  /**
+   * The error an allowed caller's request is built to end with once past the guards (a stale
+   * version, an unknown id, input refused on purpose so the fixture stays intact). Without it an
+   * allowed cell must succeed.
+   */
+  passesGuardWith?: 'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT';
 }
 
 const UNKNOWN = '00000000-0000-4000-8000-000000000000';
@@ -105,6 +111,7 @@ export const ACCESS_MATRIX: readonly AccessRow[] = [
   {
     // Visibility (blind review) answers NOT_FOUND, not FORBIDDEN; see blind-review.test.ts.
     operation: 'Query.assessment',
+    passesGuardWith: 'NOT_FOUND',
     allowed: SIGNED_IN,
     request: () => q('query($id: ID!) { assessment(id: $id) { id } }', { id: UNKNOWN }),
   },
@@ -148,6 +155,7 @@ export const ACCESS_MATRIX: readonly AccessRow[] = [
   },
   {
     operation: 'Mutation.updateProject',
+    passesGuardWith: 'NOT_FOUND',
     allowed: EDITORS,
     request: () =>
       input('mutation($input: UpdateProjectInput!) { updateProject(input: $input) { id } }', {
@@ -166,6 +174,7 @@ export const ACCESS_MATRIX: readonly AccessRow[] = [
   },
   {
     operation: 'Mutation.updateClaim',
+    passesGuardWith: 'CONFLICT',
     allowed: EDITORS,
     request: (f) =>
       input('mutation($input: UpdateClaimInput!) { updateClaim(input: $input) { id } }', {
@@ -176,6 +185,7 @@ export const ACCESS_MATRIX: readonly AccessRow[] = [
   },
   {
     operation: 'Mutation.rejectClaim',
+    passesGuardWith: 'CONFLICT',
     allowed: EDITORS,
     request: (f) =>
       input('mutation($input: RejectClaimInput!) { rejectClaim(input: $input) { id } }', {
@@ -205,6 +215,7 @@ export const ACCESS_MATRIX: readonly AccessRow[] = [
   },
   {
     operation: 'Mutation.mergeClaims',
+    passesGuardWith: 'NOT_FOUND',
     allowed: EDITORS,
     request: (f) =>
       input('mutation($input: MergeClaimsInput!) { mergeClaims(input: $input) { id } }', {
@@ -227,6 +238,7 @@ export const ACCESS_MATRIX: readonly AccessRow[] = [
   },
   {
     operation: 'Mutation.updateSource',
+    passesGuardWith: 'CONFLICT',
     allowed: EDITORS,
     request: (f) =>
       input('mutation($input: UpdateSourceInput!) { updateSource(input: $input) { id } }', {
@@ -237,6 +249,7 @@ export const ACCESS_MATRIX: readonly AccessRow[] = [
   },
   {
     operation: 'Mutation.regradeSource',
+    passesGuardWith: 'CONFLICT',
     allowed: EDITORS,
     request: (f) =>
       input('mutation($input: RegradeSourceInput!) { regradeSource(input: $input) { id } }', {
@@ -262,6 +275,7 @@ export const ACCESS_MATRIX: readonly AccessRow[] = [
   },
   {
     operation: 'Mutation.updateEvidence',
+    passesGuardWith: 'CONFLICT',
     allowed: WORKERS,
     request: (f) =>
       input('mutation($input: UpdateEvidenceInput!) { updateEvidence(input: $input) { id } }', {
@@ -272,6 +286,7 @@ export const ACCESS_MATRIX: readonly AccessRow[] = [
   },
   {
     operation: 'Mutation.retractEvidence',
+    passesGuardWith: 'CONFLICT',
     allowed: WORKERS,
     request: (f) =>
       input('mutation($input: RetractEvidenceInput!) { retractEvidence(input: $input) { id } }', {
@@ -283,6 +298,7 @@ export const ACCESS_MATRIX: readonly AccessRow[] = [
   {
     // A loopback URL is refused by the fetch guard after the access checks, so nothing is fetched.
     operation: 'Mutation.captureUrl',
+    passesGuardWith: 'BAD_USER_INPUT',
     allowed: WORKERS,
     request: (f) =>
       input('mutation($input: CaptureUrlInput!) { captureUrl(input: $input) { id } }', {
@@ -294,6 +310,7 @@ export const ACCESS_MATRIX: readonly AccessRow[] = [
   // ------------------------------------------------------------------ review workflow
   {
     operation: 'Mutation.assignReviewers',
+    passesGuardWith: 'BAD_USER_INPUT',
     allowed: EDITORS,
     request: (f) =>
       input('mutation($input: AssignReviewersInput!) { assignReviewers(input: $input) { id } }', {
@@ -303,6 +320,7 @@ export const ACCESS_MATRIX: readonly AccessRow[] = [
   },
   {
     operation: 'Mutation.autoAssign',
+    passesGuardWith: 'BAD_USER_INPUT',
     allowed: EDITORS,
     request: (f) =>
       input(
@@ -312,6 +330,7 @@ export const ACCESS_MATRIX: readonly AccessRow[] = [
   },
   {
     operation: 'Mutation.unassignReviewer',
+    passesGuardWith: 'NOT_FOUND',
     allowed: EDITORS,
     request: () =>
       input('mutation($input: UnassignReviewerInput!) { unassignReviewer(input: $input) { id } }', {
@@ -320,6 +339,7 @@ export const ACCESS_MATRIX: readonly AccessRow[] = [
   },
   {
     operation: 'Mutation.reassignReviewer',
+    passesGuardWith: 'NOT_FOUND',
     allowed: EDITORS,
     request: () =>
       input('mutation($input: ReassignReviewerInput!) { reassignReviewer(input: $input) { id } }', {
@@ -343,6 +363,7 @@ export const ACCESS_MATRIX: readonly AccessRow[] = [
   },
   {
     operation: 'Mutation.saveAssessmentDraft',
+    passesGuardWith: 'BAD_USER_INPUT',
     allowed: ['assignedReviewer'],
     request: (f) =>
       input(
@@ -352,6 +373,7 @@ export const ACCESS_MATRIX: readonly AccessRow[] = [
   },
   {
     operation: 'Mutation.submitAssessment',
+    passesGuardWith: 'BAD_USER_INPUT',
     allowed: ['assignedReviewer'],
     request: (f) =>
       input('mutation($input: SubmitAssessmentInput!) { submitAssessment(input: $input) { id } }', {
@@ -365,6 +387,7 @@ export const ACCESS_MATRIX: readonly AccessRow[] = [
   },
   {
     operation: 'Mutation.adjudicateClaim',
+    passesGuardWith: 'CONFLICT',
     allowed: EDITORS,
     request: (f) =>
       input('mutation($input: AdjudicateClaimInput!) { adjudicateClaim(input: $input) { id } }', {
@@ -380,6 +403,7 @@ export const ACCESS_MATRIX: readonly AccessRow[] = [
   },
   {
     operation: 'Mutation.reopenClaim',
+    passesGuardWith: 'CONFLICT',
     allowed: EDITORS,
     request: (f) =>
       input('mutation($input: ReopenClaimInput!) { reopenClaim(input: $input) { id } }', {
@@ -392,6 +416,7 @@ export const ACCESS_MATRIX: readonly AccessRow[] = [
   // ------------------------------------------------------------------ discussion, notifications
   {
     operation: 'Mutation.addComment',
+    passesGuardWith: 'BAD_USER_INPUT',
     allowed: WORKERS,
     request: (f) =>
       input('mutation($input: AddCommentInput!) { addComment(input: $input) { id } }', {
@@ -412,6 +437,7 @@ export const ACCESS_MATRIX: readonly AccessRow[] = [
   },
   {
     operation: 'Mutation.markNotificationsRead',
+    passesGuardWith: 'NOT_FOUND',
     allowed: SIGNED_IN,
     request: () =>
       q('mutation($ids: [ID!]!) { markNotificationsRead(ids: $ids) { id } }', { ids: [UNKNOWN] }),
@@ -430,6 +456,7 @@ export const ACCESS_MATRIX: readonly AccessRow[] = [
   },
   {
     operation: 'Mutation.updateOrganisation',
+    passesGuardWith: 'CONFLICT',
     allowed: ADMINS,
     request: () =>
       input(
@@ -445,11 +472,13 @@ export const ACCESS_MATRIX: readonly AccessRow[] = [
   },
   {
     operation: 'Query.release',
+    passesGuardWith: 'NOT_FOUND',
     allowed: ['viewer', 'editor', 'admin'],
     request: () => q('query($id: ID!) { release(id: $id) { id } }', { id: UNKNOWN }),
   },
   {
     operation: 'Mutation.cutRelease',
+    passesGuardWith: 'NOT_FOUND',
     allowed: EDITORS,
     request: () =>
       input('mutation($input: CutReleaseInput!) { cutRelease(input: $input) { id } }', {
@@ -472,6 +501,7 @@ export const ACCESS_MATRIX: readonly AccessRow[] = [
   },
   {
     operation: 'Mutation.updateUserRole',
+    passesGuardWith: 'NOT_FOUND',
     allowed: ADMINS,
     request: () =>
       input('mutation($input: UpdateUserRoleInput!) { updateUserRole(input: $input) { id } }', {
@@ -481,16 +511,19 @@ export const ACCESS_MATRIX: readonly AccessRow[] = [
   },
   {
     operation: 'Mutation.deactivateUser',
+    passesGuardWith: 'NOT_FOUND',
     allowed: ADMINS,
     request: () => q('mutation($id: ID!) { deactivateUser(userId: $id) { id } }', { id: UNKNOWN }),
   },
   {
     operation: 'Mutation.reactivateUser',
+    passesGuardWith: 'NOT_FOUND',
     allowed: ADMINS,
     request: () => q('mutation($id: ID!) { reactivateUser(userId: $id) { id } }', { id: UNKNOWN }),
   },
   {
     operation: 'Mutation.resetUserPassword',
+    passesGuardWith: 'NOT_FOUND',
     allowed: ADMINS,
     request: () =>
       input(
@@ -508,6 +541,7 @@ export const ACCESS_MATRIX: readonly AccessRow[] = [
   },
   {
     operation: 'Mutation.revokeApiToken',
+    passesGuardWith: 'NOT_FOUND',
     allowed: SIGNED_IN,
     request: () => q('mutation($id: ID!) { revokeApiToken(id: $id) }', { id: UNKNOWN }),
   },
