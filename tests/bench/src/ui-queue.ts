@@ -115,9 +115,17 @@ async function firstRows(page: Page, path: string, selector: string): Promise<nu
  * Scrolls the queue to its last claim, a screenful at a time as a person would, loading pages as it
  * goes; samples every animation frame. Returns frame intervals and long tasks.
  */
+/** The queue is at its end once its last claim is rendered. */
+const QUEUE_END = `(() => {
+  const rows = document.querySelectorAll('[aria-label="Claims"] [data-row-index]');
+  const last = rows[rows.length - 1];
+  return last !== undefined && Number(last.getAttribute('data-row-index')) >= ${CLAIMS - 1};
+})()`;
+
 async function scrollToEnd(
   page: Page,
   profileTo?: string,
+  endExpression = QUEUE_END,
 ): Promise<{ frames: number[]; longTasks: number[]; ms: number }> {
   const cdp = profileTo === undefined ? undefined : await page.context().newCDPSession(page);
   if (cdp !== undefined) {
@@ -141,11 +149,7 @@ async function scrollToEnd(
       `document.querySelector('[aria-label="Claims"]').parentElement.scrollBy(0, 1200)`,
     );
     await page.waitForTimeout(16);
-    const done = await page.evaluate<boolean>(`(() => {
-      const rows = document.querySelectorAll('[aria-label="Claims"] [data-row-index]');
-      const last = rows[rows.length - 1];
-      return last !== undefined && Number(last.getAttribute('data-row-index')) >= ${CLAIMS - 1};
-    })()`);
+    const done = await page.evaluate<boolean>(endExpression);
     if (done) break;
     if (Date.now() > deadline) {
       const state = await page.evaluate<string>(`(() => {
@@ -167,6 +171,36 @@ async function scrollToEnd(
     '(() => { cancelAnimationFrame(window.__raf); return { frames: window.__frames.slice(1), longTasks: window.__longTasks }; })()',
   );
   return { ...result, ms };
+}
+
+/**
+ * The scroll's baseline, in the same browser and round: the same rows as static HTML (no
+ * framework, no data loading, every row in the DOM from the start, same row height and scroll
+ * container), scrolled the same way to its end. Frames it drops are what the machine itself costs.
+ */
+async function staticScroll(context: BrowserContext): Promise<Round> {
+  const page = await context.newPage();
+  try {
+    const rows: string[] = [];
+    for (let i = 1; i <= CLAIMS; i++) {
+      rows.push(
+        `<div data-row-index="${i - 1}" style="height:76px;display:grid;grid-template-columns:minmax(260px,1fr) 150px 84px 200px 112px 72px;gap:12px;align-items:center;padding:0 12px;border-bottom:1px solid #e9ecef">` +
+          `<div><a href="#">Report ${i}: ${i * 7} people detained in district ${i % 97} after the march of week ${i % 52}.</a><div>Source ${i % 300}</div></div>` +
+          `<div>New</div><div>${PRIORITIES[i % 4]}</div><div>${TOPICS[i % TOPICS.length]}</div><div>—</div><div>0</div></div>`,
+      );
+    }
+    await page.setContent(
+      `<!doctype html><html><body style="margin:0;font:14px sans-serif"><div style="height:650px;overflow:auto;contain:strict"><div aria-label="Claims" role="table">${rows.join('')}</div></div></body></html>`,
+    );
+    const scroll = await scrollToEnd(
+      page,
+      undefined,
+      `(() => { const el = document.querySelector('[aria-label="Claims"]').parentElement; return el.scrollTop + el.clientHeight >= el.scrollHeight - 1; })()`,
+    );
+    return { firstRows: 0, baseline: 0, scrollMs: scroll.ms, ...scroll };
+  } finally {
+    await page.close();
+  }
 }
 
 interface Round {
@@ -254,7 +288,16 @@ async function main(): Promise<void> {
       products.push(await startProduct({ ...env, WEB_DIST: build }));
 
     const rounds: Round[][] = BUILDS.map(() => []);
+    const staticRounds: Round[] = [];
     for (let round = 0; round < ROUNDS; round++) {
+      const staticContext = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+      const still = await staticScroll(staticContext);
+      await staticContext.close();
+      staticRounds.push(still);
+      console.log(
+        `round ${round + 1} static HTML: scroll ${(still.scrollMs / 1000).toFixed(1)} s, ` +
+          `${still.frames.filter((f) => f > 50).length} of ${still.frames.length} frames over 50 ms, longest task ${Math.max(0, ...still.longTasks).toFixed(0)} ms`,
+      );
       const order = BUILDS.map((_, i) => i);
       if (round % 2 === 1) order.reverse();
       for (const i of order) {
@@ -278,6 +321,7 @@ async function main(): Promise<void> {
     }
 
     const summaries = rounds.map(summarise);
+    const still = summarise(staticRounds);
     const ratio = (value: number, first: number) =>
       BUILDS.length > 1 ? ` (${(value / Math.max(first, 1e-9)).toFixed(2)}×)` : '';
     const cell = (i: number, f: (s: Summary) => number, digits = 0) =>
@@ -288,7 +332,7 @@ async function main(): Promise<void> {
       'target',
     ];
     const rows = [
-      header,
+      [...header.slice(0, -1), 'static HTML (scroll baseline)', 'target'],
       ['first rows visible (ms)', ...BUILDS.map((_, i) => cell(i, (s) => s.firstRows)), '≤ 1500'],
       [
         "baseline: a static page's heading (ms)",
@@ -313,7 +357,20 @@ async function main(): Promise<void> {
       ],
       ['longest long task (ms)', ...BUILDS.map((_, i) => cell(i, (s) => s.longestTask)), ''],
     ];
-    console.log(rows.map((r) => `| ${r.join(' | ')} |`).join('\n'));
+    const staticColumn: Record<string, string> = {
+      [`scroll to claim ${CLAIMS} (s)`]: still.scrollS.toFixed(1),
+      'frames sampled while scrolling': still.frames.toFixed(0),
+      'frame interval p50 (ms)': still.p50.toFixed(1),
+      'frame interval p95 (ms)': still.p95.toFixed(1),
+      'frame interval p99 (ms)': still.p99.toFixed(1),
+      'frames over 50 ms (jank, %)': still.jankPct.toFixed(2),
+      'long tasks over 50 ms (count)': still.longTaskCount.toFixed(0),
+      'longest long task (ms)': still.longestTask.toFixed(0),
+    };
+    const table = rows.map((r, i) =>
+      i === 0 ? r : [...r.slice(0, -1), staticColumn[r[0]] ?? '', r[r.length - 1]],
+    );
+    console.log(table.map((r) => `| ${r.join(' | ')} |`).join('\n'));
   } finally {
     await browser.close();
     for (const product of products) await product.stop();
