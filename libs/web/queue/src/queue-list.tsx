@@ -1,4 +1,4 @@
-import { memo, useEffect, useRef } from 'react';
+import { memo, useDeferredValue, useEffect, useRef } from 'react';
 import { Link } from 'react-router';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { Badge, Box, Checkbox, Group, Loader, Text, Tooltip } from '@mantine/core';
@@ -14,6 +14,8 @@ const CHECK_COLUMN = '28px ';
 const MAX_TOPICS_SHOWN = 2;
 /** Start fetching the next page this many rows before the end. */
 const PREFETCH_ROWS = 20;
+/** How many frames a row to focus (j/k) may take to mount. */
+const FOCUS_WAIT_FRAMES = 30;
 
 export interface QueueListProps {
   claims: readonly QueueClaimFieldsFragment[];
@@ -67,8 +69,11 @@ export function QueueList({
     estimateSize: () => QUEUE_ROW_HEIGHT,
     overscan: 12,
   });
-  const items = virtualizer.getVirtualItems();
-  const lastIndex = items.length > 0 ? (items[items.length - 1]?.index ?? 0) : 0;
+  const inView = virtualizer.getVirtualItems();
+  const lastIndex = inView.length > 0 ? (inView[inView.length - 1]?.index ?? 0) : 0;
+  // Rows coming into view mount in a deferred render, which React slices and interrupts, so a fast
+  // scroll never holds a frame while rows mount (the scroll itself stays urgent).
+  const items = useDeferredValue(inView);
 
   useEffect(() => {
     if (hasNextPage && !loadingMore && lastIndex >= claims.length - PREFETCH_ROWS) onLoadMore();
@@ -77,13 +82,20 @@ export function QueueList({
   useEffect(() => {
     if (focusIndex === null) return;
     virtualizer.scrollToIndex(focusIndex, { align: 'auto' });
-    const frame = requestAnimationFrame(() => {
+    // The row may mount a few frames later (rows render deferred): wait for it, a while at most.
+    let frames = 0;
+    const focus = () => {
       const link = scrollRef.current?.querySelector<HTMLAnchorElement>(
         `[data-row-index="${focusIndex}"] a`,
       );
+      if ((link === null || link === undefined) && frames++ < FOCUS_WAIT_FRAMES) {
+        frame = requestAnimationFrame(focus);
+        return;
+      }
       link?.focus({ preventScroll: true });
       onFocused();
-    });
+    };
+    let frame = requestAnimationFrame(focus);
     return () => cancelAnimationFrame(frame);
   }, [focusIndex, virtualizer, onFocused]);
 
