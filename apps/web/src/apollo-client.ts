@@ -58,8 +58,11 @@ export function createApolloClient({ onUnauthenticated }: CreateApolloClientOpti
       typePolicies: {
         Query: {
           fields: {
-            // Cursor pages of one queue view (same filter and sort) are merged as they load.
-            claims: relayStylePagination(['filter', 'sort']),
+            // Every page of a queue view is its own entry (the queue watches each page it has
+            // loaded, see libs/web/queue/src/use-queue-claims.ts): one merged connection would
+            // be read and compared whole for each page loaded while scrolling. A refetched page
+            // replaces its entry.
+            claims: { keyArgs: ['filter', 'sort', 'first', 'after'], merge: false },
             sources: relayStylePagination(['search', 'kinds']),
           },
         },

@@ -6,14 +6,29 @@
  * 404 page: what navigation alone costs on this machine.
  *
  *   npm run build:web && npm run bench:ui      (UI_CLAIMS=10000, UI_ROUNDS=3)
+ *
+ * To compare web builds in one run (e.g. before and after a change), build each into its own
+ * folder and list them: `UI_BUILDS=dist/web-before,dist/web npm run bench:ui`. Each build is
+ * served by its own product process on the same data folder (so the same claims); every round
+ * measures each build in turn, alternating the order, and the table reports each build's median
+ * and its ratio to the first build. `UI_PROFILE=1` also records a CPU profile of each scroll
+ * (CDP `Profiler`) into tests/bench/.data/profiles/.
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { type Page } from 'playwright-core';
-import { launchBrowser, ROOT, startProduct } from '@corroborate/tests-e2e';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, isAbsolute, join } from 'node:path';
+import { type BrowserContext, type Page } from 'playwright-core';
+import { launchBrowser, ROOT, startProduct, type RunningProduct } from '@corroborate/tests-e2e';
 
 const CLAIMS = Number(process.env['UI_CLAIMS'] ?? 10_000);
 const ROUNDS = Number(process.env['UI_ROUNDS'] ?? 3);
+const BUILDS = (process.env['UI_BUILDS'] ?? 'dist/web')
+  .split(',')
+  .map((b) => b.trim())
+  .filter((b) => b !== '')
+  .map((b) => (isAbsolute(b) ? b : join(ROOT, b)));
+const PROFILE = process.env['UI_PROFILE'] === '1';
+const PROFILES = join(ROOT, 'tests', 'bench', '.data', 'profiles');
 const EDITOR = { email: 'editor@example.org', password: 'demo-editor-pass' };
 const PRIORITIES = ['LOW', 'NORMAL', 'HIGH', 'URGENT'];
 const TOPICS = ['detentions', 'elections', 'marches', 'torture', 'sanctions', 'media'];
@@ -100,9 +115,23 @@ async function firstRows(page: Page, path: string, selector: string): Promise<nu
  * Scrolls the queue to its last claim, a screenful at a time as a person would, loading pages as it
  * goes; samples every animation frame. Returns frame intervals and long tasks.
  */
+/** The queue is at its end once its last claim is rendered. */
+const QUEUE_END = `(() => {
+  const rows = document.querySelectorAll('[aria-label="Claims"] [data-row-index]');
+  const last = rows[rows.length - 1];
+  return last !== undefined && Number(last.getAttribute('data-row-index')) >= ${CLAIMS - 1};
+})()`;
+
 async function scrollToEnd(
   page: Page,
+  profileTo?: string,
+  endExpression = QUEUE_END,
 ): Promise<{ frames: number[]; longTasks: number[]; ms: number }> {
+  const cdp = profileTo === undefined ? undefined : await page.context().newCDPSession(page);
+  if (cdp !== undefined) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.start');
+  }
   await page.evaluate(`(() => {
     window.__frames = []; window.__longTasks = [];
     let last = performance.now();
@@ -120,11 +149,7 @@ async function scrollToEnd(
       `document.querySelector('[aria-label="Claims"]').parentElement.scrollBy(0, 1200)`,
     );
     await page.waitForTimeout(16);
-    const done = await page.evaluate<boolean>(`(() => {
-      const rows = document.querySelectorAll('[aria-label="Claims"] [data-row-index]');
-      const last = rows[rows.length - 1];
-      return last !== undefined && Number(last.getAttribute('data-row-index')) >= ${CLAIMS - 1};
-    })()`);
+    const done = await page.evaluate<boolean>(endExpression);
     if (done) break;
     if (Date.now() > deadline) {
       const state = await page.evaluate<string>(`(() => {
@@ -136,71 +161,220 @@ async function scrollToEnd(
     }
   }
   const ms = Date.now() - started;
+  if (cdp !== undefined && profileTo !== undefined) {
+    const { profile } = await cdp.send('Profiler.stop');
+    mkdirSync(PROFILES, { recursive: true });
+    writeFileSync(profileTo, JSON.stringify(profile));
+    await cdp.detach();
+  }
   const result = await page.evaluate<{ frames: number[]; longTasks: number[] }>(
     '(() => { cancelAnimationFrame(window.__raf); return { frames: window.__frames.slice(1), longTasks: window.__longTasks }; })()',
   );
   return { ...result, ms };
 }
 
-async function main(): Promise<void> {
-  if (!existsSync(join(ROOT, 'dist', 'web', 'index.html')))
-    throw new Error('Build the web app first: npm run build:web');
-  const product = await startProduct({ IMPORT_MAX_BYTES: String(512 * 1024 * 1024) });
-  const browser = await launchBrowser();
+/**
+ * The scroll's baseline, in the same browser and round: the same rows as static HTML (no
+ * framework, no data loading, every row in the DOM from the start, same row height and scroll
+ * container), scrolled the same way to its end. Frames it drops are what the machine itself costs.
+ */
+async function staticScroll(context: BrowserContext): Promise<Round> {
+  const page = await context.newPage();
   try {
-    const cookie = await signInCookie(product.url);
-    const seedStart = Date.now();
-    const projectId = await seedProject(product.url, cookie);
-    console.log(`Imported ${CLAIMS} claims in ${((Date.now() - seedStart) / 1000).toFixed(1)} s`);
-
-    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-    await context.addInitScript(FIRST_ROW_PROBE);
-    const [name, value] = cookie.split('=');
-    await context.addCookies([{ name, value, url: product.url }]);
-    const page = await context.newPage();
-
-    const queue: number[] = [];
-    const baseline: number[] = [];
-    for (let round = 0; round < ROUNDS; round++) {
-      baseline.push(await firstRows(page, `${product.url}/no-such-page`, 'h1'));
-      queue.push(
-        await firstRows(
-          page,
-          `${product.url}/queue?project=${projectId}`,
-          '[aria-label="Claims"] [data-row-index] a',
-        ),
+    const rows: string[] = [];
+    for (let i = 1; i <= CLAIMS; i++) {
+      rows.push(
+        `<div data-row-index="${i - 1}" style="height:76px;display:grid;grid-template-columns:minmax(260px,1fr) 150px 84px 200px 112px 72px;gap:12px;align-items:center;padding:0 12px;border-bottom:1px solid #e9ecef">` +
+          `<div><a href="#">Report ${i}: ${i * 7} people detained in district ${i % 97} after the march of week ${i % 52}.</a><div>Source ${i % 300}</div></div>` +
+          `<div>New</div><div>${PRIORITIES[i % 4]}</div><div>${TOPICS[i % TOPICS.length]}</div><div>—</div><div>0</div></div>`,
       );
     }
-    const scroll = await scrollToEnd(page);
-    const longFrames = scroll.frames.filter((f) => f > 50).length;
-    const rows = [
-      ['measure', 'value', 'target'],
-      [`first rows visible, median of ${ROUNDS} (ms)`, median(queue).toFixed(0), '≤ 1500'],
-      [`baseline: a static page's heading (ms)`, median(baseline).toFixed(0), ''],
-      ['ratio first rows / baseline', (median(queue) / median(baseline)).toFixed(2), ''],
-      [`scroll to claim ${CLAIMS} (s)`, (scroll.ms / 1000).toFixed(1), ''],
-      ['frames sampled while scrolling', String(scroll.frames.length), ''],
-      [
-        'frame interval p50 / p95 / p99 (ms)',
-        `${percentile(scroll.frames, 50).toFixed(1)} / ${percentile(scroll.frames, 95).toFixed(1)} / ${percentile(scroll.frames, 99).toFixed(1)}`,
-        '',
-      ],
-      [
-        'frames over 50 ms (jank)',
-        `${longFrames} (${((100 * longFrames) / Math.max(1, scroll.frames.length)).toFixed(2)}%)`,
-        '',
-      ],
-      [
-        'long tasks (> 50 ms): count, longest (ms)',
-        `${scroll.longTasks.length}, ${Math.max(0, ...scroll.longTasks).toFixed(0)}`,
-        '',
-      ],
+    await page.setContent(
+      `<!doctype html><html><body style="margin:0;font:14px sans-serif"><div style="height:650px;overflow:auto;contain:strict"><div aria-label="Claims" role="table">${rows.join('')}</div></div></body></html>`,
+    );
+    const scroll = await scrollToEnd(
+      page,
+      undefined,
+      `(() => { const el = document.querySelector('[aria-label="Claims"]').parentElement; return el.scrollTop + el.clientHeight >= el.scrollHeight - 1; })()`,
+    );
+    return { firstRows: 0, baseline: 0, scrollMs: scroll.ms, ...scroll };
+  } finally {
+    await page.close();
+  }
+}
+
+interface Round {
+  firstRows: number;
+  baseline: number;
+  scrollMs: number;
+  frames: number[];
+  longTasks: number[];
+}
+
+interface Summary {
+  firstRows: number;
+  baseline: number;
+  scrollS: number;
+  frames: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  jankPct: number;
+  longTaskCount: number;
+  longestTask: number;
+}
+
+/** Medians over the rounds of each round's own figures. */
+function summarise(rounds: Round[]): Summary {
+  const of = (f: (r: Round) => number) => median(rounds.map(f));
+  return {
+    firstRows: of((r) => r.firstRows),
+    baseline: of((r) => r.baseline),
+    scrollS: of((r) => r.scrollMs / 1000),
+    frames: of((r) => r.frames.length),
+    p50: of((r) => percentile(r.frames, 50)),
+    p95: of((r) => percentile(r.frames, 95)),
+    p99: of((r) => percentile(r.frames, 99)),
+    jankPct: of(
+      (r) => (100 * r.frames.filter((f) => f > 50).length) / Math.max(1, r.frames.length),
+    ),
+    longTaskCount: of((r) => r.longTasks.length),
+    longestTask: of((r) => Math.max(0, ...r.longTasks)),
+  };
+}
+
+async function measureRound(
+  context: BrowserContext,
+  url: string,
+  projectId: string,
+  profileTo: string | undefined,
+): Promise<Round> {
+  const page = await context.newPage();
+  try {
+    // Warm the browser's cache of the app's files first, as in a person's second visit.
+    await firstRows(page, `${url}/no-such-page`, 'h1');
+    const baseline = await firstRows(page, `${url}/no-such-page`, 'h1');
+    const queue = await firstRows(
+      page,
+      `${url}/queue?project=${projectId}`,
+      '[aria-label="Claims"] [data-row-index] a',
+    );
+    const scroll = await scrollToEnd(page, profileTo);
+    return { firstRows: queue, baseline, scrollMs: scroll.ms, ...scroll };
+  } finally {
+    await page.close();
+  }
+}
+
+async function main(): Promise<void> {
+  for (const build of BUILDS) {
+    if (!existsSync(join(build, 'index.html')))
+      throw new Error(
+        `No web build in ${build}: npm run build:web (or list built folders in UI_BUILDS)`,
+      );
+  }
+  // One data folder for every product, so each build scrolls the same claims.
+  const dataDir = mkdtempSync(join(tmpdir(), 'corroborate-ui-bench-'));
+  const env = { IMPORT_MAX_BYTES: String(512 * 1024 * 1024), DATA_DIR: dataDir };
+  const products: RunningProduct[] = [];
+  const browser = await launchBrowser();
+  try {
+    products.push(await startProduct({ ...env, WEB_DIST: BUILDS[0] }));
+    const cookie = await signInCookie(products[0].url);
+    const seedStart = Date.now();
+    const projectId = await seedProject(products[0].url, cookie);
+    console.log(`Imported ${CLAIMS} claims in ${((Date.now() - seedStart) / 1000).toFixed(1)} s`);
+    for (const build of BUILDS.slice(1))
+      products.push(await startProduct({ ...env, WEB_DIST: build }));
+
+    const rounds: Round[][] = BUILDS.map(() => []);
+    const staticRounds: Round[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      const staticContext = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+      const still = await staticScroll(staticContext);
+      await staticContext.close();
+      staticRounds.push(still);
+      console.log(
+        `round ${round + 1} static HTML: scroll ${(still.scrollMs / 1000).toFixed(1)} s, ` +
+          `${still.frames.filter((f) => f > 50).length} of ${still.frames.length} frames over 50 ms, longest task ${Math.max(0, ...still.longTasks).toFixed(0)} ms`,
+      );
+      const order = BUILDS.map((_, i) => i);
+      if (round % 2 === 1) order.reverse();
+      for (const i of order) {
+        // A fresh context per measurement: nothing cached from the previous build or round.
+        const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+        await context.addInitScript(FIRST_ROW_PROBE);
+        const [name, value] = cookie.split('=');
+        await context.addCookies([{ name, value, url: products[i].url }]);
+        const profileTo = PROFILE
+          ? join(PROFILES, `ui-${basename(BUILDS[i])}-${round + 1}-${Date.now()}.cpuprofile`)
+          : undefined;
+        const result = await measureRound(context, products[i].url, projectId, profileTo);
+        await context.close();
+        rounds[i].push(result);
+        console.log(
+          `round ${round + 1} ${basename(BUILDS[i])}: first rows ${result.firstRows.toFixed(0)} ms, scroll ${(result.scrollMs / 1000).toFixed(1)} s, ` +
+            `${result.frames.filter((f) => f > 50).length} of ${result.frames.length} frames over 50 ms, longest task ${Math.max(0, ...result.longTasks).toFixed(0)} ms` +
+            (profileTo ? `, profile ${profileTo}` : ''),
+        );
+      }
+    }
+
+    const summaries = rounds.map(summarise);
+    const still = summarise(staticRounds);
+    const ratio = (value: number, first: number) =>
+      BUILDS.length > 1 ? ` (${(value / Math.max(first, 1e-9)).toFixed(2)}×)` : '';
+    const cell = (i: number, f: (s: Summary) => number, digits = 0) =>
+      `${f(summaries[i]).toFixed(digits)}${i > 0 ? ratio(f(summaries[i]), f(summaries[0])) : ''}`;
+    const header = [
+      'measure (median of ' + ROUNDS + ' rounds)',
+      ...BUILDS.map((b) => basename(b)),
+      'target',
     ];
-    console.log(rows.map((r) => `| ${r.join(' | ')} |`).join('\n'));
-    await context.close();
+    const rows = [
+      [...header.slice(0, -1), 'static HTML (scroll baseline)', 'target'],
+      ['first rows visible (ms)', ...BUILDS.map((_, i) => cell(i, (s) => s.firstRows)), '≤ 1500'],
+      [
+        "baseline: a static page's heading (ms)",
+        ...BUILDS.map((_, i) => cell(i, (s) => s.baseline)),
+        '',
+      ],
+      [
+        'ratio first rows / baseline',
+        ...BUILDS.map((_, i) => (summaries[i].firstRows / summaries[i].baseline).toFixed(2)),
+        '',
+      ],
+      [`scroll to claim ${CLAIMS} (s)`, ...BUILDS.map((_, i) => cell(i, (s) => s.scrollS, 1)), ''],
+      ['frames sampled while scrolling', ...BUILDS.map((_, i) => cell(i, (s) => s.frames)), ''],
+      ['frame interval p50 (ms)', ...BUILDS.map((_, i) => cell(i, (s) => s.p50, 1)), ''],
+      ['frame interval p95 (ms)', ...BUILDS.map((_, i) => cell(i, (s) => s.p95, 1)), ''],
+      ['frame interval p99 (ms)', ...BUILDS.map((_, i) => cell(i, (s) => s.p99, 1)), ''],
+      ['frames over 50 ms (jank, %)', ...BUILDS.map((_, i) => cell(i, (s) => s.jankPct, 2)), ''],
+      [
+        'long tasks over 50 ms (count)',
+        ...BUILDS.map((_, i) => cell(i, (s) => s.longTaskCount)),
+        '',
+      ],
+      ['longest long task (ms)', ...BUILDS.map((_, i) => cell(i, (s) => s.longestTask)), ''],
+    ];
+    const staticColumn: Record<string, string> = {
+      [`scroll to claim ${CLAIMS} (s)`]: still.scrollS.toFixed(1),
+      'frames sampled while scrolling': still.frames.toFixed(0),
+      'frame interval p50 (ms)': still.p50.toFixed(1),
+      'frame interval p95 (ms)': still.p95.toFixed(1),
+      'frame interval p99 (ms)': still.p99.toFixed(1),
+      'frames over 50 ms (jank, %)': still.jankPct.toFixed(2),
+      'long tasks over 50 ms (count)': still.longTaskCount.toFixed(0),
+      'longest long task (ms)': still.longestTask.toFixed(0),
+    };
+    const table = rows.map((r, i) =>
+      i === 0 ? r : [...r.slice(0, -1), staticColumn[r[0]] ?? '', r[r.length - 1]],
+    );
+    console.log(table.map((r) => `| ${r.join(' | ')} |`).join('\n'));
   } finally {
     await browser.close();
-    await product.stop();
+    for (const product of products) await product.stop();
+    rmSync(dataDir, { recursive: true, force: true });
   }
 }
 

@@ -1,11 +1,12 @@
-import { memo, useEffect, useRef } from 'react';
+import { memo, useDeferredValue, useEffect, useRef } from 'react';
 import { Link } from 'react-router';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { Anchor, Badge, Box, Checkbox, Group, Loader, Text, Tooltip } from '@mantine/core';
+import { Badge, Box, Checkbox, Group, Loader, Text, Tooltip } from '@mantine/core';
 import { IconAlarm } from '@tabler/icons-react';
 import type { QueueClaimFieldsFragment } from '@corroborate/graphql';
 import { ClaimStatusBadge, PriorityBadge, formatDate } from '@corroborate/web-ui';
 import { isOverdue } from './queue-filters';
+import classes from './queue-list.module.css';
 
 export const QUEUE_ROW_HEIGHT = 76;
 const COLUMNS = 'minmax(260px, 1fr) 150px 84px 200px 112px 72px';
@@ -13,6 +14,8 @@ const CHECK_COLUMN = '28px ';
 const MAX_TOPICS_SHOWN = 2;
 /** Start fetching the next page this many rows before the end. */
 const PREFETCH_ROWS = 20;
+/** How many frames a row to focus (j/k) may take to mount. */
+const FOCUS_WAIT_FRAMES = 30;
 
 export interface QueueListProps {
   claims: readonly QueueClaimFieldsFragment[];
@@ -66,8 +69,11 @@ export function QueueList({
     estimateSize: () => QUEUE_ROW_HEIGHT,
     overscan: 12,
   });
-  const items = virtualizer.getVirtualItems();
-  const lastIndex = items.length > 0 ? (items[items.length - 1]?.index ?? 0) : 0;
+  const inView = virtualizer.getVirtualItems();
+  const lastIndex = inView.length > 0 ? (inView[inView.length - 1]?.index ?? 0) : 0;
+  // Rows coming into view mount in a deferred render, which React slices and interrupts, so a fast
+  // scroll never holds a frame while rows mount (the scroll itself stays urgent).
+  const items = useDeferredValue(inView);
 
   useEffect(() => {
     if (hasNextPage && !loadingMore && lastIndex >= claims.length - PREFETCH_ROWS) onLoadMore();
@@ -76,13 +82,20 @@ export function QueueList({
   useEffect(() => {
     if (focusIndex === null) return;
     virtualizer.scrollToIndex(focusIndex, { align: 'auto' });
-    const frame = requestAnimationFrame(() => {
+    // The row may mount a few frames later (rows render deferred): wait for it, a while at most.
+    let frames = 0;
+    const focus = () => {
       const link = scrollRef.current?.querySelector<HTMLAnchorElement>(
         `[data-row-index="${focusIndex}"] a`,
       );
+      if ((link === null || link === undefined) && frames++ < FOCUS_WAIT_FRAMES) {
+        frame = requestAnimationFrame(focus);
+        return;
+      }
       link?.focus({ preventScroll: true });
       onFocused();
-    });
+    };
+    let frame = requestAnimationFrame(focus);
     return () => cancelAnimationFrame(frame);
   }, [focusIndex, virtualizer, onFocused]);
 
@@ -221,6 +234,7 @@ const QueueRow = memo(function QueueRow({
   return (
     <div
       role="row"
+      className={classes.row}
       aria-rowindex={index + 2}
       aria-selected={selected}
       data-row-index={index}
@@ -233,23 +247,7 @@ const QueueRow = memo(function QueueRow({
           onOpen(claim);
         }
       }}
-      style={{
-        position: 'absolute',
-        top: 0,
-        left: 0,
-        width: '100%',
-        height: size,
-        transform: `translateY(${start}px)`,
-        display: 'grid',
-        gridTemplateColumns: columns,
-        gap: 12,
-        alignItems: 'center',
-        padding: '0 12px',
-        cursor: 'pointer',
-        borderBottom: '1px solid var(--mantine-color-gray-2)',
-        background: selected ? 'var(--mantine-color-indigo-0)' : undefined,
-        boxShadow: selected ? 'inset 3px 0 0 var(--mantine-color-indigo-8)' : undefined,
-      }}
+      style={{ height: size, transform: `translateY(${start}px)`, gridTemplateColumns: columns }}
     >
       {checked !== undefined && onToggle !== undefined && (
         <div role="cell" onClick={(event) => event.stopPropagation()}>
@@ -261,22 +259,18 @@ const QueueRow = memo(function QueueRow({
           />
         </div>
       )}
-      <div role="cell" style={{ minWidth: 0 }}>
-        <Anchor
-          component={Link}
+      <div role="cell" className={classes.cell}>
+        <Link
           to={claimPath(claim.id)}
-          size="sm"
-          fw={500}
-          lineClamp={2}
-          c="dark.9"
+          className={`${classes.title} mantine-focus-auto`}
           onFocus={() => onSelect(index)}
           title={claim.text}
         >
           {claim.text}
-        </Anchor>
-        <Text size="xs" c="dimmed" truncate>
+        </Link>
+        <div className={classes.meta}>
           {claim.claimant ?? 'Unknown claimant'} · {claim.project.name}
-        </Text>
+        </div>
       </div>
       <div role="cell">
         <ClaimStatusBadge status={claim.status} />
@@ -284,50 +278,42 @@ const QueueRow = memo(function QueueRow({
       <div role="cell">
         <PriorityBadge priority={claim.priority} />
       </div>
-      <div role="cell" style={{ minWidth: 0 }}>
-        <Group gap={4} wrap="nowrap">
-          {claim.topics.slice(0, MAX_TOPICS_SHOWN).map((topic) => (
-            <Badge key={topic} variant="light" color="gray" size="sm" tt="none" maw={120}>
-              {topic}
-            </Badge>
-          ))}
-          {extraTopics > 0 && (
-            <Tooltip label={claim.topics.slice(MAX_TOPICS_SHOWN).join(', ')}>
-              <Text span size="xs" c="dimmed">
-                +{extraTopics}
-              </Text>
-            </Tooltip>
-          )}
-          {claim.topics.length === 0 && (
-            <Text span size="xs" c="dimmed">
-              —
-            </Text>
-          )}
-        </Group>
+      <div role="cell" className={`${classes.cell} ${classes.inline}`}>
+        {claim.topics.slice(0, MAX_TOPICS_SHOWN).map((topic) => (
+          <Badge key={topic} variant="light" color="gray" size="sm" tt="none" maw={120}>
+            {topic}
+          </Badge>
+        ))}
+        {extraTopics > 0 && (
+          <Tooltip label={claim.topics.slice(MAX_TOPICS_SHOWN).join(', ')}>
+            <span className={`${classes.small} ${classes.dimmed}`}>+{extraTopics}</span>
+          </Tooltip>
+        )}
+        {claim.topics.length === 0 && (
+          <span className={`${classes.small} ${classes.dimmed}`}>—</span>
+        )}
       </div>
       <div role="cell">
         {claim.dueAt === null ? (
-          <Text span size="sm" c="dimmed">
-            —
-          </Text>
+          <span className={`${classes.text} ${classes.dimmed}`}>—</span>
         ) : (
-          <Group gap={4} wrap="nowrap">
+          <span className={classes.inline}>
             {overdue && (
               <IconAlarm size={14} color="var(--mantine-color-red-9)" aria-hidden="true" />
             )}
-            <Text span size="sm" c={overdue ? 'red.9' : undefined} fw={overdue ? 600 : undefined}>
+            <span className={overdue ? `${classes.text} ${classes.overdue}` : classes.text}>
               <time dateTime={claim.dueAt} title={claim.dueAt}>
                 {formatDate(claim.dueAt)}
               </time>
               {overdue && <span className="visually-hidden"> (overdue)</span>}
-            </Text>
-          </Group>
+            </span>
+          </span>
         )}
       </div>
       <div role="cell">
-        <Text span size="sm" aria-label={`${claim.evidenceCount} evidence items`}>
+        <span className={classes.text} aria-label={`${claim.evidenceCount} evidence items`}>
           {claim.evidenceCount}
-        </Text>
+        </span>
       </div>
     </div>
   );

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useQuery } from '@apollo/client/react';
 import { Button, Grid, Group, Kbd, Loader, Stack, Text } from '@mantine/core';
@@ -31,15 +31,10 @@ import {
 } from './queue-filters';
 import { QueueFiltersPanel, type FacetCounts } from './queue-filters-panel';
 import { QueueList, claimPath } from './queue-list';
-import { queueClaimsQuery, queueProjectsQuery } from './queue.graphql';
+import { queueProjectsQuery } from './queue.graphql';
+import { useQueueClaims } from './use-queue-claims';
 
-export const QUEUE_PAGE_SIZE = 50;
-/**
- * Later pages, fetched while scrolling, are larger: each page re-renders the page around the
- * list, so fewer, larger pages keep a long scroll smooth (the first page stays small to show
- * rows fast).
- */
-export const QUEUE_MORE_SIZE = 200;
+export { QUEUE_MORE_SIZE, QUEUE_PAGE_SIZE } from './use-queue-claims';
 const REVIEWER_ROLES = ['REVIEWER'] as const;
 const SEARCH_DEBOUNCE_MS = 300;
 
@@ -63,8 +58,6 @@ export function QueuePage() {
   const searchRef = useRef<HTMLInputElement>(null);
   const [selectedIndex, setSelectedIndex] = useState(0);
   const [focusIndex, setFocusIndex] = useState<number | null>(null);
-  const [loadingMore, setLoadingMore] = useState(false);
-  const [loadMoreError, setLoadMoreError] = useState<unknown>(null);
 
   const update = useCallback(
     (patch: Partial<QueueFilters>, replace = false) => {
@@ -79,30 +72,38 @@ export function QueuePage() {
   );
   const updateSearch = useDebouncedCallback((q: string) => update({ q }, true), SEARCH_DEBOUNCE_MS);
 
-  const clearFilters = () => {
+  const onSearchChange = useCallback(
+    (value: string) => {
+      setSearch(value);
+      updateSearch(value);
+    },
+    [updateSearch],
+  );
+  const sort = filters.sort;
+  const clearFilters = useCallback(() => {
     updateSearch.cancel();
     setSearch('');
-    updateParams(() =>
-      queueFiltersToParams({ ...parseQueueFilters(new URLSearchParams()), sort: filters.sort }),
-    );
+    updateParams(() => queueFiltersToParams({ ...parseQueueFilters(new URLSearchParams()), sort }));
     setSelectedIndex(0);
-  };
+  }, [updateSearch, updateParams, sort]);
 
-  const variables = useMemo(
-    () => ({ filter: toClaimFilter(filters), sort: filters.sort, first: QUEUE_PAGE_SIZE }),
-    [filters],
-  );
-  const { data, previousData, error, loading, fetchMore, refetch } = useQuery(queueClaimsQuery, {
-    variables,
-    notifyOnNetworkStatusChange: true,
-  });
-  const projects = useQuery(queueProjectsQuery);
-
-  const connection = (data ?? previousData)?.claims;
-  const claims = useMemo(() => connection?.edges.map((edge) => edge.node) ?? [], [connection]);
-  const stale = data === undefined && previousData !== undefined;
-  const pageInfo = data?.claims.pageInfo;
-  const hasNextPage = pageInfo?.hasNextPage ?? false;
+  const filter = useMemo(() => toClaimFilter(filters), [filters]);
+  const {
+    connection,
+    claims,
+    stale,
+    loading,
+    error,
+    hasNextPage,
+    loadingMore,
+    loadMoreError,
+    loadMore,
+    retryLoadMore,
+    refetch,
+  } = useQueueClaims(filter, filters.sort);
+  const projectsQuery = useQuery(queueProjectsQuery);
+  const projectList = projectsQuery.data?.projects;
+  const projects = useMemo(() => projectList ?? [], [projectList]);
 
   const facets = useMemo<FacetCounts | null>(() => {
     if (connection === undefined) return null;
@@ -112,15 +113,6 @@ export function QueuePage() {
       topics: connection.facets.topics,
     };
   }, [connection]);
-
-  const loadMore = useCallback(() => {
-    if (pageInfo === undefined || !pageInfo.hasNextPage || loadingMore) return;
-    if (loadMoreError !== null) return;
-    setLoadingMore(true);
-    fetchMore({ variables: { after: pageInfo.endCursor, first: QUEUE_MORE_SIZE } })
-      .catch((e: unknown) => setLoadMoreError(e))
-      .finally(() => setLoadingMore(false));
-  }, [pageInfo, loadingMore, loadMoreError, fetchMore]);
 
   const open = useCallback(
     (claim: QueueClaimFieldsFragment) => void navigate(claimPath(claim.id)),
@@ -180,92 +172,36 @@ export function QueuePage() {
   });
 
   const activeCount = countActiveFilters(filters);
-  const createButton = canCreate ? (
-    <Button
-      leftSection={<IconPlus size={16} aria-hidden="true" />}
-      onClick={() => setCreating(true)}
-    >
-      New claim
-    </Button>
-  ) : undefined;
+  const openCreate = useCallback(() => setCreating(true), []);
+  const openAutoAssign = useCallback(() => setAutoAssigning(true), []);
+  const onPreset = useCallback(() => {
+    updateSearch.cancel();
+    setSearch('');
+    setSelectedIndex(0);
+  }, [updateSearch]);
 
   const totalCount = connection?.totalCount ?? 0;
 
   return (
     <>
-      <PageHeader
-        title="Queue"
-        description={
-          <>
-            Claims to check. Filters are saved in the address, so you can share this view as a link.
-            Keys: <Kbd>j</Kbd> <Kbd>k</Kbd> move, <Kbd>Enter</Kbd> opens, <Kbd>/</Kbd> searches
-            {canCreate && (
-              <>
-                , <Kbd>x</Kbd> selects for assignment
-              </>
-            )}
-            .
-          </>
-        }
-        actions={
-          canCreate ? (
-            <>
-              <Button
-                variant="default"
-                leftSection={<IconUsersGroup size={16} aria-hidden="true" />}
-                onClick={() => setAutoAssigning(true)}
-              >
-                Auto-assign…
-              </Button>
-              {createButton}
-            </>
-          ) : undefined
-        }
-      />
+      <QueueHeader canCreate={canCreate} onCreate={openCreate} onAutoAssign={openAutoAssign} />
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 4, lg: 3 }}>
-          <QueueFiltersPanel
+          <MemoQueueFiltersPanel
             ref={searchRef}
             filters={filters}
             search={search}
-            onSearchChange={(value) => {
-              setSearch(value);
-              updateSearch(value);
-            }}
-            onChange={(patch) => update(patch)}
+            onSearchChange={onSearchChange}
+            onChange={update}
             onClear={clearFilters}
             activeCount={activeCount}
             facets={facets}
-            projects={projects.data?.projects ?? []}
+            projects={projects}
           />
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 8, lg: 9 }}>
           <Stack gap="sm">
-            <Group gap="xs" component="nav" aria-label="Queue presets" wrap="wrap">
-              {QUEUE_PRESETS.filter((preset) => preset.key !== 'mine' || isReviewer).map(
-                (preset) => {
-                  const active = isPresetActive(preset, filters);
-                  const search = queueFiltersToParams(presetFilters(preset, filters)).toString();
-                  return (
-                    <Button
-                      key={preset.key}
-                      component={Link}
-                      to={`/queue?${search}`}
-                      size="xs"
-                      variant={active ? 'filled' : 'default'}
-                      aria-current={active ? 'true' : undefined}
-                      onClick={() => {
-                        updateSearch.cancel();
-                        setSearch('');
-                        setSelectedIndex(0);
-                      }}
-                    >
-                      {preset.label}
-                    </Button>
-                  );
-                },
-              )}
-            </Group>
+            <QueuePresets filters={filters} isReviewer={isReviewer} onPreset={onPreset} />
             <Group justify="space-between" mih={28}>
               <Text size="sm" role="status" aria-live="polite">
                 {connection === undefined
@@ -287,7 +223,7 @@ export function QueuePage() {
               <ErrorAlert
                 error={error}
                 title="Could not load the queue"
-                onRetry={() => void refetch()}
+                onRetry={refetch}
                 retrying={loading}
               />
             )}
@@ -310,9 +246,9 @@ export function QueuePage() {
                     <Button variant="default" onClick={clearFilters}>
                       Clear filters
                     </Button>
-                  ) : (
-                    createButton
-                  )
+                  ) : canCreate ? (
+                    <NewClaimButton onClick={openCreate} />
+                  ) : undefined
                 }
               />
             )}
@@ -331,7 +267,7 @@ export function QueuePage() {
                 <Button size="xs" onClick={() => setAssigningSelected(true)}>
                   Assign…
                 </Button>
-                <Button size="xs" variant="default" onClick={() => setAutoAssigning(true)}>
+                <Button size="xs" variant="default" onClick={openAutoAssign}>
                   Auto-assign…
                 </Button>
                 <Button size="xs" variant="subtle" onClick={() => setChecked(new Set())}>
@@ -362,7 +298,7 @@ export function QueuePage() {
               <ErrorAlert
                 message={describeError(loadMoreError)}
                 title="Could not load more claims"
-                onRetry={() => setLoadMoreError(null)}
+                onRetry={retryLoadMore}
               />
             )}
             {hasNextPage && !loadingMore && loadMoreError === null && claims.length > 0 && (
@@ -379,11 +315,11 @@ export function QueuePage() {
         <AutoAssignModal
           opened={autoAssigning}
           onClose={() => setAutoAssigning(false)}
-          filter={variables.filter}
+          filter={filter}
           claimIds={checkedIds}
           onAssigned={() => {
             setChecked(new Set());
-            void refetch();
+            refetch();
           }}
         />
       )}
@@ -394,7 +330,7 @@ export function QueuePage() {
           claimIds={checkedIds ?? []}
           onAssigned={() => {
             setChecked(new Set());
-            void refetch();
+            refetch();
           }}
         />
       )}
@@ -409,3 +345,91 @@ export function QueuePage() {
     </>
   );
 }
+
+function NewClaimButton({ onClick }: { onClick: () => void }) {
+  return (
+    <Button leftSection={<IconPlus size={16} aria-hidden="true" />} onClick={onClick}>
+      New claim
+    </Button>
+  );
+}
+
+/**
+ * The page's heading and actions. Memoised, like the filter panel and the presets: loading more
+ * claims while scrolling re-renders the queue page, and nothing here depends on the rows.
+ */
+const QueueHeader = memo(function QueueHeader({
+  canCreate,
+  onCreate,
+  onAutoAssign,
+}: {
+  canCreate: boolean;
+  onCreate: () => void;
+  onAutoAssign: () => void;
+}) {
+  return (
+    <PageHeader
+      title="Queue"
+      description={
+        <>
+          Claims to check. Filters are saved in the address, so you can share this view as a link.
+          Keys: <Kbd>j</Kbd> <Kbd>k</Kbd> move, <Kbd>Enter</Kbd> opens, <Kbd>/</Kbd> searches
+          {canCreate && (
+            <>
+              , <Kbd>x</Kbd> selects for assignment
+            </>
+          )}
+          .
+        </>
+      }
+      actions={
+        canCreate ? (
+          <>
+            <Button
+              variant="default"
+              leftSection={<IconUsersGroup size={16} aria-hidden="true" />}
+              onClick={onAutoAssign}
+            >
+              Auto-assign…
+            </Button>
+            <NewClaimButton onClick={onCreate} />
+          </>
+        ) : undefined
+      }
+    />
+  );
+});
+
+const MemoQueueFiltersPanel = memo(QueueFiltersPanel);
+
+const QueuePresets = memo(function QueuePresets({
+  filters,
+  isReviewer,
+  onPreset,
+}: {
+  filters: QueueFilters;
+  isReviewer: boolean;
+  onPreset: () => void;
+}) {
+  return (
+    <Group gap="xs" component="nav" aria-label="Queue presets" wrap="wrap">
+      {QUEUE_PRESETS.filter((preset) => preset.key !== 'mine' || isReviewer).map((preset) => {
+        const active = isPresetActive(preset, filters);
+        const search = queueFiltersToParams(presetFilters(preset, filters)).toString();
+        return (
+          <Button
+            key={preset.key}
+            component={Link}
+            to={`/queue?${search}`}
+            size="xs"
+            variant={active ? 'filled' : 'default'}
+            aria-current={active ? 'true' : undefined}
+            onClick={onPreset}
+          >
+            {preset.label}
+          </Button>
+        );
+      })}
+    </Group>
+  );
+});

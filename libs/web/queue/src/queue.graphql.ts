@@ -51,6 +51,27 @@ export const queueClaimsQuery = graphql(`
   }
 `);
 
+/**
+ * A later page of a queue view, fetched while scrolling: only its rows (the counts come with the
+ * first page). Each page is its own cache entry, so loading one never re-reads the others.
+ */
+export const queueClaimsPageQuery = graphql(`
+  query QueueClaimsPage($filter: ClaimFilter, $sort: ClaimSort, $first: Int, $after: String) {
+    claims(filter: $filter, sort: $sort, first: $first, after: $after) {
+      edges {
+        cursor
+        node {
+          ...QueueClaimFields
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);
+
 export const queueProjectsQuery = graphql(`
   query QueueProjects {
     projects {

@@ -1,0 +1,172 @@
+import { type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  graphqlAs,
+  launchBrowser,
+  type RunningProduct,
+  screenshot,
+  seriousAccessibilityViolations,
+  startProduct,
+} from './src/product';
+
+/** More than the first page (50) and two later pages (200 each): four pages in all. */
+const CLAIMS = 520;
+const EDITOR = { email: 'editor@example.org', password: 'demo-editor-pass' };
+
+async function signInCookie(url: string): Promise<string> {
+  const res = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      query: 'mutation($input: SignInInput!) { signIn(input: $input) { user { id } } }',
+      variables: { input: EDITOR },
+    }),
+  });
+  return (res.headers.get('set-cookie') ?? '').split(';')[0];
+}
+
+interface RowsDocument {
+  querySelector(s: string): { parentElement: { scrollTop: number } } | null;
+  querySelectorAll(s: string): ArrayLike<{
+    getAttribute(name: string): string | null;
+    querySelector(s: string): { textContent: string | null } | null;
+  }>;
+}
+
+/**
+ * Scrolls the queue's own scroll container down a screenful at a time until `done` holds, and
+ * returns the text of every row rendered on the way, by row index.
+ */
+async function scrollQueueUntil(
+  page: Page,
+  done: () => Promise<boolean>,
+): Promise<Map<number, string>> {
+  const seen = new Map<number, string>();
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const rows = await page.evaluate(() => {
+      // This runs in the page (the Node typecheck has no DOM types): the page's own document.
+      const { document } = globalThis as unknown as { document: RowsDocument };
+      return Array.from(document.querySelectorAll('[aria-label="Claims"] [data-row-index]')).map(
+        (row) =>
+          [
+            Number(row.getAttribute('data-row-index')),
+            row.querySelector('a')?.textContent ?? '',
+          ] as const,
+      );
+    });
+    for (const [index, text] of rows) seen.set(index, text);
+    if (await done()) return seen;
+    if (Date.now() > deadline) throw new Error('The queue did not load its later pages');
+    await page.evaluate(() => {
+      const { document } = globalThis as unknown as { document: RowsDocument };
+      const container = document.querySelector('[aria-label="Claims"]')?.parentElement;
+      if (container) container.scrollTop += 1200;
+    });
+    await page.waitForTimeout(50);
+  }
+}
+
+describe('a long queue', () => {
+  let product: RunningProduct;
+  let browser: Browser;
+  let projectId = '';
+  /** The claims' texts in the queue's default order, as the API pages them. */
+  const expected: string[] = [];
+
+  beforeAll(async () => {
+    product = await startProduct();
+    browser = await launchBrowser();
+    const call = await graphqlAs(product.url, EDITOR.email, EDITOR.password);
+    const { createProject } = await call<{ createProject: { id: string } }>(
+      'mutation($input: CreateProjectInput!) { createProject(input: $input) { id } }',
+      { input: { name: 'Long queue desk' } },
+    );
+    projectId = createProject.id;
+    const lines = ['text,claimant,topics,priority'];
+    for (let i = 1; i <= CLAIMS; i++) {
+      lines.push(`"Long queue claim number ${i} about the march.",Source ${i % 7},marches,NORMAL`);
+    }
+    const form = new FormData();
+    form.append('file', new Blob([lines.join('\n')]), 'claims.csv');
+    const res = await fetch(`${product.url}/api/projects/${projectId}/imports`, {
+      method: 'POST',
+      headers: { cookie: await signInCookie(product.url), 'x-requested-with': 'XMLHttpRequest' },
+      body: form,
+    });
+    expect(res.status).toBe(201);
+    let after: string | null = null;
+    do {
+      const page: {
+        claims: {
+          edges: { node: { text: string } }[];
+          pageInfo: { hasNextPage: boolean; endCursor: string | null };
+        };
+      } = await call(
+        `query($filter: ClaimFilter, $after: String) {
+          claims(filter: $filter, first: 200, after: $after) {
+            edges { node { text } } pageInfo { hasNextPage endCursor }
+          }
+        }`,
+        { filter: { projectId }, after },
+      );
+      expected.push(...page.claims.edges.map((edge) => edge.node.text));
+      after = page.claims.pageInfo.hasNextPage ? page.claims.pageInfo.endCursor : null;
+    } while (after !== null);
+    expect(expected).toHaveLength(CLAIMS);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await product?.stop();
+  });
+
+  it('loads every page while scrolling, in order and once each; selection and j/k/x/Enter keep working', async () => {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const [name, value] = (await signInCookie(product.url)).split('=');
+    await context.addCookies([{ name, value, url: product.url }]);
+    const page = await context.newPage();
+    await page.goto(`${product.url}/queue?project=${projectId}`);
+    const table = page.getByRole('table', { name: 'Claims' });
+    const row = (index: number) => table.locator(`[data-row-index="${index}"]`);
+    await row(0).waitFor();
+    const status = page.getByRole('status').filter({ hasText: /^Showing/ });
+    await expect.poll(() => status.textContent()).toBe(`Showing 50 of ${CLAIMS} claims`);
+
+    // Select the first claim for assignment before the later pages load.
+    await row(0).getByRole('checkbox').check();
+    const selection = page.getByRole('region', { name: 'Selected claims' });
+    await expect.poll(() => selection.getByText(/selected$/).textContent()).toBe('1 selected');
+
+    const seen = await scrollQueueUntil(page, () => row(CLAIMS - 1).isVisible());
+    expect(await status.textContent()).toBe(`Showing ${CLAIMS} of ${CLAIMS} claims`);
+    expect(await page.getByRole('button', { name: 'Load more claims' }).count()).toBe(0);
+    // The later pages follow on from one another: every row, in the API's order, none twice.
+    expect([...seen.keys()].sort((a, b) => a - b)).toEqual(expected.map((_, i) => i));
+    expect(expected.map((_, i) => seen.get(i))).toEqual(expected);
+    // The selection survived the later pages.
+    expect(await selection.getByText(/selected$/).textContent()).toBe('1 selected');
+    await screenshot(page, 'queue-long-scrolled');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+
+    // j/k move the selection among the rows of the later pages; x selects; Enter opens.
+    await row(CLAIMS - 1)
+      .getByRole('link')
+      .focus();
+    await expect.poll(() => row(CLAIMS - 1).getAttribute('aria-selected')).toBe('true');
+    await page.keyboard.press('k');
+    await page.keyboard.press('k');
+    await expect.poll(() => row(CLAIMS - 3).getAttribute('aria-selected')).toBe('true');
+    expect(await row(CLAIMS - 1).getAttribute('aria-selected')).toBe('false');
+    await page.keyboard.press('x');
+    await expect.poll(() => selection.getByText(/selected$/).textContent()).toBe('2 selected');
+    await page.keyboard.press('j');
+    await expect.poll(() => row(CLAIMS - 2).getAttribute('aria-selected')).toBe('true');
+    await page.getByRole('checkbox', { name: 'Select all loaded claims' }).check();
+    await expect
+      .poll(() => selection.getByText(/selected$/).textContent())
+      .toBe(`${CLAIMS} selected`);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: expected[CLAIMS - 2], level: 1 }).waitFor();
+    await context.close();
+  }, 120_000);
+});
