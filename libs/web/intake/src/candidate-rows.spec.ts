@@ -52,6 +52,30 @@ describe('mergeCandidateRows', () => {
     expect(new Set(merged.map((r) => r.key)).size).toBe(2);
   });
 
+  it('does not list a candidate’s own accepted claim as its duplicate', () => {
+    const created = { id: 'c1', text: UN };
+    const previous = [row(UN, { state: 'accepted', created })];
+    const found = [
+      row(UN, {
+        duplicates: [
+          { score: 1, claim: { id: 'c1', text: UN, version: 1, status: 'NEW' } },
+          {
+            score: 0.8,
+            claim: {
+              id: 'demo',
+              text: 'Authorities detained 30,000',
+              version: 3,
+              status: 'IN_REVIEW',
+            },
+          },
+        ] as Row['duplicates'],
+      }),
+    ];
+    expect(mergeCandidateRows(previous, found)[0]?.duplicates.map((d) => d.claim.id)).toEqual([
+      'demo',
+    ]);
+  });
+
   it('takes a first search as it is', () => {
     const found = [row(UN)];
     expect(mergeCandidateRows(null, found)).toBe(found);

@@ -35,7 +35,10 @@ export function mergeCandidateRows(previous: Row[] | null, found: Row[]): Row[] 
   const byOriginal = new Map(previous.map((row) => [row.original, row]));
   const kept = found.map((row) => {
     const before = byOriginal.get(row.original);
-    return before === undefined ? row : { ...before, key: row.key, duplicates: row.duplicates };
+    if (before === undefined) return row;
+    // The claim accepted from this candidate is now in the project: it is not its own duplicate.
+    const duplicates = row.duplicates.filter((d) => d.claim.id !== before.created?.id);
+    return { ...before, key: row.key, duplicates };
   });
   const foundOriginals = new Set(found.map((row) => row.original));
   const vanished = previous.filter(

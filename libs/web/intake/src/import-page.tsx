@@ -138,18 +138,39 @@ function ImportScreen() {
             </Text>
           </Stack>
         )}
-        {result !== null && !result.ok && <ImportErrors result={result} />}
+        {result !== null && !result.ok && <ImportErrors result={result} projectId={projectId} />}
         {result !== null && result.ok && <ImportDone result={result} />}
       </Stack>
     </>
   );
 }
 
-function ImportErrors({ result }: { result: Extract<ImportResponse, { ok: false }> }) {
+function ImportErrors({
+  result,
+  projectId,
+}: {
+  result: Extract<ImportResponse, { ok: false }>;
+  projectId: string | null;
+}) {
   return (
     <Stack gap="sm">
-      <Alert color="red" title="Nothing was imported" role="alert">
+      <Alert
+        color="red"
+        title={result.outcomeUnknown ? 'The import may have been saved' : 'Nothing was imported'}
+        role="alert"
+      >
         {result.message}
+        {result.outcomeUnknown && projectId !== null && (
+          <>
+            {' '}
+            <Anchor
+              component={Link}
+              to={`/queue?project=${encodeURIComponent(projectId)}&sort=CREATED_DESC`}
+            >
+              Open the project’s newest claims
+            </Anchor>
+          </>
+        )}
       </Alert>
       {result.problems.length > 0 && (
         <>

@@ -47,6 +47,11 @@ export type ImportResponse =
   | {
       ok: false;
       status: number;
+      /**
+       * The connection broke after the whole file was sent: the server may have committed the
+       * import, so the person must check before sending it again.
+       */
+      outcomeUnknown?: boolean;
       message: string;
       problems: ImportProblem[];
       problemCount: number;
@@ -55,7 +60,7 @@ export type ImportResponse =
 function describeStatus(status: number, message: string | null): string {
   switch (status) {
     case 0:
-      return 'Could not reach the Corroborate server. Check your connection and try again.';
+      return 'Could not reach the Corroborate server before the file was sent, so nothing was imported. Check your connection and try again.';
     case 401:
       return 'Your session has ended. Sign in again, then retry the import.';
     case 413:
@@ -84,9 +89,20 @@ export function uploadImport(
     xhr.responseType = 'json';
     xhr.setRequestHeader('Accept', 'application/json');
     xhr.setRequestHeader('X-Requested-With', 'XMLHttpRequest');
+    // Whether the server can have the whole file: only a upload seen to stop short of the end
+    // proves that nothing was imported; otherwise a lost answer leaves the outcome unknown.
+    let fractionSent: number | null = null;
+    let sent = false;
     xhr.upload.onprogress = (event) => {
-      if (event.lengthComputable && event.total > 0) onProgress(event.loaded / event.total);
+      if (event.lengthComputable && event.total > 0) {
+        fractionSent = event.loaded / event.total;
+        onProgress(fractionSent);
+      }
     };
+    xhr.upload.onload = () => {
+      sent = true;
+    };
+    const stoppedShort = () => !sent && fractionSent !== null && fractionSent < 1;
     xhr.onload = () => {
       const body = xhr.response as {
         import?: ImportSummary;
@@ -110,7 +126,10 @@ export function uploadImport(
       resolve({
         ok: false,
         status: 0,
-        message: describeStatus(0, null),
+        outcomeUnknown: !stoppedShort(),
+        message: !stoppedShort()
+          ? 'The connection was lost before the server answered, so it may have imported the file. Before importing it again, look for its claims in the project’s queue (newest first): importing twice would create every claim twice.'
+          : describeStatus(0, null),
         problems: [],
         problemCount: 0,
       });
