@@ -5,7 +5,8 @@ import {
   type ClaimStatus,
   DEFAULT_DUPLICATE_THRESHOLD,
   normaliseClaimText,
-  trigramSimilarity,
+  trigrams,
+  trigramSetSimilarity,
 } from '@corroborate/domain';
 
 export interface DuplicateMatch {
@@ -72,13 +73,14 @@ export class DuplicatesService {
         LIMIT ${SQLITE_CANDIDATES}`,
       [terms.join(' OR '), projectId],
     )) as { id: string; text: string; status: ClaimStatus; normalisedText: string }[];
+    const mine = trigrams(normalised);
     return rows
       .filter((r) => r.id !== excludeClaimId)
       .map((r) => ({
         claimId: r.id,
         text: r.text,
         status: r.status,
-        score: trigramSimilarity(normalised, r.normalisedText),
+        score: trigramSetSimilarity(mine, trigrams(r.normalisedText)),
       }))
       .filter((r) => r.score >= threshold)
       .sort((a, b) => b.score - a.score || a.claimId.localeCompare(b.claimId))
