@@ -34,8 +34,14 @@ export function trigrams(text: string): Set<string> {
 
 /** pg_trgm `similarity(a, b)`: shared trigrams over all trigrams, in [0, 1]. */
 export function trigramSimilarity(a: string, b: string): number {
-  const ta = trigrams(a);
-  const tb = trigrams(b);
+  return trigramSetSimilarity(trigrams(a), trigrams(b));
+}
+
+/**
+ * {@link trigramSimilarity} of two strings given by their {@link trigrams} sets, for scoring one
+ * text against many without recomputing its set each time.
+ */
+export function trigramSetSimilarity(ta: ReadonlySet<string>, tb: ReadonlySet<string>): number {
   if (ta.size === 0 && tb.size === 0) return 0;
   let shared = 0;
   for (const t of ta) if (tb.has(t)) shared++;

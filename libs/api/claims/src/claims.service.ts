@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, In } from 'typeorm';
-import { type AuditEventType, AuditService } from '@corroborate/api-audit';
+import { type AuditEventType, type AuditRecord, AuditService } from '@corroborate/api-audit';
 import {
   type Actor,
   ForbiddenError,
@@ -164,6 +164,68 @@ function diff(before: Record<string, unknown>, after: Record<string, unknown>) {
   return Object.keys(a).length === 0 ? null : { before: b, after: a };
 }
 
+/** A new claim as {@link ClaimsService.createIn} writes it, for writers of many claims at once. */
+export interface NewClaimRecord {
+  /** Every column of the row but `id` (the caller's, or generated on save) and `version` (1). */
+  readonly claim: Omit<ClaimEntity, 'id' | 'project' | 'version' | 'normalise'>;
+  /** The topics as given (display copy); `claim_topics` holds {@link topicKey} of each. */
+  readonly topics: string[];
+  /** The `claim.created` event, without its `entityId`. */
+  readonly audit: Omit<AuditRecord, 'entityId'>;
+}
+
+/**
+ * Checks and cleans a new claim (text, claimant, URL, topics, priority) and builds its row and
+ * its `claim.created` audit event; `auditExtra` is added to the event (e.g. the import it came
+ * from). Throws BadInputError like {@link ClaimsService.createIn}, which uses it.
+ */
+export function newClaimRecord(
+  actor: Actor | null,
+  input: NewClaim,
+  now: Date,
+  auditExtra: Record<string, unknown> = {},
+): NewClaimRecord {
+  const text = cleanText(input.text);
+  const claimant = cleanOptional('claimant', input.claimant, 300);
+  const firstAppearanceUrl = cleanUrl('firstAppearanceUrl', input.firstAppearanceUrl);
+  const topics = cleanTopics(input.topics);
+  const priority = input.priority ?? DEFAULT_PRIORITY;
+  const claim: NewClaimRecord['claim'] = {
+    projectId: input.projectId,
+    text,
+    normalisedText: normaliseClaimText(text),
+    claimant,
+    firstAppearanceUrl,
+    firstAppearedAt: input.firstAppearedAt ?? null,
+    topics,
+    priority,
+    priorityRank: priorityRank(priority),
+    dueAt: input.dueAt ?? null,
+    status: 'NEW',
+    rejectionReason: null,
+    duplicateOfId: null,
+    hasContradiction: false,
+    hasDisagreement: false,
+    createdById: actor?.id ?? null,
+    createdAt: now,
+    updatedAt: now,
+  };
+  return {
+    claim,
+    topics,
+    audit: {
+      actorId: actor?.id ?? null,
+      entityType: CLAIM_ENTITY_TYPE,
+      action: 'claim.created',
+      after: {
+        projectId: claim.projectId,
+        ...auditView({ ...claim, version: 1 } as ClaimEntity),
+        ...auditExtra,
+      },
+    },
+  };
+}
+
 @Injectable()
 export class ClaimsService {
   private readonly historyFilters: ClaimHistoryFilter[] = [];
@@ -286,45 +348,12 @@ export class ClaimsService {
     input: NewClaim,
     auditExtra: Record<string, unknown> = {},
   ): Promise<ClaimEntity> {
-    const text = cleanText(input.text);
-    const claimant = cleanOptional('claimant', input.claimant, 300);
-    const firstAppearanceUrl = cleanUrl('firstAppearanceUrl', input.firstAppearanceUrl);
-    const topics = cleanTopics(input.topics);
-    const priority = input.priority ?? DEFAULT_PRIORITY;
-    const now = new Date();
-    const claim = manager.create(ClaimEntity, {
-      projectId: input.projectId,
-      text,
-      normalisedText: normaliseClaimText(text),
-      claimant,
-      firstAppearanceUrl,
-      firstAppearedAt: input.firstAppearedAt ?? null,
-      topics,
-      priority,
-      priorityRank: priorityRank(priority),
-      dueAt: input.dueAt ?? null,
-      status: 'NEW',
-      rejectionReason: null,
-      duplicateOfId: null,
-      hasContradiction: false,
-      hasDisagreement: false,
-      createdById: actor?.id ?? null,
-      createdAt: now,
-      updatedAt: now,
-    });
-    await manager.save(claim);
-    await this.writeTopics(manager, claim.id, topics, false);
-    await this.audit.record(
-      {
-        actorId: actor?.id ?? null,
-        entityType: CLAIM_ENTITY_TYPE,
-        entityId: claim.id,
-        action: 'claim.created',
-        after: { projectId: claim.projectId, ...auditView(claim), ...auditExtra },
-      },
-      manager,
-    );
-    return claim;
+    const { claim, topics, audit } = newClaimRecord(actor, input, new Date(), auditExtra);
+    const entity = manager.create(ClaimEntity, claim);
+    await manager.save(entity);
+    await this.writeTopics(manager, entity.id, topics, false);
+    await this.audit.record({ ...audit, entityId: entity.id }, manager);
+    return entity;
   }
 
   update(actor: Actor, id: string, changes: ClaimChanges): Promise<ClaimEntity> {

@@ -4,3 +4,4 @@ export * from './database.module';
 export * from './migrations/postgres';
 export * from './migrations/sqlite';
 export * from './row-reader';
+export * from './bulk-insert';

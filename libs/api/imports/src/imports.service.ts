@@ -6,16 +6,14 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '@corroborate/api-audit';
-import { ClaimsService, EVIDENCE_ENTITY_TYPE } from '@corroborate/api-claims';
 import { type Actor, APP_CONFIG, type AppConfig, NotFoundError } from '@corroborate/api-core';
-import { EvidenceEntity, evidenceAuditView, EvidenceService } from '@corroborate/api-evidence';
 import { ProjectEntity } from '@corroborate/api-projects';
-import { SourceEntity, SourcesService, sourceNameKey } from '@corroborate/api-sources';
 import {
-  type ImportedClaim,
-  type ImportedSource,
+  DEFAULT_DUPLICATE_THRESHOLD,
   type ImportFormat,
   type ImportProblem,
+  normaliseClaimText,
+  trigrams,
 } from '@corroborate/domain';
 import { DuplicatesService, type DuplicateMatch } from './duplicates.service';
 import {
@@ -24,6 +22,7 @@ import {
   type StagedImport,
   sweepAbandonedStaging,
 } from './import-reader';
+import { ImportWriter } from './import-writer';
 
 export const IMPORT_ENTITY_TYPE = 'Import';
 /** Created claims and duplicate warnings listed in a result (counts are always complete). */
@@ -34,6 +33,67 @@ export const MAX_LISTED = 1000;
  * many records went unchecked, so a very large import stays fast.
  */
 export const MAX_DUPLICATE_CHECKS = 1000;
+/**
+ * Claims written per batch: one multi-row insert per table each on PostgreSQL (larger batches,
+ * fewer round trips); on SQLite a batch runs synchronously, so smaller ones keep the server
+ * answering other requests in between.
+ */
+const BATCH = { postgres: 5000, sqlite: 2000 } as const;
+
+/** Likely duplicates listed per record, as in {@link DuplicatesService.find}. */
+const DUPLICATE_LIMIT = 10;
+
+/** The staged claims, in file order (the file is closed when the loop ends or breaks). */
+async function* stagedClaims(path: string): AsyncGenerator<StagedClaim> {
+  const input = createReadStream(path, { encoding: 'utf8' });
+  const lines = createInterface({ input, crlfDelay: Infinity });
+  try {
+    for await (const line of lines) if (line) yield JSON.parse(line) as StagedClaim;
+  } finally {
+    lines.close();
+    input.destroy();
+  }
+}
+
+/**
+ * Likely duplicates among the records of one import (pg_trgm similarity of the normalised texts,
+ * as {@link DuplicatesService.find} scores): each record is matched against the records added
+ * before it, through an in-memory index of their trigrams, so checking n records costs the
+ * trigrams they share rather than n² full comparisons.
+ */
+class InImportMatcher {
+  private readonly postings = new Map<string, number[]>();
+  private readonly claims: { id: string; text: string; size: number }[] = [];
+  private readonly shared: Int32Array;
+
+  constructor(capacity: number) {
+    this.shared = new Int32Array(capacity);
+  }
+
+  matchAndAdd(id: string, text: string): DuplicateMatch[] {
+    const set = trigrams(normaliseClaimText(text));
+    const touched: number[] = [];
+    for (const t of set)
+      for (const j of this.postings.get(t) ?? []) if (this.shared[j]++ === 0) touched.push(j);
+    const matches: DuplicateMatch[] = [];
+    for (const j of touched) {
+      const shared = this.shared[j];
+      this.shared[j] = 0;
+      const other = this.claims[j];
+      const score = shared / (set.size + other.size - shared);
+      if (score >= DEFAULT_DUPLICATE_THRESHOLD)
+        matches.push({ claimId: other.id, text: other.text, status: 'NEW', score });
+    }
+    const index = this.claims.length;
+    this.claims.push({ id, text, size: set.size });
+    for (const t of set) {
+      const list = this.postings.get(t);
+      if (list) list.push(index);
+      else this.postings.set(t, [index]);
+    }
+    return matches;
+  }
+}
 
 export interface ImportedClaimRow {
   readonly id: string;
@@ -92,9 +152,6 @@ export class ImportsService implements OnApplicationBootstrap {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly audit: AuditService,
-    private readonly claims: ClaimsService,
-    private readonly sources: SourcesService,
-    private readonly evidence: EvidenceService,
     private readonly duplicates: DuplicatesService,
   ) {}
 
@@ -127,6 +184,7 @@ export class ImportsService implements OnApplicationBootstrap {
    */
   async import(actor: Actor | null, request: ImportRequest): Promise<ImportOutcome> {
     await this.assertProject(request.projectId);
+    const startedAt = Date.now();
     const read = await readImport(request.stream, request.format, {
       maxBytes: this.maxBytes,
       jsonLdMaxBytes: this.jsonLdMaxBytes,
@@ -143,6 +201,9 @@ export class ImportsService implements OnApplicationBootstrap {
       };
     }
     try {
+      this.logger.debug(
+        `Import read and validated: ${read.rows} record(s) in ${Date.now() - startedAt} ms`,
+      );
       return await this.commit(actor, request, read.staged, read.rows, read.bytes);
     } finally {
       await read.staged.discard();
@@ -159,61 +220,66 @@ export class ImportsService implements OnApplicationBootstrap {
     const importId = randomUUID();
     return this.dataSource.transaction(async (manager) => {
       await this.assertProjectIn(manager, request.projectId);
-      const sourceIds = new Map<string, string>();
       const created: ImportedClaimRow[] = [];
       const warnings: DuplicateWarning[] = [];
       let warningCount = 0;
-      let sourcesCreated = 0;
-      let evidenceCreated = 0;
-      let index = 0;
-      const lines = createInterface({
-        input: createReadStream(staged.path, { encoding: 'utf8' }),
-        crlfDelay: Infinity,
-      });
-      for await (const line of lines) {
-        if (!line) continue;
-        const { claim, ...origin } = JSON.parse(line) as StagedClaim;
-        index++;
-        const matches =
-          index <= MAX_DUPLICATE_CHECKS
-            ? await this.duplicates.find(manager, request.projectId, claim.text)
-            : [];
+      // 1. The first records are checked for likely duplicates before anything is written: the
+      //    database finds those among the project's claims, the matcher those among the records
+      //    before them in this file, as if each had been checked just before it was written.
+      const checkedIds: string[] = [];
+      const checkedAt = Date.now();
+      const matcher = new InImportMatcher(MAX_DUPLICATE_CHECKS);
+      for await (const item of stagedClaims(staged.path)) {
+        if (checkedIds.length >= MAX_DUPLICATE_CHECKS) break;
+        const id = randomUUID();
+        checkedIds.push(id);
+        const text = item.claim.text.trim();
+        const matches = [
+          ...(await this.duplicates.find(manager, request.projectId, text)),
+          ...matcher.matchAndAdd(id, text),
+        ]
+          .sort((x, y) => y.score - x.score || x.claimId.localeCompare(y.claimId))
+          .slice(0, DUPLICATE_LIMIT);
         if (matches.length > 0) {
           warningCount++;
           if (warnings.length < MAX_LISTED)
-            warnings.push({ line: origin.line, record: origin.record, text: claim.text, matches });
+            warnings.push({ line: item.line, record: item.record, text: item.claim.text, matches });
         }
-        const entity = await this.claims.createIn(
-          manager,
-          actor,
-          {
-            projectId: request.projectId,
-            text: claim.text,
-            claimant: claim.claimant,
-            firstAppearanceUrl: claim.firstAppearanceUrl,
-            firstAppearedAt: claim.firstAppearedAt ? new Date(claim.firstAppearedAt) : null,
-            topics: claim.topics,
-            priority: claim.priority,
-            dueAt: claim.dueAt ? new Date(claim.dueAt) : null,
-          },
-          { importId },
-        );
-        if (created.length < MAX_LISTED)
-          created.push({
-            id: entity.id,
-            text: entity.text,
-            line: origin.line,
-            record: origin.record,
-          });
-        for (const item of claim.evidence) {
-          const source = await this.sourceFor(manager, actor, item.source, sourceIds);
-          if (source.created) sourcesCreated++;
-          await this.addEvidence(manager, actor, entity.id, source.id, item, importId);
-          evidenceCreated++;
-        }
-        if (claim.evidence.length > 0) await this.evidence.recomputeClaim(entity.id, manager);
       }
+      this.logger.debug(
+        `Import ${importId}: ${checkedIds.length} record(s) checked for duplicates in ${Date.now() - checkedAt} ms`,
+      );
+      const writtenAt = Date.now();
+      // 2. Every record is written, in batches.
+      const writer = new ImportWriter(manager, actor, request.projectId, importId);
+      const batchSize =
+        manager.connection.options.type === 'postgres' ? BATCH.postgres : BATCH.sqlite;
+      let index = 0;
+      let batch: (StagedClaim & { id: string })[] = [];
+      const flush = async () => {
+        await writer.write(batch);
+        for (const item of batch) {
+          if (created.length >= MAX_LISTED) break;
+          created.push({
+            id: item.id,
+            text: item.claim.text.trim(),
+            line: item.line,
+            record: item.record,
+          });
+        }
+        batch = [];
+      };
+      for await (const item of stagedClaims(staged.path)) {
+        batch.push({ ...item, id: checkedIds[index] ?? randomUUID() });
+        index++;
+        if (batch.length >= batchSize) await flush();
+      }
+      if (batch.length > 0) await flush();
+      this.logger.debug(
+        `Import ${importId}: ${index} claim(s) written in ${Date.now() - writtenAt} ms`,
+      );
       const claimsCreated = index;
+      const { sourcesCreated, evidenceCreated } = writer;
       await this.audit.record(
         {
           actorId: actor?.id ?? null,
@@ -255,77 +321,5 @@ export class ImportsService implements OnApplicationBootstrap {
   private async assertProjectIn(manager: EntityManager, projectId: string): Promise<void> {
     if (!(await manager.existsBy(ProjectEntity, { id: projectId })))
       throw new NotFoundError('Project', projectId);
-  }
-
-  /** The registry source with this name (any case or spacing), or a new one (audited). */
-  private async sourceFor(
-    manager: EntityManager,
-    actor: Actor | null,
-    wanted: ImportedSource,
-    cache: Map<string, string>,
-  ): Promise<{ id: string; created: boolean }> {
-    const key = sourceNameKey(wanted.name);
-    const cached = cache.get(key);
-    if (cached) return { id: cached, created: false };
-    const existing = await manager.findOneBy(SourceEntity, { nameKey: key });
-    if (existing) {
-      cache.set(key, existing.id);
-      return { id: existing.id, created: false };
-    }
-    const source = await this.sources.create(
-      actor,
-      { name: wanted.name, kind: wanted.kind, reliability: wanted.reliability },
-      manager,
-    );
-    cache.set(key, source.id);
-    return { id: source.id, created: true };
-  }
-
-  private async addEvidence(
-    manager: EntityManager,
-    actor: Actor | null,
-    claimId: string,
-    sourceId: string,
-    item: ImportedClaim['evidence'][number],
-    importId: string,
-  ): Promise<void> {
-    const now = new Date();
-    const entity = manager.create(EvidenceEntity, {
-      claimId,
-      sourceId,
-      url: item.url,
-      title: item.title,
-      excerpt: item.excerpt,
-      publishedAt: item.publishedAt ? new Date(item.publishedAt) : null,
-      retrievedAt: now,
-      archiveUrl: null,
-      stance: item.stance,
-      credibility: item.credibility,
-      note: null,
-      derivedFromId: null,
-      quantityMin: null,
-      quantityMax: null,
-      quantityUnit: null,
-      quantityAsOf: null,
-      anchorPrefix: null,
-      anchorExact: null,
-      anchorSuffix: null,
-      retracted: false,
-      retractionReason: null,
-      addedById: actor?.id ?? null,
-      createdAt: now,
-      updatedAt: now,
-    });
-    await manager.save(entity);
-    await this.audit.record(
-      {
-        actorId: actor?.id ?? null,
-        entityType: EVIDENCE_ENTITY_TYPE,
-        entityId: entity.id,
-        action: 'evidence.added',
-        after: { ...evidenceAuditView(entity), importId },
-      },
-      manager,
-    );
   }
 }

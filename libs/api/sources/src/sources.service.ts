@@ -74,7 +74,8 @@ function cleanHomepage(value: string | null | undefined): string | null {
   return trimmed;
 }
 
-function auditView(s: SourceEntity): Record<string, unknown> {
+/** The `after` of a `source.created` event (and the fields compared by later edits). */
+export function sourceAuditView(s: SourceEntity): Record<string, unknown> {
   return {
     name: s.name,
     kind: s.kind,
@@ -181,7 +182,7 @@ export class SourcesService {
         entityType: SOURCE_ENTITY_TYPE,
         entityId: source.id,
         action: 'source.created',
-        after: auditView(source),
+        after: sourceAuditView(source),
       },
       manager,
     );
@@ -192,7 +193,7 @@ export class SourcesService {
     return this.dataSource.transaction(async (manager) => {
       const source = await this.get(id, manager);
       await this.assertVersion(manager, source, changes.expectedVersion);
-      const before = auditView(source);
+      const before = sourceAuditView(source);
       if (changes.name !== undefined && changes.name !== null) {
         const name = cleanSourceName(changes.name);
         await this.assertNameFree(manager, name, source.id);
@@ -212,7 +213,7 @@ export class SourcesService {
       const reason = input.reason.trim();
       if (!reason)
         throw new BadInputError('reason', 'reason must be between 1 and 2000 characters.');
-      const before = auditView(source);
+      const before = sourceAuditView(source);
       source.reliability = input.reliability;
       if (input.reliabilityNote !== undefined)
         source.reliabilityNote = input.reliabilityNote?.trim() || null;
@@ -283,7 +284,7 @@ export class SourcesService {
     recordUnchanged = false,
   ): Promise<SourceEntity> {
     const expected = source.version;
-    const next = { ...auditView(source), version: expected + 1 };
+    const next = { ...sourceAuditView(source), version: expected + 1 };
     const changes = diff(before, next);
     if (!changes && !recordUnchanged) return source;
     const now = new Date();

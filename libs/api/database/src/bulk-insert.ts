@@ -1,0 +1,92 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import { type EntityManager, type EntityTarget, type ObjectLiteral } from 'typeorm';
+import { type ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
+
+/**
+ * Multi-row inserts of entities, for writers of many rows at once (imports): the columns and
+ * their stored form come from the entity metadata and the driver's own `preparePersistentValue`
+ * (so dates, booleans and simple-json columns are stored exactly as `save` stores them), without
+ * TypeORM's per-entity persistence machinery.
+ *
+ * - PostgreSQL: one `INSERT … SELECT FROM unnest($1::type[], …)` per batch (one parameter per
+ *   column, whatever the number of rows).
+ * - SQLite: one prepared single-row INSERT run per row on the connection's better-sqlite3 handle
+ *   (SQLite runs a prepared statement faster than it parses a long multi-row one).
+ *
+ * Both run on the manager's connection, so inside its transaction. Callers give every column a
+ * value (ids, timestamps and versions included); only an incrementing primary key is left to the
+ * database.
+ */
+export class BulkTable<T extends ObjectLiteral> {
+  readonly table: string;
+  private readonly columns: ColumnMetadata[];
+  private readonly postgres: boolean;
+  private statement: BetterSqlite3.Statement | null = null;
+
+  constructor(
+    private readonly manager: EntityManager,
+    target: EntityTarget<T>,
+  ) {
+    const metadata = manager.connection.getMetadata(target);
+    this.table = metadata.tableName;
+    this.columns = metadata.columns.filter(
+      (c) => !(c.isGenerated && c.generationStrategy === 'increment'),
+    );
+    this.postgres = manager.connection.options.type === 'postgres';
+  }
+
+  /** The stored values of one entity, in column order. */
+  private values(entity: Partial<T>): unknown[] {
+    const driver = this.manager.connection.driver;
+    return this.columns.map((c) => {
+      const value: unknown = c.getEntityValue(entity);
+      return driver.preparePersistentValue(value === undefined ? null : value, c);
+    });
+  }
+
+  private columnList(): string {
+    return this.columns.map((c) => `"${c.databaseName}"`).join(', ');
+  }
+
+  /** Inserts the entities (in one statement on PostgreSQL, one prepared run each on SQLite). */
+  async insert(entities: readonly Partial<T>[]): Promise<void> {
+    if (entities.length === 0) return;
+    if (!this.postgres) {
+      this.insertSync(entities);
+      return;
+    }
+    const driver = this.manager.connection.driver;
+    const arrays: unknown[][] = this.columns.map(() => []);
+    for (const entity of entities) {
+      const row = this.values(entity);
+      for (let i = 0; i < row.length; i++) arrays[i].push(row[i]);
+    }
+    const casts = this.columns.map((c, i) => `$${i + 1}::${driver.normalizeType(c)}[]`);
+    await this.manager.query(
+      `INSERT INTO "${this.table}" (${this.columnList()}) SELECT * FROM unnest(${casts.join(', ')})`,
+      arrays,
+    );
+  }
+
+  /**
+   * SQLite only: inserts synchronously, so a caller can run several writes with nothing else
+   * on the (single, shared) connection in between.
+   */
+  insertSync(entities: readonly Partial<T>[]): void {
+    if (this.postgres) throw new Error('insertSync is for SQLite');
+    this.statement ??= sqliteHandle(this.manager).prepare(
+      `INSERT INTO "${this.table}" (${this.columnList()}) VALUES (${this.columns.map(() => '?').join(', ')})`,
+    );
+    for (const entity of entities) this.statement.run(...this.values(entity));
+  }
+}
+
+/** The better-sqlite3 database behind a SQLite manager (the connection its transaction runs on). */
+export function sqliteHandle(manager: EntityManager): BetterSqlite3.Database {
+  const driver = manager.connection.driver as unknown as {
+    databaseConnection?: BetterSqlite3.Database;
+  };
+  if (manager.connection.options.type !== 'better-sqlite3' || !driver.databaseConnection)
+    throw new Error('Not a better-sqlite3 connection');
+  return driver.databaseConnection;
+}
