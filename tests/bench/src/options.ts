@@ -72,8 +72,13 @@ export function sqlitePath(claims: number): string {
   return join(DATA_DIR, `bench_${sizeLabel(claims)}.sqlite`);
 }
 
+/**
+ * The PostgreSQL database of a size: `bench_<size>`, or BENCH_PG_DB (e.g. a copy made with
+ * `CREATE DATABASE mine TEMPLATE bench_100k` and the same COMMENT marker, so a run that writes
+ * sessions never touches a database others are reading).
+ */
 export function pgDatabase(claims: number): string {
-  return `bench_${sizeLabel(claims)}`;
+  return process.env['BENCH_PG_DB'] || `bench_${sizeLabel(claims)}`;
 }
 
 export function databaseUrl(dialect: Dialect, claims: number): string {

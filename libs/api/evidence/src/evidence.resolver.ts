@@ -9,9 +9,12 @@ import {
   idPipe,
   LoaderRegistry,
   Loaders,
+  loadersOf,
   NotFoundError,
+  type RequestContext,
   Role,
   Roles,
+  whenLoaded,
 } from '@corroborate/api-core';
 import { formatGrade, type Credibility } from '@corroborate/domain';
 import { SourceType } from '@corroborate/api-sources';
@@ -95,23 +98,28 @@ export class EvidenceResolver {
     return claim as unknown as ClaimType;
   }
 
+  // source and grade take no parameter decorators: Nest binds them directly (no per-call
+  // pipeline), and they answer synchronously when the queue's look-ahead loaded the sources.
   @ResolveField(() => SourceType)
-  async source(
-    @Parent() item: EvidenceEntity,
-    @Loaders() registry: LoaderRegistry,
-  ): Promise<SourceType> {
-    const source = await this.loaders(registry).source().load(item.sourceId);
-    if (!source) throw new NotFoundError('Source', item.sourceId);
-    return source;
+  source(
+    item: EvidenceEntity,
+    _args: unknown,
+    context: RequestContext,
+  ): SourceType | Promise<SourceType> {
+    return whenLoaded(
+      this.loaders(loadersOf(context)).source().loadNow(item.sourceId),
+      (source) => {
+        if (!source) throw new NotFoundError('Source', item.sourceId);
+        return source;
+      },
+    );
   }
 
   @ResolveField(() => String, { description: 'Source reliability + item credibility, e.g. "B2".' })
-  async grade(
-    @Parent() item: EvidenceEntity,
-    @Loaders() registry: LoaderRegistry,
-  ): Promise<string> {
-    const source = await this.loaders(registry).source().load(item.sourceId);
-    return formatGrade(source?.reliability ?? 'F', item.credibility as Credibility);
+  grade(item: EvidenceEntity, _args: unknown, context: RequestContext): string | Promise<string> {
+    return whenLoaded(this.loaders(loadersOf(context)).source().loadNow(item.sourceId), (source) =>
+      formatGrade(source?.reliability ?? 'F', item.credibility as Credibility),
+    );
   }
 
   @ResolveField(() => EvidenceType, { nullable: true })
