@@ -3,14 +3,15 @@ import { type LoaderRegistry, type Selection } from '@corroborate/api-core';
 import { type ClaimEntity } from './claim.entity';
 
 /**
- * Loads, for a page of claims, what one selected Claim field will ask its loaders for: the same
+ * Loads, for a page of claims, what some selected Claim fields will ask their loaders for: the same
  * loaders and statements the field's resolver uses, only started before graphql-js reaches the
  * field, so the resolvers find the values loaded and answer without a promise. It must not
  * decide anything: what the caller may see is still decided by the field resolvers.
  */
 export type ClaimPreloader = (
   claims: readonly ClaimEntity[],
-  selection: Selection,
+  /** What the request selects on each claim (`edges.node`). */
+  node: Selection,
   loaders: LoaderRegistry,
 ) => Promise<unknown>;
 
@@ -20,10 +21,11 @@ export type ClaimPreloader = (
  */
 @Injectable()
 export class ClaimPreloads {
-  private readonly byField = new Map<string, ClaimPreloader>();
+  private readonly preloaders: { fields: readonly string[]; preloader: ClaimPreloader }[] = [];
 
-  register(field: string, preloader: ClaimPreloader): void {
-    this.byField.set(field, preloader);
+  /** `preloader` runs (once) when the request selects any of `fields` on the page's claims. */
+  register(fields: readonly string[], preloader: ClaimPreloader): void {
+    this.preloaders.push({ fields, preloader });
   }
 
   /**
@@ -37,10 +39,9 @@ export class ClaimPreloads {
   ): Promise<void> {
     if (claims.length === 0) return;
     const runs: Promise<unknown>[] = [];
-    for (const [field, selection] of node) {
-      const preloader = this.byField.get(field);
-      if (preloader) runs.push(preloader(claims, selection, loaders).catch(() => undefined));
-    }
+    for (const { fields, preloader } of this.preloaders)
+      if (fields.some((field) => node.has(field)))
+        runs.push(preloader(claims, node, loaders).catch(() => undefined));
     await Promise.all(runs);
   }
 }

@@ -52,7 +52,7 @@ export class ClaimsResolver {
     private readonly repository: ClaimsRepository,
     private readonly preloads: ClaimPreloads,
   ) {
-    preloads.register('project', (claims, _selection, loaders) =>
+    preloads.register(['project'], (claims, _node, loaders) =>
       projectLoader(loaders, service).loadMany(claims.map((c) => c.projectId)),
     );
   }

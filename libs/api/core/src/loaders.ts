@@ -32,6 +32,11 @@ export class RequestLoader<K, V> extends DataLoader<K, V> {
     this.keyOf = keyOf;
   }
 
+  /** Whether a batch of this request already loaded `key` (so {@link loadNow} answers at once). */
+  isLoaded(key: K): boolean {
+    return this.loaded.has(this.keyOf(key));
+  }
+
   /** The value now when a batch of this request already loaded `key`, else `load(key)`. */
   loadNow(key: K): V | Promise<V> {
     const cacheKey = this.keyOf(key);

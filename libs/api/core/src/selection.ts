@@ -57,3 +57,27 @@ export function selectionAt(selection: Selection, ...path: string[]): Selection 
   for (const step of path) current = current.get(step) ?? EMPTY;
   return current;
 }
+
+/** Whether `selection` asks for nothing but `fields` (at its own level). */
+export function selectionWithin(selection: Selection, fields: ReadonlySet<string>): boolean {
+  for (const name of selection.keys()) if (!fields.has(name)) return false;
+  return true;
+}
+
+const within = new WeakMap<readonly FieldNode[], WeakMap<ReadonlySet<string>, boolean>>();
+
+/**
+ * Whether the current field (`info`) selects nothing but `fields` below itself. Remembered per
+ * field position (graphql-js passes the same field nodes for every item of a list).
+ */
+export function selectsOnly(
+  info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>,
+  fields: ReadonlySet<string>,
+): boolean {
+  let byFields = within.get(info.fieldNodes);
+  if (!byFields) within.set(info.fieldNodes, (byFields = new WeakMap()));
+  let answer = byFields.get(fields);
+  if (answer === undefined)
+    byFields.set(fields, (answer = selectionWithin(selectionOf(info), fields)));
+  return answer;
+}

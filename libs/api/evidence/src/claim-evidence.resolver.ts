@@ -1,4 +1,5 @@
-import { Args, Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Info, Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { type GraphQLResolveInfo } from 'graphql';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { type ClaimEntity, ClaimPreloads, ClaimsService, ClaimType } from '@corroborate/api-claims';
@@ -7,12 +8,14 @@ import {
   Loaders,
   loadersOf,
   type RequestContext,
+  selectionWithin,
+  selectsOnly,
   whenLoaded,
 } from '@corroborate/api-core';
 import { corroborationOf, toCorroborationType } from './corroboration.mapper';
 import { CorroborationType } from './dto/corroboration.type';
 import { EvidenceType } from './dto/evidence.type';
-import { EvidenceLoaders } from './evidence.loaders';
+import { EvidenceLoaders, QUEUE_EVIDENCE_FIELDS, QUEUE_SOURCE_FIELDS } from './evidence.loaders';
 
 /** The evidence side of a claim: its items, their count and the corroboration summary. */
 @Resolver(() => ClaimType)
@@ -22,23 +25,31 @@ export class ClaimEvidenceResolver {
     private readonly claims: ClaimsService,
     preloads: ClaimPreloads,
   ) {
-    // The queue's look-ahead: a claim's items, and their sources when a source or grade is asked.
-    const preloadEvidence = async (
-      claims: readonly ClaimEntity[],
-      wantsSources: boolean,
-      registry: LoaderRegistry,
-    ) => {
-      const loaders = this.loaders(registry);
-      const lists = await loaders.byClaim().loadMany(claims.map((c) => c.id));
-      if (!wantsSources) return;
-      const items = lists.flatMap((list) => (list instanceof Error ? [] : list));
-      await loaders.source().loadMany([...new Set(items.map((e) => e.sourceId))]);
-    };
-    preloads.register('evidence', (claims, selection, registry) =>
-      preloadEvidence(claims, selection.has('source') || selection.has('grade'), registry),
-    );
-    preloads.register('evidenceCount', (claims, _selection, registry) =>
-      preloadEvidence(claims, false, registry),
+    // The queue's look-ahead: the claims' items, and their sources when a source or grade is
+    // asked, with only the columns of a queue row when the selection needs no more.
+    preloads.register(
+      ['evidence', 'evidenceCount', 'corroboration'],
+      async (page, node, registry) => {
+        const loaders = this.loaders(registry);
+        const ids = page.map((c) => c.id);
+        const selected = node.get('evidence');
+        const queueShaped =
+          !node.has('corroboration') &&
+          (!selected || selectionWithin(selected, QUEUE_EVIDENCE_FIELDS));
+        const lists = await (queueShaped ? loaders.byClaimForQueue() : loaders.byClaim()).loadMany(
+          ids,
+        );
+        if (!selected?.has('source') && !selected?.has('grade')) return;
+        const sourceIds = new Set<string>();
+        for (const list of lists)
+          if (!(list instanceof Error)) for (const e of list) sourceIds.add(e.sourceId);
+        const source = selected.get('source');
+        const sources =
+          !source || selectionWithin(source, QUEUE_SOURCE_FIELDS)
+            ? loaders.sourceForQueue()
+            : loaders.source();
+        await sources.loadMany([...sourceIds]);
+      },
     );
   }
 
@@ -54,10 +65,13 @@ export class ClaimEvidenceResolver {
     @Loaders() registry: LoaderRegistry,
     @Args('includeRetracted', { type: () => Boolean, nullable: true, defaultValue: false })
     includeRetracted: boolean | null,
+    @Info() info: GraphQLResolveInfo,
   ): EvidenceType[] | Promise<EvidenceType[]> {
-    return whenLoaded(this.loaders(registry).byClaim().loadNow(claim.id), (all) =>
-      includeRetracted ? all : all.filter((e) => !e.retracted),
+    const items = this.loaders(registry).byClaimNow(
+      claim.id,
+      selectsOnly(info, QUEUE_EVIDENCE_FIELDS),
     );
+    return whenLoaded(items, (all) => (includeRetracted ? all : all.filter((e) => !e.retracted)));
   }
 
   // No parameter decorators: Nest binds such a field resolver directly (no per-call pipeline).
@@ -67,8 +81,9 @@ export class ClaimEvidenceResolver {
     _args: unknown,
     context: RequestContext,
   ): number | Promise<number> {
+    // Whichever items the request loaded (retracted is a queue-row column).
     return whenLoaded(
-      this.loaders(loadersOf(context)).byClaim().loadNow(claim.id),
+      this.loaders(loadersOf(context)).byClaimNow(claim.id, true),
       (all) => all.filter((e) => !e.retracted).length,
     );
   }

@@ -1,5 +1,6 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { type GraphQLResolveInfo } from 'graphql';
 import { DataSource } from 'typeorm';
 import { ClaimsService, ClaimType } from '@corroborate/api-claims';
 import {
@@ -14,6 +15,7 @@ import {
   type RequestContext,
   Role,
   Roles,
+  selectsOnly,
   whenLoaded,
 } from '@corroborate/api-core';
 import { formatGrade, type Credibility } from '@corroborate/domain';
@@ -22,7 +24,7 @@ import { UserType } from '@corroborate/api-users';
 import { AddEvidenceInput, RetractEvidenceInput, UpdateEvidenceInput } from './dto/evidence.inputs';
 import { EvidenceType, QuantityType, TextQuoteAnchorType } from './dto/evidence.type';
 import { type EvidenceEntity } from './evidence.entity';
-import { EvidenceLoaders } from './evidence.loaders';
+import { EvidenceLoaders, QUEUE_SOURCE_FIELDS } from './evidence.loaders';
 import { EvidenceService } from './evidence.service';
 
 @Resolver(() => EvidenceType)
@@ -105,9 +107,13 @@ export class EvidenceResolver {
     item: EvidenceEntity,
     _args: unknown,
     context: RequestContext,
+    info: GraphQLResolveInfo,
   ): SourceType | Promise<SourceType> {
     return whenLoaded(
-      this.loaders(loadersOf(context)).source().loadNow(item.sourceId),
+      this.loaders(loadersOf(context)).sourceNow(
+        item.sourceId,
+        selectsOnly(info, QUEUE_SOURCE_FIELDS),
+      ),
       (source) => {
         if (!source) throw new NotFoundError('Source', item.sourceId);
         return source;
@@ -117,7 +123,8 @@ export class EvidenceResolver {
 
   @ResolveField(() => String, { description: 'Source reliability + item credibility, e.g. "B2".' })
   grade(item: EvidenceEntity, _args: unknown, context: RequestContext): string | Promise<string> {
-    return whenLoaded(this.loaders(loadersOf(context)).source().loadNow(item.sourceId), (source) =>
+    // Whichever source the request loaded (reliability is a queue-row column).
+    return whenLoaded(this.loaders(loadersOf(context)).sourceNow(item.sourceId, true), (source) =>
       formatGrade(source?.reliability ?? 'F', item.credibility as Credibility),
     );
   }

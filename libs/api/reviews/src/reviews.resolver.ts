@@ -207,10 +207,10 @@ export class ClaimReviewsResolver {
   ) {
     // The queue's look-ahead: assignments (every caller sees all of a claim's assignments), and
     // their reviewers when asked. Assessments are not looked ahead: the blind rule decides them.
-    preloads.register('assignments', async (page, selection, registry) => {
+    preloads.register(['assignments'], async (page, node, registry) => {
       const loaders = this.service.loaders(registry, null);
       const lists = await loaders.assignmentsByClaim().loadMany(page.map((c) => c.id));
-      if (!selection.has('reviewer')) return;
+      if (!node.get('assignments')?.has('reviewer')) return;
       const reviewers = lists.flatMap((list) =>
         list instanceof Error ? [] : list.map((a) => a.reviewerId),
       );
