@@ -98,6 +98,18 @@ export class RowReader<T extends ObjectLiteral> {
     );
   }
 
+  /** The select list of this reader's columns of table alias `alias`, named `${prefix}${databaseName}` (for {@link hydrate}). */
+  selectList(alias: string, prefix: string): string {
+    return this.columns
+      .map((c) => `"${alias}"."${c.databaseName}" AS "${prefix}${c.databaseName}"`)
+      .join(', ');
+  }
+
+  /** The entity's table name. */
+  get table(): string {
+    return this.metadata.tableName;
+  }
+
   /** Entities from raw rows holding every column, named `${prefix}${databaseName}`. */
   hydrate(rows: readonly Record<string, unknown>[], prefix = ''): T[] {
     const driver = this.dataSource.driver;
