@@ -76,10 +76,10 @@ export function sqlitePath(claims: number): string {
  * The PostgreSQL database of this size: `bench_<size>`, or BENCH_PG_DATABASE (a copy of your own,
  * e.g. `CREATE DATABASE mine TEMPLATE bench_100k`, when a change adds a migration; give it the
  * seed marker with `COMMENT ON DATABASE mine IS 'corroborate-bench seed v2 claims=100000'`, or the
- * bench reseeds it).
+ * bench reseeds it). BENCH_PG_DB is accepted as another name for it.
  */
 export function pgDatabase(claims: number): string {
-  const override = process.env['BENCH_PG_DATABASE'];
+  const override = process.env['BENCH_PG_DATABASE'] || process.env['BENCH_PG_DB'];
   if (override !== undefined && override !== '') {
     if (!/^[a-z_][a-z0-9_]*$/.test(override))
       throw new Error(`BENCH_PG_DATABASE must be a plain lower-case name, not ${override}`);

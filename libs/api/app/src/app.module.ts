@@ -22,6 +22,7 @@ import { SourcesModule } from '@corroborate/api-sources';
 import { UsersModule } from '@corroborate/api-users';
 import { HealthController } from './health.controller';
 import { graphqlArmor } from './graphql-limits';
+import { jitQueriesPlugin } from './jit.plugin';
 import { noStorePlugins } from './no-store.plugin';
 import {
   formatSubscriptionResult,
@@ -73,7 +74,7 @@ export class AppModule {
           includeStacktraceInErrorResponses: false,
           csrfPrevention: true,
           allowBatchedHttpRequests: false,
-          plugins: [...armor.plugins, ...noStorePlugins()],
+          plugins: [...armor.plugins, ...noStorePlugins(), jitQueriesPlugin()],
           validationRules: armor.validationRules,
           formatError: formatGraphQLError,
           context: graphqlContext,

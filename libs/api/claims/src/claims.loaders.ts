@@ -1,6 +1,5 @@
-import type DataLoader from 'dataloader';
 import { type AuditEventType } from '@corroborate/api-audit';
-import { byKeys, type LoaderRegistry } from '@corroborate/api-core';
+import { byKeys, type LoaderRegistry, type RequestLoader } from '@corroborate/api-core';
 import { type ProjectEntity } from '@corroborate/api-projects';
 import { type UserEntity } from '@corroborate/api-users';
 import { type ClaimEntity } from './claim.entity';
@@ -14,7 +13,7 @@ import { type ClaimsService } from './claims.service';
 export function userLoader(
   loaders: LoaderRegistry,
   service: ClaimsService,
-): DataLoader<string, UserEntity | null> {
+): RequestLoader<string, UserEntity | null> {
   return loaders.get<string, UserEntity | null>('User.byId', async (ids) =>
     byKeys(ids, await service.usersByIds(ids), (u) => u.id),
   );
@@ -23,7 +22,7 @@ export function userLoader(
 export function projectLoader(
   loaders: LoaderRegistry,
   service: ClaimsService,
-): DataLoader<string, ProjectEntity | null> {
+): RequestLoader<string, ProjectEntity | null> {
   return loaders.get<string, ProjectEntity | null>('Project.byId', async (ids) =>
     byKeys(ids, await service.projectsByIds(ids), (p) => p.id),
   );
@@ -33,7 +32,7 @@ export function projectLoader(
 export function claimLoader(
   loaders: LoaderRegistry,
   service: ClaimsService,
-): DataLoader<string, ClaimEntity | null> {
+): RequestLoader<string, ClaimEntity | null> {
   return loaders.get<string, ClaimEntity | null>('Claim.byId', async (ids) =>
     byKeys(ids, await service.getMany(ids), (c) => c.id),
   );
@@ -42,6 +41,6 @@ export function claimLoader(
 export function claimHistoryLoader(
   loaders: LoaderRegistry,
   service: ClaimsService,
-): DataLoader<string, AuditEventType[]> {
+): RequestLoader<string, AuditEventType[]> {
   return loaders.get<string, AuditEventType[]>('Claim.history', (ids) => service.histories(ids));
 }

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@corroborate/api-audit';
 import { ProjectsModule } from '@corroborate/api-projects';
 import { ClaimEntity, ClaimTopicEntity } from './claim.entity';
+import { ClaimPreloads } from './claim-preloads';
 import { ClaimsRepository } from './claims.repository';
 import { AuditEventResolver, ClaimConnectionResolver, ClaimsResolver } from './claims.resolver';
 import { ClaimsService } from './claims.service';
@@ -13,12 +14,13 @@ import { FieldChangeResolver, HistoryLabels } from './history-labels';
   providers: [
     ClaimsService,
     ClaimsRepository,
+    ClaimPreloads,
     ClaimsResolver,
     ClaimConnectionResolver,
     AuditEventResolver,
     HistoryLabels,
     FieldChangeResolver,
   ],
-  exports: [ClaimsService, ClaimsRepository],
+  exports: [ClaimsService, ClaimsRepository, ClaimPreloads],
 })
 export class ClaimsModule {}

@@ -1,4 +1,5 @@
 export * from './claim.entity';
+export * from './claim-preloads';
 export * from './claims.loaders';
 export * from './claims.module';
 export * from './claims.repository';

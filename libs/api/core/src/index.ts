@@ -9,3 +9,4 @@ export * from './loaders';
 export * from './pagination';
 export * from './urls';
 export * from './multipart';
+export * from './selection';

@@ -17,25 +17,46 @@ type Column = EntityMetadata['columns'][number];
 export class RowReader<T extends ObjectLiteral> {
   private static readonly readers = new WeakMap<
     DataSource,
-    Map<unknown, RowReader<ObjectLiteral>>
+    Map<unknown, Map<string, RowReader<ObjectLiteral>>>
   >();
 
   /** The reader of `entity` on `dataSource` (made once, so its SQL is built once). */
+  static of<E extends ObjectLiteral>(dataSource: DataSource, entity: EntityTarget<E>): RowReader<E>;
+  /**
+   * A reader of only some columns of `entity`, for a read path that shows only those (e.g. the
+   * queue's rows): entities with just these properties set, converted as for whole entities.
+   */
+  static of<E extends ObjectLiteral, P extends keyof E & string>(
+    dataSource: DataSource,
+    entity: EntityTarget<E>,
+    properties: readonly P[],
+  ): RowReader<Pick<E, P>>;
   static of<E extends ObjectLiteral>(
     dataSource: DataSource,
     entity: EntityTarget<E>,
-  ): RowReader<E> {
+    properties?: readonly string[],
+  ): RowReader<ObjectLiteral> {
     let readers = RowReader.readers.get(dataSource);
     if (!readers) {
       readers = new Map();
       RowReader.readers.set(dataSource, readers);
     }
-    let reader = readers.get(entity);
-    if (!reader) {
-      reader = new RowReader<E>(dataSource, entity) as unknown as RowReader<ObjectLiteral>;
-      readers.set(entity, reader);
+    let byColumns = readers.get(entity);
+    if (!byColumns) {
+      byColumns = new Map();
+      readers.set(entity, byColumns);
     }
-    return reader as unknown as RowReader<E>;
+    const key = properties ? properties.join(',') : '*';
+    let reader = byColumns.get(key);
+    if (!reader) {
+      reader = new RowReader<ObjectLiteral>(
+        dataSource,
+        entity as EntityTarget<ObjectLiteral>,
+        properties,
+      );
+      byColumns.set(key, reader);
+    }
+    return reader;
   }
 
   private readonly metadata: EntityMetadata;
@@ -43,20 +64,22 @@ export class RowReader<T extends ObjectLiteral> {
   private readonly select: string;
   private readonly sqlCache = new Map<string, string>();
 
-  constructor(
+  private constructor(
     private readonly dataSource: DataSource,
     entity: EntityTarget<T>,
+    properties?: readonly string[],
   ) {
     this.metadata = dataSource.getMetadata(entity);
-    this.columns = this.metadata.columns.filter((c) => !c.isVirtual && !c.isVirtualProperty);
+    const columns = this.metadata.columns.filter((c) => !c.isVirtual && !c.isVirtualProperty);
+    this.columns = properties ? properties.map((p) => this.column(p)) : columns;
     this.select = this.columns.map((c) => `"${c.databaseName}"`).join(', ');
   }
 
   /** Entities whose `property` is one of `values`, ordered by `order` (property, direction). */
   async whereIn(
-    property: keyof T & string,
+    property: string & keyof T,
     values: readonly unknown[],
-    order: readonly [keyof T & string, 'ASC' | 'DESC'][] = [],
+    order: readonly [string & keyof T, 'ASC' | 'DESC'][] = [],
   ): Promise<T[]> {
     if (values.length === 0) return [];
     const key = `${property}:${values.length}:${order.map(([p, d]) => `${p} ${d}`).join(',')}`;
@@ -73,6 +96,18 @@ export class RowReader<T extends ObjectLiteral> {
     return this.hydrate(
       (await this.dataSource.query(sql, [...values])) as Record<string, unknown>[],
     );
+  }
+
+  /** The select list of this reader's columns of table alias `alias`, named `${prefix}${databaseName}` (for {@link hydrate}). */
+  selectList(alias: string, prefix: string): string {
+    return this.columns
+      .map((c) => `"${alias}"."${c.databaseName}" AS "${prefix}${c.databaseName}"`)
+      .join(', ');
+  }
+
+  /** The entity's table name. */
+  get table(): string {
+    return this.metadata.tableName;
   }
 
   /** Entities from raw rows holding every column, named `${prefix}${databaseName}`. */

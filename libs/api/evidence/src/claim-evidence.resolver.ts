@@ -1,12 +1,21 @@
-import { Args, Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Info, Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { type GraphQLResolveInfo } from 'graphql';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { type ClaimEntity, ClaimsService, ClaimType } from '@corroborate/api-claims';
-import { LoaderRegistry, Loaders } from '@corroborate/api-core';
+import { type ClaimEntity, ClaimPreloads, ClaimsService, ClaimType } from '@corroborate/api-claims';
+import {
+  LoaderRegistry,
+  Loaders,
+  loadersOf,
+  type RequestContext,
+  selectionWithin,
+  selectsOnly,
+  whenLoaded,
+} from '@corroborate/api-core';
 import { corroborationOf, toCorroborationType } from './corroboration.mapper';
 import { CorroborationType } from './dto/corroboration.type';
 import { EvidenceType } from './dto/evidence.type';
-import { EvidenceLoaders } from './evidence.loaders';
+import { EvidenceLoaders, QUEUE_EVIDENCE_FIELDS, QUEUE_SOURCE_FIELDS } from './evidence.loaders';
 
 /** The evidence side of a claim: its items, their count and the corroboration summary. */
 @Resolver(() => ClaimType)
@@ -14,32 +23,69 @@ export class ClaimEvidenceResolver {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly claims: ClaimsService,
-  ) {}
+    preloads: ClaimPreloads,
+  ) {
+    // The queue's look-ahead: the claims' items, and their sources when a source or grade is
+    // asked, with only the columns of a queue row when the selection needs no more.
+    preloads.register(
+      ['evidence', 'evidenceCount', 'corroboration'],
+      async (page, node, registry) => {
+        const loaders = this.loaders(registry);
+        const ids = page.map((c) => c.id);
+        const selected = node.get('evidence');
+        const queueShaped =
+          !node.has('corroboration') &&
+          (!selected || selectionWithin(selected, QUEUE_EVIDENCE_FIELDS));
+        const lists = await (queueShaped ? loaders.byClaimForQueue() : loaders.byClaim()).loadMany(
+          ids,
+        );
+        if (!selected?.has('source') && !selected?.has('grade')) return;
+        const sourceIds = new Set<string>();
+        for (const list of lists)
+          if (!(list instanceof Error)) for (const e of list) sourceIds.add(e.sourceId);
+        const source = selected.get('source');
+        const sources =
+          !source || selectionWithin(source, QUEUE_SOURCE_FIELDS)
+            ? loaders.sourceForQueue()
+            : loaders.source();
+        await sources.loadMany([...sourceIds]);
+      },
+    );
+  }
+
+  private loaders(registry: LoaderRegistry): EvidenceLoaders {
+    return new EvidenceLoaders(registry, this.dataSource, this.claims);
+  }
 
   @ResolveField(() => [EvidenceType], {
     description: 'Evidence items of the claim, oldest first (not retracted ones unless asked).',
   })
-  async evidence(
+  evidence(
     @Parent() claim: ClaimEntity,
     @Loaders() registry: LoaderRegistry,
     @Args('includeRetracted', { type: () => Boolean, nullable: true, defaultValue: false })
     includeRetracted: boolean | null,
-  ): Promise<EvidenceType[]> {
-    const all = await new EvidenceLoaders(registry, this.dataSource, this.claims)
-      .byClaim()
-      .load(claim.id);
-    return includeRetracted ? all : all.filter((e) => !e.retracted);
+    @Info() info: GraphQLResolveInfo,
+  ): EvidenceType[] | Promise<EvidenceType[]> {
+    const items = this.loaders(registry).byClaimNow(
+      claim.id,
+      selectsOnly(info, QUEUE_EVIDENCE_FIELDS),
+    );
+    return whenLoaded(items, (all) => (includeRetracted ? all : all.filter((e) => !e.retracted)));
   }
 
+  // No parameter decorators: Nest binds such a field resolver directly (no per-call pipeline).
   @ResolveField(() => Int, { description: 'Evidence items that are not retracted.' })
-  async evidenceCount(
-    @Parent() claim: ClaimEntity,
-    @Loaders() registry: LoaderRegistry,
-  ): Promise<number> {
-    const all = await new EvidenceLoaders(registry, this.dataSource, this.claims)
-      .byClaim()
-      .load(claim.id);
-    return all.filter((e) => !e.retracted).length;
+  evidenceCount(
+    claim: ClaimEntity,
+    _args: unknown,
+    context: RequestContext,
+  ): number | Promise<number> {
+    // Whichever items the request loaded (retracted is a queue-row column).
+    return whenLoaded(
+      this.loaders(loadersOf(context)).byClaimNow(claim.id, true),
+      (all) => all.filter((e) => !e.retracted).length,
+    );
   }
 
   @ResolveField(() => CorroborationType)
@@ -47,7 +93,7 @@ export class ClaimEvidenceResolver {
     @Parent() claim: ClaimEntity,
     @Loaders() registry: LoaderRegistry,
   ): Promise<CorroborationType> {
-    const loaders = new EvidenceLoaders(registry, this.dataSource, this.claims);
+    const loaders = this.loaders(registry);
     const all = await loaders.byClaim().load(claim.id);
     const sources = await loaders.sourcesOf(all);
     return toCorroborationType(corroborationOf(all, sources), all);

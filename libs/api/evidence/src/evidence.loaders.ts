@@ -6,6 +6,48 @@ import { SourceEntity } from '@corroborate/api-sources';
 import { EvidenceEntity } from './evidence.entity';
 
 /**
+ * The evidence fields a queue row shows, readable from {@link QUEUE_EVIDENCE_COLUMNS} alone
+ * (`claim`, `source` and `grade` need only the ids and the credibility).
+ */
+export const QUEUE_EVIDENCE_FIELDS: ReadonlySet<string> = new Set([
+  '__typename',
+  'id',
+  'claim',
+  'source',
+  'grade',
+  'stance',
+  'credibility',
+  'retracted',
+  'version',
+  'createdAt',
+  'updatedAt',
+]);
+const QUEUE_EVIDENCE_COLUMNS = [
+  'id',
+  'claimId',
+  'sourceId',
+  'stance',
+  'credibility',
+  'retracted',
+  'version',
+  'createdAt',
+  'updatedAt',
+] as const;
+/** An evidence item with only the columns of a queue row. */
+export type QueueEvidence = Pick<EvidenceEntity, (typeof QUEUE_EVIDENCE_COLUMNS)[number]>;
+
+/** The source fields a queue row shows, and their columns. */
+export const QUEUE_SOURCE_FIELDS: ReadonlySet<string> = new Set([
+  '__typename',
+  'id',
+  'name',
+  'kind',
+  'reliability',
+]);
+const QUEUE_SOURCE_COLUMNS = ['id', 'name', 'kind', 'reliability'] as const;
+export type QueueSource = Pick<SourceEntity, (typeof QUEUE_SOURCE_COLUMNS)[number]>;
+
+/**
  * Per-request batch loaders for the evidence area. Each is one SQL statement per batch, however
  * many parents ask, so a queue page of N claims costs a constant number of statements.
  */
@@ -30,6 +72,28 @@ export class EvidenceLoaders {
       this.prime(rows);
       return groupByKeys(claimIds, rows, (r) => r.claimId);
     });
+  }
+
+  /**
+   * {@link byClaim} with only the columns of a queue row: used only when the queue's look-ahead
+   * loaded it for a selection of {@link QUEUE_EVIDENCE_FIELDS} (reading fewer columns is most
+   * of what a queue page's statements cost).
+   */
+  byClaimForQueue() {
+    return this.loaders.get<string, QueueEvidence[]>('Evidence.byClaim.queue', async (claimIds) =>
+      groupByKeys(
+        claimIds,
+        await RowReader.of(this.dataSource, EvidenceEntity, QUEUE_EVIDENCE_COLUMNS).whereIn(
+          'claimId',
+          claimIds,
+          [
+            ['createdAt', 'ASC'],
+            ['id', 'ASC'],
+          ],
+        ),
+        (r) => r.claimId,
+      ),
+    );
   }
 
   /** Every evidence item from a source (retracted included), newest first. */
@@ -62,6 +126,41 @@ export class EvidenceLoaders {
         (r) => r.id,
       ),
     );
+  }
+
+  /** {@link source} with only {@link QUEUE_SOURCE_COLUMNS}, loaded by the queue's look-ahead. */
+  sourceForQueue() {
+    return this.loaders.get<string, QueueSource | null>('Source.byId.queue', async (ids) =>
+      byKeys(
+        ids,
+        await RowReader.of(this.dataSource, SourceEntity, QUEUE_SOURCE_COLUMNS).whereIn('id', ids),
+        (r) => r.id,
+      ),
+    );
+  }
+
+  /**
+   * The claim's items as a queue row reads them: the queue-row columns when the look-ahead
+   * loaded those (and `queueShaped` says the selection needs no more), else whole items.
+   */
+  byClaimNow(claimId: string, queueShaped: boolean): EvidenceEntity[] | Promise<EvidenceEntity[]> {
+    const queue = this.byClaimForQueue();
+    if (queueShaped && queue.isLoaded(claimId))
+      // Only QUEUE_EVIDENCE_FIELDS are selected, and they read nothing but these columns.
+      return queue.loadNow(claimId) as EvidenceEntity[];
+    return this.byClaim().loadNow(claimId);
+  }
+
+  /** An item's source as the selection needs it (the queue-row columns when those suffice). */
+  sourceNow(
+    sourceId: string,
+    queueShaped: boolean,
+  ): SourceEntity | null | Promise<SourceEntity | null> {
+    const queue = this.sourceForQueue();
+    if (queueShaped && queue.isLoaded(sourceId))
+      // Only QUEUE_SOURCE_FIELDS are selected, and they read nothing but these columns.
+      return queue.loadNow(sourceId) as SourceEntity | null;
+    return this.source().loadNow(sourceId);
   }
 
   /** Shared with libs/api/claims (same registry key), so a request loads each claim once. */

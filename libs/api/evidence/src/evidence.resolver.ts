@@ -1,5 +1,6 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { type GraphQLResolveInfo } from 'graphql';
 import { DataSource } from 'typeorm';
 import { ClaimsService, ClaimType } from '@corroborate/api-claims';
 import {
@@ -9,9 +10,13 @@ import {
   idPipe,
   LoaderRegistry,
   Loaders,
+  loadersOf,
   NotFoundError,
+  type RequestContext,
   Role,
   Roles,
+  selectsOnly,
+  whenLoaded,
 } from '@corroborate/api-core';
 import { formatGrade, type Credibility } from '@corroborate/domain';
 import { SourceType } from '@corroborate/api-sources';
@@ -19,7 +24,7 @@ import { UserType } from '@corroborate/api-users';
 import { AddEvidenceInput, RetractEvidenceInput, UpdateEvidenceInput } from './dto/evidence.inputs';
 import { EvidenceType, QuantityType, TextQuoteAnchorType } from './dto/evidence.type';
 import { type EvidenceEntity } from './evidence.entity';
-import { EvidenceLoaders } from './evidence.loaders';
+import { EvidenceLoaders, QUEUE_SOURCE_FIELDS } from './evidence.loaders';
 import { EvidenceService } from './evidence.service';
 
 @Resolver(() => EvidenceType)
@@ -95,23 +100,33 @@ export class EvidenceResolver {
     return claim as unknown as ClaimType;
   }
 
+  // source and grade take no parameter decorators: Nest binds them directly (no per-call
+  // pipeline), and they answer synchronously when the queue's look-ahead loaded the sources.
   @ResolveField(() => SourceType)
-  async source(
-    @Parent() item: EvidenceEntity,
-    @Loaders() registry: LoaderRegistry,
-  ): Promise<SourceType> {
-    const source = await this.loaders(registry).source().load(item.sourceId);
-    if (!source) throw new NotFoundError('Source', item.sourceId);
-    return source;
+  source(
+    item: EvidenceEntity,
+    _args: unknown,
+    context: RequestContext,
+    info: GraphQLResolveInfo,
+  ): SourceType | Promise<SourceType> {
+    return whenLoaded(
+      this.loaders(loadersOf(context)).sourceNow(
+        item.sourceId,
+        selectsOnly(info, QUEUE_SOURCE_FIELDS),
+      ),
+      (source) => {
+        if (!source) throw new NotFoundError('Source', item.sourceId);
+        return source;
+      },
+    );
   }
 
   @ResolveField(() => String, { description: 'Source reliability + item credibility, e.g. "B2".' })
-  async grade(
-    @Parent() item: EvidenceEntity,
-    @Loaders() registry: LoaderRegistry,
-  ): Promise<string> {
-    const source = await this.loaders(registry).source().load(item.sourceId);
-    return formatGrade(source?.reliability ?? 'F', item.credibility as Credibility);
+  grade(item: EvidenceEntity, _args: unknown, context: RequestContext): string | Promise<string> {
+    // Whichever source the request loaded (reliability is a queue-row column).
+    return whenLoaded(this.loaders(loadersOf(context)).sourceNow(item.sourceId, true), (source) =>
+      formatGrade(source?.reliability ?? 'F', item.credibility as Credibility),
+    );
   }
 
   @ResolveField(() => EvidenceType, { nullable: true })

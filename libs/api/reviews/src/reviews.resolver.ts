@@ -1,15 +1,18 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { ClaimsService, ClaimType } from '@corroborate/api-claims';
+import { ClaimPreloads, ClaimsService, ClaimType } from '@corroborate/api-claims';
 import {
   type Actor,
   CurrentActor,
   idPipe,
   LoaderRegistry,
   Loaders,
+  loadersOf,
   NotFoundError,
+  type RequestContext,
   Role,
   Roles,
   ALL_ROLES,
+  whenLoaded,
 } from '@corroborate/api-core';
 import { type EvidenceEntity, EvidenceType } from '@corroborate/api-evidence';
 import { type UserEntity, UserType } from '@corroborate/api-users';
@@ -197,17 +200,37 @@ export class ReviewsResolver {
 /** The review side of a claim, all under the blind rule. */
 @Resolver(() => ClaimType)
 export class ClaimReviewsResolver {
-  constructor(private readonly service: ReviewsService) {}
+  constructor(
+    private readonly service: ReviewsService,
+    claims: ClaimsService,
+    preloads: ClaimPreloads,
+  ) {
+    // The queue's look-ahead: assignments (every caller sees all of a claim's assignments), and
+    // their reviewers when asked. Assessments are not looked ahead: the blind rule decides them.
+    preloads.register(['assignments'], async (page, node, registry) => {
+      const loaders = this.service.loaders(registry, null);
+      const lists = await loaders.assignmentsByClaim().loadMany(page.map((c) => c.id));
+      if (!node.get('assignments')?.has('reviewer')) return;
+      const reviewers = lists.flatMap((list) =>
+        list instanceof Error ? [] : list.map((a) => a.reviewerId),
+      );
+      await loaders.user(claims).loadMany([...new Set(reviewers)]);
+    });
+  }
 
+  // No parameter decorators: Nest binds such a field resolver directly (no per-call pipeline).
   @ResolveField(() => [AssignmentType], {
     description: 'Assignments of the claim, every status, oldest first.',
   })
   assignments(
-    @Parent() claim: ClaimType,
-    @CurrentActor() actor: Actor,
-    @Loaders() loaders: LoaderRegistry,
-  ): Promise<AssignmentType[]> {
-    return this.service.loaders(loaders, actor).assignmentsByClaim().load(claim.id);
+    claim: ClaimType,
+    _args: unknown,
+    context: RequestContext,
+  ): AssignmentType[] | Promise<AssignmentType[]> {
+    return this.service
+      .loaders(loadersOf(context), context.req.actor ?? null)
+      .assignmentsByClaim()
+      .loadNow(claim.id);
   }
 
   @ResolveField(() => [AssessmentType], {
@@ -297,17 +320,23 @@ export class AssignmentResolver {
     return claim;
   }
 
+  // No parameter decorators: Nest binds such a field resolver directly (no per-call pipeline).
   @ResolveField(() => UserType)
-  async reviewer(
-    @Parent() assignment: AssignmentType,
-    @Loaders() loaders: LoaderRegistry,
-  ): Promise<UserType> {
-    const user = await this.service
-      .loaders(loaders, null)
-      .user(this.claims)
-      .load(assignment.reviewerId);
-    if (!user) throw new NotFoundError('User', assignment.reviewerId);
-    return user;
+  reviewer(
+    assignment: AssignmentType,
+    _args: unknown,
+    context: RequestContext,
+  ): UserType | Promise<UserType> {
+    return whenLoaded(
+      this.service
+        .loaders(loadersOf(context), null)
+        .user(this.claims)
+        .loadNow(assignment.reviewerId),
+      (user) => {
+        if (!user) throw new NotFoundError('User', assignment.reviewerId);
+        return user;
+      },
+    );
   }
 
   @ResolveField(() => UserType, { nullable: true })

@@ -1,0 +1,89 @@
+/**
+ * `npm run bench:cpu`: CPU time per queue page, ours and the raw baseline, in one run. Each
+ * server answers the same page from 4 concurrent clients, round after round; the figure is the
+ * server process's user + system CPU time (/proc/<pid>/stat, Linux) divided by the requests it
+ * answered. On a machine shared with other work, CPU time per request moves far less than
+ * throughput does, so this is the quicker A/B for a change to the request path; `npm run bench`
+ * stays the measure of the targets. Settings: BENCH_CLAIMS, BENCH_DB, BENCH_ROUNDS (3),
+ * BENCH_CPU_REQUESTS (300 per round for ours, 4× that for raw), BENCH_PG_DB, BENCH_DATA_DIR.
+ */
+import { readFileSync } from 'node:fs';
+import { bearerToken } from './client';
+import { benchOptions } from './options';
+import { QUEUE_PAGE_BODY } from './queue-query';
+import { ensureSeeded } from './seed';
+import { type Server, startOurs, startRaw } from './servers';
+
+/** Clock ticks per second of /proc/<pid>/stat (USER_HZ, 100 on Linux). */
+const TICKS = 100;
+
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS;
+}
+
+async function cpuPerRequest(server: Server, token: string, requests: number): Promise<number> {
+  const pid = server.child.pid;
+  if (pid === undefined) throw new Error(`${server.target} has no process id`);
+  const before = cpuMs(pid);
+  let left = requests;
+  await Promise.all(
+    Array.from({ length: 4 }, async () => {
+      while (left-- > 0) {
+        const res = await fetch(`${server.url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body: QUEUE_PAGE_BODY,
+        });
+        const text = await res.text();
+        if (res.status !== 200 || text.includes('"errors"'))
+          throw new Error(`${server.target} answered ${res.status}: ${text.slice(0, 300)}`);
+      }
+    }),
+  );
+  return (cpuMs(pid) - before) / requests;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+async function main(): Promise<void> {
+  const options = benchOptions();
+  const requests = Number(process.env['BENCH_CPU_REQUESTS'] ?? 300);
+  const lines = [
+    '| database | claims | ours CPU ms/request | raw CPU ms/request | raw ÷ ours |',
+    '| -------- | -----: | ------------------: | -----------------: | ---------: |',
+  ];
+  for (const dialect of options.dialects) {
+    const url = await ensureSeeded(dialect, options.claims);
+    const ours = await startOurs(dialect, url);
+    const raw = await startRaw(url);
+    try {
+      const token = await bearerToken(ours);
+      await cpuPerRequest(ours, token, 100);
+      await cpuPerRequest(raw, token, 100);
+      const o: number[] = [];
+      const r: number[] = [];
+      for (let round = 0; round < options.rounds; round++) {
+        o.push(await cpuPerRequest(ours, token, requests));
+        r.push(await cpuPerRequest(raw, token, requests * 4));
+        process.stderr.write(
+          `[bench:cpu] ${dialect} round ${round + 1}: ours ${o.at(-1)?.toFixed(2)} ms, raw ${r.at(-1)?.toFixed(2)} ms\n`,
+        );
+      }
+      lines.push(
+        `| ${dialect} | ${options.claims} | ${median(o).toFixed(2)} | ${median(r).toFixed(2)} | ${(median(r) / median(o)).toFixed(2)}× |`,
+      );
+    } finally {
+      await Promise.all([ours.stop(), raw.stop()]);
+    }
+  }
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
