@@ -68,12 +68,30 @@ export function sizeLabel(claims: number): string {
   return String(claims);
 }
 
-export function sqlitePath(claims: number): string {
-  return join(DATA_DIR, `bench_${sizeLabel(claims)}.sqlite`);
+/**
+ * BENCH_VERIFIED=all seeds every claim VERIFIED, with evidence, captures (hashes), assessments
+ * relying on evidence and an adjudication: the data an export reads. Those databases get their
+ * own names (bench_export_<size>), so the default ones are never reseeded under other users.
+ */
+export type SeedVariant = 'default' | 'verified';
+
+export function seedVariant(): SeedVariant {
+  const raw = process.env['BENCH_VERIFIED'];
+  if (!raw) return 'default';
+  if (raw === 'all') return 'verified';
+  throw new Error(`BENCH_VERIFIED must be "all" or unset, not ${raw}`);
 }
 
-export function pgDatabase(claims: number): string {
-  return `bench_${sizeLabel(claims)}`;
+function baseName(claims: number, variant: SeedVariant): string {
+  return `bench_${variant === 'verified' ? 'export_' : ''}${sizeLabel(claims)}`;
+}
+
+export function sqlitePath(claims: number, variant: SeedVariant = seedVariant()): string {
+  return join(DATA_DIR, `${baseName(claims, variant)}.sqlite`);
+}
+
+export function pgDatabase(claims: number, variant: SeedVariant = seedVariant()): string {
+  return baseName(claims, variant);
 }
 
 export function databaseUrl(dialect: Dialect, claims: number): string {

@@ -9,6 +9,7 @@ import { OrganisationExports1795608377454 } from './1795608377454-OrganisationEx
 import { Releases1795609539742 } from './1795609539742-Releases';
 import { QueueSortIndex1795620243788 } from './1795620243788-QueueSortIndex';
 import { QueueFacetCounts1795620300000 } from './1795620300000-QueueFacetCounts';
+import { ExportOrderIndex1796415179727 } from './1796415179727-ExportOrderIndex';
 
 export const sqliteMigrations = [
   Foundation1795598293617,
@@ -21,4 +22,5 @@ export const sqliteMigrations = [
   Releases1795609539742,
   QueueSortIndex1795620243788,
   QueueFacetCounts1795620300000,
+  ExportOrderIndex1796415179727,
 ];
