@@ -7,7 +7,8 @@
  * with every round's figures to .data/export-<time>.{md,json}.
  *
  * Settings: BENCH_CLAIMS (sizes, comma-separated; default 100000,1000000), BENCH_DB
- * (sqlite,postgres), BENCH_FORMATS (ndjson,jsonld), BENCH_ROUNDS (3), BENCH_PROFILE=1 (a CPU
+ * (sqlite,postgres), BENCH_FORMATS (ndjson,jsonld), BENCH_ROUNDS (3), BENCH_RAW=0 (skip the raw
+ * baseline: only our peak RSS and times, e.g. for a 1M run where RSS is the point), BENCH_PROFILE=1 (a CPU
  * profile of each export of ours in .data/profiles), BENCH_DATA_DIR, BENCH_PG_URL.
  */
 import { execFileSync, spawn } from 'node:child_process';
@@ -64,6 +65,7 @@ const dialects = listEnv('BENCH_DB', ['sqlite', 'postgres'] as const, ['sqlite',
 const formats = listEnv('BENCH_FORMATS', ['ndjson', 'jsonld'] as const, ['ndjson', 'jsonld']);
 const rounds = Number(process.env['BENCH_ROUNDS'] ?? 3);
 const profile = process.env['BENCH_PROFILE'] === '1';
+const withRaw = process.env['BENCH_RAW'] !== '0';
 const OUT_DIR = join(DATA_DIR, 'export-out');
 const REGISTER = join(ROOT, 'scripts', 'register.cjs');
 const CLI = join(ROOT, 'apps', 'cli', 'src', 'main.ts');
@@ -225,7 +227,7 @@ async function main(): Promise<void> {
       migrate(url);
       const project = await projectOf(dialect, claims, url);
       log(`${dialect} ${sizeLabel(claims)}: ${url}, project ${project}`);
-      const targets: Target[] = ['raw', ...formats];
+      const targets: Target[] = withRaw ? ['raw', ...formats] : formats;
       for (let round = 1; round <= rounds; round++)
         for (const target of targets)
           runs.push(await runOnce(dialect, claims, url, project, target, round));
@@ -243,9 +245,9 @@ async function main(): Promise<void> {
       const of = (target: Target) =>
         runs.filter((r) => r.dialect === dialect && r.claims === claims && r.target === target);
       const raw = of('raw');
-      const rawStream = median(raw.map((r) => r.streamMs));
-      const rawWall = median(raw.map((r) => r.wallMs));
-      for (const target of ['raw', ...formats] as Target[]) {
+      const rawStream = raw.length ? median(raw.map((r) => r.streamMs)) : NaN;
+      const rawWall = raw.length ? median(raw.map((r) => r.wallMs)) : NaN;
+      for (const target of (withRaw ? ['raw', ...formats] : formats) as Target[]) {
         const list = of(target);
         const stream = median(list.map((r) => r.streamMs));
         const wall = median(list.map((r) => r.wallMs));
@@ -260,7 +262,7 @@ async function main(): Promise<void> {
     const [small, large] = [Math.min(...sizes), Math.max(...sizes)];
     rows.push('', `Peak RSS growth from ${sizeLabel(small)} to ${sizeLabel(large)}:`, '');
     for (const dialect of dialects)
-      for (const target of ['raw', ...formats] as Target[]) {
+      for (const target of (withRaw ? ['raw', ...formats] : formats) as Target[]) {
         const a = summary[`${dialect}-${sizeLabel(small)}-${target}-rss`];
         const b = summary[`${dialect}-${sizeLabel(large)}-${target}-rss`];
         rows.push(
