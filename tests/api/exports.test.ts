@@ -5,7 +5,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuditEventEntity } from '@corroborate/api-audit';
 import { ClaimEntity } from '@corroborate/api-claims';
-import { ExportsService } from '@corroborate/api-exports';
+import { EXPORT_BATCH_SIZE, ExportsService } from '@corroborate/api-exports';
 import { ProjectEntity } from '@corroborate/api-projects';
 import { AdjudicationEntity } from '@corroborate/api-reviews';
 import { CSV_COLUMNS } from '@corroborate/domain';
@@ -431,14 +431,15 @@ describe('exports', () => {
     expect((await checkClaimReviewProfile(doc)).problems).toEqual([]);
   });
 
-  it('streams past one batch with no row cap (250 verified claims)', async () => {
+  it('streams past one batch with no row cap (a batch and 250 more verified claims)', async () => {
+    const total = EXPORT_BATCH_SIZE + 250;
     const projects = api.dataSource.getRepository(ProjectEntity);
     const project = await projects.save(
       projects.create({ name: 'Bulk', nameKey: 'bulk', requiredReviews: 1, description: null }),
     );
     const claims = api.dataSource.getRepository(ClaimEntity);
     const ids: string[] = [];
-    for (let i = 0; i < 250; i += 50) {
+    for (let i = 0; i < total; i += 50) {
       const batch = await claims.save(
         Array.from({ length: 50 }, (_, j) =>
           claims.create({
@@ -471,9 +472,9 @@ describe('exports', () => {
     }
     const nd = await exportOf('ndjson', `projectId=${project.id}`);
     const lines = ndjsonLines(nd.text);
-    expect(lines).toHaveLength(250);
+    expect(lines).toHaveLength(total);
     expect(new Set(lines.map((r) => r.id))).toEqual(new Set(ids));
-    expect(nd.manifest.counts.byVerdict['FALSE']).toBe(250);
+    expect(nd.manifest.counts.byVerdict['FALSE']).toBe(total);
   });
 
   it('runs with progress for the web page (POST), then serves the file and manifest', async () => {

@@ -164,6 +164,27 @@ export const TABLES = {
       createdAt: 'ts',
     },
   },
+  captures: {
+    name: 'captures',
+    columns: {
+      id: 'uuid',
+      evidenceId: 'uuid',
+      version: 'int',
+      method: 'text',
+      url: 'text',
+      fileName: 'text',
+      mediaType: 'text',
+      byteSize: 'int',
+      sha256: 'text',
+      storageKey: 'text',
+      capturedById: 'uuid',
+      capturedAt: 'ts',
+    },
+  },
+  assessmentEvidence: {
+    name: 'assessment_evidence',
+    columns: { assessmentId: 'uuid', evidenceId: 'uuid' },
+  },
 } satisfies Record<string, Table>;
 
 /** Sign-in of the seeded editor the benchmark uses (a seeded database has no other logins). */
@@ -371,22 +392,45 @@ export interface ClaimBatch {
   claims: Row[];
   claimTopics: Row[];
   evidence: Row[];
+  captures: Row[];
   assignments: Row[];
   assessments: Row[];
+  assessmentEvidence: Row[];
   adjudications: Row[];
+}
+
+/** 64 hex digits from the claim's generator (a capture's SHA-256, without hashing bytes). */
+function hexDigest(rand: () => number): string {
+  let hex = '';
+  for (let i = 0; i < 8; i++)
+    hex += Math.floor(rand() * 0x1_0000_0000)
+      .toString(16)
+      .padStart(8, '0');
+  return hex;
 }
 
 /**
  * Claims `from` … `to - 1` of a seeded run with everything that hangs off them. The same index
- * always yields the same content (ids are random UUIDs).
+ * always yields the same content (ids are random UUIDs). `verified` (BENCH_VERIFIED=all) makes
+ * every claim VERIFIED with at least one evidence item, one or two captures (hash, size, media
+ * type) per item, assessments that rely on evidence and an adjudication; without it the rows are
+ * exactly those of the default databases.
  */
-export function claimBatch(reg: Registry, from: number, to: number, total: number): ClaimBatch {
+export function claimBatch(
+  reg: Registry,
+  from: number,
+  to: number,
+  total: number,
+  verified = false,
+): ClaimBatch {
   const batch: ClaimBatch = {
     claims: [],
     claimTopics: [],
     evidence: [],
+    captures: [],
     assignments: [],
     assessments: [],
+    assessmentEvidence: [],
     adjudications: [],
   };
   for (let i = from; i < to; i++) {
@@ -398,7 +442,8 @@ export function claimBatch(reg: Registry, from: number, to: number, total: numbe
     const topics = new Set<string>();
     while (topics.size < topicCount) topics.add(pick(rand, TOPICS));
     const priority = weighted(rand, PRIORITY_WEIGHTS);
-    const status = weighted(rand, STATUS_WEIGHTS);
+    const drawn = weighted(rand, STATUS_WEIGHTS);
+    const status: ClaimStatus = verified ? 'VERIFIED' : drawn;
     // Older claims first; updates land within 60 days of creation.
     const createdAt =
       SEED_END - SPAN + Math.floor((SPAN * i) / total) + Math.floor(rand() * 60_000);
@@ -429,7 +474,7 @@ export function claimBatch(reg: Registry, from: number, to: number, total: numbe
     });
     for (const topic of topics) batch.claimTopics.push({ claimId: id, topic });
     // 0…6 items, 3 on average.
-    const evidenceCount = Math.floor(rand() * 7);
+    const evidenceCount = Math.max(verified ? 1 : 0, Math.floor(rand() * 7));
     const evidenceIds: string[] = [];
     for (let e = 0; e < evidenceCount; e++) {
       const evidenceId = randomUUID();
@@ -454,6 +499,25 @@ export function claimBatch(reg: Registry, from: number, to: number, total: numbe
         updatedAt: at,
         version: 1,
       });
+      if (!verified) continue;
+      const versions = rand() < 0.3 ? 2 : 1;
+      for (let v = 1; v <= versions; v++) {
+        const pdf = rand() < 0.4;
+        batch.captures.push({
+          id: randomUUID(),
+          evidenceId,
+          version: v,
+          method: pdf ? 'UPLOAD' : 'URL_FETCH',
+          url: pdf ? null : `https://evidence.example.org/${i}/${e}`,
+          fileName: pdf ? `report-${i + 1}-${e + 1}.pdf` : null,
+          mediaType: pdf ? 'application/pdf' : 'text/html',
+          byteSize: 2_000 + Math.floor(rand() * 500_000),
+          sha256: hexDigest(rand),
+          storageKey: `bench/${i}/${e}/${v}`,
+          capturedById: editorId,
+          capturedAt: at + v * 60_000,
+        });
+      }
     }
     if (status === 'NEW' || status === 'REJECTED') continue;
     const reviewerCount = status === 'IN_REVIEW' ? 1 + Math.floor(rand() * 2) : 2;
@@ -478,6 +542,11 @@ export function claimBatch(reg: Registry, from: number, to: number, total: numbe
       if (!submitted) continue;
       const assessmentId = randomUUID();
       assessmentIds.push(assessmentId);
+      if (verified)
+        for (const evidenceId of new Set(
+          evidenceIds.length ? [pick(rand, evidenceIds), pick(rand, evidenceIds)] : [],
+        ))
+          batch.assessmentEvidence.push({ assessmentId, evidenceId });
       batch.assessments.push({
         id: assessmentId,
         claimId: id,

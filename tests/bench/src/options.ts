@@ -68,24 +68,43 @@ export function sizeLabel(claims: number): string {
   return String(claims);
 }
 
-export function sqlitePath(claims: number): string {
-  return join(DATA_DIR, `bench_${sizeLabel(claims)}.sqlite`);
+/**
+ * BENCH_VERIFIED=all seeds every claim VERIFIED, with evidence, captures (hashes), assessments
+ * relying on evidence and an adjudication: the data an export reads. Those databases get their
+ * own names (bench_export_<size>), so the default ones are never reseeded under other users.
+ */
+export type SeedVariant = 'default' | 'verified';
+
+export function seedVariant(): SeedVariant {
+  const raw = process.env['BENCH_VERIFIED'];
+  if (!raw) return 'default';
+  if (raw === 'all') return 'verified';
+  throw new Error(`BENCH_VERIFIED must be "all" or unset, not ${raw}`);
+}
+
+function baseName(claims: number, variant: SeedVariant): string {
+  return `bench_${variant === 'verified' ? 'export_' : ''}${sizeLabel(claims)}`;
+}
+
+export function sqlitePath(claims: number, variant: SeedVariant = seedVariant()): string {
+  return join(DATA_DIR, `${baseName(claims, variant)}.sqlite`);
 }
 
 /**
- * The PostgreSQL database of this size: `bench_<size>`, or BENCH_PG_DATABASE (a copy of your own,
- * e.g. `CREATE DATABASE mine TEMPLATE bench_100k`, when a change adds a migration; give it the
- * seed marker with `COMMENT ON DATABASE mine IS 'corroborate-bench seed v2 claims=100000'`, or the
+ * The PostgreSQL database of this size: `bench_<size>` (`bench_export_<size>` for
+ * BENCH_VERIFIED=all), or BENCH_PG_DATABASE (a copy of your own, e.g.
+ * `CREATE DATABASE mine TEMPLATE bench_100k`, when a change adds a migration; give it the seed
+ * marker with `COMMENT ON DATABASE mine IS 'corroborate-bench seed v2 claims=100000'`, or the
  * bench reseeds it). BENCH_PG_DB is accepted as another name for it.
  */
-export function pgDatabase(claims: number): string {
+export function pgDatabase(claims: number, variant: SeedVariant = seedVariant()): string {
   const override = process.env['BENCH_PG_DATABASE'] || process.env['BENCH_PG_DB'];
   if (override !== undefined && override !== '') {
     if (!/^[a-z_][a-z0-9_]*$/.test(override))
       throw new Error(`BENCH_PG_DATABASE must be a plain lower-case name, not ${override}`);
     return override;
   }
-  return `bench_${sizeLabel(claims)}`;
+  return baseName(claims, variant);
 }
 
 export function databaseUrl(dialect: Dialect, claims: number): string {

@@ -9,6 +9,7 @@ import {
   claimBatch,
   type ClaimBatch,
   registry,
+  type Registry,
   type Row,
   TABLES,
   type Table,
@@ -21,6 +22,7 @@ import {
   PG_URL,
   pgDatabase,
   ROOT,
+  seedVariant,
   sqlitePath,
 } from './options';
 
@@ -29,7 +31,18 @@ const SEED_VERSION = 2;
 const BATCH = 5000;
 
 function marker(claims: number): string {
-  return `corroborate-bench seed v${SEED_VERSION} claims=${claims}`;
+  const variant = seedVariant() === 'verified' ? ' verified=all' : '';
+  return `corroborate-bench seed v${SEED_VERSION} claims=${claims}${variant}`;
+}
+
+/** BENCH_VERIFIED=all: every claim VERIFIED, in one project (an export of the whole set). */
+function seedRegistry(passwordHash: string) {
+  return seedVariant() === 'verified' ? registry(passwordHash, 2000, 1) : registry(passwordHash);
+}
+
+function batchOf(reg: Registry, from: number, claims: number) {
+  const to = Math.min(claims, from + BATCH);
+  return claimBatch(reg, from, to, claims, seedVariant() === 'verified');
 }
 
 function log(message: string): void {
@@ -149,7 +162,7 @@ async function seedSqlite(file: string, claims: number): Promise<void> {
   // as the migrations made them (their SQL is read from sqlite_master), then FTS is rebuilt.
   const saved = db
     .prepare(
-      `SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL AND tbl_name IN ('claims', 'claim_topics', 'evidence', 'assignments', 'assessments', 'adjudications') AND type IN ('index', 'trigger')`,
+      `SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL AND tbl_name IN ('claims', 'claim_topics', 'evidence', 'captures', 'assignments', 'assessments', 'assessment_evidence', 'adjudications') AND type IN ('index', 'trigger')`,
     )
     .all() as { type: string; name: string; sql: string }[];
   for (const s of saved) db.exec(`DROP ${s.type.toUpperCase()} "${s.name}"`);
@@ -168,7 +181,7 @@ async function seedSqlite(file: string, claims: number): Promise<void> {
     }
     for (const row of rows) run(row);
   };
-  const reg = registry(await passwordHash());
+  const reg = seedRegistry(await passwordHash());
   db.transaction(() => {
     insert(TABLES.users, reg.users);
     insert(TABLES.projects, reg.projects);
@@ -176,7 +189,7 @@ async function seedSqlite(file: string, claims: number): Promise<void> {
   })();
   const started = Date.now();
   for (let from = 0; from < claims; from += BATCH) {
-    const batch = claimBatch(reg, from, Math.min(claims, from + BATCH), claims);
+    const batch = batchOf(reg, from, claims);
     db.transaction(() => writeBatch(batch, insert))();
     progress(Math.min(claims, from + BATCH), claims, started);
   }
@@ -196,8 +209,10 @@ function writeBatch(batch: ClaimBatch, insert: (table: Table, rows: Row[]) => vo
   insert(TABLES.claims, batch.claims);
   insert(TABLES.claimTopics, batch.claimTopics);
   insert(TABLES.evidence, batch.evidence);
+  insert(TABLES.captures, batch.captures);
   insert(TABLES.assignments, batch.assignments);
   insert(TABLES.assessments, batch.assessments);
+  insert(TABLES.assessmentEvidence, batch.assessmentEvidence);
   insert(TABLES.adjudications, batch.adjudications);
 }
 
@@ -240,23 +255,25 @@ async function seedPostgres(url: string, claims: number): Promise<void> {
     await client.query(`SET session_replication_role = replica`);
     await client.query(`SET maintenance_work_mem = '256MB'`);
     const saved = await client.query<{ name: string; def: string }>(
-      `SELECT indexname AS name, indexdef AS def FROM pg_indexes WHERE schemaname = 'public' AND tablename IN ('claims', 'claim_topics', 'evidence', 'assignments', 'assessments', 'adjudications') AND indexname NOT IN (SELECT conname FROM pg_constraint)`,
+      `SELECT indexname AS name, indexdef AS def FROM pg_indexes WHERE schemaname = 'public' AND tablename IN ('claims', 'claim_topics', 'evidence', 'captures', 'assignments', 'assessments', 'assessment_evidence', 'adjudications') AND indexname NOT IN (SELECT conname FROM pg_constraint)`,
     );
     for (const s of saved.rows) await client.query(`DROP INDEX "${s.name}"`);
-    const reg = registry(await passwordHash());
+    const reg = seedRegistry(await passwordHash());
     await insertPg(client, TABLES.users, reg.users);
     await insertPg(client, TABLES.projects, reg.projects);
     await insertPg(client, TABLES.sources, reg.sources);
     const started = Date.now();
     for (let from = 0; from < claims; from += BATCH) {
-      const batch = claimBatch(reg, from, Math.min(claims, from + BATCH), claims);
+      const batch = batchOf(reg, from, claims);
       await client.query('BEGIN');
       for (const [table, rows] of [
         [TABLES.claims, batch.claims],
         [TABLES.claimTopics, batch.claimTopics],
         [TABLES.evidence, batch.evidence],
+        [TABLES.captures, batch.captures],
         [TABLES.assignments, batch.assignments],
         [TABLES.assessments, batch.assessments],
+        [TABLES.assessmentEvidence, batch.assessmentEvidence],
         [TABLES.adjudications, batch.adjudications],
       ] as const)
         await insertPg(client, table, rows);

@@ -31,6 +31,11 @@ import { ProjectEntity } from '@corroborate/api-projects';
  * queue sorts by (see ClaimsRepository.ts), which a plain column index would not serve.
  */
 @Index('claims_updated', { synchronize: false })
+/**
+ * VERIFIED claims in creation order (exports), made by the ExportOrderIndex migration:
+ * ("status", "createdAt", "id"), on SQLite with the normalised createdAt expression.
+ */
+@Index('claims_status_created', { synchronize: false })
 /** Full-text index made by the hand-written ClaimSearch migration (PostgreSQL GIN; SQLite FTS5 table). */
 @Index('claims_search', { synchronize: false })
 /**

@@ -278,7 +278,9 @@ export class ClaimsRepository {
         const [at, id] = decodeCursor(after, sort, ['d', 's']);
         const column = this.ts(sort === 'UPDATED_DESC' ? 'updatedAt' : 'createdAt');
         const op = sort === 'CREATED_ASC' ? '>' : '<';
-        qb.andWhere(
+        // The redundant `>=` / `<=` bound is what lets PostgreSQL start an index scan at the
+        // cursor instead of reading every earlier row of the order again on each page.
+        qb.andWhere(`${column} ${op}= :kAt`, { kAt: at }).andWhere(
           new Brackets((w) =>
             w.where(`${column} ${op} :kAt`).orWhere(`(${column} = :kAt AND c.id ${op} :kId)`),
           ),

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, IsNull } from 'typeorm';
+import { DataSource, type EntityMetadata, type EntityTarget, type ObjectLiteral } from 'typeorm';
 import { CaptureEntity } from '@corroborate/api-captures';
+import { MAX_PAGE_SIZE } from '@corroborate/api-core';
 import {
   type ClaimEntity,
   type ClaimFilter,
@@ -20,8 +21,13 @@ import { UserEntity } from '@corroborate/api-users';
 import { type Credibility, type ExportPerson, type VerifiedClaimRecord } from '@corroborate/domain';
 import { type ExportFilter } from './dto/export-filter.input';
 
-/** Claims read per round trip. Memory holds one batch at a time, whatever the export's size. */
-export const EXPORT_BATCH_SIZE = 100;
+/**
+ * Claims whose records are read together (one statement per related table). Memory holds one
+ * batch of records at a time, whatever the export's size.
+ */
+export const EXPORT_BATCH_SIZE = 1000;
+/** Claims per keyset page of the queue repository (its largest page). */
+const CLAIM_PAGE_SIZE = MAX_PAGE_SIZE;
 
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 
@@ -34,6 +40,199 @@ function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
     else map.set(k, [row]);
   }
   return map;
+}
+
+type Column = EntityMetadata['columns'][number];
+
+/**
+ * Reads some columns of one entity for many ids in one statement whose SQL is built once: the
+ * ids are one parameter (PostgreSQL `= ANY($1)`, SQLite `IN (SELECT value FROM json_each(?))`),
+ * and each value goes through the driver's own conversion (`prepareHydratedValue`: dates,
+ * booleans, simple-json), so the fields are what `Repository.find` gives, without hydrating
+ * whole entities through TypeORM's query builder for thousands of rows per batch.
+ */
+class ColumnReader<E extends ObjectLiteral, K extends keyof E & string> {
+  private readonly columns: [K, Column][];
+  private readonly sql: string;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    entity: EntityTarget<E>,
+    properties: readonly K[],
+    by: keyof E & string,
+    /** Further SQL conditions on the table's columns and an ORDER BY, as written. */
+    rest = '',
+  ) {
+    const metadata = dataSource.getMetadata(entity);
+    const column = (property: string): Column => {
+      const found = metadata.findColumnWithPropertyName(property);
+      if (!found) throw new Error(`${metadata.name} has no column ${property}`);
+      return found;
+    };
+    this.columns = properties.map((p) => [p, column(p)]);
+    const list = this.columns.map(([, c]) => `"${c.databaseName}"`).join(', ');
+    const key = `"${column(by).databaseName}"`;
+    const match =
+      dataSource.options.type === 'postgres'
+        ? `${key} = ANY($1)`
+        : `${key} IN (SELECT value FROM json_each(?))`;
+    this.sql = `SELECT ${list} FROM "${metadata.tableName}" WHERE ${match}${rest ? ` ${rest}` : ''}`;
+  }
+
+  async read(values: readonly string[]): Promise<Pick<E, K>[]> {
+    if (values.length === 0) return [];
+    const parameter = this.dataSource.options.type === 'postgres' ? values : JSON.stringify(values);
+    const rows = (await this.dataSource.query(this.sql, [parameter])) as Record<string, unknown>[];
+    const driver = this.dataSource.driver;
+    return rows.map((row) => {
+      const out = {} as Pick<E, K>;
+      for (const [property, column] of this.columns)
+        out[property] = driver.prepareHydratedValue(row[column.databaseName], column) as E[K];
+      return out;
+    });
+  }
+}
+
+/** The statements of one export's batches, built once per data source. */
+class Readers {
+  readonly adjudications;
+  readonly assessments;
+  readonly relied;
+  readonly evidence;
+  readonly captures;
+  readonly sources;
+  readonly projects;
+  readonly users;
+
+  constructor(ds: DataSource) {
+    // The current adjudication: the latest one not reopened (the claim is VERIFIED).
+    this.adjudications = new ColumnReader(
+      ds,
+      AdjudicationEntity,
+      [
+        'id',
+        'claimId',
+        'verdict',
+        'likelihood',
+        'confidence',
+        'publicSummary',
+        'citedAssessmentIds',
+        'citedEvidenceIds',
+        'adjudicatedById',
+        'createdAt',
+      ],
+      'claimId',
+      'AND "reopenedAt" IS NULL ORDER BY "createdAt" DESC',
+    );
+    this.assessments = new ColumnReader(
+      ds,
+      AssessmentEntity,
+      [
+        'id',
+        'claimId',
+        'reviewerId',
+        'status',
+        'verdict',
+        'likelihood',
+        'confidence',
+        'rationale',
+        'supersedesId',
+        'correctionReason',
+        'submittedAt',
+      ],
+      'claimId',
+      `AND "status" IN ('SUBMITTED', 'SUPERSEDED') ORDER BY "submittedAt" ASC, "id" ASC`,
+    );
+    this.relied = new ColumnReader(
+      ds,
+      AssessmentEvidenceEntity,
+      ['assessmentId', 'evidenceId'],
+      'assessmentId',
+    );
+    this.evidence = new ColumnReader(
+      ds,
+      EvidenceEntity,
+      [
+        'id',
+        'claimId',
+        'sourceId',
+        'url',
+        'title',
+        'excerpt',
+        'publishedAt',
+        'retrievedAt',
+        'archiveUrl',
+        'stance',
+        'credibility',
+        'note',
+        'derivedFromId',
+        'quantityMin',
+        'quantityMax',
+        'quantityUnit',
+        'quantityAsOf',
+        'retracted',
+        'retractionReason',
+        'addedById',
+      ],
+      'claimId',
+      'ORDER BY "createdAt" ASC, "id" ASC',
+    );
+    this.captures = new ColumnReader(
+      ds,
+      CaptureEntity,
+      [
+        'id',
+        'evidenceId',
+        'version',
+        'method',
+        'url',
+        'fileName',
+        'mediaType',
+        'byteSize',
+        'sha256',
+        'capturedAt',
+      ],
+      'evidenceId',
+      'ORDER BY "version" ASC',
+    );
+    this.sources = new ColumnReader(
+      ds,
+      SourceEntity,
+      ['id', 'name', 'kind', 'homepage', 'reliability', 'reliabilityNote'],
+      'id',
+    );
+    this.projects = new ColumnReader(ds, ProjectEntity, ['id', 'name'], 'id');
+    this.users = new ColumnReader(ds, UserEntity, ['id', 'displayName'], 'id');
+  }
+}
+
+/**
+ * Rows that many batches share (the source registry, projects, users), read once per export and
+ * then only those a batch is the first to need.
+ */
+class Shared<T extends { id: string }> {
+  private readonly known = new Map<string, T | null>();
+
+  constructor(private readonly read: (ids: string[]) => Promise<T[]>) {}
+
+  async get(ids: Iterable<string>): Promise<Map<string, T | null>> {
+    const missing = [...new Set(ids)].filter((id) => !this.known.has(id));
+    if (missing.length) {
+      for (const id of missing) this.known.set(id, null);
+      for (const row of await this.read(missing)) this.known.set(row.id, row);
+    }
+    return this.known;
+  }
+}
+
+type RowOf<R extends { read(ids: string[]): Promise<unknown[]> }> = Awaited<
+  ReturnType<R['read']>
+>[number];
+
+interface SharedRows {
+  sources: Shared<RowOf<Readers['sources']>>;
+  projects: Shared<RowOf<Readers['projects']>>;
+  users: Shared<RowOf<Readers['users']>>;
 }
 
 /**
@@ -74,39 +273,52 @@ export class ExportRecords {
     publicUrl: string,
     onScanned: (scanned: number) => void = () => undefined,
   ): AsyncGenerator<VerifiedClaimRecord[]> {
+    const readers = this.readersOf();
+    const shared: SharedRows = {
+      sources: new Shared((ids) => readers.sources.read(ids)),
+      projects: new Shared((ids) => readers.projects.read(ids)),
+      users: new Shared((ids) => readers.users.read(ids)),
+    };
     let after: string | null = null;
     let scanned = 0;
-    for (;;) {
-      const page = await this.claims.page({
-        filter: this.claimFilter(filter),
-        sort: ClaimSort.CREATED_ASC,
-        first: EXPORT_BATCH_SIZE,
-        after,
-      });
-      const claims = page.edges.map((e) => e.node);
+    let more = true;
+    while (more) {
+      const claims: ClaimEntity[] = [];
+      while (more && claims.length < EXPORT_BATCH_SIZE) {
+        const page = await this.claims.page({
+          filter: this.claimFilter(filter),
+          sort: ClaimSort.CREATED_ASC,
+          first: Math.min(CLAIM_PAGE_SIZE, EXPORT_BATCH_SIZE - claims.length),
+          after,
+        });
+        for (const edge of page.edges) claims.push(edge.node);
+        more = page.pageInfo.hasNextPage && page.pageInfo.endCursor !== null;
+        after = page.pageInfo.endCursor;
+      }
       scanned += claims.length;
-      const records = await this.load(claims, filter, publicUrl);
+      const records = await this.load(claims, filter, publicUrl, readers, shared);
       onScanned(scanned);
       if (records.length) yield records;
-      if (!page.pageInfo.hasNextPage || !page.pageInfo.endCursor) return;
-      after = page.pageInfo.endCursor;
     }
+  }
+
+  private readers: Readers | null = null;
+
+  private readersOf(): Readers {
+    this.readers ??= new Readers(this.dataSource);
+    return this.readers;
   }
 
   private async load(
     claims: ClaimEntity[],
     filter: ExportFilter,
     publicUrl: string,
+    readers: Readers,
+    shared: SharedRows,
   ): Promise<VerifiedClaimRecord[]> {
     if (claims.length === 0) return [];
-    const m = this.dataSource.manager;
-    const claimIds = claims.map((c) => c.id);
-    // The current adjudication: the latest one not reopened (the claim is VERIFIED).
     const adjudications = groupBy(
-      await m.find(AdjudicationEntity, {
-        where: { claimId: In(claimIds), reopenedAt: IsNull() },
-        order: { createdAt: 'DESC' },
-      }),
+      await readers.adjudications.read(claims.map((c) => c.id)),
       (a) => a.claimId,
     );
     const kept = claims.filter((c) => {
@@ -118,58 +330,27 @@ export class ExportRecords {
     });
     if (kept.length === 0) return [];
     const keptIds = kept.map((c) => c.id);
-    const [projects, assessments, evidence] = await Promise.all([
-      m.findBy(ProjectEntity, { id: In([...new Set(kept.map((c) => c.projectId))]) }),
-      m.find(AssessmentEntity, {
-        where: { claimId: In(keptIds), status: In(['SUBMITTED', 'SUPERSEDED']) },
-        order: { submittedAt: 'ASC', id: 'ASC' },
-      }),
-      m.find(EvidenceEntity, {
-        where: { claimId: In(keptIds) },
-        order: { createdAt: 'ASC', id: 'ASC' },
-      }),
+    const [projectById, assessments, evidence] = await Promise.all([
+      shared.projects.get(kept.map((c) => c.projectId)),
+      readers.assessments.read(keptIds),
+      readers.evidence.read(keptIds),
     ]);
-    const assessmentIds = assessments.map((a) => a.id);
-    const evidenceIds = evidence.map((e) => e.id);
-    const [relied, sources, captures] = await Promise.all([
-      assessmentIds.length
-        ? m.findBy(AssessmentEvidenceEntity, { assessmentId: In(assessmentIds) })
-        : [],
-      m.findBy(SourceEntity, { id: In([...new Set(evidence.map((e) => e.sourceId))]) }),
-      evidenceIds.length
-        ? m.find(CaptureEntity, {
-            where: { evidenceId: In(evidenceIds) },
-            order: { version: 'ASC' },
-            select: {
-              id: true,
-              evidenceId: true,
-              version: true,
-              method: true,
-              url: true,
-              fileName: true,
-              mediaType: true,
-              byteSize: true,
-              sha256: true,
-              capturedAt: true,
-            },
-          })
-        : [],
+    const [relied, sourceById, captures] = await Promise.all([
+      readers.relied.read(assessments.map((a) => a.id)),
+      shared.sources.get(evidence.map((e) => e.sourceId)),
+      readers.captures.read(evidence.map((e) => e.id)),
     ]);
-    const userIds = new Set<string>();
-    for (const a of assessments) userIds.add(a.reviewerId);
-    for (const e of evidence) if (e.addedById) userIds.add(e.addedById);
-    for (const list of adjudications.values())
-      if (list[0].adjudicatedById) userIds.add(list[0].adjudicatedById);
-    const users = userIds.size
-      ? await m.find(UserEntity, {
-          where: { id: In([...userIds]) },
-          select: { id: true, displayName: true },
-        })
-      : [];
-    const person = new Map(users.map((u) => [u.id, { id: u.id, name: u.displayName }]));
+    const userIds: string[] = [];
+    for (const a of assessments) userIds.push(a.reviewerId);
+    for (const e of evidence) if (e.addedById) userIds.push(e.addedById);
+    for (const claim of kept) {
+      const by = adjudications.get(claim.id)![0].adjudicatedById;
+      if (by) userIds.push(by);
+    }
+    const users = await shared.users.get(userIds);
+    const person = new Map<string, ExportPerson>();
+    for (const u of users.values()) if (u) person.set(u.id, { id: u.id, name: u.displayName });
     const who = (id: string | null): ExportPerson | null => (id ? (person.get(id) ?? null) : null);
-    const projectById = new Map(projects.map((p) => [p.id, p]));
-    const sourceById = new Map(sources.map((s) => [s.id, s]));
     const reliedBy = groupBy(relied, (r) => r.assessmentId);
     const assessmentsBy = groupBy(assessments, (a) => a.claimId);
     const evidenceBy = groupBy(evidence, (e) => e.claimId);

@@ -10,6 +10,7 @@ import { Releases1795609539742 } from './1795609539742-Releases';
 import { QueueSortIndex1795620243788 } from './1795620243788-QueueSortIndex';
 import { QueueFacetCounts1795620300000 } from './1795620300000-QueueFacetCounts';
 import { ClaimDuplicatesIndex1795620400000 } from './1795620400000-ClaimDuplicatesIndex';
+import { ExportOrderIndex1796415179727 } from './1796415179727-ExportOrderIndex';
 
 export const sqliteMigrations = [
   Foundation1795598293617,
@@ -23,4 +24,5 @@ export const sqliteMigrations = [
   QueueSortIndex1795620243788,
   QueueFacetCounts1795620300000,
   ClaimDuplicatesIndex1795620400000,
+  ExportOrderIndex1796415179727,
 ];
