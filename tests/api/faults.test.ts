@@ -236,14 +236,31 @@ describe(`kill -9 of the API on ${testDialect()}`, { timeout: 600_000 }, () => {
     await direct.query(`UPDATE "claims" SET "status" = 'VERIFIED' WHERE "projectId" = $1`, [
       projectId,
     ]);
+    const newId = postgres
+      ? 'gen_random_uuid()'
+      : `lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-a' || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))`;
+    // An export reads 1,000 claims per batch and writes fast: copy the imported claims until
+    // there are 16 times as many, so the export and the release spend long enough between
+    // their first written bytes and their record to be caught there.
+    const columns = (
+      await direct.query<{ name: string }>(
+        postgres
+          ? `SELECT column_name AS "name" FROM information_schema.columns WHERE table_schema = 'public' AND table_name = 'claims'`
+          : `SELECT "name" FROM pragma_table_info('claims')`,
+      )
+    )
+      .map((c) => `"${c.name}"`)
+      .filter((c) => c !== '"id"')
+      .join(', ');
+    for (let i = 0; i < 4; i++)
+      await direct.query(
+        `INSERT INTO "claims" ("id", ${columns}) SELECT ${newId}, ${columns} FROM "claims" WHERE "projectId" = $1`,
+        [projectId],
+      );
     await direct.query(
       `INSERT INTO "adjudications" ("id", "claimId", "verdict", "likelihood", "confidence", "publicSummary",
          "citedAssessmentIds", "citedEvidenceIds", "createdAt")
-       SELECT ${
-         postgres
-           ? 'gen_random_uuid()'
-           : `lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-a' || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))`
-       }, "id", 'MOSTLY_TRUE', 'LIKELY', 'HIGH', 'Confirmed by two independent sources.', '[]', '[]',
+       SELECT ${newId}, "id", 'MOSTLY_TRUE', 'LIKELY', 'HIGH', 'Confirmed by two independent sources.', '[]', '[]',
          ${postgres ? 'now()' : `strftime('%Y-%m-%d %H:%M:%f', 'now')`}
        FROM "claims" WHERE "projectId" = $1`,
       [projectId],
@@ -335,12 +352,12 @@ describe(`kill -9 of the API on ${testDialect()}`, { timeout: 600_000 }, () => {
     const lines = (await again.text()).trim().split('\n');
     expect(JSON.parse(lines[lines.length - 1])).toMatchObject({
       event: 'completed',
-      manifest: { counts: { claims: VERIFIED_ROWS } },
+      manifest: { counts: { claims: VERIFIED_ROWS * 16 } },
     });
     const release = await reader.ok<{ cutRelease: { number: number; counts: { claims: number } } }>(
       'mutation($input: CutReleaseInput!) { cutRelease(input: $input) { number counts { claims } } }',
       { input: { name: 'Faults weekly', filter: { projectId } } },
     );
-    expect(release.cutRelease).toEqual({ number: 1, counts: { claims: VERIFIED_ROWS } });
+    expect(release.cutRelease).toEqual({ number: 1, counts: { claims: VERIFIED_ROWS * 16 } });
   });
 });

@@ -1,6 +1,7 @@
 import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  graphqlAs,
   launchBrowser,
   type RunningProduct,
   screenshot,
@@ -35,9 +36,24 @@ describe('every page as an admin', () => {
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
   };
 
-  it('project page', async () => {
+  it('project page, with the agreement figure and what it rests on', async () => {
     await page.getByRole('link', { name: 'Belarus protests, Jan 2021' }).click();
     await page.getByRole('heading', { name: 'Belarus protests, Jan 2021', level: 1 }).waitFor();
+    // The figure shown is the API's, with the number of values behind it.
+    const api = await graphqlAs(product.url, 'admin@example.org', 'demo-admin-pass');
+    const projectId = page.url().split('/').pop();
+    const { agreement } = await api<{
+      agreement: { alpha: number | null; computable: boolean; pairableValues: number };
+    }>(
+      'query($input: AgreementInput!) { agreement(input: $input) { alpha computable pairableValues } }',
+      { input: { projectId } },
+    );
+    expect(agreement.computable).toBe(true);
+    const panel = page.getByRole('region', { name: /agreement/i });
+    await panel.getByText(`α = ${agreement.alpha!.toFixed(2)}`).waitFor();
+    await panel
+      .getByText(`over ${agreement.pairableValues} pairable values`, { exact: false })
+      .waitFor();
     await check('project');
   });
 

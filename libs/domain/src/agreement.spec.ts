@@ -324,6 +324,17 @@ describe('disagreementFlag', () => {
     expect(disagreementFlag([]).flagged).toBe(false);
   });
 
+  it('names assessments in its reasons by their label when given', () => {
+    const flag = disagreementFlag([
+      { id: 'a1', label: 'Ruslan Reviewer', verdict: 'FALSE', likelihood: 'UNLIKELY' },
+      { id: 'a2', label: 'Rita Reviewer', verdict: 'MOSTLY_TRUE', likelihood: 'UNLIKELY' },
+    ]);
+    expect(flag.reasons.map((r) => r.message)).toEqual([
+      'Verdicts are 3 steps apart: Ruslan Reviewer says FALSE, Rita Reviewer says MOSTLY_TRUE.',
+    ]);
+    expect(flag.reasons[0]?.assessmentIds).toEqual(['a1', 'a2']);
+  });
+
   it('flags likelihood bands that do not overlap, including adjacent bands', () => {
     const adjacent = disagreementFlag([
       { id: 'a', verdict: 'TRUE', likelihood: 'LIKELY' },

@@ -235,6 +235,8 @@ export function verdictAlpha(
 export interface AssessmentForDisagreement {
   readonly id: string;
   readonly reviewerId?: string;
+  /** How a reason names this assessment (e.g. the reviewer's name); else the reviewer or id. */
+  readonly label?: string;
   readonly verdict?: Verdict | null;
   readonly likelihood?: Likelihood | null;
   /** Assessments explicitly marked not submitted are ignored; omit for submitted ones. */
@@ -267,7 +269,7 @@ export function disagreementFlag(
 ): DisagreementResult {
   const submitted = assessments.filter((a) => a.submitted !== false);
   const reasons: DisagreementReason[] = [];
-  const who = (a: AssessmentForDisagreement) => a.reviewerId ?? a.id;
+  const who = (a: AssessmentForDisagreement) => a.label ?? a.reviewerId ?? a.id;
 
   const rated = submitted.flatMap((a) => {
     const rank = a.verdict === undefined || a.verdict === null ? null : verdictRank(a.verdict);

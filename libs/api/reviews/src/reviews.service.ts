@@ -190,15 +190,22 @@ export class ReviewsService implements OnModuleInit {
     registry: LoaderRegistry,
   ): Promise<DisagreementResult | null> {
     if (!(await this.canSeeOthers(actor, claim, registry))) return null;
-    const all = await this.loaders(registry, actor).byClaim().load(claim.id);
+    const loaders = this.loaders(registry, actor);
+    const submitted = (await loaders.byClaim().load(claim.id)).filter(
+      (a) => a.status === 'SUBMITTED',
+    );
+    // Reasons name reviewers as people read them, not by ids.
+    const reviewers = await loaders.user(this.claims).loadMany(submitted.map((a) => a.reviewerId));
+    const nameOf = new Map(
+      reviewers.flatMap((u) => (u && !(u instanceof Error) ? [[u.id, u.displayName]] : [])),
+    );
     return disagreementFlag(
-      all
-        .filter((a) => a.status === 'SUBMITTED')
-        .map((a) => ({
-          id: a.id,
-          verdict: a.verdict,
-          likelihood: a.likelihood,
-        })),
+      submitted.map((a) => ({
+        id: a.id,
+        label: nameOf.get(a.reviewerId),
+        verdict: a.verdict,
+        likelihood: a.likelihood,
+      })),
     );
   }
 

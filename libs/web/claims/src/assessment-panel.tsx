@@ -400,7 +400,7 @@ export function AssessmentsSection({ claim }: { claim: Claim }) {
         </Text>
       )}
       {claim.disagreement?.flagged === true && (
-        <Alert color="orange" variant="light" title="Reviewers disagree">
+        <Alert color="red" variant="light" title="Reviewers disagree">
           <List size="sm" spacing={2}>
             {claim.disagreement.reasons.map((reason) => (
               <List.Item key={`${reason.code}-${reason.assessmentIds.join('-')}`}>
