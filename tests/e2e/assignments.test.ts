@@ -77,3 +77,60 @@ describe('reassigning a reviewer on the claim page', () => {
     await context.close();
   });
 });
+
+describe('one reviewer’s claims', () => {
+  let product: RunningProduct;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    product = await startProduct();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await product?.stop();
+  });
+
+  it('opens from the dashboard’s reviewer load as a queue filtered by assignee, kept in the URL', async () => {
+    const editorApi = await graphqlAs(product.url, 'editor@example.org', 'demo-editor-pass');
+    const { reviewers } = await editorApi<{ reviewers: { id: string; displayName: string }[] }>(
+      '{ reviewers { id displayName } }',
+    );
+    const rita = reviewers.find((r) => r.displayName === 'Rita Reviewer')!;
+    const { claims } = await editorApi<{
+      claims: { totalCount: number; edges: { node: { text: string } }[] };
+    }>(
+      'query($f: ClaimFilter) { claims(filter: $f, first: 50) { totalCount edges { node { text } } } }',
+      {
+        f: { assigneeId: rita.id },
+      },
+    );
+    expect(claims.totalCount).toBeGreaterThan(0);
+
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${product.url}/sign-in`);
+    await page.getByLabel('Email').fill('editor@example.org');
+    await page.getByLabel(/^Password/).fill('demo-editor-pass');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Projects', level: 1 }).waitFor();
+    await page.getByRole('link', { name: 'Dashboard' }).click();
+    await page.getByRole('button', { name: 'The numbers behind “Reviewer load”' }).click();
+    await page.getByRole('link', { name: 'Rita Reviewer' }).click();
+    await page.waitForURL(/\/queue\?.*assignee=/, { waitUntil: 'commit' });
+    const table = page.getByRole('table', { name: 'Claims' });
+    await table.getByRole('link').first().waitFor();
+    const shown = async () => (await table.getByRole('link').allTextContents()).sort();
+    const expected = claims.edges.map((e) => e.node.text).sort();
+    // Rows mount in a deferred render: wait for the list to settle on the filtered claims.
+    await expect.poll(shown, { timeout: 15_000 }).toEqual(expected);
+    expect(await page.getByRole('combobox', { name: /^Assigned to/ }).inputValue()).toBe(
+      'Rita Reviewer',
+    );
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await screenshot(page, 'queue-by-assignee');
+    await page.reload();
+    await expect.poll(shown, { timeout: 15_000 }).toEqual(expected);
+    await context.close();
+  });
+});

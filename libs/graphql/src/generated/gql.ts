@@ -92,6 +92,7 @@ type Documents = {
     "\n  query QueueClaims($filter: ClaimFilter, $sort: ClaimSort, $first: Int, $after: String) {\n    claims(filter: $filter, sort: $sort, first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          ...QueueClaimFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      totalCount\n      facets {\n        statuses {\n          value\n          count\n        }\n        priorities {\n          value\n          count\n        }\n        topics {\n          value\n          count\n        }\n      }\n    }\n  }\n": typeof types.QueueClaimsDocument,
     "\n  query QueueClaimsPage($filter: ClaimFilter, $sort: ClaimSort, $first: Int, $after: String) {\n    claims(filter: $filter, sort: $sort, first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          ...QueueClaimFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.QueueClaimsPageDocument,
     "\n  query QueueProjects {\n    projects {\n      id\n      name\n    }\n  }\n": typeof types.QueueProjectsDocument,
+    "\n  query QueueReviewers {\n    reviewers {\n      id\n      displayName\n    }\n  }\n": typeof types.QueueReviewersDocument,
     "\n  mutation CreateClaim($input: CreateClaimInput!) {\n    createClaim(input: $input) {\n      ...QueueClaimFields\n    }\n  }\n": typeof types.CreateClaimDocument,
     "\n  fragment SourceFields on Source {\n    id\n    name\n    kind\n    homepage\n    reliability\n    reliabilityNote\n    version\n    createdAt\n    updatedAt\n    evidenceCount\n  }\n": typeof types.SourceFieldsFragmentDoc,
     "\n  query Sources($search: String, $kinds: [SourceKind!], $first: Int, $after: String) {\n    sources(search: $search, kinds: $kinds, first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          ...SourceFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      totalCount\n    }\n  }\n": typeof types.SourcesDocument,
@@ -180,6 +181,7 @@ const documents: Documents = {
     "\n  query QueueClaims($filter: ClaimFilter, $sort: ClaimSort, $first: Int, $after: String) {\n    claims(filter: $filter, sort: $sort, first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          ...QueueClaimFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      totalCount\n      facets {\n        statuses {\n          value\n          count\n        }\n        priorities {\n          value\n          count\n        }\n        topics {\n          value\n          count\n        }\n      }\n    }\n  }\n": types.QueueClaimsDocument,
     "\n  query QueueClaimsPage($filter: ClaimFilter, $sort: ClaimSort, $first: Int, $after: String) {\n    claims(filter: $filter, sort: $sort, first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          ...QueueClaimFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.QueueClaimsPageDocument,
     "\n  query QueueProjects {\n    projects {\n      id\n      name\n    }\n  }\n": types.QueueProjectsDocument,
+    "\n  query QueueReviewers {\n    reviewers {\n      id\n      displayName\n    }\n  }\n": types.QueueReviewersDocument,
     "\n  mutation CreateClaim($input: CreateClaimInput!) {\n    createClaim(input: $input) {\n      ...QueueClaimFields\n    }\n  }\n": types.CreateClaimDocument,
     "\n  fragment SourceFields on Source {\n    id\n    name\n    kind\n    homepage\n    reliability\n    reliabilityNote\n    version\n    createdAt\n    updatedAt\n    evidenceCount\n  }\n": types.SourceFieldsFragmentDoc,
     "\n  query Sources($search: String, $kinds: [SourceKind!], $first: Int, $after: String) {\n    sources(search: $search, kinds: $kinds, first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          ...SourceFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      totalCount\n    }\n  }\n": types.SourcesDocument,
@@ -516,6 +518,10 @@ export function graphql(source: "\n  query QueueClaimsPage($filter: ClaimFilter,
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query QueueProjects {\n    projects {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  query QueueProjects {\n    projects {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query QueueReviewers {\n    reviewers {\n      id\n      displayName\n    }\n  }\n"): (typeof documents)["\n  query QueueReviewers {\n    reviewers {\n      id\n      displayName\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

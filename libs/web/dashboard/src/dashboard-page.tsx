@@ -236,7 +236,7 @@ function DashboardBody({
       <SimpleGrid cols={{ base: 1, lg: 2 }}>
         <ThroughputCard dashboard={dashboard} />
         <VerdictsCard dashboard={dashboard} />
-        <LoadCard dashboard={dashboard} />
+        <LoadCard dashboard={dashboard} form={form} />
         <AgreementCard dashboard={dashboard} />
       </SimpleGrid>
       <StatusTable dashboard={dashboard} form={form} />
@@ -399,7 +399,7 @@ function VerdictsCard({ dashboard }: { dashboard: Dashboard }) {
   );
 }
 
-function LoadCard({ dashboard }: { dashboard: Dashboard }) {
+function LoadCard({ dashboard, form }: { dashboard: Dashboard; form: DashboardForm }) {
   const theme = useMantineTheme();
   const rows = dashboard.reviewerLoad.map((l) => ({
     ...l,
@@ -440,7 +440,19 @@ function LoadCard({ dashboard }: { dashboard: Dashboard }) {
           <Table.Tbody>
             {rows.map((l) => (
               <Table.Tr key={l.reviewer.id}>
-                <Table.Td>{l.name}</Table.Td>
+                <Table.Td>
+                  {/* Load is now, not within the range: the queue of the reviewer's claims. */}
+                  <Anchor
+                    component={Link}
+                    to={`/queue?${new URLSearchParams([
+                      ...(form.project ? [['project', form.project]] : []),
+                      ['assignee', l.reviewer.id],
+                    ]).toString()}`}
+                    size="sm"
+                  >
+                    {l.name}
+                  </Anchor>
+                </Table.Td>
                 <Table.Td>{l.open}</Table.Td>
                 <Table.Td>{l.overdue}</Table.Td>
                 <Table.Td>{l.submitted}</Table.Td>

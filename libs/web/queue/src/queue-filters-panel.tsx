@@ -39,6 +39,8 @@ export interface QueueFiltersPanelProps {
   activeCount: number;
   facets: FacetCounts | null;
   projects: { id: string; name: string }[];
+  /** Reviewers to filter by (empty when the caller may not list them). */
+  reviewers: { id: string; displayName: string }[];
 }
 
 function OptionLabel({ label, count }: { label: string; count: number | undefined }) {
@@ -61,7 +63,17 @@ function FilterGroup({ children }: { children: ReactNode }) {
 /** The queue's filters; every change goes into the URL. */
 export const QueueFiltersPanel = forwardRef<HTMLInputElement, QueueFiltersPanelProps>(
   function QueueFiltersPanel(
-    { filters, search, onSearchChange, onChange, onClear, activeCount, facets, projects },
+    {
+      filters,
+      search,
+      onSearchChange,
+      onChange,
+      onClear,
+      activeCount,
+      facets,
+      projects,
+      reviewers,
+    },
     searchRef,
   ) {
     const topicCounts = new Map((facets?.topics ?? []).map((t) => [t.value, t.count]));
@@ -110,6 +122,22 @@ export const QueueFiltersPanel = forwardRef<HTMLInputElement, QueueFiltersPanelP
             searchable
             nothingFoundMessage="No project matches"
           />
+          {(reviewers.length > 0 || filters.assignee !== null) && (
+            <Select
+              label="Assigned to"
+              placeholder="Anyone"
+              description="Claims this reviewer has an open or submitted assignment on."
+              data={reviewers.map((reviewer) => ({
+                value: reviewer.id,
+                label: reviewer.displayName,
+              }))}
+              value={filters.assignee}
+              onChange={(value) => onChange({ assignee: value })}
+              clearable
+              searchable
+              nothingFoundMessage="No reviewer matches"
+            />
+          )}
           <Select
             label="Sort by"
             data={CLAIM_SORT_OPTIONS.map((option) => ({ ...option }))}

@@ -31,6 +31,16 @@ describe('queue filters in the URL', () => {
     expect(countActiveFilters(filters)).toBe(9);
   });
 
+  it('keeps the assignee in the URL and sends it as assigneeId; a preset clears it', () => {
+    const filters = parseQueueFilters(new URLSearchParams('assignee=r1&status=IN_REVIEW'));
+    expect(filters.assignee).toBe('r1');
+    expect(queueFiltersToParams(filters).toString()).toBe('status=IN_REVIEW&assignee=r1');
+    expect(toClaimFilter(filters)).toEqual({ statuses: ['IN_REVIEW'], assigneeId: 'r1' });
+    expect(countActiveFilters(filters)).toBe(2);
+    expect(parseQueueFilters(new URLSearchParams('assignee=')).assignee).toBeNull();
+    expect(presetFilters(QUEUE_PRESETS[0]!, filters).assignee).toBeNull();
+  });
+
   it('drops unknown statuses, priorities, sorts and malformed dates instead of sending them', () => {
     const filters = parseQueueFilters(
       new URLSearchParams(

@@ -21,7 +21,7 @@ export const DEFAULT_CLAIM_SORT: ClaimSort = 'UPDATED_DESC';
  * The queue's filters as they live in the URL:
  * `?project=…&status=NEW&status=IN_REVIEW&priority=URGENT&topic=election&q=…&createdFrom=YYYY-MM-DD
  *  &createdTo=…&dueFrom=…&dueTo=…&overdue=1&contradiction=1&mine=1&unassigned=1&disagreement=1
- *  &sort=DUE_ASC`.
+ *  &assignee=<reviewer id>&sort=DUE_ASC`.
  */
 export interface QueueFilters {
   project: string | null;
@@ -41,6 +41,8 @@ export interface QueueFilters {
   unassigned: boolean;
   /** Claims whose submitted assessments disagree. */
   disagreement: boolean;
+  /** Claims with an OPEN or SUBMITTED assignment of this reviewer. */
+  assignee: string | null;
   sort: ClaimSort;
 }
 
@@ -59,6 +61,7 @@ export const QUEUE_PARAM_NAMES = [
   'mine',
   'unassigned',
   'disagreement',
+  'assignee',
   'sort',
 ] as const;
 
@@ -77,6 +80,7 @@ function dateParam(value: string | null): string {
 export function parseQueueFilters(params: URLSearchParams): QueueFilters {
   const sort = params.get('sort');
   const project = params.get('project');
+  const assignee = params.get('assignee');
   return {
     project: project !== null && project !== '' ? project : null,
     statuses: oneOf(params.getAll('status') as ClaimStatus[], CLAIM_STATUSES),
@@ -92,6 +96,7 @@ export function parseQueueFilters(params: URLSearchParams): QueueFilters {
     mine: flag(params.get('mine')),
     unassigned: flag(params.get('unassigned')),
     disagreement: flag(params.get('disagreement')),
+    assignee: assignee !== null && assignee !== '' ? assignee : null,
     sort: CLAIM_SORT_OPTIONS.some((option) => option.value === sort)
       ? (sort as ClaimSort)
       : DEFAULT_CLAIM_SORT,
@@ -115,6 +120,7 @@ export function queueFiltersToParams(filters: QueueFilters): URLSearchParams {
   if (filters.mine) params.set('mine', '1');
   if (filters.unassigned) params.set('unassigned', '1');
   if (filters.disagreement) params.set('disagreement', '1');
+  if (filters.assignee !== null) params.set('assignee', filters.assignee);
   if (filters.sort !== DEFAULT_CLAIM_SORT) params.set('sort', filters.sort);
   return params;
 }
@@ -140,6 +146,7 @@ export function toClaimFilter(filters: QueueFilters): ClaimFilter {
   if (filters.mine) filter.assignedToMe = true;
   if (filters.unassigned) filter.unassigned = true;
   if (filters.disagreement) filter.disagreement = true;
+  if (filters.assignee !== null) filter.assigneeId = filters.assignee;
   return filter;
 }
 
@@ -157,7 +164,8 @@ export function countActiveFilters(filters: QueueFilters): number {
     (filters.contradiction ? 1 : 0) +
     (filters.mine ? 1 : 0) +
     (filters.unassigned ? 1 : 0) +
-    (filters.disagreement ? 1 : 0)
+    (filters.disagreement ? 1 : 0) +
+    (filters.assignee !== null ? 1 : 0)
   );
 }
 

@@ -31,7 +31,7 @@ import {
 } from './queue-filters';
 import { QueueFiltersPanel, type FacetCounts } from './queue-filters-panel';
 import { QueueList, claimPath } from './queue-list';
-import { queueProjectsQuery } from './queue.graphql';
+import { queueProjectsQuery, queueReviewersQuery } from './queue.graphql';
 import { useQueueClaims } from './use-queue-claims';
 
 export { QUEUE_MORE_SIZE, QUEUE_PAGE_SIZE } from './use-queue-claims';
@@ -104,6 +104,10 @@ export function QueuePage() {
   const projectsQuery = useQuery(queueProjectsQuery);
   const projectList = projectsQuery.data?.projects;
   const projects = useMemo(() => projectList ?? [], [projectList]);
+  // Only editors and admins may list reviewers; for them the queue filters by assignee too.
+  const reviewersQuery = useQuery(queueReviewersQuery, { skip: !canCreate });
+  const reviewerList = reviewersQuery.data?.reviewers;
+  const reviewers = useMemo(() => reviewerList ?? [], [reviewerList]);
 
   const facets = useMemo<FacetCounts | null>(() => {
     if (connection === undefined) return null;
@@ -197,6 +201,7 @@ export function QueuePage() {
             activeCount={activeCount}
             facets={facets}
             projects={projects}
+            reviewers={reviewers}
           />
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 8, lg: 9 }}>

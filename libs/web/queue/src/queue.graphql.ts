@@ -81,6 +81,16 @@ export const queueProjectsQuery = graphql(`
   }
 `);
 
+/** Reviewers for the "Assigned to" filter (editors and admins). */
+export const queueReviewersQuery = graphql(`
+  query QueueReviewers {
+    reviewers {
+      id
+      displayName
+    }
+  }
+`);
+
 export const createClaimMutation = graphql(`
   mutation CreateClaim($input: CreateClaimInput!) {
     createClaim(input: $input) {
