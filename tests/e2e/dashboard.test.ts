@@ -75,6 +75,8 @@ describe('dashboard', () => {
     // Filters live in the URL: a project and a quick range survive a reload.
     await page.getByLabel('Project').selectOption({ label: PROJECT });
     await expect.poll(() => page.url()).toMatch(/project=/);
+    // Let the project's figures load before the next change, as a person would see them.
+    await page.waitForLoadState('networkidle');
     await page.getByRole('button', { name: 'Last 30 days' }).click();
     await expect
       .poll(() => page.url())

@@ -15,7 +15,14 @@ export type SearchParamsUpdate = (
 export function useSearchParamsState(): [URLSearchParams, SearchParamsUpdate] {
   const [params, setParams] = useSearchParams();
   const latest = useRef(params);
-  latest.current = params;
+  // Adopt the URL's params only when they change (a navigation, back/forward). A render for some
+  // other reason (data arriving) can still show the params of before a pending update while
+  // react-router commits navigations in a transition; taking those would drop that update.
+  const seen = useRef(params);
+  if (params !== seen.current) {
+    seen.current = params;
+    latest.current = params;
+  }
   const update = useCallback<SearchParamsUpdate>(
     (make, options) => {
       const next = make(latest.current);
