@@ -119,7 +119,7 @@ export function startOurs(dialect: Dialect, databaseUrl: string): Promise<Server
       DATA_DIR: dataDir,
       SESSION_SECRET: BENCH_SESSION_SECRET,
       DEMO_SEED: 'false',
-      LOG_LEVEL: 'warn',
+      LOG_LEVEL: process.env['BENCH_LOG_LEVEL'] ?? 'warn',
       WEB_DIST: join(ROOT, 'dist', 'web'),
     },
     '/health',

@@ -1,6 +1,20 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { type EntityManager, type EntityTarget, type ObjectLiteral } from 'typeorm';
 import { type ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
+import { v7 as uuidv7 } from 'uuid';
+
+/**
+ * A new row id for bulk writers: a UUID version 7 (RFC 9562), whose leading bits are the time in
+ * milliseconds (with a counter within one millisecond). Ids made one after the other sort one
+ * after the other, so a batch of rows lands at the end of the primary-key index and of every
+ * index that leads with such an id (topics by claim, evidence by claim, audit events by entity)
+ * instead of at a random page of each, which is what random (version 4) ids cost an import on
+ * both databases. It is an ordinary UUID to every reader: ids are compared only for equality and
+ * as a tie-breaker.
+ */
+export function timeOrderedId(): string {
+  return uuidv7();
+}
 
 /**
  * Multi-row inserts of entities, for writers of many rows at once (imports): the columns and
@@ -22,6 +36,7 @@ export class BulkTable<T extends ObjectLiteral> {
   private readonly columns: ColumnMetadata[];
   private readonly postgres: boolean;
   private statement: BetterSqlite3.Statement | null = null;
+  private converters: ((entity: Partial<T>) => unknown)[] | null = null;
 
   constructor(
     private readonly manager: EntityManager,
@@ -37,11 +52,42 @@ export class BulkTable<T extends ObjectLiteral> {
 
   /** The stored values of one entity, in column order. */
   private values(entity: Partial<T>): unknown[] {
+    this.converters ??= this.columns.map((c) => this.converterOf(c));
+    const converters = this.converters;
+    const row = new Array<unknown>(converters.length);
+    for (let i = 0; i < converters.length; i++) row[i] = converters[i](entity);
+    return row;
+  }
+
+  /**
+   * How one column's stored value is made from an entity: the driver's `preparePersistentValue`
+   * of the entity's value, read straight from its property when the column is a plain one (no
+   * embedded object, no relation to follow). A date column remembers its last conversion, since a
+   * writer stamps many columns and rows with the same `Date` (SQLite stores it as text, which
+   * TypeORM formats field by field).
+   */
+  private converterOf(c: ColumnMetadata): (entity: Partial<T>) => unknown {
     const driver = this.manager.connection.driver;
-    return this.columns.map((c) => {
-      const value: unknown = c.getEntityValue(entity);
-      return driver.preparePersistentValue(value === undefined ? null : value, c);
-    });
+    const plain = !c.embeddedMetadata && !c.relationMetadata;
+    const property = c.propertyName as keyof T;
+    const read = plain
+      ? (entity: Partial<T>): unknown => entity[property]
+      : (entity: Partial<T>): unknown => c.getEntityValue(entity);
+    const store = (value: unknown): unknown =>
+      driver.preparePersistentValue(value === undefined ? null : value, c);
+    if (c.type !== Date && c.type !== 'datetime' && c.type !== 'timestamptz')
+      return (entity) => store(read(entity));
+    let lastDate: Date | null = null;
+    let lastStored: unknown = null;
+    return (entity) => {
+      const value = read(entity);
+      if (!(value instanceof Date)) return store(value);
+      if (value !== lastDate) {
+        lastDate = value;
+        lastStored = store(value);
+      }
+      return lastStored;
+    };
   }
 
   private columnList(): string {

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { type EntityManager, In } from 'typeorm';
 import { AuditEventEntity } from '@corroborate/api-audit';
 import {
@@ -9,7 +8,7 @@ import {
   topicKey,
 } from '@corroborate/api-claims';
 import { type Actor } from '@corroborate/api-core';
-import { BulkTable, sqliteHandle } from '@corroborate/api-database';
+import { BulkTable, sqliteHandle, timeOrderedId } from '@corroborate/api-database';
 import { corroborationOf, EvidenceEntity, evidenceAuditView } from '@corroborate/api-evidence';
 import {
   cleanSourceName,
@@ -129,7 +128,7 @@ export class ImportWriter {
         let source = this.knownSources.get(key);
         if (!source) {
           source = Object.assign(new SourceEntity(), {
-            id: randomUUID(),
+            id: timeOrderedId(),
             name: cleanSourceName(e.source.name),
             nameKey: key,
             kind: e.source.kind,
@@ -157,7 +156,7 @@ export class ImportWriter {
         }
         used.set(source.id, source);
         const row = Object.assign(new EvidenceEntity(), {
-          id: randomUUID(),
+          id: timeOrderedId(),
           claimId: id,
           sourceId: source.id,
           url: e.url,

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { type Readable } from 'node:stream';
@@ -7,6 +6,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '@corroborate/api-audit';
 import { type Actor, APP_CONFIG, type AppConfig, NotFoundError } from '@corroborate/api-core';
+import { timeOrderedId } from '@corroborate/api-database';
 import { ProjectEntity } from '@corroborate/api-projects';
 import {
   DEFAULT_DUPLICATE_THRESHOLD,
@@ -217,7 +217,7 @@ export class ImportsService implements OnApplicationBootstrap {
     rows: number,
     bytes: number,
   ): Promise<ImportSuccess> {
-    const importId = randomUUID();
+    const importId = timeOrderedId();
     return this.dataSource.transaction(async (manager) => {
       await this.assertProjectIn(manager, request.projectId);
       const created: ImportedClaimRow[] = [];
@@ -231,7 +231,7 @@ export class ImportsService implements OnApplicationBootstrap {
       const matcher = new InImportMatcher(MAX_DUPLICATE_CHECKS);
       for await (const item of stagedClaims(staged.path)) {
         if (checkedIds.length >= MAX_DUPLICATE_CHECKS) break;
-        const id = randomUUID();
+        const id = timeOrderedId();
         checkedIds.push(id);
         const text = item.claim.text.trim();
         const matches = [
@@ -270,7 +270,7 @@ export class ImportsService implements OnApplicationBootstrap {
         batch = [];
       };
       for await (const item of stagedClaims(staged.path)) {
-        batch.push({ ...item, id: checkedIds[index] ?? randomUUID() });
+        batch.push({ ...item, id: checkedIds[index] ?? timeOrderedId() });
         index++;
         if (batch.length >= batchSize) await flush();
       }
