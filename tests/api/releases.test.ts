@@ -1,7 +1,10 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuditEventEntity } from '@corroborate/api-audit';
+import { ReleaseClaimEntity, ReleasesService } from '@corroborate/api-exports';
 import { ProjectEntity } from '@corroborate/api-projects';
 import {
   ADJUDICATE,
@@ -274,5 +277,49 @@ describe('releases', () => {
     // Refused cuts left no release behind.
     const all = await editor.ok<{ releases: { name: string }[] }>(RELEASES);
     expect(all.releases.map((r) => r.name)).not.toContain('X');
+  });
+
+  it('removes what a release cut killed mid-way left behind, never a release or a cut still writing', async () => {
+    const kept = await cut('Sweep kept');
+    const root = join(api.config.dataDir, 'releases');
+    const abandoned = randomUUID();
+    const writing = randomUUID();
+    const claimRows = api.dataSource.getRepository(ReleaseClaimEntity);
+    for (const id of [abandoned, writing]) {
+      mkdirSync(join(root, id), { recursive: true });
+      writeFileSync(join(root, id, 'ndjson'), '{"half": ');
+      await claimRows.insert(
+        [ids.rigged, ids.detained].map((claimId) => ({
+          releaseId: id,
+          claimId,
+          verdict: 'TRUE' as const,
+          adjudicationId: randomUUID(),
+        })),
+      );
+    }
+    const twoHoursAgo = new Date(Date.now() - 2 * 3600 * 1000);
+    utimesSync(join(root, abandoned, 'ndjson'), twoHoursAgo, twoHoursAgo);
+    utimesSync(join(root, abandoned), twoHoursAgo, twoHoursAgo);
+    // An old folder whose file is still being written: a long cut, perhaps on another instance.
+    utimesSync(join(root, writing), twoHoursAgo, twoHoursAgo);
+    // The cut release is as old as the abandoned one: it is kept because a release owns it.
+    utimesSync(join(root, kept.id), twoHoursAgo, twoHoursAgo);
+
+    const sweeper = api.app.get(ReleasesService);
+    expect(await sweeper.removeAbandoned()).toEqual({ folders: 1, claimRows: 2 });
+    expect(existsSync(join(root, abandoned))).toBe(false);
+    expect(await claimRows.countBy({ releaseId: abandoned })).toBe(0);
+    expect(existsSync(join(root, writing, 'ndjson'))).toBe(true);
+    expect(await claimRows.countBy({ releaseId: writing })).toBe(2);
+    expect(existsSync(join(root, kept.id, 'manifest.json'))).toBe(true);
+    expect(await claimRows.countBy({ releaseId: kept.id })).toBe(kept.counts.claims);
+    expect((await get(kept.files[0].downloadUrl, editor)).res.status).toBe(200);
+    // Once the long cut stops writing for an hour, it is swept too.
+    expect(await sweeper.removeAbandoned(new Date(Date.now() + 2 * 3600 * 1000))).toEqual({
+      folders: 1,
+      claimRows: 2,
+    });
+    expect(existsSync(join(root, writing))).toBe(false);
+    expect(existsSync(join(root, kept.id, 'manifest.json'))).toBe(true);
   });
 });

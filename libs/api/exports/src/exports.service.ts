@@ -116,13 +116,13 @@ export class ExportExpiredError extends AppError {
   }
 }
 
-const HOUR_MS = 60 * 60 * 1000;
+export const HOUR_MS = 60 * 60 * 1000;
 
 /**
- * When anything in an export folder was last written: an export still being streamed (by this
- * or another instance sharing the data folder) keeps touching its partial file.
+ * When anything in an export or release folder was last written: an export or release cut still
+ * being streamed (by this or another instance sharing the data folder) keeps touching its files.
  */
-async function lastWritten(dir: string): Promise<number> {
+export async function lastWritten(dir: string): Promise<number> {
   let newest = (await stat(dir)).mtime.getTime();
   for (const entry of await readdir(dir)) {
     const modified = (await stat(join(dir, entry)).catch(() => null))?.mtime.getTime() ?? 0;
@@ -130,7 +130,7 @@ async function lastWritten(dir: string): Promise<number> {
   }
   return newest;
 }
-const EXPORT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+export const EXPORT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export class ExportsService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('Exports');

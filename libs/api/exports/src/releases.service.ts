@@ -1,7 +1,13 @@
-import { Inject, Injectable } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createReadStream, createWriteStream, type ReadStream, type WriteStream } from 'node:fs';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DataSource, In } from 'typeorm';
 import { AuditService } from '@corroborate/api-audit';
@@ -21,7 +27,13 @@ import {
   type Verdict,
 } from '@corroborate/domain';
 import { describeFilter, type ExportFilter } from './dto/export-filter.input';
-import { type ExportProgress, ExportsService } from './exports.service';
+import {
+  EXPORT_ID,
+  type ExportProgress,
+  ExportsService,
+  HOUR_MS,
+  lastWritten,
+} from './exports.service';
 import {
   ReleaseClaimEntity,
   type ReleaseDeltaCounts,
@@ -79,7 +91,10 @@ const REASONS: Record<string, string> = {
 };
 
 @Injectable()
-export class ReleasesService {
+export class ReleasesService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('Releases');
+  private sweeper: NodeJS.Timeout | null = null;
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -87,8 +102,72 @@ export class ReleasesService {
     private readonly audit: AuditService,
   ) {}
 
+  private get root(): string {
+    return join(this.config.dataDir, 'releases');
+  }
+
   private dir(id: string): string {
-    return join(this.config.dataDir, 'releases', id);
+    return join(this.root, id);
+  }
+
+  /** Sweeps what release cuts cut short by a crash left behind, at start and then hourly. */
+  onApplicationBootstrap(): void {
+    const sweep = () =>
+      void this.removeAbandoned().catch((error: unknown) =>
+        this.logger.warn(`Could not remove abandoned release cuts: ${String(error)}`),
+      );
+    sweep();
+    this.sweeper = setInterval(sweep, HOUR_MS);
+    this.sweeper.unref();
+  }
+
+  onApplicationShutdown(): void {
+    if (this.sweeper) clearInterval(this.sweeper);
+  }
+
+  /**
+   * Removes the leftovers of release cuts that never completed (the process was killed mid-way):
+   * a folder under `releases/` that no release owns and in which nothing was written for an
+   * hour, and the `release_claims` rows recorded for it — rows first, then the folder, as a failed
+   * cut does, so rows never outlive their folder. A cut still running (here or on another
+   * instance sharing the data folder) keeps writing its files and is left alone; releases are
+   * never removed.
+   */
+  async removeAbandoned(now = new Date()): Promise<{ folders: number; claimRows: number }> {
+    let names: string[];
+    try {
+      names = (await readdir(this.root, { withFileTypes: true }))
+        .filter((d) => d.isDirectory() && EXPORT_ID.test(d.name))
+        .map((d) => d.name);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { folders: 0, claimRows: 0 };
+      throw error;
+    }
+    const owned = new Set<string>();
+    for (let i = 0; i < names.length; i += 500) {
+      const found = await this.dataSource
+        .getRepository(ReleaseEntity)
+        .find({ select: { id: true }, where: { id: In(names.slice(i, i + 500)) } });
+      for (const row of found) owned.add(row.id);
+    }
+    let folders = 0;
+    let claimRows = 0;
+    for (const id of names) {
+      if (owned.has(id)) continue;
+      const dir = this.dir(id);
+      if ((await lastWritten(dir)) >= now.getTime() - HOUR_MS) continue;
+      const removed = await this.dataSource
+        .getRepository(ReleaseClaimEntity)
+        .delete({ releaseId: id });
+      claimRows += removed.affected ?? 0;
+      await rm(dir, { recursive: true, force: true });
+      folders += 1;
+    }
+    if (folders > 0)
+      this.logger.log(
+        `Removed ${folders} abandoned release folder(s) and ${claimRows} claim record(s) of cuts that never completed.`,
+      );
+    return { folders, claimRows };
   }
 
   /**
