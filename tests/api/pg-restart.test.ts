@@ -19,7 +19,9 @@ import {
  * PostgreSQL restarted under load. The shared server on 5432 is never touched: the test runs its
  * own throw-away cluster (initdb + pg_ctl, as the postgres user when run as root) on a free port,
  * and removes it afterwards whatever happens. The API runs in its own process; editors keep
- * creating claims while the database stops and starts again. The API must stay up, report the
+ * creating claims while the database stops and starts again, twice: a fast shutdown (sessions
+ * ended, a checkpoint written) and an immediate one (the server killed without a checkpoint, as
+ * in a crash: the start replays the write-ahead log). The API must stay up, report the
  * outage on /health (503) and its end (200) by itself, refuse writes during the outage with
  * SERVICE_UNAVAILABLE (never acknowledge one it did not commit), and lose no acknowledged write.
  */
@@ -144,112 +146,116 @@ describe.skipIf(!runHere)(
       await db?.drop();
     });
 
-    it('keeps the API up through a restart, reports it on /health, and loses no acknowledged write', async () => {
-      const server = api as ChildApi;
-      const pg = cluster as PrivateCluster;
-      const editors: ApiClient[] = [];
-      for (let i = 0; i < WRITERS; i++) {
-        const client = new ApiClient(server.url);
-        const signIn = await client.signIn(DEMO.editor.email, DEMO.editor.password);
-        if (signIn.errors) throw new Error(JSON.stringify(signIn.errors));
-        editors.push(client);
-      }
-      const { projects } = await editors[0].ok<{ projects: { id: string }[] }>(
-        '{ projects { id } }',
-      );
-      const projectId = projects[0].id;
+    it.each(['fast', 'immediate'] as const)(
+      'keeps the API up through a restart (%s shutdown), reports it on /health, and loses no acknowledged write',
+      async (mode) => {
+        const server = api as ChildApi;
+        const pg = cluster as PrivateCluster;
+        const editors: ApiClient[] = [];
+        for (let i = 0; i < WRITERS; i++) {
+          const client = new ApiClient(server.url);
+          const signIn = await client.signIn(DEMO.editor.email, DEMO.editor.password);
+          if (signIn.errors) throw new Error(JSON.stringify(signIn.errors));
+          editors.push(client);
+        }
+        const { projects } = await editors[0].ok<{ projects: { id: string }[] }>(
+          '{ projects { id } }',
+        );
+        const projectId = projects[0].id;
 
-      const acknowledged: string[] = [];
-      const refusals = new Map<string, number>();
-      const unexpected: string[] = [];
-      let phase: 'before' | 'outage' | 'after' = 'before';
-      const ackedIn = { before: 0, outage: 0, after: 0 };
-      let writing = true;
-      const writer = async (client: ApiClient, w: number) => {
-        for (let n = 0; writing; n++) {
-          try {
-            const result = await client.request<{ createClaim: { id: string } }>(
-              'mutation($input: CreateClaimInput!) { createClaim(input: $input) { id } }',
-              { input: { projectId, text: `Written through the restart ${w}.${n}` } },
-            );
-            if (result.data?.createClaim) {
-              acknowledged.push(result.data.createClaim.id);
-              ackedIn[phase]++;
-            } else {
-              const code = String(result.errors?.[0]?.extensions?.['code']);
-              refusals.set(code, (refusals.get(code) ?? 0) + 1);
-              if (code !== 'SERVICE_UNAVAILABLE') unexpected.push(JSON.stringify(result.errors));
+        const acknowledged: string[] = [];
+        const refusals = new Map<string, number>();
+        const unexpected: string[] = [];
+        let phase: 'before' | 'outage' | 'after' = 'before';
+        const ackedIn = { before: 0, outage: 0, after: 0 };
+        let writing = true;
+        const writer = async (client: ApiClient, w: number) => {
+          for (let n = 0; writing; n++) {
+            try {
+              const result = await client.request<{ createClaim: { id: string } }>(
+                'mutation($input: CreateClaimInput!) { createClaim(input: $input) { id } }',
+                { input: { projectId, text: `Written through the restart ${w}.${n}` } },
+              );
+              if (result.data?.createClaim) {
+                acknowledged.push(result.data.createClaim.id);
+                ackedIn[phase]++;
+              } else {
+                const code = String(result.errors?.[0]?.extensions?.['code']);
+                refusals.set(code, (refusals.get(code) ?? 0) + 1);
+                if (code !== 'SERVICE_UNAVAILABLE') unexpected.push(JSON.stringify(result.errors));
+                await pause(50);
+              }
+            } catch (error) {
+              unexpected.push(`HTTP failure: ${String(error)}`);
               await pause(50);
             }
-          } catch (error) {
-            unexpected.push(`HTTP failure: ${String(error)}`);
-            await pause(50);
           }
-        }
-      };
-      const health = async () => {
-        const res = await fetch(`${server.url}/health`);
-        return { status: res.status, body: (await res.json()) as Record<string, unknown> };
-      };
-      const waitForHealth = async (status: number) => {
-        for (let i = 0; i < 600; i++) {
-          const h = await health();
-          if (h.status === status) return h;
+        };
+        const health = async () => {
+          const res = await fetch(`${server.url}/health`);
+          return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+        };
+        const waitForHealth = async (status: number) => {
+          for (let i = 0; i < 600; i++) {
+            const h = await health();
+            if (h.status === status) return h;
+            await pause(100);
+          }
+          throw new Error(`/health never answered ${status}`);
+        };
+
+        const writers = editors.map((c, i) => writer(c, i));
+        await pause(1500);
+        expect(await health()).toEqual({ status: 200, body: { status: 'ok', database: 'up' } });
+
+        phase = 'outage';
+        pg.stop(mode);
+        expect(await waitForHealth(503)).toEqual({
+          status: 503,
+          body: { status: 'unavailable', database: 'down' },
+        });
+        await pause(1500);
+        pg.start();
+        expect((await waitForHealth(200)).body).toEqual({ status: 'ok', database: 'up' });
+        phase = 'after';
+        const resumed = acknowledged.length;
+        for (let i = 0; i < 300 && acknowledged.length < resumed + WRITERS * 5; i++)
           await pause(100);
+        writing = false;
+        await Promise.all(writers);
+
+        // The process never went down, writes resumed on their own, and every refusal was named.
+        expect(server.child.exitCode).toBeNull();
+        expect(unexpected, server.output()).toEqual([]);
+        expect(ackedIn.before).toBeGreaterThan(0);
+        expect(ackedIn.after).toBeGreaterThan(0);
+        expect(refusals.get('SERVICE_UNAVAILABLE') ?? 0).toBeGreaterThan(0);
+
+        // Every acknowledged write is in the database, once.
+        const check = new Client({ connectionString: db.databaseUrl });
+        await check.connect();
+        try {
+          const rows = (
+            await check.query<{ id: string }>('SELECT "id" FROM "claims" WHERE "id" = ANY($1)', [
+              acknowledged,
+            ])
+          ).rows;
+          expect(rows.map((r) => r.id).sort()).toEqual([...acknowledged].sort());
+          const events = (
+            await check.query<{ n: string }>(
+              `SELECT COUNT(*) AS n FROM "audit_events" WHERE "action" = 'claim.created' AND "entityId" = ANY($1)`,
+              [acknowledged],
+            )
+          ).rows[0].n;
+          expect(Number(events)).toBe(acknowledged.length);
+        } finally {
+          await check.end();
         }
-        throw new Error(`/health never answered ${status}`);
-      };
-
-      const writers = editors.map((c, i) => writer(c, i));
-      await pause(1500);
-      expect(await health()).toEqual({ status: 200, body: { status: 'ok', database: 'up' } });
-
-      phase = 'outage';
-      pg.stop('fast');
-      expect(await waitForHealth(503)).toEqual({
-        status: 503,
-        body: { status: 'unavailable', database: 'down' },
-      });
-      await pause(1500);
-      pg.start();
-      expect((await waitForHealth(200)).body).toEqual({ status: 'ok', database: 'up' });
-      phase = 'after';
-      const resumed = acknowledged.length;
-      for (let i = 0; i < 300 && acknowledged.length < resumed + WRITERS * 5; i++) await pause(100);
-      writing = false;
-      await Promise.all(writers);
-
-      // The process never went down, writes resumed on their own, and every refusal was named.
-      expect(server.child.exitCode).toBeNull();
-      expect(unexpected, server.output()).toEqual([]);
-      expect(ackedIn.before).toBeGreaterThan(0);
-      expect(ackedIn.after).toBeGreaterThan(0);
-      expect(refusals.get('SERVICE_UNAVAILABLE') ?? 0).toBeGreaterThan(0);
-
-      // Every acknowledged write is in the database, once.
-      const check = new Client({ connectionString: db.databaseUrl });
-      await check.connect();
-      try {
-        const rows = (
-          await check.query<{ id: string }>('SELECT "id" FROM "claims" WHERE "id" = ANY($1)', [
-            acknowledged,
-          ])
-        ).rows;
-        expect(rows.map((r) => r.id).sort()).toEqual([...acknowledged].sort());
-        const events = (
-          await check.query<{ n: string }>(
-            `SELECT COUNT(*) AS n FROM "audit_events" WHERE "action" = 'claim.created' AND "entityId" = ANY($1)`,
-            [acknowledged],
-          )
-        ).rows[0].n;
-        expect(Number(events)).toBe(acknowledged.length);
-      } finally {
-        await check.end();
-      }
-      console.info(
-        `PostgreSQL restart: ${acknowledged.length} writes acknowledged (${ackedIn.before} before, ` +
-          `${ackedIn.outage} during, ${ackedIn.after} after), refusals ${JSON.stringify(Object.fromEntries(refusals))}`,
-      );
-    });
+        console.info(
+          `PostgreSQL restart (${mode}): ${acknowledged.length} writes acknowledged (${ackedIn.before} before, ` +
+            `${ackedIn.outage} during, ${ackedIn.after} after), refusals ${JSON.stringify(Object.fromEntries(refusals))}`,
+        );
+      },
+    );
   },
 );
