@@ -169,4 +169,41 @@ describe('a long queue', () => {
     await page.getByRole('heading', { name: expected[CLAIMS - 2], level: 1 }).waitFor();
     await context.close();
   }, 120_000);
+
+  it('fits every column without scrolling sideways: topics under the claim at 1400px, in their own column at 1920px', async () => {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const [name, value] = (await signInCookie(product.url)).split('=');
+    await context.addCookies([{ name, value, url: product.url }]);
+    const page = await context.newPage();
+    await page.goto(`${product.url}/queue?project=${projectId}`);
+    const table = page.getByRole('table', { name: 'Claims' });
+    const first = table.locator('[data-row-index="0"]');
+    await first.waitFor();
+    const overflow = () =>
+      table.evaluate((element) => {
+        const container = (
+          element as unknown as { parentElement: { scrollWidth: number; clientWidth: number } }
+        ).parentElement;
+        return container.scrollWidth - container.clientWidth;
+      });
+    const headers = () => table.getByRole('columnheader').allTextContents();
+
+    // Beside the filters at 1400px: no Topics column, the topic follows the claimant, the due
+    // column and the evidence count are in view.
+    await expect.poll(headers).toEqual(['', 'Claim', 'Status', 'Priority', 'Due', 'Evidence']);
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    expect(await first.getByRole('cell').nth(1).textContent()).toMatch(
+      /Long queue desk · marches$/,
+    );
+
+    // A wide screen gives topics their own column, still without scrolling sideways.
+    await page.setViewportSize({ width: 1920, height: 900 });
+    await expect
+      .poll(headers)
+      .toEqual(['', 'Claim', 'Status', 'Priority', 'Topics', 'Due', 'Evidence']);
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    expect(await first.getByRole('cell').nth(4).textContent()).toBe('marches');
+    await screenshot(page, 'queue-wide');
+    await context.close();
+  }, 60_000);
 });

@@ -1,4 +1,12 @@
-import { memo, useDeferredValue, useEffect, useRef } from 'react';
+import {
+  memo,
+  type RefObject,
+  useDeferredValue,
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  useState,
+} from 'react';
 import { Link } from 'react-router';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { Badge, Box, Checkbox, Group, Loader, Text, Tooltip } from '@mantine/core';
@@ -9,7 +17,16 @@ import { isOverdue } from './queue-filters';
 import classes from './queue-list.module.css';
 
 export const QUEUE_ROW_HEIGHT = 76;
-const COLUMNS = 'minmax(260px, 1fr) 150px 84px 200px 112px 72px';
+/** Columns with topics as their own column, where the list is wide enough for all of them. */
+const WIDE_COLUMNS = 'minmax(260px, 1fr) 176px 80px 200px 112px 64px';
+/**
+ * Columns of a narrower list (beside the filters on a 1366–1440px screen, say): topics move into
+ * the line under the claim, so the claim keeps its room and the due date is never cut off.
+ */
+const NARROW_COLUMNS = 'minmax(220px, 1fr) 176px 80px 112px 64px';
+/** The narrowest list (px) that shows the wide columns without scrolling sideways. */
+const WIDE_FROM = 1010;
+const HEADERS = ['Claim', 'Status', 'Priority', 'Topics', 'Due', 'Evidence'];
 const CHECK_COLUMN = '28px ';
 const MAX_TOPICS_SHOWN = 2;
 /** Start fetching the next page this many rows before the end. */
@@ -33,6 +50,26 @@ export interface QueueListProps {
   checkedIds?: ReadonlySet<string>;
   onToggle?: (id: string) => void;
   onToggleAll?: (checked: boolean) => void;
+}
+
+/**
+ * Whether the element is at least `px` wide, following its resizes. It changes state only when
+ * the answer changes, so the list does not render again as its height changes while pages load.
+ * Before the first measurement: true (what a full-width screen shows).
+ */
+function useWiderThan(ref: RefObject<HTMLElement | null>, px: number): boolean {
+  const [wider, setWider] = useState(true);
+  useLayoutEffect(() => {
+    const element = ref.current;
+    if (element === null) return;
+    setWider(element.getBoundingClientRect().width >= px);
+    const observer = new ResizeObserver(([entry]) => {
+      if (entry !== undefined) setWider(entry.contentRect.width >= px);
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [ref, px]);
+  return wider;
 }
 
 export function claimPath(id: string): string {
@@ -60,7 +97,9 @@ export function QueueList({
   onToggleAll,
 }: QueueListProps) {
   const selectable = checkedIds !== undefined && onToggle !== undefined;
-  const columns = selectable ? CHECK_COLUMN + COLUMNS : COLUMNS;
+  const sizeRef = useRef<HTMLDivElement>(null);
+  const wide = useWiderThan(sizeRef, WIDE_FROM);
+  const columns = (selectable ? CHECK_COLUMN : '') + (wide ? WIDE_COLUMNS : NARROW_COLUMNS);
   const checkedCount = checkedIds?.size ?? 0;
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
@@ -103,6 +142,7 @@ export function QueueList({
 
   return (
     <Box
+      ref={sizeRef}
       style={{
         border: '1px solid var(--mantine-color-gray-3)',
         borderRadius: 'var(--mantine-radius-md)',
@@ -121,7 +161,7 @@ export function QueueList({
           role="table"
           aria-label="Claims"
           aria-rowcount={totalCount + 1}
-          style={{ minWidth: 840 }}
+          style={{ minWidth: 800 }}
         >
           <div
             role="rowgroup"
@@ -139,7 +179,7 @@ export function QueueList({
               style={{
                 display: 'grid',
                 gridTemplateColumns: columns,
-                gap: 12,
+                gap: 10,
                 padding: '8px 12px',
               }}
             >
@@ -154,7 +194,7 @@ export function QueueList({
                   />
                 </div>
               )}
-              {['Claim', 'Status', 'Priority', 'Topics', 'Due', 'Evidence'].map((name) => (
+              {HEADERS.filter((name) => wide || name !== 'Topics').map((name) => (
                 <Text key={name} role="columnheader" size="sm" fw={600}>
                   {name}
                 </Text>
@@ -176,6 +216,7 @@ export function QueueList({
                   start={item.start}
                   size={item.size}
                   columns={columns}
+                  topicsColumn={wide}
                   selected={item.index === selectedIndex}
                   overdue={isOverdue(claim.dueAt, claim.status, now)}
                   checked={selectable ? checkedIds.has(claim.id) : undefined}
@@ -204,6 +245,8 @@ interface QueueRowProps {
   start: number;
   size: number;
   columns: string;
+  /** Topics in their own column; otherwise they follow the claimant under the claim. */
+  topicsColumn: boolean;
   selected: boolean;
   overdue: boolean;
   /** Whether the row's checkbox is checked; undefined when rows have no checkbox. */
@@ -223,6 +266,7 @@ const QueueRow = memo(function QueueRow({
   start,
   size,
   columns,
+  topicsColumn,
   selected,
   overdue,
   checked,
@@ -270,6 +314,7 @@ const QueueRow = memo(function QueueRow({
         </Link>
         <div className={classes.meta}>
           {claim.claimant ?? 'Unknown claimant'} · {claim.project.name}
+          {!topicsColumn && claim.topics.length > 0 && ` · ${claim.topics.join(', ')}`}
         </div>
       </div>
       <div role="cell">
@@ -278,21 +323,23 @@ const QueueRow = memo(function QueueRow({
       <div role="cell">
         <PriorityBadge priority={claim.priority} />
       </div>
-      <div role="cell" className={`${classes.cell} ${classes.inline}`}>
-        {claim.topics.slice(0, MAX_TOPICS_SHOWN).map((topic) => (
-          <Badge key={topic} variant="light" color="gray" size="sm" tt="none" maw={120}>
-            {topic}
-          </Badge>
-        ))}
-        {extraTopics > 0 && (
-          <Tooltip label={claim.topics.slice(MAX_TOPICS_SHOWN).join(', ')}>
-            <span className={`${classes.small} ${classes.dimmed}`}>+{extraTopics}</span>
-          </Tooltip>
-        )}
-        {claim.topics.length === 0 && (
-          <span className={`${classes.small} ${classes.dimmed}`}>—</span>
-        )}
-      </div>
+      {topicsColumn && (
+        <div role="cell" className={`${classes.cell} ${classes.inline}`}>
+          {claim.topics.slice(0, MAX_TOPICS_SHOWN).map((topic) => (
+            <Badge key={topic} variant="light" color="gray" size="sm" tt="none" maw={120}>
+              {topic}
+            </Badge>
+          ))}
+          {extraTopics > 0 && (
+            <Tooltip label={claim.topics.slice(MAX_TOPICS_SHOWN).join(', ')}>
+              <span className={`${classes.small} ${classes.dimmed}`}>+{extraTopics}</span>
+            </Tooltip>
+          )}
+          {claim.topics.length === 0 && (
+            <span className={`${classes.small} ${classes.dimmed}`}>—</span>
+          )}
+        </div>
+      )}
       <div role="cell">
         {claim.dueAt === null ? (
           <span className={`${classes.text} ${classes.dimmed}`}>—</span>
@@ -301,7 +348,13 @@ const QueueRow = memo(function QueueRow({
             {overdue && (
               <IconAlarm size={14} color="var(--mantine-color-red-9)" aria-hidden="true" />
             )}
-            <span className={overdue ? `${classes.text} ${classes.overdue}` : classes.text}>
+            <span
+              className={
+                overdue
+                  ? `${classes.text} ${classes.nowrap} ${classes.overdue}`
+                  : `${classes.text} ${classes.nowrap}`
+              }
+            >
               <time dateTime={claim.dueAt} title={claim.dueAt}>
                 {formatDate(claim.dueAt)}
               </time>
