@@ -151,6 +151,38 @@ describe('comments', () => {
     expect(history.filter((h) => h.action === 'comment.created')).toHaveLength(2);
   });
 
+  it('names the comment replied to and the people mentioned in the history, not their ids', async () => {
+    const root = await added(editor, {
+      body: 'Who else counted the marches, @reviewer2@example.org?',
+    });
+    const reply = await added(reviewer, { parentId: root.id, body: 'Viasna did, I believe.' });
+    const { claim } = await editor.ok<{
+      claim: {
+        history: {
+          entityId: string;
+          changes: { field: string; after: string | null; afterLabel: string | null }[];
+        }[];
+      };
+    }>(
+      'query($id: ID!) { claim(id: $id) { history { entityId changes { field after afterLabel } } } }',
+      { id: claimId },
+    );
+    const change = (entityId: string, field: string) =>
+      claim.history.find((h) => h.entityId === entityId)?.changes.find((c) => c.field === field);
+    expect(change(reply.id, 'parentId')).toEqual({
+      field: 'parentId',
+      after: JSON.stringify(root.id),
+      afterLabel: 'Who else counted the marches, @reviewer2@example.org?',
+    });
+    expect(change(root.id, 'mentionedUserIds')).toEqual({
+      field: 'mentionedUserIds',
+      after: JSON.stringify([ids.reviewer2]),
+      afterLabel: 'Rita Reviewer',
+    });
+    // No one mentioned: nothing to name.
+    expect(change(reply.id, 'mentionedUserIds')?.afterLabel).toBeNull();
+  });
+
   it('notifies mentioned people (short and full address), not the author, and lists them', async () => {
     const before = await notifications(reviewer2);
     const comment = await added(editor, {

@@ -153,6 +153,11 @@ describe('the review loop on one claim', () => {
     // → in review (first assignment), → needs adjudication (second submission); the move to
     // verified is the adjudication's own event.
     expect(count('Claim status changed')).toBe(2);
+    // In words: fields by their names, people by theirs, not the claim's own id in every step.
+    const story = (await history.textContent()) ?? '';
+    expect(story).toContain('Reviewer: — → Ruslan Reviewer');
+    expect(story).toContain('Status: NEEDS_ADJUDICATION → VERIFIED');
+    expect(story).not.toMatch(/claimId|reviewerId/);
     await screenshot(editor, 'review-loop-verified');
     expect(await seriousAccessibilityViolations(editor)).toEqual([]);
     for (const context of [editorContext, ruslanContext, ritaContext]) await context.close();

@@ -22,9 +22,14 @@ const KIND_OF_FIELD: Readonly<Record<string, LabelKind>> = {
   duplicateOfId: 'claim',
   duplicateId: 'claim',
   survivorId: 'claim',
+  parentId: 'comment',
+  commentId: 'comment',
+  mentionedUserIds: 'user',
+  evidenceIds: 'evidence',
+  citedEvidenceIds: 'evidence',
 };
 
-type LabelKind = 'user' | 'source' | 'evidence' | 'project' | 'claim';
+type LabelKind = 'user' | 'source' | 'evidence' | 'project' | 'claim' | 'comment';
 
 /** One SQL statement per kind: the readable name of each id. */
 const LABEL_SQL: Readonly<Record<LabelKind, { table: string; label: string }>> = {
@@ -33,19 +38,34 @@ const LABEL_SQL: Readonly<Record<LabelKind, { table: string; label: string }>> =
   evidence: { table: 'evidence', label: 'COALESCE("title", "url")' },
   project: { table: 'projects', label: '"name"' },
   claim: { table: 'claims', label: '"text"' },
+  comment: { table: 'comments', label: '"body"' },
 };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Long names (claim texts) are cut here, with an ellipsis. */
 const MAX_LABEL = 120;
 
-/** The id a change value (JSON text) holds, when the field names an entity. */
-function idIn(field: string, value: string | null): { kind: LabelKind; id: string } | null {
+/** Ids listed in one change value at most (a longer list is shown as recorded). */
+const MAX_LISTED_IDS = 20;
+
+/**
+ * The ids a change value (JSON text) holds, when the field names an entity: one id, or a list of
+ * them (the people mentioned in a comment, the evidence an assessment relies on).
+ */
+function idsIn(field: string, value: string | null): { kind: LabelKind; ids: string[] } | null {
   const kind = KIND_OF_FIELD[field];
   if (!kind || value === null) return null;
   try {
     const parsed: unknown = JSON.parse(value);
-    return typeof parsed === 'string' && UUID.test(parsed) ? { kind, id: parsed } : null;
+    if (typeof parsed === 'string') return UUID.test(parsed) ? { kind, ids: [parsed] } : null;
+    if (
+      Array.isArray(parsed) &&
+      parsed.length > 0 &&
+      parsed.length <= MAX_LISTED_IDS &&
+      parsed.every((id): id is string => typeof id === 'string' && UUID.test(id))
+    )
+      return { kind, ids: parsed };
+    return null;
   } catch {
     return null;
   }
@@ -92,22 +112,25 @@ export class HistoryLabels {
 export class FieldChangeResolver {
   constructor(private readonly labels: HistoryLabels) {}
 
-  private label(
+  /** The names of the ids in the value, joined; null unless every one of them is found. */
+  private async label(
     loaders: LoaderRegistry,
     field: string,
     value: string | null,
   ): Promise<string | null> {
-    const target = idIn(field, value);
-    if (!target) return Promise.resolve(null);
-    return loaders
+    const target = idsIn(field, value);
+    if (!target) return null;
+    const names = await loaders
       .get<string, string | null>('History.label', (keys) => this.labels.labels(keys))
-      .load(`${target.kind}:${target.id}`);
+      .loadMany(target.ids.map((id) => `${target.kind}:${id}`));
+    if (names.some((name) => typeof name !== 'string')) return null;
+    return names.join(', ');
   }
 
   @ResolveField(() => String, {
     nullable: true,
     description:
-      'A readable name for the value before, when it is the id of a user, source, evidence item, project or claim.',
+      'A readable name for the value before, when it is the id of a user, source, evidence item, project, claim or comment (names joined by commas for a list of ids).',
   })
   beforeLabel(
     @Parent() change: FieldChangeType,
@@ -119,7 +142,7 @@ export class FieldChangeResolver {
   @ResolveField(() => String, {
     nullable: true,
     description:
-      'A readable name for the value after, when it is the id of a user, source, evidence item, project or claim.',
+      'A readable name for the value after, when it is the id of a user, source, evidence item, project, claim or comment (names joined by commas for a list of ids).',
   })
   afterLabel(
     @Parent() change: FieldChangeType,

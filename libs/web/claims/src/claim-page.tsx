@@ -396,7 +396,7 @@ function ClaimWorkbench({
                 <Title order={2} size="h3" id="history-heading" mb="sm">
                   History
                 </Title>
-                <HistoryTimeline events={claim.history} />
+                <HistoryTimeline events={claim.history} subjectId={claim.id} />
               </Paper>
             </Stack>
           </Grid.Col>

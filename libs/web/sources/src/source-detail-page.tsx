@@ -242,7 +242,7 @@ function SourceDetail({
               <Title order={2} size="h3" id="source-history" mb="sm">
                 History
               </Title>
-              <HistoryTimeline events={source.history} />
+              <HistoryTimeline events={source.history} subjectId={source.id} />
             </Paper>
           </Grid.Col>
         </Grid>

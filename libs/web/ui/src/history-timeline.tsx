@@ -1,42 +1,25 @@
-import { Code, Group, List, Stack, Text, Timeline } from '@mantine/core';
+import { Group, List, Stack, Text, Timeline } from '@mantine/core';
 import { IconHistory } from '@tabler/icons-react';
 import type { AuditEventFieldsFragment } from '@corroborate/graphql';
 import { DateTimeText } from './format';
-
-/** "evidence.retracted" / "EVIDENCE_RETRACTED" → "Evidence retracted". */
-export function humaniseAction(action: string): string {
-  const words = action
-    .replace(/([a-z])([A-Z])/g, '$1 $2')
-    .replace(/[._-]+/g, ' ')
-    .trim()
-    .toLowerCase();
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}
-
-/** A change value is JSON text; show strings plainly, null as "—", anything else as JSON. */
-export function formatChangeValue(value: string | null | undefined): string {
-  if (value === null || value === undefined) return '—';
-  try {
-    const parsed: unknown = JSON.parse(value);
-    if (parsed === null) return '—';
-    if (typeof parsed === 'string') return parsed === '' ? '""' : parsed;
-    if (Array.isArray(parsed) && parsed.every((item) => typeof item === 'string')) {
-      return parsed.length === 0 ? '(none)' : parsed.join(', ');
-    }
-    return JSON.stringify(parsed);
-  } catch {
-    return value;
-  }
-}
+import { changeShown, formatChangeValue, humaniseAction, humaniseField } from './history-format';
 
 export interface HistoryTimelineProps {
   events: readonly AuditEventFieldsFragment[];
   /** Oldest first from the API; shown newest first unless false. */
   newestFirst?: boolean;
+  /**
+   * The id of the claim (or source) whose history this is: a change that only records it (the
+   * claim a comment or evidence item was added to) is left out, since the whole timeline is
+   * about it.
+   */
+  subjectId?: string;
 }
 
 /** The audit trail: who, when, what, before → after, and the reason given. */
-export function HistoryTimeline({ events, newestFirst = true }: HistoryTimelineProps) {
+export function HistoryTimeline({ events, newestFirst = true, subjectId }: HistoryTimelineProps) {
+  const shown = (change: AuditEventFieldsFragment['changes'][number]) =>
+    changeShown(change, subjectId);
   if (events.length === 0) {
     return (
       <Text c="dimmed" size="sm">
@@ -64,12 +47,14 @@ export function HistoryTimeline({ events, newestFirst = true }: HistoryTimelineP
                 {humaniseAction(event.entityType)}
               </Text>
             </Group>
-            {event.changes.length > 0 && (
+            {event.changes.some(shown) && (
               <List size="sm" spacing={2}>
-                {event.changes.map((change) => (
+                {event.changes.filter(shown).map((change) => (
                   <List.Item key={change.field} style={{ overflowWrap: 'anywhere' }}>
-                    <Code>{change.field}</Code>:{' '}
-                    {change.beforeLabel ?? formatChangeValue(change.before)} →{' '}
+                    <Text span size="sm" fw={500} title={change.field}>
+                      {humaniseField(change.field)}
+                    </Text>
+                    : {change.beforeLabel ?? formatChangeValue(change.before)} →{' '}
                     {change.afterLabel ?? formatChangeValue(change.after)}
                   </List.Item>
                 ))}

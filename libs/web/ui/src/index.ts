@@ -9,6 +9,7 @@ export * from './empty-state';
 export * from './error-alert';
 export * from './format';
 export * from './graphql-errors';
+export * from './history-format';
 export * from './history-timeline';
 export * from './history.graphql';
 export * from './labels';
