@@ -4,12 +4,14 @@ import {
   ASSIGN,
   demoSourceId,
   errorCode,
+  freshDatabase,
   type GraphQLResponse,
   newClaim,
   newProject,
   signedIn,
   startApi,
   type TestApi,
+  type TestDatabase,
   testDialect,
 } from './src';
 
@@ -18,6 +20,8 @@ import {
  * version they last read (applied, or refused with CONFLICT), assigned reviewers add evidence
  * and submit (then correct) assessments. Afterwards the audit log and the final state must
  * account for exactly the writes the clients saw acknowledged: nothing lost, nothing extra.
+ * On PostgreSQL the clients are split between two API instances sharing the database, as behind
+ * a load balancer, so no rule may rest on one process's memory (SQLite is one process by design).
  *
  * Short by default (`npm test`); `npm run test:reliability` runs 50 clients for 60 s on
  * PostgreSQL (CONCURRENCY_CLIENTS, CONCURRENCY_SECONDS).
@@ -77,7 +81,11 @@ const random = <T>(items: readonly T[]): T => items[Math.floor(Math.random() * i
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe(`concurrent editing on ${testDialect()}`, { timeout: (SECONDS + 240) * 1000 }, () => {
+  let db: TestDatabase;
   let api: TestApi;
+  /** PostgreSQL: a second instance on the same database; odd-numbered workers use it. */
+  let second: TestApi | null = null;
+  const instance = (n: number): TestApi => (second !== null && n % 2 === 1 ? second : api);
   let editor: ApiClient;
   let claimIds: string[];
   let workers: Worker[];
@@ -86,8 +94,10 @@ describe(`concurrent editing on ${testDialect()}`, { timeout: (SECONDS + 240) * 
   const baseline = new Map<string, number>();
 
   beforeAll(async () => {
-    api = await startApi();
-    const admin = await signedIn(api, 'admin');
+    db = await freshDatabase();
+    api = await startApi({}, db);
+    if (testDialect() === 'postgres') second = await startApi({}, db);
+    const admin = await signedIn(instance(1), 'admin');
     editor = await signedIn(api, 'editor');
     sourceId = await demoSourceId(editor);
     const projectId = await newProject(editor, 'Concurrency proof', REVIEWERS_PER_CLAIM);
@@ -107,7 +117,7 @@ describe(`concurrent editing on ${testDialect()}`, { timeout: (SECONDS + 240) * 
       { name: 'admin', role: 'EDITOR', client: admin, userId: await me(admin), claimId: null },
     ];
     for (const demo of ['reviewer', 'reviewer2'] as const) {
-      const client = await signedIn(api, demo);
+      const client = await signedIn(instance(workers.length), demo);
       workers.push({
         name: demo,
         role: 'REVIEWER',
@@ -121,7 +131,7 @@ describe(`concurrent editing on ${testDialect()}`, { timeout: (SECONDS + 240) * 
       const { createUser } = await admin.ok<{ createUser: { id: string } }>(CREATE_USER, {
         input: { email, displayName: `${role} ${n}`, password: PASSWORD, role },
       });
-      const client = new ApiClient(api.url);
+      const client = new ApiClient(instance(workers.length).url);
       const signIn = await client.signIn(email, PASSWORD);
       if (signIn.errors) throw new Error(`sign-in failed: ${JSON.stringify(signIn.errors)}`);
       workers.push({ name: email, role, client, userId: createUser.id, claimId: null });
@@ -151,7 +161,11 @@ describe(`concurrent editing on ${testDialect()}`, { timeout: (SECONDS + 240) * 
       )[0].m,
     );
   }, 240_000);
-  afterAll(() => api?.close());
+  afterAll(async () => {
+    await second?.close();
+    await api?.close();
+    await db?.drop();
+  });
 
   async function run(worker: Worker, until: number, tally: Tally): Promise<void> {
     let n = 0;
@@ -320,7 +334,7 @@ describe(`concurrent editing on ${testDialect()}`, { timeout: (SECONDS + 240) * 
     ).toEqual(lastByReviewer);
 
     console.info(
-      `concurrency on ${testDialect()}: ${CLIENTS} clients, ${SECONDS} s: ${tally.updates.length} edits, ` +
+      `concurrency on ${testDialect()}: ${CLIENTS} clients on ${second ? 2 : 1} API instance(s), ${SECONDS} s: ${tally.updates.length} edits, ` +
         `${tally.evidence.length} evidence items, ${tally.assessments.length} assessments applied; ` +
         `${tally.conflicts} CONFLICT refusals; 0 other errors`,
     );
