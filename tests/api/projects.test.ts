@@ -1,7 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuditEventEntity } from '@corroborate/api-audit';
 import { ProjectEntity } from '@corroborate/api-projects';
-import { type ApiClient, errorCode, signedIn, startApi, type TestApi } from './src';
+import {
+  type ApiClient,
+  ASSIGN,
+  errorCode,
+  newClaim,
+  newProject,
+  signedIn,
+  startApi,
+  type TestApi,
+} from './src';
 
 const CREATE =
   'mutation($input: CreateProjectInput!) { createProject(input: $input) { id name description requiredReviews } }';
@@ -30,6 +39,43 @@ describe('projects', () => {
         requiredReviews: 2,
       });
     }
+  });
+
+  it("counts each project's claims, in all, open and per status, for every role", async () => {
+    const COUNTS = '{ projects { name claimCounts { total open statuses { value count } } } }';
+    type Counts = { total: number; open: number; statuses: { value: string; count: number }[] };
+    const counts = async (client: ApiClient, name: string) =>
+      (
+        await client.ok<{ projects: { name: string; claimCounts: Counts }[] }>(COUNTS)
+      ).projects.find((p) => p.name === name)?.claimCounts;
+    const statuses = (entries: Record<string, number>) =>
+      ['NEW', 'IN_REVIEW', 'NEEDS_ADJUDICATION', 'VERIFIED', 'REJECTED'].map((value) => ({
+        value,
+        count: entries[value] ?? 0,
+      }));
+    // The demo: one new claim, two in review, three waiting for adjudication.
+    expect(await counts(editor, 'Belarus protests, Jan 2021')).toEqual({
+      total: 6,
+      open: 6,
+      statuses: statuses({ NEW: 1, IN_REVIEW: 2, NEEDS_ADJUDICATION: 3 }),
+    });
+    const projectId = await newProject(editor, 'Counted desk');
+    expect(await counts(editor, 'Counted desk')).toEqual({
+      total: 0,
+      open: 0,
+      statuses: statuses({}),
+    });
+    const first = await newClaim(editor, projectId, 'At least 30 marches took place on Sunday');
+    await newClaim(editor, projectId, 'More than 30,000 protesters were detained');
+    const reviewerClient = await signedIn(api, 'reviewer');
+    const reviewer = (await reviewerClient.ok<{ me: { id: string } }>('{ me { id } }')).me.id;
+    await editor.ok(ASSIGN, { input: { claimIds: [first.id], reviewerIds: [reviewer] } });
+    for (const who of ['viewer', 'reviewer', 'admin'] as const)
+      expect(await counts(await signedIn(api, who), 'Counted desk')).toEqual({
+        total: 2,
+        open: 2,
+        statuses: statuses({ NEW: 1, IN_REVIEW: 1 }),
+      });
   });
 
   it('lets an editor create a project needing 2 reviews by default, and audits it', async () => {

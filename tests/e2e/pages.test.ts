@@ -36,6 +36,28 @@ describe('every page as an admin', () => {
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
   };
 
+  it('project list: each project counts its claims and opens them in the queue', async () => {
+    const row = page.getByRole('row').filter({ hasText: 'Belarus protests, Jan 2021' });
+    const cells = await row.getByRole('cell').allTextContents();
+    // The demo project: six claims, all still open, none verified yet.
+    expect(cells.slice(1, 4)).toEqual(['6 claims', '6 open claims', '0 verified claims']);
+    await check('projects');
+    await row.getByRole('link', { name: '6 open claims' }).click();
+    await page.getByRole('heading', { name: 'Queue', level: 1 }).waitFor();
+    const url = new URL(page.url());
+    expect(url.searchParams.getAll('status')).toEqual(['NEW', 'IN_REVIEW', 'NEEDS_ADJUDICATION']);
+    await expect
+      .poll(() =>
+        page
+          .getByRole('status')
+          .filter({ hasText: /^Showing/ })
+          .textContent(),
+      )
+      .toBe('Showing 6 of 6 claims');
+    await page.goto(`${product.url}/projects`);
+    await page.getByRole('heading', { name: 'Projects', level: 1 }).waitFor();
+  });
+
   it('project page, with the agreement figure and what it rests on', async () => {
     await page.getByRole('link', { name: 'Belarus protests, Jan 2021' }).click();
     await page.getByRole('heading', { name: 'Belarus protests, Jan 2021', level: 1 }).waitFor();

@@ -8,6 +8,7 @@ import { ClaimsRepository } from './claims.repository';
 import { AuditEventResolver, ClaimConnectionResolver, ClaimsResolver } from './claims.resolver';
 import { ClaimsService } from './claims.service';
 import { FieldChangeResolver, HistoryLabels } from './history-labels';
+import { ProjectClaimCounts, ProjectClaimCountsResolver } from './project-claim-counts';
 
 @Module({
   imports: [TypeOrmModule.forFeature([ClaimEntity, ClaimTopicEntity]), AuditModule, ProjectsModule],
@@ -20,6 +21,8 @@ import { FieldChangeResolver, HistoryLabels } from './history-labels';
     AuditEventResolver,
     HistoryLabels,
     FieldChangeResolver,
+    ProjectClaimCounts,
+    ProjectClaimCountsResolver,
   ],
   exports: [ClaimsService, ClaimsRepository, ClaimPreloads],
 })

@@ -16,11 +16,27 @@ import {
 import { ProjectFormModal } from './project-form-modal';
 import { projectsQuery } from './projects.graphql';
 
+const OPEN_STATUSES = ['NEW', 'IN_REVIEW', 'NEEDS_ADJUDICATION'] as const;
+
+/** The queue of one project's claims, of the given statuses (all when none). */
+function queueOf(projectId: string, statuses: readonly string[] = []): string {
+  return `/queue?${new URLSearchParams([
+    ['project', projectId],
+    ...statuses.map((status): [string, string] => ['status', status]),
+  ]).toString()}`;
+}
+
+function verifiedOf(statuses: readonly { value: string; count: number }[]): number {
+  return statuses.find((s) => s.value === 'VERIFIED')?.count ?? 0;
+}
+
 export function ProjectsPage() {
   const navigate = useNavigate();
   const canWrite = useHasRole(PROJECT_WRITE_ROLES);
   const { data, error, loading, refetch } = useQuery(projectsQuery, {
     notifyOnNetworkStatusChange: true,
+    // The counts move as claims are worked elsewhere: show the cached list, then the latest.
+    fetchPolicy: 'cache-and-network',
   });
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<ProjectFieldsFragment | null>(null);
@@ -65,11 +81,20 @@ export function ProjectsPage() {
         />
       )}
       {projects !== undefined && projects.length > 0 && (
-        <Table.ScrollContainer minWidth={560}>
+        <Table.ScrollContainer minWidth={720}>
           <Table striped highlightOnHover verticalSpacing="sm">
             <Table.Thead>
               <Table.Tr>
                 <Table.Th scope="col">Name</Table.Th>
+                <Table.Th scope="col" ta="right">
+                  Claims
+                </Table.Th>
+                <Table.Th scope="col" ta="right">
+                  Open
+                </Table.Th>
+                <Table.Th scope="col" ta="right">
+                  Verified
+                </Table.Th>
                 <Table.Th scope="col">Required reviews</Table.Th>
                 <Table.Th scope="col">Created</Table.Th>
                 {canWrite && (
@@ -95,6 +120,24 @@ export function ProjectsPage() {
                         {project.description}
                       </Text>
                     )}
+                  </Table.Td>
+                  <Table.Td ta="right">
+                    <Anchor component={Link} to={queueOf(project.id)} size="sm">
+                      {project.claimCounts.total}
+                      <span className="visually-hidden"> claims</span>
+                    </Anchor>
+                  </Table.Td>
+                  <Table.Td ta="right">
+                    <Anchor component={Link} to={queueOf(project.id, OPEN_STATUSES)} size="sm">
+                      {project.claimCounts.open}
+                      <span className="visually-hidden"> open claims</span>
+                    </Anchor>
+                  </Table.Td>
+                  <Table.Td ta="right">
+                    <Anchor component={Link} to={queueOf(project.id, ['VERIFIED'])} size="sm">
+                      {verifiedOf(project.claimCounts.statuses)}
+                      <span className="visually-hidden"> verified claims</span>
+                    </Anchor>
                   </Table.Td>
                   <Table.Td>{project.requiredReviews}</Table.Td>
                   <Table.Td>

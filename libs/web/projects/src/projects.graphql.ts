@@ -15,6 +15,14 @@ export const projectsQuery = graphql(`
   query Projects {
     projects {
       ...ProjectFields
+      claimCounts {
+        total
+        open
+        statuses {
+          value
+          count
+        }
+      }
     }
   }
 `);
