@@ -156,7 +156,7 @@ describe('the review loop on one claim', () => {
     // In words: fields by their names, people by theirs, not the claim's own id in every step.
     const story = (await history.textContent()) ?? '';
     expect(story).toContain('Reviewer: — → Ruslan Reviewer');
-    expect(story).toContain('Status: NEEDS_ADJUDICATION → VERIFIED');
+    expect(story).toContain('Status: Needs adjudication → Verified');
     expect(story).not.toMatch(/claimId|reviewerId/);
     await screenshot(editor, 'review-loop-verified');
     expect(await seriousAccessibilityViolations(editor)).toEqual([]);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { changeShown, formatChangeValue, humaniseAction, humaniseField } from './history-format';
+import { PRIORITY_LABELS, VERDICT_LABELS } from './labels';
 
 describe('history wording', () => {
   it('says recorded field names as people say them', () => {
@@ -23,6 +24,20 @@ describe('history wording', () => {
     expect(formatChangeValue('["election","detentions"]')).toBe('election, detentions');
     expect(formatChangeValue('[]')).toBe('(none)');
     expect(formatChangeValue('3')).toBe('3');
+  });
+
+  it('says the values of the scales and the workflow in words, by field', () => {
+    expect(formatChangeValue('"NEEDS_ADJUDICATION"', 'status')).toBe('Needs adjudication');
+    // An assignment's or assessment's status is not a claim status, but still words.
+    expect(formatChangeValue('"SUBMITTED"', 'status')).toBe('Submitted');
+    expect(formatChangeValue('"MOSTLY_TRUE"', 'verdict')).toBe(VERDICT_LABELS.MOSTLY_TRUE);
+    expect(formatChangeValue('"LIKELY"', 'likelihood')).toBe('likely / probable (55–80%)');
+    expect(formatChangeValue('"B"', 'reliability')).toBe('B · Usually reliable');
+    expect(formatChangeValue('2', 'credibility')).toBe('2 · Probably true');
+    expect(formatChangeValue('"URGENT"', 'priority')).toBe(PRIORITY_LABELS.URGENT);
+    // Words only for the fields they belong to: a claimant in capitals stays as written.
+    expect(formatChangeValue('"NEXTA"', 'claimant')).toBe('NEXTA');
+    expect(formatChangeValue('"Z"', 'reliability')).toBe('Z');
   });
 
   it("leaves out a change that only records the timeline's own subject", () => {

@@ -1,3 +1,16 @@
+import {
+  CLAIM_STATUS_LABELS,
+  CONFIDENCE_LABELS,
+  CREDIBILITY_LABELS,
+  EVIDENCE_STANCE_LABELS,
+  LIKELIHOOD_LABELS,
+  likelihoodLabel,
+  PRIORITY_LABELS,
+  RELIABILITY_LABELS,
+  SOURCE_KIND_LABELS,
+  VERDICT_LABELS,
+} from './labels';
+
 /** "evidence.retracted" / "EVIDENCE_RETRACTED" → "Evidence retracted". */
 export function humaniseAction(action: string): string {
   const words = action
@@ -41,12 +54,42 @@ export function humaniseField(field: string): string {
   return words === '' ? field : words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-/** A change value is JSON text; show strings plainly, null as "—", anything else as JSON. */
-export function formatChangeValue(value: string | null | undefined): string {
+/** Words for the recorded values of a field, by the field's name. */
+const VALUE_NAMES: Readonly<Record<string, (value: string | number) => string | undefined>> = {
+  status: (v) => (CLAIM_STATUS_LABELS as Record<string, string>)[v] ?? humaniseAction(String(v)),
+  priority: (v) => (PRIORITY_LABELS as Record<string, string>)[v],
+  verdict: (v) => (VERDICT_LABELS as Record<string, string>)[v],
+  likelihood: (v) =>
+    v in LIKELIHOOD_LABELS ? likelihoodLabel(v as keyof typeof LIKELIHOOD_LABELS) : undefined,
+  confidence: (v) => (CONFIDENCE_LABELS as Record<string, string>)[v],
+  stance: (v) => (EVIDENCE_STANCE_LABELS as Record<string, string>)[v],
+  kind: (v) => (SOURCE_KIND_LABELS as Record<string, string>)[v],
+  reliability: (v) => {
+    const name = (RELIABILITY_LABELS as Record<string, string>)[v];
+    return name === undefined ? undefined : `${v} · ${name}`;
+  },
+  credibility: (v) => {
+    const name = (CREDIBILITY_LABELS as Record<string, string>)[v];
+    return name === undefined ? undefined : `${v} · ${name}`;
+  },
+};
+
+/**
+ * A change value is JSON text; show strings plainly, null as "—", anything else as JSON. The
+ * values of the scales and workflow (status, priority, verdict, likelihood, confidence, stance,
+ * source kind, reliability, credibility) are said in words: "Needs adjudication", "B · Usually
+ * reliable".
+ */
+export function formatChangeValue(value: string | null | undefined, field?: string): string {
   if (value === null || value === undefined) return '—';
   try {
     const parsed: unknown = JSON.parse(value);
     if (parsed === null) return '—';
+    const named =
+      field !== undefined && (typeof parsed === 'string' || typeof parsed === 'number')
+        ? VALUE_NAMES[field]?.(parsed)
+        : undefined;
+    if (named !== undefined) return named;
     if (typeof parsed === 'string') return parsed === '' ? '""' : parsed;
     if (Array.isArray(parsed) && parsed.every((item) => typeof item === 'string')) {
       return parsed.length === 0 ? '(none)' : parsed.join(', ');

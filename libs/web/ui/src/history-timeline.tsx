@@ -54,8 +54,8 @@ export function HistoryTimeline({ events, newestFirst = true, subjectId }: Histo
                     <Text span size="sm" fw={500} title={change.field}>
                       {humaniseField(change.field)}
                     </Text>
-                    : {change.beforeLabel ?? formatChangeValue(change.before)} →{' '}
-                    {change.afterLabel ?? formatChangeValue(change.after)}
+                    : {change.beforeLabel ?? formatChangeValue(change.before, change.field)} →{' '}
+                    {change.afterLabel ?? formatChangeValue(change.after, change.field)}
                   </List.Item>
                 ))}
               </List>
