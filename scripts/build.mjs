@@ -1,6 +1,6 @@
 // `npm run build` (and the first step of `npm start`): builds what changed since the last build.
 //
-//   node scripts/build.mjs [web] [server] [--force] [--quiet]
+//   node scripts/build.mjs [web] [server] [--force] [--quiet] [--out-dir <dir>]
 //
 // - web: the web app with Vite into dist/web;
 // - server: the API server and the command-line tool, compiled by SWC (legacy decorators and
@@ -9,24 +9,30 @@
 //
 // Each target is skipped when its inputs hash the same as at its last build and its output is
 // complete (scripts/build-stamp.mjs); --force builds anyway; --quiet says nothing when nothing
-// is built. Without a target, both. Progress goes to stderr.
+// is built; --out-dir builds into another folder than dist/ (the tooling tests). Without a target,
+// both. Progress goes to stderr.
 import { mkdirSync } from 'node:fs';
-import { dirname, isAbsolute, join } from 'node:path';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { clearStamp, inputsHash, staleReason, writeStamp } from './build-stamp.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const DIST = join(ROOT, 'dist');
 /** Files whose change may change any build: dependencies, compiler settings, this script. */
 const COMMON = ['package.json', 'package-lock.json', 'tsconfig.json', 'scripts/build.mjs'];
 
 /** What each build reads. tests/tooling/build.spec.ts checks the lists cover every import. */
-export const TARGETS = {
+export const INPUT_DIRS = {
+  web: ['apps/web', 'libs/web', 'libs/graphql', 'libs/domain'],
+  server: ['apps/api/src', 'apps/cli/src', 'libs/api', 'libs/domain'],
+};
+
+/** The build targets, writing into `dist` (`<dist>/<name>`, stamped by `<dist>/<name>.build.json`). */
+export const targets = (dist) => ({
   web: {
-    outDir: join(DIST, 'web'),
-    stamp: join(DIST, 'web.build.json'),
+    outDir: join(dist, 'web'),
+    stamp: join(dist, 'web.build.json'),
     inputs: () => ({
-      dirs: ['apps/web', 'libs/web', 'libs/graphql', 'libs/domain'],
+      dirs: INPUT_DIRS.web,
       files: COMMON,
       // Vite bakes NODE_ENV and VITE_* variables into the bundle.
       settings: Object.fromEntries(
@@ -36,16 +42,12 @@ export const TARGETS = {
     build: buildWeb,
   },
   server: {
-    outDir: join(DIST, 'server'),
-    stamp: join(DIST, 'server.build.json'),
-    inputs: () => ({
-      dirs: ['apps/api/src', 'apps/cli/src', 'libs/api', 'libs/domain'],
-      files: COMMON,
-      settings: {},
-    }),
+    outDir: join(dist, 'server'),
+    stamp: join(dist, 'server.build.json'),
+    inputs: () => ({ dirs: INPUT_DIRS.server, files: COMMON, settings: {} }),
     build: buildServer,
   },
-};
+});
 
 async function buildWeb(outDir) {
   const { build } = await import('vite');
@@ -126,19 +128,27 @@ async function buildServer(outDir) {
 }
 
 async function main(argv) {
-  const force = argv.includes('--force');
-  const quiet = argv.includes('--quiet');
-  const unknown = argv.filter((a) => a !== '--force' && a !== '--quiet' && !(a in TARGETS));
-  if (unknown.length > 0) {
-    console.error(
-      `build: unknown argument ${unknown.join(', ')} (targets: web, server; --force, --quiet)`,
-    );
-    process.exit(2);
+  const names = [];
+  let force = false;
+  let quiet = false;
+  let dist = join(ROOT, 'dist');
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--force') force = true;
+    else if (arg === '--quiet') quiet = true;
+    else if (arg === '--out-dir' && argv[i + 1]) dist = resolve(argv[++i]);
+    else if (arg in INPUT_DIRS) names.push(arg);
+    else {
+      console.error(
+        `build: unknown argument ${arg} (targets: web, server; --force, --quiet, --out-dir <dir>)`,
+      );
+      process.exit(2);
+    }
   }
-  const names = argv.filter((a) => a in TARGETS);
-  mkdirSync(DIST, { recursive: true });
-  for (const name of names.length > 0 ? names : Object.keys(TARGETS)) {
-    const target = TARGETS[name];
+  const all = targets(dist);
+  mkdirSync(dist, { recursive: true });
+  for (const name of names.length > 0 ? names : Object.keys(all)) {
+    const target = all[name];
     const hash = inputsHash(ROOT, target.inputs());
     const reason = force ? 'forced' : staleReason(target.stamp, target.outDir, hash);
     if (reason === null) {
