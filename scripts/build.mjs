@@ -117,6 +117,8 @@ async function buildServer(outDir) {
     await bundle.write({
       dir: outDir,
       format: 'cjs',
+      // Every module of ours is strict code (TypeScript modules); the bundle's chunks must be too.
+      banner: "'use strict';",
       sourcemap: true,
       entryFileNames: '[name].js',
       chunkFileNames: '[name]-[hash].js',

@@ -185,6 +185,9 @@ describe('the built server (what `npm start` runs)', () => {
     expect(first.stderr).toContain('build: server (no previous build)');
     expect(existsSync(join(dist, 'server', 'main.js'))).toBe(true);
     expect(existsSync(join(dist, 'server', 'cli.js'))).toBe(true);
+    // Our modules are strict code, as TypeScript compiles them; so is every file of the bundle.
+    for (const file of readdirSync(join(dist, 'server')).filter((f) => f.endsWith('.js')))
+      expect(readFileSync(join(dist, 'server', file), 'utf8')).toMatch(/^"use strict";/);
 
     const second = build();
     expect(second.status, second.stderr).toBe(0);
