@@ -84,7 +84,7 @@ const register = [
   ...(process.env['BENCH_PROFILE'] === '1'
     ? [
         '-r',
-        join(ROOT, 'tests', 'bench', 'src', 'exit-on-signal.ts'),
+        join(ROOT, 'tests', 'bench', 'src', 'exit-on-signal.cjs'),
         '--cpu-prof',
         `--cpu-prof-dir=${PROFILE_DIR}`,
       ]

@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -27,36 +27,45 @@ export interface RunningProduct {
   stop(): Promise<void>;
 }
 
+let serverChecked = false;
+
 /**
- * Starts the product the way `npm start` does (after the web build) on a fresh embedded database,
- * and waits until /health answers.
+ * The web app must be built, and the server built from the sources under test: the server's
+ * build runs here when its sources changed since (`npm run test:e2e` builds both first).
+ */
+function ensureBuilt(): void {
+  if (!existsSync(join(ROOT, 'dist', 'web', 'index.html')))
+    throw new Error('The web app is not built: run `npm run build` first (npm run test:e2e does).');
+  if (serverChecked) return;
+  execFileSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs'), 'server', '--quiet'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  serverChecked = true;
+}
+
+/**
+ * Starts the product the way `npm start` does (the built server, after the builds) on a fresh
+ * embedded database, and waits until /health answers.
  */
 export async function startProduct(env: Record<string, string> = {}): Promise<RunningProduct> {
-  if (!existsSync(join(ROOT, 'dist', 'web', 'index.html'))) {
-    throw new Error(
-      'The web app is not built: run `npm run build:web` first (npm run test:e2e does).',
-    );
-  }
+  ensureBuilt();
   const dataDir = mkdtempSync(join(tmpdir(), 'corroborate-e2e-'));
   const port = await freePort();
   let output = '';
-  const child: ChildProcess = spawn(
-    process.execPath,
-    ['-r', join(ROOT, 'scripts', 'register.cjs'), join(ROOT, 'apps', 'api', 'src', 'main.ts')],
-    {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        DATA_DIR: dataDir,
-        NODE_ENV: 'test',
-        DATABASE_URL: '',
-        ...env,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+  const child: ChildProcess = spawn(process.execPath, [join(ROOT, 'dist', 'server', 'main.js')], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      NODE_ENV: 'test',
+      DATABASE_URL: '',
+      ...env,
     },
-  );
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
   const url = `http://127.0.0.1:${port}`;

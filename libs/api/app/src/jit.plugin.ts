@@ -1,6 +1,6 @@
 import { type ApolloServerPlugin } from '@apollo/server';
 import { type DocumentNode, type GraphQLSchema } from 'graphql';
-import { type CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
+import type { CompiledQuery } from 'graphql-jit';
 
 /** Compiled queries kept per schema and document (Apollo keeps one parsed document per query text). */
 const MAX_COMPILED = 500;
@@ -9,6 +9,13 @@ const MAX_COMPILED = 500;
  * and the documents that run all day (the web app's) run far more often than that.
  */
 const COMPILE_ON_RUN = 2;
+
+/**
+ * graphql-jit (with fast-json-stringify and ajv, some 150 modules) is loaded at the first
+ * compile, not while the server starts.
+ */
+let jit: Promise<typeof import('graphql-jit')> | undefined;
+const loadJit = () => (jit ??= import('graphql-jit'));
 
 /**
  * Runs queries (never mutations or subscriptions) with graphql-jit: the operation is compiled
@@ -23,11 +30,11 @@ const COMPILE_ON_RUN = 2;
 export function jitQueriesPlugin(): ApolloServerPlugin {
   const compiled = new WeakMap<GraphQLSchema, Map<DocumentNode, Map<string, CompiledQuery>>>();
   const runs = new WeakMap<DocumentNode, number>();
-  const compile = (
+  const compile = async (
     schema: GraphQLSchema,
     document: DocumentNode,
     operationName: string | undefined,
-  ): CompiledQuery | null => {
+  ): Promise<CompiledQuery | null> => {
     const seen = (runs.get(document) ?? 0) + 1;
     if (seen < COMPILE_ON_RUN) {
       runs.set(document, seen);
@@ -43,6 +50,7 @@ export function jitQueriesPlugin(): ApolloServerPlugin {
     const key = operationName ?? '';
     let query = byOperation.get(key);
     if (!query) {
+      const { compileQuery, isCompiledQuery } = await loadJit();
       const result = compileQuery(schema, document, operationName);
       if (!isCompiledQuery(result)) return null;
       byOperation.set(key, (query = result));
@@ -55,7 +63,7 @@ export function jitQueriesPlugin(): ApolloServerPlugin {
         async responseForOperation(requestContext) {
           const { operation, document, schema, request, contextValue } = requestContext;
           if (operation?.operation !== 'query') return null;
-          const query = compile(schema, document, request.operationName ?? undefined);
+          const query = await compile(schema, document, request.operationName ?? undefined);
           if (!query) return null;
           const result = await query.query(undefined, contextValue, request.variables ?? {});
           if (result.errors?.length || result.data === undefined || result.data === null)

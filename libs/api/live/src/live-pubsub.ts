@@ -1,7 +1,6 @@
 import { Logger } from '@nestjs/common';
-import { RedisPubSub } from 'graphql-redis-subscriptions';
 import { PubSub, type PubSubEngine } from 'graphql-subscriptions';
-import Redis, { type RedisOptions } from 'ioredis';
+import type { RedisOptions } from 'ioredis';
 
 /** Injection token for the pub/sub engine live updates travel through. */
 export const LIVE_PUBSUB = Symbol('LIVE_PUBSUB');
@@ -11,15 +10,20 @@ const logger = new Logger('Live');
 /**
  * In-memory pub/sub for one process; with a Redis URL, events fan out through Redis so every API
  * instance's subscribers get them. A Redis outage degrades live updates (logged once per outage)
- * and never fails a write: publishing errors are caught by the publisher.
+ * and never fails a write: publishing errors are caught by the publisher. The Redis client is
+ * loaded only when a Redis URL is set (it is a noticeable share of the server's start-up).
  */
-export function createPubSub(
+export async function createPubSub(
   redisUrl: string | undefined,
-): PubSubEngine & { close(): Promise<unknown> } {
+): Promise<PubSubEngine & { close(): Promise<unknown> }> {
   if (!redisUrl) {
     const pubsub = new PubSub();
     return Object.assign(pubsub, { close: async () => undefined });
   }
+  const [{ default: Redis }, { RedisPubSub }] = await Promise.all([
+    import('ioredis'),
+    import('graphql-redis-subscriptions'),
+  ]);
   let down = false;
   const options: RedisOptions = {
     lazyConnect: false,
