@@ -17,6 +17,12 @@ export interface DuplicateMatch {
   readonly score: number;
 }
 
+/**
+ * Distinct normalised texts read per SQLite statement when a project's texts do not fit in one
+ * string (SQLITE_TOOBIG, a billion bytes by default).
+ */
+const SQLITE_CHUNK = 20_000;
+
 /** Rows asked of the PostgreSQL nearest-neighbour scan per requested match, at first. */
 const PG_WINDOW_PER_MATCH = 4;
 
@@ -35,10 +41,13 @@ interface SqliteDriver {
  *   rows is widened until the row after the last match is strictly farther, so claims tied with
  *   the last match are all seen and the tie goes by id.
  * - SQLite: the covering index "claims_duplicates" on ("projectId", "normalisedText") is read in
- *   full for the project (rowids and texts, never the table), and every text scored by the
- *   domain's trigramScorer (the same measure as pg_trgm), which dismisses a text without building
- *   its trigram set once its shared trigrams cannot reach the current last match; only texts that
- *   can still enter the best `limit` have their id looked up (by rowid).
+ *   full for the project, never the table: its texts joined into one string by one statement (one
+ *   row, not one per claim; in chunks of SQLITE_CHUNK distinct texts when that string would
+ *   exceed SQLite's limit). Every text is scored by
+ *   the domain's trigramScorer (the same measure as pg_trgm), which dismisses a text without
+ *   building its trigram set once its shared trigrams cannot reach the current last match; only
+ *   a text that can still enter the best `limit` has its claims looked up (by project and text,
+ *   an index seek: every claim with that text has that score).
  * Scores are float4 values on both (PostgreSQL's `similarity()` returns real), so they compare
  * equal across dialects.
  */
@@ -46,8 +55,16 @@ interface SqliteDriver {
 export class DuplicatesService {
   private readonly sqliteStatements = new WeakMap<
     BetterSqlite3.Database,
-    { scan: BetterSqlite3.Statement; id: BetterSqlite3.Statement }
+    { all: BetterSqlite3.Statement; chunk: BetterSqlite3.Statement; ids: BetterSqlite3.Statement }
   >();
+
+  /**
+   * SQLite: distinct texts per chunk when a project's texts are read in chunks, and whether they
+   * are read as one string first (falling back to chunks only past SQLite's string limit). Tests
+   * set both to walk a small project in several chunks.
+   */
+  sqliteChunk = SQLITE_CHUNK;
+  sqliteWholeProject = true;
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
@@ -116,40 +133,88 @@ export class DuplicatesService {
     let statements = this.sqliteStatements.get(db);
     if (!statements) {
       statements = {
-        // rowid and normalisedText are both in the index: no read of the table per claim.
-        scan: db
+        // The project's normalised texts as one string (one row, not one per claim; never the
+        // table: the texts are in the covering index).
+        all: db
           .prepare(
-            `SELECT rowid, "normalisedText" FROM "claims" INDEXED BY "claims_duplicates" WHERE "projectId" = ?`,
+            `SELECT group_concat("normalisedText", char(10)) FROM "claims" INDEXED BY "claims_duplicates" WHERE "projectId" = ?`,
           )
-          .raw(true),
-        id: db.prepare(`SELECT "id" FROM "claims" WHERE rowid = ?`).pluck(),
+          .pluck(),
+        // The same in chunks of distinct texts in index order, for a project whose texts exceed
+        // SQLite's string limit as one string.
+        chunk: db.prepare(
+          `SELECT group_concat("t", char(10)) AS "texts", MAX("t") AS "last", COUNT(*) AS "n" FROM (
+             SELECT DISTINCT "normalisedText" AS "t" FROM "claims" INDEXED BY "claims_duplicates"
+              WHERE "projectId" = @projectId AND "normalisedText" > @after
+              ORDER BY "normalisedText" LIMIT @size)`,
+        ),
+        // Every claim of the project with exactly this normalised text (an index seek).
+        ids: db
+          .prepare(
+            `SELECT "id" FROM "claims" INDEXED BY "claims_duplicates" WHERE "projectId" = ? AND "normalisedText" = ?`,
+          )
+          .pluck(),
       };
       this.sqliteStatements.set(db, statements);
     }
-    const { scan, id: idOf } = statements;
+    const { all, chunk, ids: idsOf } = statements;
     const score = trigramScorer(normalised);
     // The best `limit` so far, best first (score descending, then id ascending).
     const best: { id: string; score: number }[] = [];
     // A text must reach this to matter: the threshold, then the last of `limit` matches. Slightly
     // below the float4 value, so a text that rounds to a tie is scored and the tie goes by id.
     let atLeast = threshold;
-    for (const row of scan.iterate(projectId) as IterableIterator<[number | bigint, string]>) {
-      const exact = score(row[1], atLeast);
-      if (exact === null) continue;
-      const s = Math.fround(exact);
-      if (s < threshold) continue;
-      const id = idOf.get(row[0]) as string;
-      if (id === excludeClaimId) continue;
-      let at = best.length;
-      while (
-        at > 0 &&
-        (best[at - 1].score < s || (best[at - 1].score === s && best[at - 1].id > id))
-      )
-        at--;
-      if (at >= limit) continue;
-      best.splice(at, 0, { id, score: s });
-      if (best.length > limit) best.pop();
-      if (best.length === limit) atLeast = Math.max(threshold, best[limit - 1].score * (1 - 1e-6));
+    // Texts whose claims were looked up: claims sharing a text share its score.
+    const seen = new Set<string>();
+    const scoreTexts = (texts: string) => {
+      // Normalised texts never hold a line break (only letters, digits and single spaces).
+      for (let from = 0; from <= texts.length;) {
+        let to = texts.indexOf('\n', from);
+        if (to < 0) to = texts.length;
+        const text = texts.slice(from, to);
+        from = to + 1;
+        const exact = score(text, atLeast);
+        if (exact === null) continue;
+        const s = Math.fround(exact);
+        if (s < threshold || seen.has(text)) continue;
+        seen.add(text);
+        for (const id of idsOf.all(projectId, text) as string[]) {
+          if (id === excludeClaimId) continue;
+          let at = best.length;
+          while (
+            at > 0 &&
+            (best[at - 1].score < s || (best[at - 1].score === s && best[at - 1].id > id))
+          )
+            at--;
+          if (at >= limit) continue;
+          best.splice(at, 0, { id, score: s });
+          if (best.length > limit) best.pop();
+          if (best.length === limit)
+            atLeast = Math.max(threshold, best[limit - 1].score * (1 - 1e-6));
+        }
+      }
+    };
+    let whole: string | null | undefined;
+    try {
+      if (this.sqliteWholeProject) whole = all.get(projectId) as string | null;
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'SQLITE_TOOBIG') throw error;
+    }
+    if (whole !== undefined) {
+      if (whole !== null) scoreTexts(whole);
+    } else {
+      // The empty text is below any threshold (similarity 0), so '' starts the walk.
+      for (let after = ''; ;) {
+        const row = chunk.get({ projectId, after, size: this.sqliteChunk }) as {
+          texts: string | null;
+          last: string | null;
+          n: number;
+        };
+        if (row.texts === null || row.last === null) break;
+        scoreTexts(row.texts);
+        if (row.n < this.sqliteChunk) break;
+        after = row.last;
+      }
     }
     if (best.length === 0) return [];
     const rows = (await m.query(
