@@ -103,29 +103,32 @@ export function trigramScorer(query: string): (text: string, atLeast?: number) =
    * no longer reach `need` (each character left adds at most one window, the last word's end one).
    */
   const sharedAscii = (text: string, need: number): number => {
+    // Locals, not the closure's variables, in the loop.
+    const table = asciiIndex;
+    const marks = seen;
+    const now = stamp;
     let shared = 0;
     // The two symbols before the current character (0 = pad space), as a·37 + b.
     let ab = 0;
     let inWord = false;
     const length = text.length;
-    // Past this many characters read, the count must have reached `need - 1 - (length - i)`.
     for (let i = 0; i < length; i++) {
       if (shared + (length - i) + 1 < need) return -2;
       const code = text.charCodeAt(i);
       if (code >= 128) return -1;
       const c = ASCII_SYMBOL[code];
       if (c !== 0) {
-        const slot = asciiIndex[ab * ASCII_SYMBOLS + c];
-        if (slot !== 0 && seen[slot] !== stamp) {
-          seen[slot] = stamp;
+        const slot = table[ab * ASCII_SYMBOLS + c];
+        if (slot !== 0 && marks[slot] !== now) {
+          marks[slot] = now;
           shared++;
         }
-        ab = (ab % ASCII_SYMBOLS) * ASCII_SYMBOLS + c;
+        ab = inWord ? (ab % ASCII_SYMBOLS) * ASCII_SYMBOLS + c : c;
         inWord = true;
       } else if (inWord) {
-        const slot = asciiIndex[ab * ASCII_SYMBOLS];
-        if (slot !== 0 && seen[slot] !== stamp) {
-          seen[slot] = stamp;
+        const slot = table[ab * ASCII_SYMBOLS];
+        if (slot !== 0 && marks[slot] !== now) {
+          marks[slot] = now;
           shared++;
         }
         ab = 0;
@@ -133,9 +136,9 @@ export function trigramScorer(query: string): (text: string, atLeast?: number) =
       }
     }
     if (inWord) {
-      const slot = asciiIndex[ab * ASCII_SYMBOLS];
-      if (slot !== 0 && seen[slot] !== stamp) {
-        seen[slot] = stamp;
+      const slot = table[ab * ASCII_SYMBOLS];
+      if (slot !== 0 && marks[slot] !== now) {
+        marks[slot] = now;
         shared++;
       }
     }
