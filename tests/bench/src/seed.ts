@@ -204,6 +204,13 @@ async function seedSqlite(file: string, claims: number): Promise<void> {
   if (db.prepare(`SELECT 1 FROM sqlite_master WHERE name = 'claims_trgm'`).get() !== undefined)
     db.exec(`INSERT INTO "claims_trgm"("claims_trgm") VALUES ('rebuild')`);
   for (const sql of FACET_BACKFILL) db.exec(sql);
+  // The claim-text versions of duplicate lookup (ClaimTextVersions migration), kept by triggers.
+  if (
+    db.prepare(`SELECT 1 FROM sqlite_master WHERE name = 'claim_text_versions'`).get() !== undefined
+  )
+    db.exec(
+      `DELETE FROM "claim_text_versions"; INSERT INTO "claim_text_versions" ("projectId", "version") SELECT "projectId", COUNT(*) FROM "claims" GROUP BY "projectId"`,
+    );
   db.exec('ANALYZE');
   db.pragma('wal_checkpoint(TRUNCATE)');
   db.close();

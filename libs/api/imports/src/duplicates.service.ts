@@ -6,6 +6,7 @@ import {
   type ClaimStatus,
   DEFAULT_DUPLICATE_THRESHOLD,
   normaliseClaimText,
+  TrigramSetIndex,
   trigramScorer,
 } from '@corroborate/domain';
 
@@ -23,8 +24,23 @@ export interface DuplicateMatch {
  */
 const SQLITE_CHUNK = 20_000;
 
+/** Memory for the trigram sets SQLite lookups keep between lookups, by default (1M claims ≈ 210 MB). */
+const SQLITE_MEMORY_BYTES = 256 * 1024 * 1024;
+
 /** Rows asked of the PostgreSQL nearest-neighbour scan per requested match, at first. */
 const PG_WINDOW_PER_MATCH = 4;
+
+/** SQLite: a project's trigram sets kept between lookups, valid while its version stays. */
+interface ProjectTrigrams {
+  /** claim_text_versions.version and PRAGMA schema_version when built. */
+  readonly version: number;
+  readonly schema: number;
+  readonly index: TrigramSetIndex;
+  /** The claim rowid of each text of the index, by position. */
+  readonly rowids: Float64Array;
+  readonly bytes: number;
+  used: number;
+}
 
 /** The part of TypeORM's better-sqlite3 driver used here: its open database. */
 interface SqliteDriver {
@@ -55,7 +71,14 @@ interface SqliteDriver {
 export class DuplicatesService {
   private readonly sqliteStatements = new WeakMap<
     BetterSqlite3.Database,
-    { all: BetterSqlite3.Statement; chunk: BetterSqlite3.Statement; ids: BetterSqlite3.Statement }
+    {
+      all: BetterSqlite3.Statement;
+      chunk: BetterSqlite3.Statement;
+      ids: BetterSqlite3.Statement;
+      id: BetterSqlite3.Statement;
+      version: BetterSqlite3.Statement | null;
+      build: BetterSqlite3.Statement;
+    }
   >();
 
   /**
@@ -65,6 +88,17 @@ export class DuplicatesService {
    */
   sqliteChunk = SQLITE_CHUNK;
   sqliteWholeProject = true;
+  /**
+   * SQLite: memory for projects' trigram sets kept between lookups (about 200 bytes per claim);
+   * the least recently used projects are dropped past it, and 0 keeps none (every lookup reads
+   * the project's texts).
+   */
+  sqliteMemoryBytes = SQLITE_MEMORY_BYTES;
+  private readonly sqliteProjects = new WeakMap<
+    BetterSqlite3.Database,
+    Map<string, ProjectTrigrams>
+  >();
+  private sqliteUse = 0;
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
@@ -154,10 +188,56 @@ export class DuplicatesService {
             `SELECT "id" FROM "claims" INDEXED BY "claims_duplicates" WHERE "projectId" = ? AND "normalisedText" = ?`,
           )
           .pluck(),
+        id: db.prepare(`SELECT "id" FROM "claims" WHERE rowid = ?`).pluck(),
+        // Null before the ClaimTextVersions migration: then nothing is kept between lookups.
+        version: db
+          .prepare(
+            `SELECT 1 FROM "sqlite_master" WHERE "type" = 'table' AND "name" = 'claim_text_versions'`,
+          )
+          .get()
+          ? db
+              .prepare(
+                `SELECT COALESCE((SELECT "version" FROM "claim_text_versions" WHERE "projectId" = ?), 0)`,
+              )
+              .pluck()
+          : null,
+        // A project's rowids and texts, in the same order (one aggregate walks the rows once).
+        build: db.prepare(
+          `SELECT group_concat(rowid) AS "rowids", group_concat("normalisedText", char(10)) AS "texts" FROM "claims" INDEXED BY "claims_duplicates" WHERE "projectId" = ?`,
+        ),
       };
       this.sqliteStatements.set(db, statements);
     }
     const { all, chunk, ids: idsOf } = statements;
+    // Outside a transaction, from the project's trigram sets kept since its last change (never
+    // inside one: what it reads may yet be rolled back).
+    const kept = db.inTransaction ? null : this.projectTrigrams(db, projectId);
+    if (kept) {
+      const best: { id: string; score: number }[] = [];
+      let atLeast = threshold;
+      kept.index.search(
+        normalised,
+        () => atLeast,
+        (position, exact) => {
+          const s = Math.fround(exact);
+          if (s < threshold) return;
+          const id = statements.id.get(kept.rowids[position]) as string;
+          if (id === excludeClaimId) return;
+          let at = best.length;
+          while (
+            at > 0 &&
+            (best[at - 1].score < s || (best[at - 1].score === s && best[at - 1].id > id))
+          )
+            at--;
+          if (at >= limit) return;
+          best.splice(at, 0, { id, score: s });
+          if (best.length > limit) best.pop();
+          if (best.length === limit)
+            atLeast = Math.max(threshold, best[limit - 1].score * (1 - 1e-6));
+        },
+      );
+      return this.sqliteMatches(m, best);
+    }
     const score = trigramScorer(normalised);
     // The best `limit` so far, best first (score descending, then id ascending).
     const best: { id: string; score: number }[] = [];
@@ -216,6 +296,14 @@ export class DuplicatesService {
         after = row.last;
       }
     }
+    return this.sqliteMatches(m, best);
+  }
+
+  /** The claims of the best matches, in their order, with their text and status. */
+  private async sqliteMatches(
+    m: EntityManager,
+    best: readonly { id: string; score: number }[],
+  ): Promise<DuplicateMatch[]> {
     if (best.length === 0) return [];
     const rows = (await m.query(
       `SELECT "id", "text", "status" FROM "claims" WHERE "id" IN (${best.map(() => '?').join(', ')})`,
@@ -226,5 +314,77 @@ export class DuplicatesService {
       const r = byId.get(b.id);
       return r ? [{ claimId: b.id, text: r.text, status: r.status, score: b.score }] : [];
     });
+  }
+
+  /**
+   * The project's trigram sets as of now: those kept since the last lookup while the project's
+   * claim_text_versions version and the schema are the same, else read again (the version and
+   * the texts in one read transaction, so they belong together). Null when nothing is kept
+   * (before the ClaimTextVersions migration, no memory allowed, or texts beyond SQLite's string
+   * limit).
+   */
+  private projectTrigrams(db: BetterSqlite3.Database, projectId: string): ProjectTrigrams | null {
+    const statements = this.sqliteStatements.get(db);
+    if (!statements?.version || this.sqliteMemoryBytes <= 0) return null;
+    const versionOf = statements.version;
+    let projects = this.sqliteProjects.get(db);
+    if (!projects) {
+      projects = new Map();
+      this.sqliteProjects.set(db, projects);
+    }
+    const schemaOf = () => db.pragma('schema_version', { simple: true }) as number;
+    const known = projects.get(projectId);
+    if (known && known.version === versionOf.get(projectId) && known.schema === schemaOf()) {
+      known.used = ++this.sqliteUse;
+      return known;
+    }
+    projects.delete(projectId);
+    let built: ProjectTrigrams | null = null;
+    try {
+      built = db.transaction(() => {
+        const version = versionOf.get(projectId) as number;
+        const schema = schemaOf();
+        const row = statements.build.get(projectId) as {
+          rowids: string | null;
+          texts: string | null;
+        };
+        const index = new TrigramSetIndex();
+        const rowids = row.rowids === null ? [] : row.rowids.split(',').map(Number);
+        if (row.texts !== null) {
+          const texts = row.texts;
+          for (let from = 0; from <= texts.length;) {
+            let to = texts.indexOf('\n', from);
+            if (to < 0) to = texts.length;
+            index.add(texts.slice(from, to));
+            from = to + 1;
+          }
+        }
+        if (index.size !== rowids.length) return null;
+        index.trim();
+        const kept = Float64Array.from(rowids);
+        return {
+          version,
+          schema,
+          index,
+          rowids: kept,
+          bytes: index.bytes + kept.byteLength,
+          used: ++this.sqliteUse,
+        };
+      })();
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'SQLITE_TOOBIG') throw error;
+    }
+    if (!built) return null;
+    projects.set(projectId, built);
+    // The least recently used projects go first when the kept sets exceed the memory allowed.
+    let total = 0;
+    for (const p of projects.values()) total += p.bytes;
+    for (const [id, p] of [...projects].sort((a, b) => a[1].used - b[1].used)) {
+      if (total <= this.sqliteMemoryBytes) break;
+      projects.delete(id);
+      total -= p.bytes;
+    }
+    // Used for this lookup even when it alone exceeds the memory allowed (then not kept).
+    return built;
   }
 }
