@@ -65,12 +65,20 @@ describe('TrigramSetIndex', () => {
       ).join('');
     });
     const index = new TrigramSetIndex();
-    for (const t of texts) index.add(t);
-    for (const query of [...texts.slice(0, 30), 'ł𝔸 ab', 'never seen qqq']) {
-      for (const atLeast of [0, 0.3, 0.5, 0.8, 1]) {
-        expect(search(index, query, atLeast)).toEqual(brute(texts, query, atLeast));
-      }
-    }
+    for (const t of texts.slice(0, 200)) index.add(t);
+    const check = (held: string[]) => {
+      for (const query of [...texts.slice(0, 30), ...texts.slice(250, 260), 'ł𝔸 ab', 'never qqq'])
+        for (const atLeast of [0, 0.3, 0.5, 0.8, 1])
+          expect(search(index, query, atLeast)).toEqual(brute(held, query, atLeast));
+    };
+    check(texts.slice(0, 200));
+    // Renumbered rarest first, then more texts added (with trigrams new and old): the same.
+    index.trim();
+    check(texts.slice(0, 200));
+    for (const t of texts.slice(200)) index.add(t);
+    check(texts);
+    index.trim();
+    check(texts);
   });
 
   it('reads the bar again before each text', () => {
