@@ -211,8 +211,10 @@ function symbol(code: number): number {
 }
 
 function grow<T extends Uint16Array | Uint32Array>(array: T, atLeast: number): T {
+  // Doubling while small, a quarter more past a million entries (a kept index grows by a few
+  // texts at a time after its first build).
   let length = Math.max(array.length, 16);
-  while (length < atLeast) length *= 2;
+  while (length < atLeast) length = length < 1 << 20 ? length * 2 : Math.ceil(length * 1.25);
   const next = new (array.constructor as new (length: number) => T)(length);
   next.set(array);
   return next;

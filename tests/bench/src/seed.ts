@@ -209,7 +209,7 @@ async function seedSqlite(file: string, claims: number): Promise<void> {
     db.prepare(`SELECT 1 FROM sqlite_master WHERE name = 'claim_text_versions'`).get() !== undefined
   )
     db.exec(
-      `DELETE FROM "claim_text_versions"; INSERT INTO "claim_text_versions" ("projectId", "version") SELECT "projectId", COUNT(*) FROM "claims" GROUP BY "projectId"`,
+      `DELETE FROM "claim_text_versions"; INSERT INTO "claim_text_versions" ("projectId", "inserted", "changed") SELECT "projectId", COUNT(*), 0 FROM "claims" GROUP BY "projectId"`,
     );
   db.exec('ANALYZE');
   db.pragma('wal_checkpoint(TRUNCATE)');

@@ -30,15 +30,25 @@ const SQLITE_MEMORY_BYTES = 256 * 1024 * 1024;
 /** Rows asked of the PostgreSQL nearest-neighbour scan per requested match, at first. */
 const PG_WINDOW_PER_MATCH = 4;
 
-/** SQLite: a project's trigram sets kept between lookups, valid while its version stays. */
+/** SQLite: the claim_text_versions counts of a project (0, 0 before its first claim). */
+interface TextVersion {
+  inserted: number;
+  changed: number;
+}
+
+/**
+ * SQLite: a project's trigram sets kept between lookups, valid while its claim_text_versions
+ * counts and the schema are those it was read at (new claims are added to it).
+ */
 interface ProjectTrigrams {
-  /** claim_text_versions.version and PRAGMA schema_version when built. */
-  readonly version: number;
+  version: TextVersion;
   readonly schema: number;
   readonly index: TrigramSetIndex;
   /** The claim rowid of each text of the index, by position. */
-  readonly rowids: Float64Array;
-  readonly bytes: number;
+  rowids: number[];
+  /** The highest of those rowids (0 when none). */
+  lastRowid: number;
+  bytes: number;
   used: number;
 }
 
@@ -78,6 +88,7 @@ export class DuplicatesService {
       id: BetterSqlite3.Statement;
       version: BetterSqlite3.Statement | null;
       build: BetterSqlite3.Statement;
+      added: BetterSqlite3.Statement;
     }
   >();
 
@@ -195,16 +206,20 @@ export class DuplicatesService {
             `SELECT 1 FROM "sqlite_master" WHERE "type" = 'table' AND "name" = 'claim_text_versions'`,
           )
           .get()
-          ? db
-              .prepare(
-                `SELECT COALESCE((SELECT "version" FROM "claim_text_versions" WHERE "projectId" = ?), 0)`,
-              )
-              .pluck()
+          ? db.prepare(
+              `SELECT COALESCE(MAX("inserted"), 0) AS "inserted", COALESCE(MAX("changed"), 0) AS "changed" FROM "claim_text_versions" WHERE "projectId" = ?`,
+            )
           : null,
         // A project's rowids and texts, in the same order (one aggregate walks the rows once).
         build: db.prepare(
           `SELECT group_concat(rowid) AS "rowids", group_concat("normalisedText", char(10)) AS "texts" FROM "claims" INDEXED BY "claims_duplicates" WHERE "projectId" = ?`,
         ),
+        // A project's claims added since a rowid (the table's rowid order: only the new rows).
+        added: db
+          .prepare(
+            `SELECT rowid, "normalisedText" FROM "claims" NOT INDEXED WHERE rowid > ? AND "projectId" = ? ORDER BY rowid`,
+          )
+          .raw(true),
       };
       this.sqliteStatements.set(db, statements);
     }
@@ -318,10 +333,10 @@ export class DuplicatesService {
 
   /**
    * The project's trigram sets as of now: those kept since the last lookup while the project's
-   * claim_text_versions version and the schema are the same, else read again (the version and
-   * the texts in one read transaction, so they belong together). Null when nothing is kept
-   * (before the ClaimTextVersions migration, no memory allowed, or texts beyond SQLite's string
-   * limit).
+   * claim_text_versions counts and the schema are the same; with the claims inserted since added
+   * when only "inserted" moved on; else read again. Each read (counts and rows together) is one
+   * read transaction, so they belong together. Null when nothing is kept (before the
+   * ClaimTextVersions migration, no memory allowed, or texts beyond SQLite's string limit).
    */
   private projectTrigrams(db: BetterSqlite3.Database, projectId: string): ProjectTrigrams | null {
     const statements = this.sqliteStatements.get(db);
@@ -334,15 +349,25 @@ export class DuplicatesService {
     }
     const schemaOf = () => db.pragma('schema_version', { simple: true }) as number;
     const known = projects.get(projectId);
-    if (known && known.version === versionOf.get(projectId) && known.schema === schemaOf()) {
-      known.used = ++this.sqliteUse;
-      return known;
+    if (known) {
+      const now = versionOf.get(projectId) as TextVersion;
+      if (known.schema === schemaOf() && known.version.changed === now.changed) {
+        if (known.version.inserted === now.inserted) {
+          known.used = ++this.sqliteUse;
+          return known;
+        }
+        if (this.addInserted(db, projectId, known)) {
+          known.used = ++this.sqliteUse;
+          this.keepWithin(projects);
+          return known;
+        }
+      }
+      projects.delete(projectId);
     }
-    projects.delete(projectId);
     let built: ProjectTrigrams | null = null;
     try {
       built = db.transaction(() => {
-        const version = versionOf.get(projectId) as number;
+        const version = versionOf.get(projectId) as TextVersion;
         const schema = schemaOf();
         const row = statements.build.get(projectId) as {
           rowids: string | null;
@@ -361,13 +386,15 @@ export class DuplicatesService {
         }
         if (index.size !== rowids.length) return null;
         index.trim();
-        const kept = Float64Array.from(rowids);
+        let lastRowid = 0;
+        for (const r of rowids) if (r > lastRowid) lastRowid = r;
         return {
-          version,
+          version: { inserted: version.inserted, changed: version.changed },
           schema,
           index,
-          rowids: kept,
-          bytes: index.bytes + kept.byteLength,
+          rowids,
+          lastRowid,
+          bytes: index.bytes + 8 * rowids.length,
           used: ++this.sqliteUse,
         };
       })();
@@ -376,7 +403,45 @@ export class DuplicatesService {
     }
     if (!built) return null;
     projects.set(projectId, built);
-    // The least recently used projects go first when the kept sets exceed the memory allowed.
+    this.keepWithin(projects);
+    // Used for this lookup even when it alone exceeds the memory allowed (then not kept).
+    return built;
+  }
+
+  /**
+   * Adds the project's claims inserted since `kept` was read (rowids above its last; a new rowid
+   * is above every existing one), in one read transaction with the counts; false, adding
+   * nothing, unless they are exactly as many as "inserted" grew and nothing else changed.
+   */
+  private addInserted(
+    db: BetterSqlite3.Database,
+    projectId: string,
+    kept: ProjectTrigrams,
+  ): boolean {
+    const statements = this.sqliteStatements.get(db);
+    if (!statements?.version) return false;
+    const { version: versionOf, added } = statements;
+    return db.transaction(() => {
+      const now = versionOf.get(projectId) as TextVersion;
+      const rows = added.all(kept.lastRowid, projectId) as [number, string][];
+      if (
+        now.changed !== kept.version.changed ||
+        rows.length !== now.inserted - kept.version.inserted
+      )
+        return false;
+      for (const [rowid, text] of rows) {
+        kept.index.add(text);
+        kept.rowids.push(rowid);
+        kept.lastRowid = rowid;
+      }
+      kept.version = { inserted: now.inserted, changed: now.changed };
+      kept.bytes = kept.index.bytes + 8 * kept.rowids.length;
+      return true;
+    })();
+  }
+
+  /** Drops the least recently used projects while the kept sets exceed the memory allowed. */
+  private keepWithin(projects: Map<string, ProjectTrigrams>): void {
     let total = 0;
     for (const p of projects.values()) total += p.bytes;
     for (const [id, p] of [...projects].sort((a, b) => a[1].used - b[1].used)) {
@@ -384,7 +449,5 @@ export class DuplicatesService {
       projects.delete(id);
       total -= p.bytes;
     }
-    // Used for this lookup even when it alone exceeds the memory allowed (then not kept).
-    return built;
   }
 }

@@ -44,10 +44,10 @@ const SQLITE_BATCH_UPKEEP = [
      UNION ALL SELECT "projectId", 'priority', "priority", COUNT(*) FROM "claims" NOT INDEXED WHERE rowid > @last GROUP BY "projectId", "priority"
      UNION ALL SELECT c."projectId", 'topic', LOWER(t."topic"), COUNT(*) FROM "claims" c NOT INDEXED
        CROSS JOIN "claim_topics" t ON t."claimId" = c."id" WHERE c.rowid > @last GROUP BY c."projectId", LOWER(t."topic")`,
-  // The ClaimTextVersions migration's insert trigger: the project's version moves on.
-  `INSERT INTO "claim_text_versions" ("projectId", "version")
-     SELECT "projectId", COUNT(*) FROM "claims" NOT INDEXED WHERE rowid > @last GROUP BY "projectId"
-     ON CONFLICT ("projectId") DO UPDATE SET "version" = "version" + excluded."version"`,
+  // The ClaimTextVersions migration's insert trigger: the project's insert count moves on.
+  `INSERT INTO "claim_text_versions" ("projectId", "inserted", "changed")
+     SELECT "projectId", COUNT(*), 0 FROM "claims" NOT INDEXED WHERE rowid > @last GROUP BY "projectId"
+     ON CONFLICT ("projectId") DO UPDATE SET "inserted" = "inserted" + excluded."inserted"`,
 ];
 
 /** Below this many claims a batch keeps the per-row triggers (swapping them costs more). */
