@@ -66,14 +66,20 @@ interface SqliteDriver {
  *   (`<->`, 1 − similarity; pg_trgm rechecks each row's exact distance). The window of nearest
  *   rows is widened until the row after the last match is strictly farther, so claims tied with
  *   the last match are all seen and the tie goes by id.
- * - SQLite: the covering index "claims_duplicates" on ("projectId", "normalisedText") is read in
- *   full for the project, never the table: its texts joined into one string by one statement (one
- *   row, not one per claim; in chunks of SQLITE_CHUNK distinct texts when that string would
- *   exceed SQLite's limit). Every text is scored by
- *   the domain's trigramScorer (the same measure as pg_trgm), which dismisses a text without
- *   building its trigram set once its shared trigrams cannot reach the current last match; only
- *   a text that can still enter the best `limit` has its claims looked up (by project and text,
- *   an index seek: every claim with that text has that score).
+ * - SQLite, outside a transaction: the project's trigram sets kept in memory since the last
+ *   lookup (TrigramSetIndex, libs/domain: exact pg_trgm similarity from trigram ids, each claim
+ *   left after its allowed misses), checked against the project's claim_text_versions counts and
+ *   the schema version first: new claims are added, any other change reads the project again
+ *   (see projectTrigrams). Matches get their id by rowid.
+ * - SQLite inside a transaction (what it reads may be rolled back), or with no memory allowed:
+ *   the covering index "claims_duplicates" on ("projectId", "normalisedText") is read in full for
+ *   the project, never the table: its texts joined into one string by one statement (one row, not
+ *   one per claim; in chunks of SQLITE_CHUNK distinct texts when that string would exceed
+ *   SQLite's limit). Every text is scored by the domain's trigramScorer (the same measure as
+ *   pg_trgm), which dismisses a text without building its trigram set once its shared trigrams
+ *   cannot reach the current last match; only a text that can still enter the best `limit` has
+ *   its claims looked up (by project and text, an index seek: every claim with that text has that
+ *   score).
  * Scores are float4 values on both (PostgreSQL's `similarity()` returns real), so they compare
  * equal across dialects.
  */
