@@ -9,7 +9,12 @@ import { type ApiClient, signedIn, startApi, type TestApi, testDialect, upload }
 const ROWS = 2600;
 /** Written with different case and spacing; one of them is already in the registry. */
 const SOURCE_NAMES = ['Bulk Wire', 'BULK WIRE', ' bulk   wire ', 'Registry Daily', 'Other Post'];
-const INSERT_TRIGGERS = ['claims_fts_insert', 'claim_facets_insert', 'claim_topic_facets_insert'];
+const INSERT_TRIGGERS = [
+  'claims_fts_insert',
+  'claim_facets_insert',
+  'claim_topic_facets_insert',
+  'claim_text_versions_insert',
+];
 
 describe(`batched imports on ${testDialect()}`, () => {
   let api: TestApi;
@@ -86,6 +91,16 @@ describe(`batched imports on ${testDialect()}`, () => {
   it('writes every claim, topic, source and evidence item of several batches with its own audit event, counts and indexes', async () => {
     const before = await tableCounts();
     const auditBefore = await count(`SELECT COALESCE(MAX("id"), 0) AS n FROM "audit_events"`);
+    // A lookup before the import (on SQLite it keeps the project's trigram sets, which the
+    // import's claims must then replace).
+    const lookup = (t: string) =>
+      editor.ok<{ likelyDuplicates: { score: number; claim: { text: string } }[] }>(
+        'query($p: ID!, $t: String!) { likelyDuplicates(projectId: $p, text: $t, first: 1) { score claim { text } } }',
+        { p: projectId, t },
+      );
+    expect((await lookup('Bulk 0: 0 ballots counted in Minsk ward 0')).likelyDuplicates).toEqual(
+      [],
+    );
     const { status, body } = await upload(api, editor, projectId, csv(ROWS), 'bulk.csv');
     expect(status, JSON.stringify(body.error)).toBe(201);
     // Bulk Wire (three spellings) and Other Post are new; registry daily is matched.
@@ -163,12 +178,7 @@ describe(`batched imports on ${testDialect()}`, () => {
         `Bulk ${i}: ${i * 13} ${['ballots', 'marchers', 'observers'][i % 3]} counted in ${['Minsk', 'Brest', 'Hrodna', 'Vitebsk'][i % 4]} ward ${i % 97}`,
       );
       const text = `Bulk ${i}: ${i * 13} ${['ballots', 'marchers', 'observers'][i % 3]} counted in ${['Minsk', 'Brest', 'Hrodna', 'Vitebsk'][i % 4]} ward ${i % 97}`;
-      const { likelyDuplicates } = await editor.ok<{
-        likelyDuplicates: { score: number; claim: { text: string } }[];
-      }>(
-        'query($p: ID!, $t: String!) { likelyDuplicates(projectId: $p, text: $t, first: 1) { score claim { text } } }',
-        { p: projectId, t: text },
-      );
+      const { likelyDuplicates } = await lookup(text);
       expect(likelyDuplicates[0]).toMatchObject({ score: 1, claim: { text } });
     }
     // Duplicate warnings name earlier records of the same file.
@@ -181,6 +191,12 @@ describe(`batched imports on ${testDialect()}`, () => {
         `SELECT "name" FROM "sqlite_master" WHERE "type" = 'trigger' ORDER BY "name"`,
       )) as { name: string }[];
       for (const name of INSERT_TRIGGERS) expect(triggers.map((t) => t.name)).toContain(name);
+      // The set-based upkeep counted every claim as inserted.
+      expect(
+        await count(`SELECT "inserted" AS n FROM "claim_text_versions" WHERE "projectId" = ?`, [
+          projectId,
+        ]),
+      ).toBe(ROWS);
     }
   }, 180_000);
 

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DuplicatesService } from '@corroborate/api-imports';
 import { normaliseClaimText, trigramSimilarity } from '@corroborate/domain';
 import {
   type ApiClient,
@@ -171,15 +172,83 @@ describe(`likely duplicates, extraction and merging on ${testDialect()}`, () => 
       ['Observers reported journalists near the square', 10],
       ['Nothing like any of them', 5],
     ];
+    // Texts right at the threshold and just below it, so an early exit that dismisses a text
+    // one shared trigram too soon, or a bound off by one, drops or adds a match.
+    const near = await Promise.all(
+      [
+        'police detained 120 protesters',
+        'police detained 120 protesters in',
+        'police detained protesters in minsk on',
+        'observers counted 120 ballots',
+        // The words of 'Police detained 120 protesters in Minsk' in other orders: other texts
+        // with the same trigrams, so distinct texts tie (at 1).
+        '120 protesters police detained in minsk',
+        'protesters in minsk police detained 120',
+        'protesters police detained 120 in minsk',
+        'minsk police detained 120 protesters in',
+        'in minsk police detained 120 protesters',
+        'detained 120 protesters in minsk police',
+        'police in minsk detained 120 protesters',
+        '120 police detained protesters in minsk',
+      ].map(async (text) => ({ id: await createClaim(text, deskId), text })),
+    );
+    claims.push(...near);
+    cases.push(
+      ['police detained 120 protesters in minsk on sunday', 50],
+      ['police detained 120 protesters near minsk', 50],
+      ['observers counted 120 ballots in brest', 50],
+      // 9 claims of 9 texts tie at 1: the 2 with the lowest ids, whichever text they have.
+      ['police detained 120 protesters in minsk', 2],
+    );
+    const boundary = cases.flatMap(([text]) =>
+      claims
+        .map((c) =>
+          Math.fround(trigramSimilarity(normaliseClaimText(text), normaliseClaimText(c.text))),
+        )
+        .filter((s) => Math.abs(s - 0.5) < 0.04),
+    );
+    // The fixture does reach the threshold's neighbourhood from both sides.
+    expect(boundary.some((s) => s >= 0.5)).toBe(true);
+    expect(boundary.some((s) => s < 0.5)).toBe(true);
     let compared = 0;
-    for (const [text, first] of cases) {
-      const got = await viewer.ok<{ likelyDuplicates: { score: number; claim: { id: string } }[] }>(
-        QUERY,
-        { projectId: deskId, text, first },
-      );
-      const want = expected(text, first);
-      expect(got.likelyDuplicates.map((m) => ({ id: m.claim.id, score: m.score }))).toEqual(want);
-      compared += want.length;
+    const duplicates = api.app.get(DuplicatesService);
+    // SQLite answers from the project's trigram sets kept between lookups, or (inside a
+    // transaction, or with no memory for them) from its texts read as one string or in chunks of
+    // distinct texts: every way answers the same (chunks of 1 and 4 texts: 12 claims share one).
+    const walks =
+      testDialect() === 'sqlite'
+        ? [
+            { memory: duplicates.sqliteMemoryBytes, whole: true, chunk: duplicates.sqliteChunk },
+            { memory: 0, whole: true, chunk: duplicates.sqliteChunk },
+            { memory: 0, whole: false, chunk: 4 },
+            { memory: 0, whole: false, chunk: 1 },
+          ]
+        : [{ memory: duplicates.sqliteMemoryBytes, whole: true, chunk: duplicates.sqliteChunk }];
+    const defaults = {
+      memory: duplicates.sqliteMemoryBytes,
+      whole: duplicates.sqliteWholeProject,
+      chunk: duplicates.sqliteChunk,
+    };
+    try {
+      for (const walk of walks) {
+        duplicates.sqliteMemoryBytes = walk.memory;
+        duplicates.sqliteWholeProject = walk.whole;
+        duplicates.sqliteChunk = walk.chunk;
+        for (const [text, first] of cases) {
+          const got = await viewer.ok<{
+            likelyDuplicates: { score: number; claim: { id: string } }[];
+          }>(QUERY, { projectId: deskId, text, first });
+          const want = expected(text, first);
+          expect(got.likelyDuplicates.map((m) => ({ id: m.claim.id, score: m.score }))).toEqual(
+            want,
+          );
+          compared += want.length;
+        }
+      }
+    } finally {
+      duplicates.sqliteMemoryBytes = defaults.memory;
+      duplicates.sqliteWholeProject = defaults.whole;
+      duplicates.sqliteChunk = defaults.chunk;
     }
     const tied = expected('Police detained 120 protesters in Minsk on Sunday', 3);
     expect(tied.map((m) => m.score)).toEqual([1, 1, 1]);
@@ -212,6 +281,70 @@ describe(`likely duplicates, extraction and merging on ${testDialect()}`, () => 
       text: 'Mobile networks were slowed down in Minsk',
     });
     expect(renamed.likelyDuplicates.map((m) => m.claim.id)).toEqual([id]);
+  });
+
+  it('answers from the current texts after writes of every kind, inside and after a rolled-back transaction, and past the memory allowed', async () => {
+    const desk = await editor.ok<{ createProject: { id: string } }>(CREATE_PROJECT, {
+      input: { name: 'Kept trigram sets desk' },
+    });
+    const deskId = desk.createProject.id;
+    const other = await editor.ok<{ createProject: { id: string } }>(CREATE_PROJECT, {
+      input: { name: 'Kept trigram sets, other desk' },
+    });
+    const ids = async (text: string, project = deskId) =>
+      (
+        await viewer.ok<{ likelyDuplicates: Match[] }>(DUPLICATES, { projectId: project, text })
+      ).likelyDuplicates.map((m) => m.claim.id);
+    // Placeholders of this dialect ($1… on PostgreSQL, ? on SQLite).
+    const sql = (query: string) =>
+      testDialect() === 'sqlite' ? query.replace(/\$\d+/g, '?') : query;
+    const first = await createClaim('Water supplies were cut in Gomel for two days', deskId);
+    expect(await ids('water supplies were cut in gomel for two days')).toEqual([first]);
+    // A write straight to the table (any connection or process would do the same): the text's
+    // version moves on, the next lookup reads the project again.
+    await api.dataSource.query(
+      sql(`UPDATE "claims" SET "text" = $1, "normalisedText" = $2 WHERE "id" = $3`),
+      [
+        'Bread prices doubled in Brest last winter',
+        normaliseClaimText('Bread prices doubled in Brest last winter'),
+        first,
+      ],
+    );
+    expect(await ids('water supplies were cut in gomel for two days')).toEqual([]);
+    expect(await ids('bread prices doubled in brest last winter')).toEqual([first]);
+    // Moved to another project: gone from this one, found in that one.
+    await api.dataSource.query(sql(`UPDATE "claims" SET "projectId" = $1 WHERE "id" = $2`), [
+      other.createProject.id,
+      first,
+    ]);
+    expect(await ids('bread prices doubled in brest last winter')).toEqual([]);
+    expect(await ids('bread prices doubled in brest last winter', other.createProject.id)).toEqual([
+      first,
+    ]);
+    // Inside a transaction a lookup sees the transaction's own claim; once it is rolled back,
+    // no lookup does.
+    const second = await createClaim('Three bridges were closed in Vitebsk', deskId);
+    expect(await ids('three bridges were closed in vitebsk')).toEqual([second]);
+    const service = api.app.get(DuplicatesService);
+    await expect(
+      api.dataSource.transaction(async (manager) => {
+        await manager.query(sql(`DELETE FROM "claims" WHERE "id" = $1`), [second]);
+        const inside = await service.find(manager, deskId, 'three bridges were closed in vitebsk');
+        expect(inside).toEqual([]);
+        throw new Error('roll back');
+      }),
+    ).rejects.toThrow('roll back');
+    expect(await ids('three bridges were closed in vitebsk')).toEqual([second]);
+    // With no room to keep a project's sets, each lookup reads it again and answers the same.
+    const memory = service.sqliteMemoryBytes;
+    service.sqliteMemoryBytes = 1;
+    try {
+      expect(await ids('three bridges were closed in vitebsk')).toEqual([second]);
+      const third = await createClaim('Three bridges were closed near Vitebsk', deskId);
+      expect(await ids('three bridges were closed in vitebsk')).toEqual([second, third]);
+    } finally {
+      service.sqliteMemoryBytes = memory;
+    }
   });
 
   it("extracts a reference-style article's candidate claims with claimants and their likely duplicates", async () => {

@@ -16,3 +16,4 @@ export * from './mentions';
 export * from './claim-export';
 export * from './claim-import';
 export * from './dashboard';
+export * from './trigram-set-index';

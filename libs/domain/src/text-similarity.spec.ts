@@ -97,6 +97,35 @@ describe('trigramScorer', () => {
     }
   });
 
+  it('reads every letter and digit, either case, and every other ASCII character as a break', () => {
+    // Each window of the fast path is a number over 37 symbols (pad space, a–z, 0–9): texts
+    // where every symbol sits at each place of a trigram, against queries sharing some of them.
+    const symbols = 'abcdefghijklmnopqrstuvwxyz0123456789';
+    const words = Array.from(symbols, (c, i) => `${c}${symbols[(i + 7) % 36]}${symbols[35 - i]}`);
+    const queries = [
+      words.join(' '),
+      words.slice(0, 18).join(' ').toUpperCase(),
+      'zz9 09a 9z0 a_z~9 y.8',
+    ];
+    const text = (i: number) =>
+      `${words[i]}_${words[(i * 5) % 36].toUpperCase()}~${words[(i * 11) % 36]}!${words[35 - i]}`;
+    for (const query of queries) {
+      const score = trigramScorer(query);
+      for (let i = 0; i < 36; i++) {
+        expect(score(text(i))).toBe(trigramSimilarity(query, text(i)));
+        expect(score(text(i), 0.05)).toBe(
+          trigramSimilarity(query, text(i)) >= 0.05 ? trigramSimilarity(query, text(i)) : null,
+        );
+      }
+      expect(score('zz9 09a 9z0 a z 9 y 8')).toBe(
+        trigramSimilarity(query, 'zz9 09a 9z0 a z 9 y 8'),
+      );
+    }
+    // A worked example: {"  a"," ab","ab ","  z"," z "} and {"  a"," ab","ab ","  9"," 9 "}
+    // share 3 of 7.
+    expect(trigramScorer('AB z')('ab-9')).toBe(3 / 7);
+  });
+
   it('scores claim texts like trigramSimilarity, the empty query included', () => {
     const query = normaliseClaimText('Police detained 1,200 protesters in Minsk');
     const score = trigramScorer(query);

@@ -48,29 +48,50 @@ export function trigramSetSimilarity(ta: ReadonlySet<string>, tb: ReadonlySet<st
   return shared / (ta.size + tb.size - shared);
 }
 
+/** Symbols of the ASCII fast path: 0 the pad space, 1–26 a–z, 27–36 0–9. */
+const ASCII_SYMBOLS = 37;
+/** Per ASCII code: its symbol (A–Z folded to a–z), or 0 for a character that splits words. */
+const ASCII_SYMBOL = (() => {
+  const table = new Uint8Array(128);
+  for (let c = 0; c < 26; c++) {
+    table[97 + c] = 1 + c;
+    table[65 + c] = 1 + c;
+  }
+  for (let d = 0; d < 10; d++) table[48 + d] = 27 + d;
+  return table;
+})();
+
 /**
  * `trigramSimilarity(query, text)` for many texts against one query, without building each text's
  * trigram set when it cannot matter: the query's trigrams are indexed once; a text's shared
  * trigrams are counted from its windows; since similarity ≤ shared / |query trigrams|, a text
  * whose count cannot reach `atLeast` is dismissed at once, and only the others get their own
  * trigram set counted for the exact value. ASCII texts (such as most normalised claim texts) are
- * read character by character with each trigram as a number, without allocating; any other text
- * goes through the same words and windows as `trigrams`.
+ * read character by character, each window a number (three symbols of 37) looked up in a table
+ * of the query's ASCII trigrams, without allocating; any other text goes through the same words
+ * and windows as `trigrams`.
  * The returned function gives the similarity when it is at least `atLeast` (default 0), else null.
  */
 export function trigramScorer(query: string): (text: string, atLeast?: number) => number | null {
   const index = new Map<string, number>();
-  const asciiIndex = new Map<number, number>();
+  // Window number (a·37² + b·37 + c over symbols) → 1 + the query trigram's slot, 0 if none.
+  const asciiIndex = new Int32Array(ASCII_SYMBOLS * ASCII_SYMBOLS * ASCII_SYMBOLS);
+  const symbolOf = (code: number): number =>
+    code === 32 ? 0 : code < 128 ? ASCII_SYMBOL[code] : -1;
   for (const t of trigrams(query)) {
-    if (t.charCodeAt(0) < 128 && t.charCodeAt(1) < 128 && t.charCodeAt(2) < 128 && t.length === 3)
-      asciiIndex.set(
-        (t.charCodeAt(0) << 16) | (t.charCodeAt(1) << 8) | t.charCodeAt(2),
-        index.size,
-      );
+    if (t.length === 3) {
+      const a = symbolOf(t.charCodeAt(0));
+      const b = symbolOf(t.charCodeAt(1));
+      const c = symbolOf(t.charCodeAt(2));
+      // pg_trgm trigrams hold only word characters and the pad space; a non-ASCII one never
+      // matches an ASCII window.
+      if (a >= 0 && b >= 0 && c >= 0)
+        asciiIndex[(a * ASCII_SYMBOLS + b) * ASCII_SYMBOLS + c] = index.size + 1;
+    }
     index.set(t, index.size);
   }
   const size = index.size;
-  const seen = new Uint32Array(size);
+  const seen = new Uint32Array(size + 1);
   let stamp = 0;
   const mark = (k: number | undefined): number => {
     if (k === undefined || seen[k] === stamp) return 0;
@@ -82,37 +103,55 @@ export function trigramScorer(query: string): (text: string, atLeast?: number) =
    * no longer reach `need` (each character left adds at most one window, the last word's end one).
    */
   const sharedAscii = (text: string, need: number): number => {
+    // Locals, not the closure's variables, in the loop.
+    const table = asciiIndex;
+    const marks = seen;
+    const now = stamp;
     let shared = 0;
-    let a = 32;
-    let b = 32;
+    // The two symbols before the current character (0 = pad space), as a·37 + b.
+    let ab = 0;
     let inWord = false;
     const length = text.length;
     for (let i = 0; i < length; i++) {
       if (shared + (length - i) + 1 < need) return -2;
-      let c = text.charCodeAt(i);
-      if (c >= 128) return -1;
-      if (c >= 65 && c <= 90) c += 32;
-      if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
-        shared += mark(asciiIndex.get((a << 16) | (b << 8) | c));
-        a = b;
-        b = c;
+      const code = text.charCodeAt(i);
+      if (code >= 128) return -1;
+      const c = ASCII_SYMBOL[code];
+      if (c !== 0) {
+        const slot = table[ab * ASCII_SYMBOLS + c];
+        if (slot !== 0 && marks[slot] !== now) {
+          marks[slot] = now;
+          shared++;
+        }
+        ab = inWord ? (ab % ASCII_SYMBOLS) * ASCII_SYMBOLS + c : c;
         inWord = true;
       } else if (inWord) {
-        shared += mark(asciiIndex.get((a << 16) | (b << 8) | 32));
-        a = 32;
-        b = 32;
+        const slot = table[ab * ASCII_SYMBOLS];
+        if (slot !== 0 && marks[slot] !== now) {
+          marks[slot] = now;
+          shared++;
+        }
+        ab = 0;
         inWord = false;
       }
     }
-    if (inWord) shared += mark(asciiIndex.get((a << 16) | (b << 8) | 32));
+    if (inWord) {
+      const slot = table[ab * ASCII_SYMBOLS];
+      if (slot !== 0 && marks[slot] !== now) {
+        marks[slot] = now;
+        shared++;
+      }
+    }
     return shared;
   };
   const sharedAny = (text: string): number => {
     let shared = 0;
     for (const word of pgWords(text)) {
       const chars = [' ', ' ', ...word, ' '];
-      for (let i = 0; i + 3 <= chars.length; i++)
-        shared += mark(index.get(chars.slice(i, i + 3).join('')));
+      for (let i = 0; i + 3 <= chars.length; i++) {
+        const k = index.get(chars.slice(i, i + 3).join(''));
+        shared += mark(k === undefined ? undefined : k + 1);
+      }
     }
     return shared;
   };

@@ -414,7 +414,8 @@ function hexDigest(rand: () => number): string {
  * always yields the same content (ids are random UUIDs). `verified` (BENCH_VERIFIED=all) makes
  * every claim VERIFIED with at least one evidence item, one or two captures (hash, size, media
  * type) per item, assessments that rely on evidence and an adjudication; without it the rows are
- * exactly those of the default databases.
+ * exactly those of the default databases. `text` (BENCH_CORPUS=realistic, corpus.ts) gives claim
+ * i's text instead of the template sentence; every other field is drawn exactly as without it.
  */
 export function claimBatch(
   reg: Registry,
@@ -422,6 +423,7 @@ export function claimBatch(
   to: number,
   total: number,
   verified = false,
+  text?: (i: number) => string,
 ): ClaimBatch {
   const batch: ClaimBatch = {
     claims: [],
@@ -437,7 +439,8 @@ export function claimBatch(
     const rand = prng(1_000_003 + i);
     const id = randomUUID();
     const figure = Math.floor(rand() * 40_000) + 10;
-    const text = `${pick(rand, SUBJECTS)} ${pick(rand, VERBS)} ${figure.toLocaleString('en-US')} ${pick(rand, OBJECTS)} in ${pick(rand, PLACES)} (case ${i + 1}).`;
+    const template = `${pick(rand, SUBJECTS)} ${pick(rand, VERBS)} ${figure.toLocaleString('en-US')} ${pick(rand, OBJECTS)} in ${pick(rand, PLACES)} (case ${i + 1}).`;
+    const claimText = text ? text(i) : template;
     const topicCount = 1 + Math.floor(rand() * 3);
     const topics = new Set<string>();
     while (topics.size < topicCount) topics.add(pick(rand, TOPICS));
@@ -454,8 +457,8 @@ export function claimBatch(
     batch.claims.push({
       id,
       projectId: pick(rand, reg.projectIds),
-      text,
-      normalisedText: normaliseClaimText(text),
+      text: claimText,
+      normalisedText: normaliseClaimText(claimText),
       claimant: rand() < 0.85 ? pick(rand, CLAIMANTS) : null,
       firstAppearanceUrl: rand() < 0.6 ? `https://news.example.org/${i}` : null,
       firstAppearedAt: rand() < 0.6 ? createdAt - Math.floor(rand() * 3 * DAY) : null,
@@ -487,7 +490,7 @@ export function claimBatch(
         sourceId: pick(rand, reg.sourceIds),
         url: `https://evidence.example.org/${i}/${e}`,
         title: `Report ${e + 1} on case ${i + 1}`,
-        excerpt: `"${text.slice(0, 60)}…" according to the report.`,
+        excerpt: `"${claimText.slice(0, 60)}…" according to the report.`,
         publishedAt: at - DAY,
         retrievedAt: at,
         stance: pick(rand, STANCES),

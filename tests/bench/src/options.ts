@@ -82,8 +82,25 @@ export function seedVariant(): SeedVariant {
   throw new Error(`BENCH_VERIFIED must be "all" or unset, not ${raw}`);
 }
 
+/**
+ * BENCH_CORPUS: which claim texts are seeded. `pessimistic` (the default, data.ts): 5,760
+ * templates from a tiny vocabulary, the worst case for any trigram index. `realistic`
+ * (corpus.ts): news-style claims from a vocabulary of ~50,000 synthesised words with a Zipf-like
+ * frequency, with retold stories as near-duplicates. Realistic databases have their own names
+ * (bench_real_<size>), so the pessimistic ones are never reseeded under other users.
+ */
+export type SeedCorpus = 'pessimistic' | 'realistic';
+
+export function seedCorpus(): SeedCorpus {
+  const raw = process.env['BENCH_CORPUS'];
+  if (!raw || raw === 'pessimistic') return 'pessimistic';
+  if (raw === 'realistic') return 'realistic';
+  throw new Error(`BENCH_CORPUS must be "pessimistic" or "realistic", not ${raw}`);
+}
+
 function baseName(claims: number, variant: SeedVariant): string {
-  return `bench_${variant === 'verified' ? 'export_' : ''}${sizeLabel(claims)}`;
+  const corpus = seedCorpus() === 'realistic' ? 'real_' : '';
+  return `bench_${variant === 'verified' ? 'export_' : ''}${corpus}${sizeLabel(claims)}`;
 }
 
 export function sqlitePath(claims: number, variant: SeedVariant = seedVariant()): string {
@@ -92,7 +109,7 @@ export function sqlitePath(claims: number, variant: SeedVariant = seedVariant())
 
 /**
  * The PostgreSQL database of this size: `bench_<size>` (`bench_export_<size>` for
- * BENCH_VERIFIED=all), or BENCH_PG_DATABASE (a copy of your own, e.g.
+ * BENCH_VERIFIED=all, `bench_real_<size>` for BENCH_CORPUS=realistic), or BENCH_PG_DATABASE (a copy of your own, e.g.
  * `CREATE DATABASE mine TEMPLATE bench_100k`, when a change adds a migration; give it the seed
  * marker with `COMMENT ON DATABASE mine IS 'corroborate-bench seed v2 claims=100000'`, or the
  * bench reseeds it). BENCH_PG_DB is accepted as another name for it.

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { hash, argon2id } from 'argon2';
 import Database from 'better-sqlite3';
 import { Client } from 'pg';
+import { realisticClaimText } from './corpus';
 import {
   BENCH_USER,
   claimBatch,
@@ -22,6 +23,7 @@ import {
   PG_URL,
   pgDatabase,
   ROOT,
+  seedCorpus,
   seedVariant,
   sqlitePath,
 } from './options';
@@ -32,7 +34,8 @@ const BATCH = 5000;
 
 function marker(claims: number): string {
   const variant = seedVariant() === 'verified' ? ' verified=all' : '';
-  return `corroborate-bench seed v${SEED_VERSION} claims=${claims}${variant}`;
+  const corpus = seedCorpus() === 'realistic' ? ' corpus=realistic' : '';
+  return `corroborate-bench seed v${SEED_VERSION} claims=${claims}${variant}${corpus}`;
 }
 
 /** BENCH_VERIFIED=all: every claim VERIFIED, in one project (an export of the whole set). */
@@ -42,7 +45,8 @@ function seedRegistry(passwordHash: string) {
 
 function batchOf(reg: Registry, from: number, claims: number) {
   const to = Math.min(claims, from + BATCH);
-  return claimBatch(reg, from, to, claims, seedVariant() === 'verified');
+  const text = seedCorpus() === 'realistic' ? realisticClaimText : undefined;
+  return claimBatch(reg, from, to, claims, seedVariant() === 'verified', text);
 }
 
 function log(message: string): void {
@@ -200,6 +204,13 @@ async function seedSqlite(file: string, claims: number): Promise<void> {
   if (db.prepare(`SELECT 1 FROM sqlite_master WHERE name = 'claims_trgm'`).get() !== undefined)
     db.exec(`INSERT INTO "claims_trgm"("claims_trgm") VALUES ('rebuild')`);
   for (const sql of FACET_BACKFILL) db.exec(sql);
+  // The claim-text versions of duplicate lookup (ClaimTextVersions migration), kept by triggers.
+  if (
+    db.prepare(`SELECT 1 FROM sqlite_master WHERE name = 'claim_text_versions'`).get() !== undefined
+  )
+    db.exec(
+      `DELETE FROM "claim_text_versions"; INSERT INTO "claim_text_versions" ("projectId", "inserted", "changed") SELECT "projectId", COUNT(*), 0 FROM "claims" GROUP BY "projectId"`,
+    );
   db.exec('ANALYZE');
   db.pragma('wal_checkpoint(TRUNCATE)');
   db.close();

@@ -6,6 +6,7 @@ import {
   type ClaimStatus,
   DEFAULT_DUPLICATE_THRESHOLD,
   normaliseClaimText,
+  TrigramSetIndex,
   trigramScorer,
 } from '@corroborate/domain';
 
@@ -17,8 +18,39 @@ export interface DuplicateMatch {
   readonly score: number;
 }
 
+/**
+ * Distinct normalised texts read per SQLite statement when a project's texts do not fit in one
+ * string (SQLITE_TOOBIG, a billion bytes by default).
+ */
+const SQLITE_CHUNK = 20_000;
+
+/** Memory for the trigram sets SQLite lookups keep between lookups, by default (1M claims ≈ 210 MB). */
+const SQLITE_MEMORY_BYTES = 256 * 1024 * 1024;
+
 /** Rows asked of the PostgreSQL nearest-neighbour scan per requested match, at first. */
 const PG_WINDOW_PER_MATCH = 4;
+
+/** SQLite: the claim_text_versions counts of a project (0, 0 before its first claim). */
+interface TextVersion {
+  inserted: number;
+  changed: number;
+}
+
+/**
+ * SQLite: a project's trigram sets kept between lookups, valid while its claim_text_versions
+ * counts and the schema are those it was read at (new claims are added to it).
+ */
+interface ProjectTrigrams {
+  version: TextVersion;
+  readonly schema: number;
+  readonly index: TrigramSetIndex;
+  /** The claim rowid of each text of the index, by position. */
+  rowids: number[];
+  /** The highest of those rowids (0 when none). */
+  lastRowid: number;
+  bytes: number;
+  used: number;
+}
 
 /** The part of TypeORM's better-sqlite3 driver used here: its open database. */
 interface SqliteDriver {
@@ -34,11 +66,20 @@ interface SqliteDriver {
  *   (`<->`, 1 − similarity; pg_trgm rechecks each row's exact distance). The window of nearest
  *   rows is widened until the row after the last match is strictly farther, so claims tied with
  *   the last match are all seen and the tie goes by id.
- * - SQLite: the covering index "claims_duplicates" on ("projectId", "normalisedText") is read in
- *   full for the project (rowids and texts, never the table), and every text scored by the
- *   domain's trigramScorer (the same measure as pg_trgm), which dismisses a text without building
- *   its trigram set once its shared trigrams cannot reach the current last match; only texts that
- *   can still enter the best `limit` have their id looked up (by rowid).
+ * - SQLite, outside a transaction: the project's trigram sets kept in memory since the last
+ *   lookup (TrigramSetIndex, libs/domain: exact pg_trgm similarity from trigram ids, each claim
+ *   left after its allowed misses), checked against the project's claim_text_versions counts and
+ *   the schema version first: new claims are added, any other change reads the project again
+ *   (see projectTrigrams). Matches get their id by rowid.
+ * - SQLite inside a transaction (what it reads may be rolled back), or with no memory allowed:
+ *   the covering index "claims_duplicates" on ("projectId", "normalisedText") is read in full for
+ *   the project, never the table: its texts joined into one string by one statement (one row, not
+ *   one per claim; in chunks of SQLITE_CHUNK distinct texts when that string would exceed
+ *   SQLite's limit). Every text is scored by the domain's trigramScorer (the same measure as
+ *   pg_trgm), which dismisses a text without building its trigram set once its shared trigrams
+ *   cannot reach the current last match; only a text that can still enter the best `limit` has
+ *   its claims looked up (by project and text, an index seek: every claim with that text has that
+ *   score).
  * Scores are float4 values on both (PostgreSQL's `similarity()` returns real), so they compare
  * equal across dialects.
  */
@@ -46,8 +87,35 @@ interface SqliteDriver {
 export class DuplicatesService {
   private readonly sqliteStatements = new WeakMap<
     BetterSqlite3.Database,
-    { scan: BetterSqlite3.Statement; id: BetterSqlite3.Statement }
+    {
+      all: BetterSqlite3.Statement;
+      chunk: BetterSqlite3.Statement;
+      ids: BetterSqlite3.Statement;
+      id: BetterSqlite3.Statement;
+      version: BetterSqlite3.Statement | null;
+      build: BetterSqlite3.Statement;
+      added: BetterSqlite3.Statement;
+    }
   >();
+
+  /**
+   * SQLite: distinct texts per chunk when a project's texts are read in chunks, and whether they
+   * are read as one string first (falling back to chunks only past SQLite's string limit). Tests
+   * set both to walk a small project in several chunks.
+   */
+  sqliteChunk = SQLITE_CHUNK;
+  sqliteWholeProject = true;
+  /**
+   * SQLite: memory for projects' trigram sets kept between lookups (about 200 bytes per claim);
+   * the least recently used projects are dropped past it, and 0 keeps none (every lookup reads
+   * the project's texts).
+   */
+  sqliteMemoryBytes = SQLITE_MEMORY_BYTES;
+  private readonly sqliteProjects = new WeakMap<
+    BetterSqlite3.Database,
+    Map<string, ProjectTrigrams>
+  >();
+  private sqliteUse = 0;
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
@@ -116,41 +184,147 @@ export class DuplicatesService {
     let statements = this.sqliteStatements.get(db);
     if (!statements) {
       statements = {
-        // rowid and normalisedText are both in the index: no read of the table per claim.
-        scan: db
+        // The project's normalised texts as one string (one row, not one per claim; never the
+        // table: the texts are in the covering index).
+        all: db
           .prepare(
-            `SELECT rowid, "normalisedText" FROM "claims" INDEXED BY "claims_duplicates" WHERE "projectId" = ?`,
+            `SELECT group_concat("normalisedText", char(10)) FROM "claims" INDEXED BY "claims_duplicates" WHERE "projectId" = ?`,
+          )
+          .pluck(),
+        // The same in chunks of distinct texts in index order, for a project whose texts exceed
+        // SQLite's string limit as one string.
+        chunk: db.prepare(
+          `SELECT group_concat("t", char(10)) AS "texts", MAX("t") AS "last", COUNT(*) AS "n" FROM (
+             SELECT DISTINCT "normalisedText" AS "t" FROM "claims" INDEXED BY "claims_duplicates"
+              WHERE "projectId" = @projectId AND "normalisedText" > @after
+              ORDER BY "normalisedText" LIMIT @size)`,
+        ),
+        // Every claim of the project with exactly this normalised text (an index seek).
+        ids: db
+          .prepare(
+            `SELECT "id" FROM "claims" INDEXED BY "claims_duplicates" WHERE "projectId" = ? AND "normalisedText" = ?`,
+          )
+          .pluck(),
+        id: db.prepare(`SELECT "id" FROM "claims" WHERE rowid = ?`).pluck(),
+        // Null before the ClaimTextVersions migration: then nothing is kept between lookups.
+        version: db
+          .prepare(
+            `SELECT 1 FROM "sqlite_master" WHERE "type" = 'table' AND "name" = 'claim_text_versions'`,
+          )
+          .get()
+          ? db.prepare(
+              `SELECT COALESCE(MAX("inserted"), 0) AS "inserted", COALESCE(MAX("changed"), 0) AS "changed" FROM "claim_text_versions" WHERE "projectId" = ?`,
+            )
+          : null,
+        // A project's rowids and texts, in the same order (one aggregate walks the rows once).
+        build: db.prepare(
+          `SELECT group_concat(rowid) AS "rowids", group_concat("normalisedText", char(10)) AS "texts" FROM "claims" INDEXED BY "claims_duplicates" WHERE "projectId" = ?`,
+        ),
+        // A project's claims added since a rowid (the table's rowid order: only the new rows).
+        added: db
+          .prepare(
+            `SELECT rowid, "normalisedText" FROM "claims" NOT INDEXED WHERE rowid > ? AND "projectId" = ? ORDER BY rowid`,
           )
           .raw(true),
-        id: db.prepare(`SELECT "id" FROM "claims" WHERE rowid = ?`).pluck(),
       };
       this.sqliteStatements.set(db, statements);
     }
-    const { scan, id: idOf } = statements;
+    const { all, chunk, ids: idsOf } = statements;
+    // Outside a transaction, from the project's trigram sets kept since its last change (never
+    // inside one: what it reads may yet be rolled back).
+    const kept = db.inTransaction ? null : this.projectTrigrams(db, projectId);
+    if (kept) {
+      const best: { id: string; score: number }[] = [];
+      let atLeast = threshold;
+      kept.index.search(
+        normalised,
+        () => atLeast,
+        (position, exact) => {
+          const s = Math.fround(exact);
+          if (s < threshold) return;
+          const id = statements.id.get(kept.rowids[position]) as string;
+          if (id === excludeClaimId) return;
+          let at = best.length;
+          while (
+            at > 0 &&
+            (best[at - 1].score < s || (best[at - 1].score === s && best[at - 1].id > id))
+          )
+            at--;
+          if (at >= limit) return;
+          best.splice(at, 0, { id, score: s });
+          if (best.length > limit) best.pop();
+          if (best.length === limit)
+            atLeast = Math.max(threshold, best[limit - 1].score * (1 - 1e-6));
+        },
+      );
+      return this.sqliteMatches(m, best);
+    }
     const score = trigramScorer(normalised);
     // The best `limit` so far, best first (score descending, then id ascending).
     const best: { id: string; score: number }[] = [];
     // A text must reach this to matter: the threshold, then the last of `limit` matches. Slightly
     // below the float4 value, so a text that rounds to a tie is scored and the tie goes by id.
     let atLeast = threshold;
-    for (const row of scan.iterate(projectId) as IterableIterator<[number | bigint, string]>) {
-      const exact = score(row[1], atLeast);
-      if (exact === null) continue;
-      const s = Math.fround(exact);
-      if (s < threshold) continue;
-      const id = idOf.get(row[0]) as string;
-      if (id === excludeClaimId) continue;
-      let at = best.length;
-      while (
-        at > 0 &&
-        (best[at - 1].score < s || (best[at - 1].score === s && best[at - 1].id > id))
-      )
-        at--;
-      if (at >= limit) continue;
-      best.splice(at, 0, { id, score: s });
-      if (best.length > limit) best.pop();
-      if (best.length === limit) atLeast = Math.max(threshold, best[limit - 1].score * (1 - 1e-6));
+    // Texts whose claims were looked up: claims sharing a text share its score.
+    const seen = new Set<string>();
+    const scoreTexts = (texts: string) => {
+      // Normalised texts never hold a line break (only letters, digits and single spaces).
+      for (let from = 0; from <= texts.length;) {
+        let to = texts.indexOf('\n', from);
+        if (to < 0) to = texts.length;
+        const text = texts.slice(from, to);
+        from = to + 1;
+        const exact = score(text, atLeast);
+        if (exact === null) continue;
+        const s = Math.fround(exact);
+        if (s < threshold || seen.has(text)) continue;
+        seen.add(text);
+        for (const id of idsOf.all(projectId, text) as string[]) {
+          if (id === excludeClaimId) continue;
+          let at = best.length;
+          while (
+            at > 0 &&
+            (best[at - 1].score < s || (best[at - 1].score === s && best[at - 1].id > id))
+          )
+            at--;
+          if (at >= limit) continue;
+          best.splice(at, 0, { id, score: s });
+          if (best.length > limit) best.pop();
+          if (best.length === limit)
+            atLeast = Math.max(threshold, best[limit - 1].score * (1 - 1e-6));
+        }
+      }
+    };
+    let whole: string | null | undefined;
+    try {
+      if (this.sqliteWholeProject) whole = all.get(projectId) as string | null;
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'SQLITE_TOOBIG') throw error;
     }
+    if (whole !== undefined) {
+      if (whole !== null) scoreTexts(whole);
+    } else {
+      // The empty text is below any threshold (similarity 0), so '' starts the walk.
+      for (let after = ''; ;) {
+        const row = chunk.get({ projectId, after, size: this.sqliteChunk }) as {
+          texts: string | null;
+          last: string | null;
+          n: number;
+        };
+        if (row.texts === null || row.last === null) break;
+        scoreTexts(row.texts);
+        if (row.n < this.sqliteChunk) break;
+        after = row.last;
+      }
+    }
+    return this.sqliteMatches(m, best);
+  }
+
+  /** The claims of the best matches, in their order, with their text and status. */
+  private async sqliteMatches(
+    m: EntityManager,
+    best: readonly { id: string; score: number }[],
+  ): Promise<DuplicateMatch[]> {
     if (best.length === 0) return [];
     const rows = (await m.query(
       `SELECT "id", "text", "status" FROM "claims" WHERE "id" IN (${best.map(() => '?').join(', ')})`,
@@ -161,5 +335,125 @@ export class DuplicatesService {
       const r = byId.get(b.id);
       return r ? [{ claimId: b.id, text: r.text, status: r.status, score: b.score }] : [];
     });
+  }
+
+  /**
+   * The project's trigram sets as of now: those kept since the last lookup while the project's
+   * claim_text_versions counts and the schema are the same; with the claims inserted since added
+   * when only "inserted" moved on; else read again. Each read (counts and rows together) is one
+   * read transaction, so they belong together. Null when nothing is kept (before the
+   * ClaimTextVersions migration, no memory allowed, or texts beyond SQLite's string limit).
+   */
+  private projectTrigrams(db: BetterSqlite3.Database, projectId: string): ProjectTrigrams | null {
+    const statements = this.sqliteStatements.get(db);
+    if (!statements?.version || this.sqliteMemoryBytes <= 0) return null;
+    const versionOf = statements.version;
+    let projects = this.sqliteProjects.get(db);
+    if (!projects) {
+      projects = new Map();
+      this.sqliteProjects.set(db, projects);
+    }
+    const schemaOf = () => db.pragma('schema_version', { simple: true }) as number;
+    const known = projects.get(projectId);
+    if (known) {
+      const now = versionOf.get(projectId) as TextVersion;
+      if (known.schema === schemaOf() && known.version.changed === now.changed) {
+        if (known.version.inserted === now.inserted) {
+          known.used = ++this.sqliteUse;
+          return known;
+        }
+        if (this.addInserted(db, projectId, known)) {
+          known.used = ++this.sqliteUse;
+          this.keepWithin(projects);
+          return known;
+        }
+      }
+      projects.delete(projectId);
+    }
+    let built: ProjectTrigrams | null = null;
+    try {
+      built = db.transaction(() => {
+        const version = versionOf.get(projectId) as TextVersion;
+        const schema = schemaOf();
+        const row = statements.build.get(projectId) as {
+          rowids: string | null;
+          texts: string | null;
+        };
+        const index = new TrigramSetIndex();
+        const rowids = row.rowids === null ? [] : row.rowids.split(',').map(Number);
+        if (row.texts !== null) {
+          const texts = row.texts;
+          for (let from = 0; from <= texts.length;) {
+            let to = texts.indexOf('\n', from);
+            if (to < 0) to = texts.length;
+            index.add(texts.slice(from, to));
+            from = to + 1;
+          }
+        }
+        if (index.size !== rowids.length) return null;
+        index.trim();
+        let lastRowid = 0;
+        for (const r of rowids) if (r > lastRowid) lastRowid = r;
+        return {
+          version: { inserted: version.inserted, changed: version.changed },
+          schema,
+          index,
+          rowids,
+          lastRowid,
+          bytes: index.bytes + 8 * rowids.length,
+          used: ++this.sqliteUse,
+        };
+      })();
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'SQLITE_TOOBIG') throw error;
+    }
+    if (!built) return null;
+    projects.set(projectId, built);
+    this.keepWithin(projects);
+    // Used for this lookup even when it alone exceeds the memory allowed (then not kept).
+    return built;
+  }
+
+  /**
+   * Adds the project's claims inserted since `kept` was read (rowids above its last; a new rowid
+   * is above every existing one), in one read transaction with the counts; false, adding
+   * nothing, unless they are exactly as many as "inserted" grew and nothing else changed.
+   */
+  private addInserted(
+    db: BetterSqlite3.Database,
+    projectId: string,
+    kept: ProjectTrigrams,
+  ): boolean {
+    const statements = this.sqliteStatements.get(db);
+    if (!statements?.version) return false;
+    const { version: versionOf, added } = statements;
+    return db.transaction(() => {
+      const now = versionOf.get(projectId) as TextVersion;
+      const rows = added.all(kept.lastRowid, projectId) as [number, string][];
+      if (
+        now.changed !== kept.version.changed ||
+        rows.length !== now.inserted - kept.version.inserted
+      )
+        return false;
+      for (const [rowid, text] of rows) {
+        kept.index.add(text);
+        kept.rowids.push(rowid);
+        kept.lastRowid = rowid;
+      }
+      kept.version = { inserted: now.inserted, changed: now.changed };
+      kept.bytes = kept.index.bytes + 8 * kept.rowids.length;
+      return true;
+    })();
+  }
+
+  /** Drops the least recently used projects while the kept sets exceed the memory allowed. */
+  private keepWithin(projects: Map<string, ProjectTrigrams>): void {
+    let total = 0;
+    for (const p of projects.values()) total += p.bytes;
+    for (const [id, p] of [...projects].sort((a, b) => a[1].used - b[1].used)) {
+      if (total <= this.sqliteMemoryBytes) break;
+      projects.delete(id);
+      total -= p.bytes;
+    }
   }
 }

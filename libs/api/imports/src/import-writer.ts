@@ -20,14 +20,15 @@ import {
 import { type ImportedClaim } from '@corroborate/domain';
 
 /**
- * SQLite triggers on inserts into "claims" and "claim_topics" (full-text and facet-count upkeep,
- * see the ClaimSearch and QueueFacetCounts migrations) that a large batch replaces by one
- * set-based statement each.
+ * SQLite triggers on inserts into "claims" and "claim_topics" (full-text, facet-count and
+ * claim-text-version upkeep, see the ClaimSearch, QueueFacetCounts and ClaimTextVersions
+ * migrations) that a large batch replaces by one set-based statement each.
  */
 const SQLITE_INSERT_TRIGGERS = [
   'claims_fts_insert',
   'claim_facets_insert',
   'claim_topic_facets_insert',
+  'claim_text_versions_insert',
 ] as const;
 
 /**
@@ -42,6 +43,10 @@ const SQLITE_BATCH_UPKEEP = [
      UNION ALL SELECT "projectId", 'priority', "priority", COUNT(*) FROM "claims" NOT INDEXED WHERE rowid > @last GROUP BY "projectId", "priority"
      UNION ALL SELECT c."projectId", 'topic', LOWER(t."topic"), COUNT(*) FROM "claims" c NOT INDEXED
        CROSS JOIN "claim_topics" t ON t."claimId" = c."id" WHERE c.rowid > @last GROUP BY c."projectId", LOWER(t."topic")`,
+  // The ClaimTextVersions migration's insert trigger: the project's insert count moves on.
+  `INSERT INTO "claim_text_versions" ("projectId", "inserted", "changed")
+     SELECT "projectId", COUNT(*), 0 FROM "claims" NOT INDEXED WHERE rowid > @last GROUP BY "projectId"
+     ON CONFLICT ("projectId") DO UPDATE SET "inserted" = "inserted" + excluded."inserted"`,
 ];
 
 /** Below this many claims a batch keeps the per-row triggers (swapping them costs more). */

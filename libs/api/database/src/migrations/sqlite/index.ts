@@ -11,6 +11,7 @@ import { QueueSortIndex1795620243788 } from './1795620243788-QueueSortIndex';
 import { QueueFacetCounts1795620300000 } from './1795620300000-QueueFacetCounts';
 import { ClaimDuplicatesIndex1795620400000 } from './1795620400000-ClaimDuplicatesIndex';
 import { ExportOrderIndex1796415179727 } from './1796415179727-ExportOrderIndex';
+import { ClaimTextVersions1796500000000 } from './1796500000000-ClaimTextVersions';
 
 export const sqliteMigrations = [
   Foundation1795598293617,
@@ -25,4 +26,5 @@ export const sqliteMigrations = [
   QueueFacetCounts1795620300000,
   ClaimDuplicatesIndex1795620400000,
   ExportOrderIndex1796415179727,
+  ClaimTextVersions1796500000000,
 ];
