@@ -22,8 +22,8 @@ export function timeOrderedId(): string {
  * (so dates, booleans and simple-json columns are stored exactly as `save` stores them), without
  * TypeORM's per-entity persistence machinery.
  *
- * - PostgreSQL: one `INSERT … SELECT FROM unnest($1::type[], …)` per batch (one parameter per
- *   column, whatever the number of rows).
+ * - PostgreSQL: one `INSERT … SELECT (r->>0)::type, … FROM json_array_elements($1::json) r` per
+ *   batch: the rows as one JSON text, whatever their number.
  * - SQLite: one prepared single-row INSERT run per row on the connection's better-sqlite3 handle
  *   (SQLite runs a prepared statement faster than it parses a long multi-row one).
  *
@@ -102,15 +102,13 @@ export class BulkTable<T extends ObjectLiteral> {
       return;
     }
     const driver = this.manager.connection.driver;
-    const arrays: unknown[][] = this.columns.map(() => []);
-    for (const entity of entities) {
-      const row = this.values(entity);
-      for (let i = 0; i < row.length; i++) arrays[i].push(row[i]);
-    }
-    const casts = this.columns.map((c, i) => `$${i + 1}::${driver.normalizeType(c)}[]`);
+    const rows: unknown[][] = entities.map((entity) => this.values(entity));
+    // One JSON array of rows as the only parameter: V8 writes it natively, PostgreSQL reads it
+    // natively, where node-postgres would escape every element of a parameter array in JS.
+    const casts = this.columns.map((c, i) => `(r->>${i})::${driver.normalizeType(c)}`);
     await this.manager.query(
-      `INSERT INTO "${this.table}" (${this.columnList()}) SELECT * FROM unnest(${casts.join(', ')})`,
-      arrays,
+      `INSERT INTO "${this.table}" (${this.columnList()}) SELECT ${casts.join(', ')} FROM jsonb_array_elements($1::jsonb) AS r`,
+      [JSON.stringify(rows)],
     );
   }
 
