@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream, type ReadStream } from 'node:fs';
+import { once } from 'node:events';
 import { access, mkdir, readFile, rename, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type Readable, Transform, type TransformCallback } from 'node:stream';
@@ -124,9 +125,14 @@ export class CaptureStore {
     await mkdir(tmpDir, { recursive: true });
     const tempPath = join(tmpDir, `${randomUUID()}.part`);
     const meter = new Meter(maxBytes, onHead);
+    const sink = createWriteStream(tempPath, { flags: 'wx', mode: 0o640 });
     try {
-      await pipeline(source, meter, createWriteStream(tempPath, { flags: 'wx', mode: 0o640 }));
+      await pipeline(source, meter, sink);
     } catch (error) {
+      // A failure can come before the file is even open (an upload too large from its first
+      // chunk): the open still completes and creates the file, so wait for the stream to close
+      // before removing it, or the partial file would outlive the refusal.
+      if (!sink.closed) await once(sink, 'close').catch(() => undefined);
       await unlink(tempPath).catch(() => undefined);
       throw error;
     }
