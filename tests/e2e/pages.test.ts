@@ -61,6 +61,12 @@ describe('every page as an admin', () => {
   it('project page, with the agreement figure and what it rests on', async () => {
     await page.getByRole('link', { name: 'Belarus protests, Jan 2021' }).click();
     await page.getByRole('heading', { name: 'Belarus protests, Jan 2021', level: 1 }).waitFor();
+    // Its claims, counted and linked to their queues.
+    expect(await page.getByRole('link', { name: '6 claims' }).getAttribute('href')).toMatch(
+      /^\/queue\?project=[0-9a-f-]+$/,
+    );
+    await page.getByRole('link', { name: '6 open' }).waitFor();
+    await page.getByRole('link', { name: '0 verified' }).waitFor();
     // The figure shown is the API's, with the number of values behind it.
     const api = await graphqlAs(product.url, 'admin@example.org', 'demo-admin-pass');
     const projectId = page.url().split('/').pop();

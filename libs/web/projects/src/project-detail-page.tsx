@@ -14,6 +14,7 @@ import {
 } from '@corroborate/web-ui';
 import { AgreementPanel } from './agreement-panel';
 import { ProjectFormModal } from './project-form-modal';
+import { OPEN_STATUSES, queueOf, verifiedOf } from './project-queue-links';
 import { projectQuery } from './projects.graphql';
 
 function BackToProjects() {
@@ -32,6 +33,8 @@ export function ProjectDetailPage() {
   const { data, error, loading, refetch } = useQuery(projectQuery, {
     variables: { id: projectId },
     notifyOnNetworkStatusChange: true,
+    // The counts move as claims are worked elsewhere: show the cached project, then the latest.
+    fetchPolicy: 'cache-and-network',
   });
   const [editing, setEditing] = useState(false);
   const project = data?.project;
@@ -97,7 +100,22 @@ export function ProjectDetailPage() {
             )}
           </Stack>
         </Paper>
-        <SimpleGrid cols={{ base: 1, sm: 3 }}>
+        <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }}>
+          <Fact label="Claims">
+            <Anchor component={Link} to={queueOf(project.id)} size="xl" fw={600}>
+              {project.claimCounts.total}
+              <span className="visually-hidden"> claims</span>
+            </Anchor>
+            <Text size="sm" c="dimmed">
+              <Anchor component={Link} to={queueOf(project.id, OPEN_STATUSES)} size="sm">
+                {project.claimCounts.open} open
+              </Anchor>
+              {' · '}
+              <Anchor component={Link} to={queueOf(project.id, ['VERIFIED'])} size="sm">
+                {verifiedOf(project.claimCounts.statuses)} verified
+              </Anchor>
+            </Text>
+          </Fact>
           <Fact label="Required reviews">
             <Text size="xl" fw={600}>
               {project.requiredReviews}

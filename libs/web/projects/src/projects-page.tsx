@@ -14,21 +14,8 @@ import {
   useHasRole,
 } from '@corroborate/web-ui';
 import { ProjectFormModal } from './project-form-modal';
+import { OPEN_STATUSES, queueOf, verifiedOf } from './project-queue-links';
 import { projectsQuery } from './projects.graphql';
-
-const OPEN_STATUSES = ['NEW', 'IN_REVIEW', 'NEEDS_ADJUDICATION'] as const;
-
-/** The queue of one project's claims, of the given statuses (all when none). */
-function queueOf(projectId: string, statuses: readonly string[] = []): string {
-  return `/queue?${new URLSearchParams([
-    ['project', projectId],
-    ...statuses.map((status): [string, string] => ['status', status]),
-  ]).toString()}`;
-}
-
-function verifiedOf(statuses: readonly { value: string; count: number }[]): number {
-  return statuses.find((s) => s.value === 'VERIFIED')?.count ?? 0;
-}
 
 export function ProjectsPage() {
   const navigate = useNavigate();

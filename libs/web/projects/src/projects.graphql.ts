@@ -31,6 +31,14 @@ export const projectQuery = graphql(`
   query Project($id: ID!) {
     project(id: $id) {
       ...ProjectFields
+      claimCounts {
+        total
+        open
+        statuses {
+          value
+          count
+        }
+      }
     }
   }
 `);
