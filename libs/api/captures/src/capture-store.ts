@@ -1,10 +1,10 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream, type ReadStream } from 'node:fs';
-import { once } from 'node:events';
 import { access, mkdir, readFile, rename, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type Readable, Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { discardWrittenFile } from '@corroborate/api-core';
 import { SNIFF_BYTES } from './media';
 
 /** Thrown while streaming when the content passes the size limit. */
@@ -130,10 +130,8 @@ export class CaptureStore {
       await pipeline(source, meter, sink);
     } catch (error) {
       // A failure can come before the file is even open (an upload too large from its first
-      // chunk): the open still completes and creates the file, so wait for the stream to close
-      // before removing it, or the partial file would outlive the refusal.
-      if (!sink.closed) await once(sink, 'close').catch(() => undefined);
-      await unlink(tempPath).catch(() => undefined);
+      // chunk); discarding waits for the stream to close, so no partial file outlives it.
+      await discardWrittenFile(sink, tempPath);
       throw error;
     }
     return { tempPath, sha256: meter.digest(), byteSize: meter.byteSize, head: meter.head };

@@ -10,3 +10,4 @@ export * from './pagination';
 export * from './urls';
 export * from './multipart';
 export * from './selection';
+export * from './files';

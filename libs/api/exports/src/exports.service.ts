@@ -19,6 +19,7 @@ import {
   APP_CONFIG,
   type AppConfig,
   AppError,
+  discardWrittenFile,
   NotFoundError,
 } from '@corroborate/api-core';
 import { OrganisationService } from '@corroborate/api-organisation';
@@ -356,8 +357,7 @@ export class ExportsService implements OnApplicationBootstrap, OnApplicationShut
       await writeFile(`${file}.manifest.json`, `${JSON.stringify(manifest, null, 2)}\n`);
       return manifest;
     } catch (error) {
-      out.destroy();
-      await rm(partial, { force: true });
+      await discardWrittenFile(out, partial);
       throw error;
     }
   }
