@@ -1,3 +1,5 @@
+import { ASCII_SYMBOL, ASCII_SYMBOLS } from './trigram-symbols';
+
 /**
  * Text similarity for spotting duplicate claims at intake (product spec, "Intake": likely
  * duplicates are shown by normalised text similarity).
@@ -47,19 +49,6 @@ export function trigramSetSimilarity(ta: ReadonlySet<string>, tb: ReadonlySet<st
   for (const t of ta) if (tb.has(t)) shared++;
   return shared / (ta.size + tb.size - shared);
 }
-
-/** Symbols of the ASCII fast path: 0 the pad space, 1–26 a–z, 27–36 0–9. */
-const ASCII_SYMBOLS = 37;
-/** Per ASCII code: its symbol (A–Z folded to a–z), or 0 for a character that splits words. */
-const ASCII_SYMBOL = (() => {
-  const table = new Uint8Array(128);
-  for (let c = 0; c < 26; c++) {
-    table[97 + c] = 1 + c;
-    table[65 + c] = 1 + c;
-  }
-  for (let d = 0; d < 10; d++) table[48 + d] = 27 + d;
-  return table;
-})();
 
 /**
  * `trigramSimilarity(query, text)` for many texts against one query, without building each text's

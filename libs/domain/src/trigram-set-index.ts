@@ -1,16 +1,5 @@
 import { trigrams } from './text-similarity';
-
-/** Symbols of an ASCII window: 0 the pad space (or any character that splits words), 1–26 a–z, 27–36 0–9. */
-const SYMBOLS = 37;
-const ASCII_SYMBOL = (() => {
-  const table = new Uint8Array(128);
-  for (let c = 0; c < 26; c++) {
-    table[97 + c] = 1 + c;
-    table[65 + c] = 1 + c;
-  }
-  for (let d = 0; d < 10; d++) table[48 + d] = 27 + d;
-  return table;
-})();
+import { ASCII_SYMBOL, ASCII_SYMBOLS as SYMBOLS } from './trigram-symbols';
 
 /**
  * The pg_trgm trigram sets (see `trigrams`) of many texts, kept as arrays of small integer ids,

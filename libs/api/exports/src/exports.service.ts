@@ -131,7 +131,22 @@ export async function lastWritten(dir: string): Promise<number> {
   }
   return newest;
 }
-export const EXPORT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const EXPORT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/**
+ * The folders under `root` named by an id (an export's or a release's), none when `root` does
+ * not exist yet.
+ */
+export async function idFolders(root: string): Promise<string[]> {
+  try {
+    return (await readdir(root, { withFileTypes: true }))
+      .filter((d) => d.isDirectory() && EXPORT_ID.test(d.name))
+      .map((d) => d.name);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+}
 
 export class ExportsService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('Exports');
@@ -179,15 +194,7 @@ export class ExportsService implements OnApplicationBootstrap, OnApplicationShut
    * an export that never completed (a crash mid-way). Releases live elsewhere and are never removed.
    */
   async removeExpired(now = new Date()): Promise<{ expired: number; abandoned: number }> {
-    let names: string[];
-    try {
-      names = (await readdir(this.root, { withFileTypes: true }))
-        .filter((d) => d.isDirectory() && EXPORT_ID.test(d.name))
-        .map((d) => d.name);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { expired: 0, abandoned: 0 };
-      throw error;
-    }
+    const names = await idFolders(this.root);
     const rows = new Map<string, ExportEntity>();
     for (let i = 0; i < names.length; i += 500) {
       const found = await this.dataSource

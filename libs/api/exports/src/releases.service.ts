@@ -7,7 +7,7 @@ import {
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createReadStream, createWriteStream, type ReadStream, type WriteStream } from 'node:fs';
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DataSource, In } from 'typeorm';
 import { AuditService } from '@corroborate/api-audit';
@@ -28,10 +28,10 @@ import {
 } from '@corroborate/domain';
 import { describeFilter, type ExportFilter } from './dto/export-filter.input';
 import {
-  EXPORT_ID,
   type ExportProgress,
   ExportsService,
   HOUR_MS,
+  idFolders,
   lastWritten,
 } from './exports.service';
 import {
@@ -134,15 +134,7 @@ export class ReleasesService implements OnApplicationBootstrap, OnApplicationShu
    * never removed.
    */
   async removeAbandoned(now = new Date()): Promise<{ folders: number; claimRows: number }> {
-    let names: string[];
-    try {
-      names = (await readdir(this.root, { withFileTypes: true }))
-        .filter((d) => d.isDirectory() && EXPORT_ID.test(d.name))
-        .map((d) => d.name);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { folders: 0, claimRows: 0 };
-      throw error;
-    }
+    const names = await idFolders(this.root);
     const owned = new Set<string>();
     for (let i = 0; i < names.length; i += 500) {
       const found = await this.dataSource

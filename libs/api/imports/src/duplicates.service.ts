@@ -27,6 +27,34 @@ const SQLITE_CHUNK = 20_000;
 /** Memory for the trigram sets SQLite lookups keep between lookups, by default (1M claims ≈ 210 MB). */
 const SQLITE_MEMORY_BYTES = 256 * 1024 * 1024;
 
+/**
+ * Puts a match into `best` (score descending, then id ascending) if it is among the best `limit`,
+ * and returns the score a text must now reach to matter: the threshold until `limit` matches are
+ * in, then slightly below the last one's float4 score, so a text that rounds to a tie is still
+ * scored and the tie goes by id.
+ */
+function keepBest(
+  best: { id: string; score: number }[],
+  limit: number,
+  threshold: number,
+  id: string,
+  score: number,
+): number {
+  let at = best.length;
+  while (
+    at > 0 &&
+    (best[at - 1].score < score || (best[at - 1].score === score && best[at - 1].id > id))
+  )
+    at--;
+  if (at < limit) {
+    best.splice(at, 0, { id, score });
+    if (best.length > limit) best.pop();
+  }
+  return best.length === limit
+    ? Math.max(threshold, best[limit - 1].score * (1 - 1e-6))
+    : threshold;
+}
+
 /** Rows asked of the PostgreSQL nearest-neighbour scan per requested match, at first. */
 const PG_WINDOW_PER_MATCH = 4;
 
@@ -244,17 +272,7 @@ export class DuplicatesService {
           if (s < threshold) return;
           const id = statements.id.get(kept.rowids[position]) as string;
           if (id === excludeClaimId) return;
-          let at = best.length;
-          while (
-            at > 0 &&
-            (best[at - 1].score < s || (best[at - 1].score === s && best[at - 1].id > id))
-          )
-            at--;
-          if (at >= limit) return;
-          best.splice(at, 0, { id, score: s });
-          if (best.length > limit) best.pop();
-          if (best.length === limit)
-            atLeast = Math.max(threshold, best[limit - 1].score * (1 - 1e-6));
+          atLeast = keepBest(best, limit, threshold, id, s);
         },
       );
       return this.sqliteMatches(m, best);
@@ -281,17 +299,7 @@ export class DuplicatesService {
         seen.add(text);
         for (const id of idsOf.all(projectId, text) as string[]) {
           if (id === excludeClaimId) continue;
-          let at = best.length;
-          while (
-            at > 0 &&
-            (best[at - 1].score < s || (best[at - 1].score === s && best[at - 1].id > id))
-          )
-            at--;
-          if (at >= limit) continue;
-          best.splice(at, 0, { id, score: s });
-          if (best.length > limit) best.pop();
-          if (best.length === limit)
-            atLeast = Math.max(threshold, best[limit - 1].score * (1 - 1e-6));
+          atLeast = keepBest(best, limit, threshold, id, s);
         }
       }
     };

@@ -79,8 +79,9 @@ type Documents = {
     "\n  mutation MarkNotificationsRead($ids: [ID!]!) {\n    markNotificationsRead(ids: $ids) {\n      id\n      readAt\n    }\n  }\n": typeof types.MarkNotificationsReadDocument,
     "\n  mutation MarkAllNotificationsRead {\n    markAllNotificationsRead\n  }\n": typeof types.MarkAllNotificationsReadDocument,
     "\n  fragment ProjectFields on Project {\n    id\n    name\n    description\n    requiredReviews\n    createdAt\n    updatedAt\n  }\n": typeof types.ProjectFieldsFragmentDoc,
-    "\n  query Projects {\n    projects {\n      ...ProjectFields\n      claimCounts {\n        total\n        open\n        statuses {\n          value\n          count\n        }\n      }\n    }\n  }\n": typeof types.ProjectsDocument,
-    "\n  query Project($id: ID!) {\n    project(id: $id) {\n      ...ProjectFields\n      claimCounts {\n        total\n        open\n        statuses {\n          value\n          count\n        }\n      }\n    }\n  }\n": typeof types.ProjectDocument,
+    "\n  fragment ProjectClaimCounts on Project {\n    claimCounts {\n      total\n      open\n      statuses {\n        value\n        count\n      }\n    }\n  }\n": typeof types.ProjectClaimCountsFragmentDoc,
+    "\n  query Projects {\n    projects {\n      ...ProjectFields\n      ...ProjectClaimCounts\n    }\n  }\n": typeof types.ProjectsDocument,
+    "\n  query Project($id: ID!) {\n    project(id: $id) {\n      ...ProjectFields\n      ...ProjectClaimCounts\n    }\n  }\n": typeof types.ProjectDocument,
     "\n  mutation CreateProject($input: CreateProjectInput!) {\n    createProject(input: $input) {\n      ...ProjectFields\n    }\n  }\n": typeof types.CreateProjectDocument,
     "\n  mutation UpdateProject($input: UpdateProjectInput!) {\n    updateProject(input: $input) {\n      ...ProjectFields\n    }\n  }\n": typeof types.UpdateProjectDocument,
     "\n  query ProjectAgreement($input: AgreementInput!) {\n    agreement(input: $input) {\n      alpha\n      computable\n      metric\n      pairableValues\n      reason\n      units\n      reviewers {\n        id\n        displayName\n      }\n    }\n  }\n": typeof types.ProjectAgreementDocument,
@@ -168,8 +169,9 @@ const documents: Documents = {
     "\n  mutation MarkNotificationsRead($ids: [ID!]!) {\n    markNotificationsRead(ids: $ids) {\n      id\n      readAt\n    }\n  }\n": types.MarkNotificationsReadDocument,
     "\n  mutation MarkAllNotificationsRead {\n    markAllNotificationsRead\n  }\n": types.MarkAllNotificationsReadDocument,
     "\n  fragment ProjectFields on Project {\n    id\n    name\n    description\n    requiredReviews\n    createdAt\n    updatedAt\n  }\n": types.ProjectFieldsFragmentDoc,
-    "\n  query Projects {\n    projects {\n      ...ProjectFields\n      claimCounts {\n        total\n        open\n        statuses {\n          value\n          count\n        }\n      }\n    }\n  }\n": types.ProjectsDocument,
-    "\n  query Project($id: ID!) {\n    project(id: $id) {\n      ...ProjectFields\n      claimCounts {\n        total\n        open\n        statuses {\n          value\n          count\n        }\n      }\n    }\n  }\n": types.ProjectDocument,
+    "\n  fragment ProjectClaimCounts on Project {\n    claimCounts {\n      total\n      open\n      statuses {\n        value\n        count\n      }\n    }\n  }\n": types.ProjectClaimCountsFragmentDoc,
+    "\n  query Projects {\n    projects {\n      ...ProjectFields\n      ...ProjectClaimCounts\n    }\n  }\n": types.ProjectsDocument,
+    "\n  query Project($id: ID!) {\n    project(id: $id) {\n      ...ProjectFields\n      ...ProjectClaimCounts\n    }\n  }\n": types.ProjectDocument,
     "\n  mutation CreateProject($input: CreateProjectInput!) {\n    createProject(input: $input) {\n      ...ProjectFields\n    }\n  }\n": types.CreateProjectDocument,
     "\n  mutation UpdateProject($input: UpdateProjectInput!) {\n    updateProject(input: $input) {\n      ...ProjectFields\n    }\n  }\n": types.UpdateProjectDocument,
     "\n  query ProjectAgreement($input: AgreementInput!) {\n    agreement(input: $input) {\n      alpha\n      computable\n      metric\n      pairableValues\n      reason\n      units\n      reviewers {\n        id\n        displayName\n      }\n    }\n  }\n": types.ProjectAgreementDocument,
@@ -469,11 +471,15 @@ export function graphql(source: "\n  fragment ProjectFields on Project {\n    id
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Projects {\n    projects {\n      ...ProjectFields\n      claimCounts {\n        total\n        open\n        statuses {\n          value\n          count\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Projects {\n    projects {\n      ...ProjectFields\n      claimCounts {\n        total\n        open\n        statuses {\n          value\n          count\n        }\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  fragment ProjectClaimCounts on Project {\n    claimCounts {\n      total\n      open\n      statuses {\n        value\n        count\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment ProjectClaimCounts on Project {\n    claimCounts {\n      total\n      open\n      statuses {\n        value\n        count\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Project($id: ID!) {\n    project(id: $id) {\n      ...ProjectFields\n      claimCounts {\n        total\n        open\n        statuses {\n          value\n          count\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Project($id: ID!) {\n    project(id: $id) {\n      ...ProjectFields\n      claimCounts {\n        total\n        open\n        statuses {\n          value\n          count\n        }\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query Projects {\n    projects {\n      ...ProjectFields\n      ...ProjectClaimCounts\n    }\n  }\n"): (typeof documents)["\n  query Projects {\n    projects {\n      ...ProjectFields\n      ...ProjectClaimCounts\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Project($id: ID!) {\n    project(id: $id) {\n      ...ProjectFields\n      ...ProjectClaimCounts\n    }\n  }\n"): (typeof documents)["\n  query Project($id: ID!) {\n    project(id: $id) {\n      ...ProjectFields\n      ...ProjectClaimCounts\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -11,18 +11,24 @@ export const projectFieldsFragment = graphql(`
   }
 `);
 
+export const projectClaimCountsFragment = graphql(`
+  fragment ProjectClaimCounts on Project {
+    claimCounts {
+      total
+      open
+      statuses {
+        value
+        count
+      }
+    }
+  }
+`);
+
 export const projectsQuery = graphql(`
   query Projects {
     projects {
       ...ProjectFields
-      claimCounts {
-        total
-        open
-        statuses {
-          value
-          count
-        }
-      }
+      ...ProjectClaimCounts
     }
   }
 `);
@@ -31,14 +37,7 @@ export const projectQuery = graphql(`
   query Project($id: ID!) {
     project(id: $id) {
       ...ProjectFields
-      claimCounts {
-        total
-        open
-        statuses {
-          value
-          count
-        }
-      }
+      ...ProjectClaimCounts
     }
   }
 `);
