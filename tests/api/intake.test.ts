@@ -212,26 +212,32 @@ describe(`likely duplicates, extraction and merging on ${testDialect()}`, () => 
     expect(boundary.some((s) => s < 0.5)).toBe(true);
     let compared = 0;
     const duplicates = api.app.get(DuplicatesService);
-    // SQLite answers from the project's trigram sets kept between lookups, or (inside a
+    // Both answer from the project's trigram sets kept between lookups; SQLite also (inside a
     // transaction, or with no memory for them) from its texts read as one string or in chunks of
-    // distinct texts: every way answers the same (chunks of 1 and 4 texts: 12 claims share one).
+    // distinct texts, PostgreSQL from its trigram index: every way answers the same (chunks of 1
+    // and 4 texts: 12 claims share one).
+    const kept = {
+      memory: duplicates.memoryBytes,
+      whole: true,
+      chunk: duplicates.sqliteChunk,
+    };
     const walks =
       testDialect() === 'sqlite'
         ? [
-            { memory: duplicates.sqliteMemoryBytes, whole: true, chunk: duplicates.sqliteChunk },
+            kept,
             { memory: 0, whole: true, chunk: duplicates.sqliteChunk },
             { memory: 0, whole: false, chunk: 4 },
             { memory: 0, whole: false, chunk: 1 },
           ]
-        : [{ memory: duplicates.sqliteMemoryBytes, whole: true, chunk: duplicates.sqliteChunk }];
+        : [kept, { memory: 0, whole: true, chunk: duplicates.sqliteChunk }];
     const defaults = {
-      memory: duplicates.sqliteMemoryBytes,
+      memory: duplicates.memoryBytes,
       whole: duplicates.sqliteWholeProject,
       chunk: duplicates.sqliteChunk,
     };
     try {
       for (const walk of walks) {
-        duplicates.sqliteMemoryBytes = walk.memory;
+        duplicates.memoryBytes = walk.memory;
         duplicates.sqliteWholeProject = walk.whole;
         duplicates.sqliteChunk = walk.chunk;
         for (const [text, first] of cases) {
@@ -246,7 +252,7 @@ describe(`likely duplicates, extraction and merging on ${testDialect()}`, () => 
         }
       }
     } finally {
-      duplicates.sqliteMemoryBytes = defaults.memory;
+      duplicates.memoryBytes = defaults.memory;
       duplicates.sqliteWholeProject = defaults.whole;
       duplicates.sqliteChunk = defaults.chunk;
     }
@@ -336,16 +342,111 @@ describe(`likely duplicates, extraction and merging on ${testDialect()}`, () => 
     ).rejects.toThrow('roll back');
     expect(await ids('three bridges were closed in vitebsk')).toEqual([second]);
     // With no room to keep a project's sets, each lookup reads it again and answers the same.
-    const memory = service.sqliteMemoryBytes;
-    service.sqliteMemoryBytes = 1;
+    const memory = service.memoryBytes;
+    service.memoryBytes = 1;
     try {
       expect(await ids('three bridges were closed in vitebsk')).toEqual([second]);
       const third = await createClaim('Three bridges were closed near Vitebsk', deskId);
       expect(await ids('three bridges were closed in vitebsk')).toEqual([second, third]);
     } finally {
-      service.sqliteMemoryBytes = memory;
+      service.memoryBytes = memory;
     }
   });
+
+  if (testDialect() === 'postgres')
+    it('PostgreSQL: kept sets take commits in any order, bulk inserts, pruned changes and truncation', async () => {
+      const service = api.app.get(DuplicatesService);
+      const desk = await editor.ok<{ createProject: { id: string } }>(CREATE_PROJECT, {
+        input: { name: 'Commit order desk' },
+      });
+      const deskId = desk.createProject.id;
+      const ids = async (text: string) =>
+        (
+          await viewer.ok<{ likelyDuplicates: Match[] }>(DUPLICATES, { projectId: deskId, text })
+        ).likelyDuplicates.map((m) => m.claim.id);
+      const retext =
+        (runner: { query: (q: string, p: unknown[]) => Promise<unknown> }) =>
+        (id: string, text: string) =>
+          runner.query(`UPDATE "claims" SET "text" = $1, "normalisedText" = $2 WHERE "id" = $3`, [
+            text,
+            normaliseClaimText(text),
+            id,
+          ]);
+      const x = await createClaim('Water supplies were cut in Gomel for two days', deskId);
+      const y = await createClaim('Three bridges were closed in Vitebsk', deskId);
+      expect(await ids('water supplies were cut in gomel for two days')).toEqual([x]);
+      expect(service.keptTexts(deskId)).toBe(2);
+
+      // Transaction A changes x and stays open; B begins later, changes y and commits first. B's
+      // transaction id is above A's: a copy that took "everything up to the highest id seen"
+      // would never apply A's change.
+      const a = api.dataSource.createQueryRunner();
+      const b = api.dataSource.createQueryRunner();
+      try {
+        await a.startTransaction();
+        await retext(a)(x, 'Bread prices doubled in Brest last winter');
+        await b.startTransaction();
+        await retext(b)(y, 'Tram lines stopped in Mogilev at noon');
+        await b.commitTransaction();
+        expect(await ids('tram lines stopped in mogilev at noon')).toEqual([y]);
+        expect(await ids('three bridges were closed in vitebsk')).toEqual([]);
+        expect(await ids('water supplies were cut in gomel for two days')).toEqual([x]);
+        expect(await ids('bread prices doubled in brest last winter')).toEqual([]);
+        await a.commitTransaction();
+        expect(await ids('bread prices doubled in brest last winter')).toEqual([x]);
+        expect(await ids('water supplies were cut in gomel for two days')).toEqual([]);
+        // Still the kept copy, brought up to date (each re-texted claim once, at a new place).
+        expect(service.keptTexts(deskId)).toBe(2);
+      } finally {
+        await a.release();
+        await b.release();
+      }
+
+      // One statement inserting more than 256 claims asks every instance to read the project again.
+      const columns = (
+        (await api.dataSource.query(
+          `SELECT column_name AS name FROM information_schema.columns
+            WHERE table_name = 'claims' AND is_generated = 'NEVER' AND column_name NOT IN ('id', 'text', 'normalisedText')`,
+        )) as { name: string }[]
+      ).map((c) => `"${c.name}"`);
+      await api.dataSource.query(
+        `INSERT INTO "claims" (${columns.join(', ')}, "text", "normalisedText")
+         SELECT ${columns.map((c) => `c.${c}`).join(', ')},
+                'Observers counted ' || g || ' closed polling stations in Lida',
+                'observers counted ' || g || ' closed polling stations in lida'
+           FROM "claims" c CROSS JOIN generate_series(1, 300) g WHERE c."id" = $1`,
+        [x],
+      );
+      expect(await ids('observers counted 123 closed polling stations in lida')).toHaveLength(5);
+      expect(service.keptTexts(deskId)).toBe(302);
+
+      // A change the copy has not seen, then every change row pruned: the copy cannot know what
+      // it missed, so it is read again.
+      await retext(api.dataSource)(y, 'Schools in Pinsk were closed for a week');
+      expect(await service.pruneChanges(0)).toBeGreaterThan(0);
+      const [{ left }] = (await api.dataSource.query(
+        `SELECT COUNT(*)::int AS "left" FROM "claim_text_changes"`,
+      )) as { left: number }[];
+      expect(left).toBe(0);
+      expect(await ids('schools in pinsk were closed for a week')).toEqual([y]);
+      expect(await ids('tram lines stopped in mogilev at noon')).toEqual([]);
+
+      // TRUNCATE of claims (rolled back here) moves the pruned mark past its transaction too.
+      const t = api.dataSource.createQueryRunner();
+      try {
+        await t.startTransaction();
+        await t.query('TRUNCATE "claims" CASCADE');
+        // Past the truncating transaction: every snapshot that could still see the old claims
+        // has its xmin at or below it.
+        const [after] = (await t.query(
+          `SELECT MAX("below") > pg_current_xact_id() AS "past" FROM "claim_text_changes_pruned"`,
+        )) as { past: boolean }[];
+        expect(after.past).toBe(true);
+      } finally {
+        await t.rollbackTransaction();
+        await t.release();
+      }
+    });
 
   it("extracts a reference-style article's candidate claims with claimants and their likely duplicates", async () => {
     const { extractClaims } = await editor.ok<{

@@ -112,7 +112,17 @@ async function backup(out: string, force: boolean, kit: CommandKit): Promise<Bac
     file = 'database.dump';
     pgTool(
       'pg_dump',
-      ['--format=custom', '--no-owner', '--file', join(dir, file), config.database.url],
+      [
+        '--format=custom',
+        '--no-owner',
+        // Duplicate lookup's change log: transaction ids that mean nothing in another cluster
+        // (see the ClaimTextChanges migration); a restored database starts without them.
+        '--exclude-table-data=claim_text_changes',
+        '--exclude-table-data=claim_text_changes_pruned',
+        '--file',
+        join(dir, file),
+        config.database.url,
+      ],
       kit,
     );
   }

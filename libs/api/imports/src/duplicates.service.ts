@@ -1,4 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import {
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type BetterSqlite3 from 'better-sqlite3';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -23,9 +28,6 @@ export interface DuplicateMatch {
  * string (SQLITE_TOOBIG, a billion bytes by default).
  */
 const SQLITE_CHUNK = 20_000;
-
-/** Memory for the trigram sets SQLite lookups keep between lookups, by default (1M claims ≈ 210 MB). */
-const SQLITE_MEMORY_BYTES = 256 * 1024 * 1024;
 
 /**
  * Puts a match into `best` (score descending, then id ascending) if it is among the best `limit`,
@@ -57,6 +59,50 @@ function keepBest(
 
 /** Rows asked of the PostgreSQL nearest-neighbour scan per requested match, at first. */
 const PG_WINDOW_PER_MATCH = 4;
+
+/** Memory for the trigram sets kept between lookups, by default (1M claims ≈ 210 MB). */
+const MEMORY_BYTES = 256 * 1024 * 1024;
+
+/**
+ * PostgreSQL: claim_text_changes rows older than this are pruned (hourly), and a kept copy not
+ * brought up to date for half of it is read again rather than trusted to find its rows.
+ */
+const PG_CHANGES_KEPT_MS = 24 * 60 * 60 * 1000;
+const PG_PRUNE_EVERY_MS = 60 * 60 * 1000;
+
+/**
+ * PostgreSQL: what a kept copy's snapshot missed, read in one statement (one snapshot): the new
+ * snapshot, whether rows it needs may have been pruned (or "claims" truncated), whether a bulk
+ * insert asks to read the project again, and each changed claim with its current normalised text
+ * in this project (null when deleted or moved away). A change counts once its transaction is
+ * visible now and was not in the copy's snapshot, whatever order transactions committed in.
+ */
+const PG_SYNC = `WITH "changed" AS (
+    SELECT DISTINCT "claimId" FROM "claim_text_changes"
+     WHERE "projectId" = $1 AND "xid" >= pg_snapshot_xmin($2::pg_snapshot)
+       AND NOT pg_visible_in_snapshot("xid", $2::pg_snapshot)
+       AND pg_visible_in_snapshot("xid", pg_current_snapshot()))
+  SELECT pg_current_snapshot()::text AS "snapshot",
+         EXISTS (SELECT 1 FROM "claim_text_changes_pruned" WHERE "below" > pg_snapshot_xmin($2::pg_snapshot)) AS "stale",
+         EXISTS (SELECT 1 FROM "changed" WHERE "claimId" IS NULL) AS "whole",
+         (SELECT json_agg(json_build_array(ch."claimId", c."normalisedText"))
+            FROM "changed" ch LEFT JOIN "claims" c ON c."id" = ch."claimId" AND c."projectId" = $1
+           WHERE ch."claimId" IS NOT NULL) AS "changes"`;
+
+/**
+ * PostgreSQL: a project's trigram sets kept between lookups, as of `snapshot` (a pg_snapshot):
+ * the claim ids of its texts by position (16 bytes each), and the positions whose claim was
+ * deleted, moved or re-texted since (a re-texted claim is added again at a new position).
+ */
+interface PgProjectTrigrams {
+  snapshot: string;
+  readonly index: TrigramSetIndex;
+  ids: Buffer;
+  readonly dead: Set<number>;
+  syncedAt: number;
+  bytes: number;
+  used: number;
+}
 
 /** SQLite: the claim_text_versions counts of a project (0, 0 before its first claim). */
 interface TextVersion {
@@ -112,7 +158,7 @@ interface SqliteDriver {
  * equal across dialects.
  */
 @Injectable()
-export class DuplicatesService {
+export class DuplicatesService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly sqliteStatements = new WeakMap<
     BetterSqlite3.Database,
     {
@@ -134,18 +180,74 @@ export class DuplicatesService {
   sqliteChunk = SQLITE_CHUNK;
   sqliteWholeProject = true;
   /**
-   * SQLite: memory for projects' trigram sets kept between lookups (about 200 bytes per claim);
-   * the least recently used projects are dropped past it, and 0 keeps none (every lookup reads
-   * the project's texts).
+   * Memory for projects' trigram sets kept between lookups (about 200 bytes per claim on SQLite,
+   * 220 on PostgreSQL); the least recently used projects are dropped past it, and 0 keeps none
+   * (every SQLite lookup reads the project's texts, every PostgreSQL lookup walks its index).
    */
-  sqliteMemoryBytes = SQLITE_MEMORY_BYTES;
+  memoryBytes = MEMORY_BYTES;
   private readonly sqliteProjects = new WeakMap<
     BetterSqlite3.Database,
     Map<string, ProjectTrigrams>
   >();
-  private sqliteUse = 0;
+  private keptUse = 0;
+  /** PostgreSQL: kept trigram sets by project, and each project's lookups in order (see pgKept). */
+  private readonly pgProjects = new Map<string, PgProjectTrigrams>();
+  private readonly pgTurns = new Map<string, Promise<unknown>>();
+  private pruner: NodeJS.Timeout | undefined;
+  private readonly logger = new Logger('Duplicates');
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** PostgreSQL: prunes claim_text_changes at start and then hourly. */
+  onApplicationBootstrap(): void {
+    if (this.dataSource.options.type !== 'postgres') return;
+    const prune = () =>
+      void this.pruneChanges().catch((error: unknown) =>
+        this.logger.warn(`Could not prune claim_text_changes: ${String(error)}`),
+      );
+    prune();
+    this.pruner = setInterval(prune, PG_PRUNE_EVERY_MS);
+    this.pruner.unref();
+  }
+
+  onApplicationShutdown(): void {
+    if (this.pruner) clearInterval(this.pruner);
+  }
+
+  /**
+   * The texts a kept copy of the project holds for lookups (deleted and re-texted claims not
+   * counted), or null when none is kept: for tests and diagnostics.
+   */
+  keptTexts(projectId: string): number | null {
+    const pg = this.pgProjects.get(projectId);
+    if (pg) return pg.index.size - pg.dead.size;
+    const db = (this.dataSource.driver as unknown as Partial<SqliteDriver>).databaseConnection;
+    const sqlite = db ? this.sqliteProjects.get(db)?.get(projectId) : undefined;
+    return sqlite ? sqlite.index.size : null;
+  }
+
+  /**
+   * Deletes claim_text_changes rows older than `olderThanMs` and records, in
+   * claim_text_changes_pruned, one past the highest transaction id deleted, so a copy whose
+   * snapshot could have needed one of them is read again; then drops the records below the
+   * highest. Insert-only like the changes, so safe on several instances at once. Returns the rows
+   * deleted.
+   */
+  async pruneChanges(olderThanMs = PG_CHANGES_KEPT_MS): Promise<number> {
+    const rows = (await this.dataSource.query(
+      `WITH "gone" AS (
+         DELETE FROM "claim_text_changes" WHERE "at" < now() - $1 * interval '1 millisecond' RETURNING "xid"),
+       "noted" AS (
+         INSERT INTO "claim_text_changes_pruned" ("below")
+         SELECT (MAX("xid")::text::bigint + 1)::text::xid8 FROM "gone" HAVING COUNT(*) > 0 RETURNING 1)
+       SELECT (SELECT COUNT(*) FROM "gone")::int AS "n", (SELECT COUNT(*) FROM "noted")::int AS "noted"`,
+      [olderThanMs],
+    )) as { n: number }[];
+    await this.dataSource.query(
+      `DELETE FROM "claim_text_changes_pruned" WHERE "below" < (SELECT MAX("below") FROM "claim_text_changes_pruned")`,
+    );
+    return rows[0]?.n ?? 0;
+  }
 
   async find(
     manager: EntityManager | null,
@@ -159,7 +261,10 @@ export class DuplicatesService {
     const normalised = normaliseClaimText(text);
     if (normalised.length === 0 || limit <= 0) return [];
     if (m.connection.options.type === 'postgres')
-      return this.findPostgres(m, projectId, normalised, excludeClaimId, limit, threshold);
+      return (
+        (await this.findPostgresKept(m, projectId, normalised, excludeClaimId, limit, threshold)) ??
+        this.findPostgres(m, projectId, normalised, excludeClaimId, limit, threshold)
+      );
     return this.findSqlite(m, projectId, normalised, excludeClaimId, limit, threshold);
   }
 
@@ -198,6 +303,139 @@ export class DuplicatesService {
           .filter((r) => r.score >= threshold)
           .map((r) => ({ claimId: r.id, text: r.text, status: r.status, score: r.score }));
     }
+  }
+
+  /**
+   * PostgreSQL from the project's trigram sets kept since the last lookup, brought up to date
+   * first (see pgKept); null when they cannot answer for what `m` sees: no memory allowed, or a
+   * transaction that has written or reads an older snapshot than a new statement would.
+   */
+  private async findPostgresKept(
+    m: EntityManager,
+    projectId: string,
+    normalised: string,
+    excludeClaimId: string | null,
+    limit: number,
+    threshold: number,
+  ): Promise<DuplicateMatch[] | null> {
+    if (this.memoryBytes <= 0) return null;
+    if (m.queryRunner?.isTransactionActive) {
+      // A READ COMMITTED transaction that has written nothing sees what any new statement sees.
+      const [{ usable }] = (await m.query(
+        `SELECT pg_current_xact_id_if_assigned() IS NULL AND current_setting('transaction_isolation') = 'read committed' AS "usable"`,
+      )) as { usable: boolean }[];
+      if (!usable) return null;
+    }
+    const kept = await this.pgKept(projectId);
+    // Searched at once (no await until the matches are known): the copy is exactly as of its
+    // snapshot while it is searched.
+    const best: { id: string; score: number }[] = [];
+    let atLeast = threshold;
+    kept.index.search(
+      normalised,
+      () => atLeast,
+      (position, exact) => {
+        if (kept.dead.has(position)) return;
+        const s = Math.fround(exact);
+        if (s < threshold) return;
+        const id = uuidAt(kept.ids, position);
+        if (id === excludeClaimId) return;
+        atLeast = keepBest(best, limit, threshold, id, s);
+      },
+    );
+    if (this.memoryBytes < kept.bytes) this.pgProjects.delete(projectId);
+    return this.matches(m, best);
+  }
+
+  /**
+   * PostgreSQL: the project's trigram sets as of a snapshot taken now — kept ones brought up to
+   * date from claim_text_changes (the PG_SYNC statement), else read again in one REPEATABLE READ
+   * transaction (the snapshot and the texts together). One project's lookups take turns, so
+   * changes are applied in snapshot order.
+   */
+  private pgKept(projectId: string): Promise<PgProjectTrigrams> {
+    const previous = this.pgTurns.get(projectId) ?? Promise.resolve();
+    const turn = previous.catch(() => undefined).then(() => this.pgBringUpToDate(projectId));
+    this.pgTurns.set(projectId, turn);
+    void turn
+      .catch(() => undefined)
+      .then(() => {
+        if (this.pgTurns.get(projectId) === turn) this.pgTurns.delete(projectId);
+      });
+    return turn;
+  }
+
+  private async pgBringUpToDate(projectId: string): Promise<PgProjectTrigrams> {
+    const known = this.pgProjects.get(projectId);
+    if (known && Date.now() - known.syncedAt < PG_CHANGES_KEPT_MS / 2) {
+      const [row] = (await this.dataSource.query(PG_SYNC, [projectId, known.snapshot])) as {
+        snapshot: string;
+        stale: boolean;
+        whole: boolean;
+        changes: [string, string | null][] | null;
+      }[];
+      if (!row.stale && !row.whole) {
+        for (const [claimId, text] of row.changes ?? []) {
+          for (const position of positionsOf(known.ids, known.index.size, claimId))
+            known.dead.add(position);
+          if (text !== null) {
+            known.ids = putUuid(known.ids, known.index.add(text), claimId);
+          }
+        }
+        known.snapshot = row.snapshot;
+        known.syncedAt = Date.now();
+        known.used = ++this.keptUse;
+        known.bytes = known.index.bytes + known.ids.byteLength + 16 * known.dead.size;
+        // Re-read once a quarter of the copy is dead weight.
+        if (known.dead.size <= 64 || known.dead.size * 4 <= known.index.size) {
+          this.keepWithin(this.pgProjects);
+          return known;
+        }
+      }
+      this.pgProjects.delete(projectId);
+    }
+    const built = await this.dataSource.transaction('REPEATABLE READ', async (t) => {
+      // The first statement fixes the transaction's snapshot; the texts are read in it.
+      const [{ snapshot }] = (await t.query(
+        `SELECT pg_current_snapshot()::text AS "snapshot"`,
+      )) as {
+        snapshot: string;
+      }[];
+      const [row] = (await t.query(
+        `SELECT string_agg(replace("id"::text, '-', ''), '') AS "ids", string_agg("normalisedText", E'\n') AS "texts"
+           FROM "claims" WHERE "projectId" = $1`,
+        [projectId],
+      )) as { ids: string | null; texts: string | null }[];
+      return { snapshot, row };
+    });
+    const index = new TrigramSetIndex();
+    const ids = built.row.ids === null ? Buffer.alloc(0) : Buffer.from(built.row.ids, 'hex');
+    if (built.row.texts !== null) {
+      const texts = built.row.texts;
+      for (let from = 0; from <= texts.length;) {
+        let to = texts.indexOf('\n', from);
+        if (to < 0) to = texts.length;
+        index.add(texts.slice(from, to));
+        from = to + 1;
+      }
+    }
+    if (index.size * 16 !== ids.length)
+      throw new Error(
+        `claims of project ${projectId}: ${index.size} texts for ${ids.length / 16} ids`,
+      );
+    index.trim();
+    const kept: PgProjectTrigrams = {
+      snapshot: built.snapshot,
+      index,
+      ids,
+      dead: new Set(),
+      syncedAt: Date.now(),
+      bytes: index.bytes + ids.byteLength,
+      used: ++this.keptUse,
+    };
+    this.pgProjects.set(projectId, kept);
+    this.keepWithin(this.pgProjects);
+    return kept;
   }
 
   private async findSqlite(
@@ -275,7 +513,7 @@ export class DuplicatesService {
           atLeast = keepBest(best, limit, threshold, id, s);
         },
       );
-      return this.sqliteMatches(m, best);
+      return this.matches(m, best);
     }
     const score = trigramScorer(normalised);
     // The best `limit` so far, best first (score descending, then id ascending).
@@ -325,17 +563,19 @@ export class DuplicatesService {
         after = row.last;
       }
     }
-    return this.sqliteMatches(m, best);
+    return this.matches(m, best);
   }
 
   /** The claims of the best matches, in their order, with their text and status. */
-  private async sqliteMatches(
+  private async matches(
     m: EntityManager,
     best: readonly { id: string; score: number }[],
   ): Promise<DuplicateMatch[]> {
     if (best.length === 0) return [];
     const rows = (await m.query(
-      `SELECT "id", "text", "status" FROM "claims" WHERE "id" IN (${best.map(() => '?').join(', ')})`,
+      `SELECT "id", "text", "status" FROM "claims" WHERE "id" IN (${best
+        .map((_, i) => (m.connection.options.type === 'postgres' ? `$${i + 1}` : '?'))
+        .join(', ')})`,
       best.map((b) => b.id),
     )) as { id: string; text: string; status: ClaimStatus }[];
     const byId = new Map(rows.map((r) => [r.id, r]));
@@ -354,7 +594,7 @@ export class DuplicatesService {
    */
   private projectTrigrams(db: BetterSqlite3.Database, projectId: string): ProjectTrigrams | null {
     const statements = this.sqliteStatements.get(db);
-    if (!statements?.version || this.sqliteMemoryBytes <= 0) return null;
+    if (!statements?.version || this.memoryBytes <= 0) return null;
     const versionOf = statements.version;
     let projects = this.sqliteProjects.get(db);
     if (!projects) {
@@ -367,11 +607,11 @@ export class DuplicatesService {
       const now = versionOf.get(projectId) as TextVersion;
       if (known.schema === schemaOf() && known.version.changed === now.changed) {
         if (known.version.inserted === now.inserted) {
-          known.used = ++this.sqliteUse;
+          known.used = ++this.keptUse;
           return known;
         }
         if (this.addInserted(db, projectId, known)) {
-          known.used = ++this.sqliteUse;
+          known.used = ++this.keptUse;
           this.keepWithin(projects);
           return known;
         }
@@ -409,7 +649,7 @@ export class DuplicatesService {
           rowids,
           lastRowid,
           bytes: index.bytes + 8 * rowids.length,
-          used: ++this.sqliteUse,
+          used: ++this.keptUse,
         };
       })();
     } catch (error) {
@@ -455,13 +695,40 @@ export class DuplicatesService {
   }
 
   /** Drops the least recently used projects while the kept sets exceed the memory allowed. */
-  private keepWithin(projects: Map<string, ProjectTrigrams>): void {
+  private keepWithin(projects: Map<string, { bytes: number; used: number }>): void {
     let total = 0;
     for (const p of projects.values()) total += p.bytes;
     for (const [id, p] of [...projects].sort((a, b) => a[1].used - b[1].used)) {
-      if (total <= this.sqliteMemoryBytes) break;
+      if (total <= this.memoryBytes) break;
       projects.delete(id);
       total -= p.bytes;
     }
   }
+}
+
+/** The claim id (a UUID) at a position of a kept copy's ids. */
+function uuidAt(ids: Buffer, position: number): string {
+  const h = ids.toString('hex', position * 16, position * 16 + 16);
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+/** Writes a claim id at a position, growing the buffer (doubling) when needed. */
+function putUuid(ids: Buffer, position: number, id: string): Buffer {
+  let out = ids;
+  if (out.length < (position + 1) * 16) {
+    out = Buffer.alloc(Math.max(1024, out.length * 2, (position + 1) * 16));
+    ids.copy(out);
+  }
+  out.write(id.replace(/-/g, ''), position * 16, 16, 'hex');
+  return out;
+}
+
+/** The positions among the first `size` whose claim id is `id` (a native search of 16-byte slots). */
+function positionsOf(ids: Buffer, size: number, id: string): number[] {
+  const needle = Buffer.from(id.replace(/-/g, ''), 'hex');
+  const end = size * 16;
+  const found: number[] = [];
+  for (let at = ids.indexOf(needle); at >= 0 && at < end; at = ids.indexOf(needle, at + 1))
+    if (at % 16 === 0) found.push(at / 16);
+  return found;
 }

@@ -12,6 +12,7 @@ import { QueueFacetCounts1795620300000 } from './1795620300000-QueueFacetCounts'
 import { ClaimDuplicatesIndex1795620400000 } from './1795620400000-ClaimDuplicatesIndex';
 import { FacetCountsPerStatement1795620500000 } from './1795620500000-FacetCountsPerStatement';
 import { ExportOrderIndex1796415179727 } from './1796415179727-ExportOrderIndex';
+import { ClaimTextChanges1796600000000 } from './1796600000000-ClaimTextChanges';
 
 export const postgresMigrations = [
   Foundation1795598293617,
@@ -27,4 +28,5 @@ export const postgresMigrations = [
   ClaimDuplicatesIndex1795620400000,
   FacetCountsPerStatement1795620500000,
   ExportOrderIndex1796415179727,
+  ClaimTextChanges1796600000000,
 ];
