@@ -200,10 +200,10 @@ function symbol(code: number): number {
 }
 
 function grow<T extends Uint16Array | Uint32Array>(array: T, atLeast: number): T {
-  // Doubling while small, a quarter more past a million entries (a kept index grows by a few
-  // texts at a time after its first build).
+  // Doubling while small, an eighth more past a million entries (a kept index grows by a few
+  // texts at a time after its first build, and its owner counts the spare room as memory).
   let length = Math.max(array.length, 16);
-  while (length < atLeast) length = length < 1 << 20 ? length * 2 : Math.ceil(length * 1.25);
+  while (length < atLeast) length = length < 1 << 20 ? length * 2 : Math.ceil(length * 1.125);
   const next = new (array.constructor as new (length: number) => T)(length);
   next.set(array);
   return next;

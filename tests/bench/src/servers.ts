@@ -106,7 +106,11 @@ export function oursNodeFlags(): string[] {
 }
 
 /** The product, as `npm start` runs it but in production mode with its real configuration. */
-export function startOurs(dialect: Dialect, databaseUrl: string): Promise<Server> {
+export function startOurs(
+  dialect: Dialect,
+  databaseUrl: string,
+  env: Record<string, string> = {},
+): Promise<Server> {
   const dataDir = join(DATA_DIR, `run-${dialect}`);
   mkdirSync(dataDir, { recursive: true });
   return start(
@@ -121,6 +125,7 @@ export function startOurs(dialect: Dialect, databaseUrl: string): Promise<Server
       DEMO_SEED: 'false',
       LOG_LEVEL: process.env['BENCH_LOG_LEVEL'] ?? 'warn',
       WEB_DIST: join(ROOT, 'dist', 'web'),
+      ...env,
     },
     '/health',
   );

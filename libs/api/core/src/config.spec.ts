@@ -64,6 +64,8 @@ describe('configuration', () => {
     [{ UPLOAD_MAX_BYTES: '0' }, 'UPLOAD_MAX_BYTES', /at least 1/],
     [{ UPLOAD_MAX_BYTES: '25MB' }, 'UPLOAD_MAX_BYTES', /whole number/],
     [{ EXPORT_RETENTION_HOURS: 'a week' }, 'EXPORT_RETENTION_HOURS', /whole number of hours/],
+    [{ DUPLICATES_MEMORY_MB: '256MB' }, 'DUPLICATES_MEMORY_MB', /whole number of megabytes/],
+    [{ DUPLICATES_MEMORY_MB: '2000000' }, 'DUPLICATES_MEMORY_MB', /at most 1048576/],
     [{ EXPORT_RETENTION_HOURS: '100000' }, 'EXPORT_RETENTION_HOURS', /at most 87840/],
     [{ CAPTURE_ALLOW_HOSTS: 'ok.example.org, 10.0.0.0/33' }, 'CAPTURE_ALLOW_HOSTS', /CIDR/],
     [{ CAPTURE_ALLOW_HOSTS: 'http://x.org' }, 'CAPTURE_ALLOW_HOSTS', /host name/],

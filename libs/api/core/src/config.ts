@@ -84,6 +84,17 @@ const envSchema = z.object({
   UPLOAD_MAX_BYTES: positiveInt(2 ** 31 - 1).default(25 * 1024 * 1024),
   IMPORT_MAX_BYTES: positiveInt(2 ** 40).default(200 * 1024 * 1024),
   IMPORT_JSONLD_MAX_BYTES: positiveInt(2 ** 31 - 1).default(20 * 1024 * 1024),
+  DUPLICATES_MEMORY_MB: z
+    .string()
+    .regex(/^\d+$/, 'must be a whole number of megabytes (0 keeps none)')
+    .transform(Number)
+    .pipe(
+      z
+        .number()
+        .int()
+        .max(1024 * 1024, 'must be at most 1048576'),
+    )
+    .default(256),
   EXPORT_RETENTION_HOURS: z
     .string()
     .regex(/^\d+$/, 'must be a whole number of hours (0 keeps exports for ever)')
@@ -160,6 +171,8 @@ export interface AppConfig {
   importMaxBytes: number;
   /** Ad-hoc export files are removed after this many hours (0: never); releases are kept. */
   exportRetentionHours: number;
+  /** Memory for the trigram sets duplicate lookup keeps between lookups, in bytes (0: none). */
+  duplicatesMemoryBytes: number;
   importJsonLdMaxBytes: number;
   /** Server-side URL capture: what the operator allows beyond public addresses, and limits. */
   capture: {
@@ -248,6 +261,7 @@ export function loadConfig(
     importMaxBytes: e.IMPORT_MAX_BYTES,
     importJsonLdMaxBytes: e.IMPORT_JSONLD_MAX_BYTES,
     exportRetentionHours: e.EXPORT_RETENTION_HOURS,
+    duplicatesMemoryBytes: e.DUPLICATES_MEMORY_MB * 1024 * 1024,
     capture: {
       allowHosts: e.CAPTURE_ALLOW_HOSTS,
       allowPrivate: e.CAPTURE_ALLOW_PRIVATE,

@@ -1,4 +1,5 @@
 import {
+  Inject,
   Injectable,
   Logger,
   type OnApplicationBootstrap,
@@ -7,6 +8,7 @@ import {
 import { InjectDataSource } from '@nestjs/typeorm';
 import type BetterSqlite3 from 'better-sqlite3';
 import { DataSource, type EntityManager } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '@corroborate/api-core';
 import {
   type ClaimStatus,
   DEFAULT_DUPLICATE_THRESHOLD,
@@ -59,9 +61,6 @@ function keepBest(
 
 /** Rows asked of the PostgreSQL nearest-neighbour scan per requested match, at first. */
 const PG_WINDOW_PER_MATCH = 4;
-
-/** Memory for the trigram sets kept between lookups, by default (1M claims ≈ 210 MB). */
-const MEMORY_BYTES = 256 * 1024 * 1024;
 
 /**
  * PostgreSQL: claim_text_changes rows older than this are pruned (hourly), and a kept copy not
@@ -183,8 +182,9 @@ export class DuplicatesService implements OnApplicationBootstrap, OnApplicationS
    * Memory for projects' trigram sets kept between lookups (about 200 bytes per claim on SQLite,
    * 220 on PostgreSQL); the least recently used projects are dropped past it, and 0 keeps none
    * (every SQLite lookup reads the project's texts, every PostgreSQL lookup walks its index).
+   * DUPLICATES_MEMORY_MB sets it (256 MB by default: 1M claims take about 210 MB).
    */
-  memoryBytes = MEMORY_BYTES;
+  memoryBytes: number;
   private readonly sqliteProjects = new WeakMap<
     BetterSqlite3.Database,
     Map<string, ProjectTrigrams>
@@ -196,7 +196,12 @@ export class DuplicatesService implements OnApplicationBootstrap, OnApplicationS
   private pruner: NodeJS.Timeout | undefined;
   private readonly logger = new Logger('Duplicates');
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.memoryBytes = config.duplicatesMemoryBytes;
+  }
 
   /** PostgreSQL: prunes claim_text_changes at start and then hourly. */
   onApplicationBootstrap(): void {
@@ -394,6 +399,7 @@ export class DuplicatesService implements OnApplicationBootstrap, OnApplicationS
       }
       this.pgProjects.delete(projectId);
     }
+    const started = Date.now();
     const built = await this.dataSource.transaction('REPEATABLE READ', async (t) => {
       // The first statement fixes the transaction's snapshot; the texts are read in it.
       const [{ snapshot }] = (await t.query(
@@ -433,6 +439,9 @@ export class DuplicatesService implements OnApplicationBootstrap, OnApplicationS
       bytes: index.bytes + ids.byteLength,
       used: ++this.keptUse,
     };
+    this.logger.debug(
+      `Read the trigram sets of project ${projectId}: ${index.size} claims, ${(kept.bytes / 1048576).toFixed(1)} MB, ${Date.now() - started} ms`,
+    );
     this.pgProjects.set(projectId, kept);
     this.keepWithin(this.pgProjects);
     return kept;
@@ -701,6 +710,9 @@ export class DuplicatesService implements OnApplicationBootstrap, OnApplicationS
     for (const [id, p] of [...projects].sort((a, b) => a[1].used - b[1].used)) {
       if (total <= this.memoryBytes) break;
       projects.delete(id);
+      this.logger.debug(
+        `Dropped the trigram sets of project ${id} (${(p.bytes / 1048576).toFixed(1)} MB): past DUPLICATES_MEMORY_MB`,
+      );
       total -= p.bytes;
     }
   }
@@ -712,11 +724,13 @@ function uuidAt(ids: Buffer, position: number): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
 
-/** Writes a claim id at a position, growing the buffer (doubling) when needed. */
+/** Writes a claim id at a position, growing the buffer (by an eighth, at least 64 ids) when needed. */
 function putUuid(ids: Buffer, position: number, id: string): Buffer {
   let out = ids;
   if (out.length < (position + 1) * 16) {
-    out = Buffer.alloc(Math.max(1024, out.length * 2, (position + 1) * 16));
+    out = Buffer.alloc(
+      Math.max(out.length + 1024, Math.ceil(out.length * 1.125), (position + 1) * 16),
+    );
     ids.copy(out);
   }
   out.write(id.replace(/-/g, ''), position * 16, 16, 'hex');
