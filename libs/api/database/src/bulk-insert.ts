@@ -35,7 +35,7 @@ export class BulkTable<T extends ObjectLiteral> {
   readonly table: string;
   private readonly columns: ColumnMetadata[];
   private readonly postgres: boolean;
-  private statement: BetterSqlite3.Statement | null = null;
+  private prepared: BetterSqlite3.Statement | null = null;
   private converters: ((entity: Partial<T>) => unknown)[] | null = null;
 
   constructor(
@@ -101,15 +101,25 @@ export class BulkTable<T extends ObjectLiteral> {
       this.insertSync(entities);
       return;
     }
+    const { sql, parameters } = this.postgresStatement(entities);
+    await this.manager.query(sql, parameters);
+  }
+
+  /**
+   * PostgreSQL only: the one INSERT statement for the entities, for a caller that sends several
+   * statements itself, in order, without waiting between them.
+   */
+  postgresStatement(entities: readonly Partial<T>[]): { sql: string; parameters: unknown[] } {
+    if (!this.postgres) throw new Error('postgresStatement is for PostgreSQL');
     const driver = this.manager.connection.driver;
     const rows: unknown[][] = entities.map((entity) => this.values(entity));
     // One JSON array of rows as the only parameter: V8 writes it natively, PostgreSQL reads it
     // natively, where node-postgres would escape every element of a parameter array in JS.
     const casts = this.columns.map((c, i) => `(r->>${i})::${driver.normalizeType(c)}`);
-    await this.manager.query(
-      `INSERT INTO "${this.table}" (${this.columnList()}) SELECT ${casts.join(', ')} FROM jsonb_array_elements($1::jsonb) AS r`,
-      [JSON.stringify(rows)],
-    );
+    return {
+      sql: `INSERT INTO "${this.table}" (${this.columnList()}) SELECT ${casts.join(', ')} FROM jsonb_array_elements($1::jsonb) AS r`,
+      parameters: [JSON.stringify(rows)],
+    };
   }
 
   /**
@@ -118,10 +128,10 @@ export class BulkTable<T extends ObjectLiteral> {
    */
   insertSync(entities: readonly Partial<T>[]): void {
     if (this.postgres) throw new Error('insertSync is for SQLite');
-    this.statement ??= sqliteHandle(this.manager).prepare(
+    this.prepared ??= sqliteHandle(this.manager).prepare(
       `INSERT INTO "${this.table}" (${this.columnList()}) VALUES (${this.columns.map(() => '?').join(', ')})`,
     );
-    for (const entity of entities) this.statement.run(...this.values(entity));
+    for (const entity of entities) this.prepared.run(...this.values(entity));
   }
 }
 

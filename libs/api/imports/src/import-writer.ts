@@ -77,6 +77,8 @@ export class ImportWriter {
   private readonly knownSources = new Map<string, SourceEntity>();
   private readonly postgres: boolean;
   private sqliteTriggers: { name: string; sql: string }[] | null = null;
+  /** PostgreSQL: the statements of batches sent and not yet awaited, oldest first (see write). */
+  private readonly inFlight: Promise<void>[] = [];
   sourcesCreated = 0;
   evidenceCreated = 0;
 
@@ -94,10 +96,16 @@ export class ImportWriter {
     this.postgres = manager.connection.options.type === 'postgres';
   }
 
-  /** Writes one batch of claims (with their evidence and new sources) under the given ids. */
+  /**
+   * Writes one batch of claims (with their evidence and new sources) under the given ids. On
+   * PostgreSQL the batch's statements may still be running when this returns: call
+   * {@link finish} after the last batch, before anything else uses the transaction.
+   */
   async write(
     batch: readonly { readonly id: string; readonly claim: ImportedClaim }[],
   ): Promise<void> {
+    // At most one earlier batch still running while this one is built and sent.
+    while (this.inFlight.length > 1) await this.inFlight.shift();
     await this.lookUpSources(batch.map((b) => b.claim));
     const actorId = this.actor?.id ?? null;
     const claims: Partial<ClaimEntity>[] = [];
@@ -208,11 +216,31 @@ export class ImportWriter {
         );
     }
     if (this.postgres) {
-      await this.sources.insert(sources);
-      await this.claims.insert(claims);
-      await this.topics.insert(topics);
-      await this.evidence.insert(evidence);
-      await this.audit.insert(audit);
+      // Sent now and not awaited: the connection runs statements in the order they were sent,
+      // so this batch's rows are inserted while the caller reads and builds the next batch (the
+      // server and this process work at once). A failure is thrown by the next write or by
+      // finish(); the transaction is aborted by then, so nothing after it is written.
+      // Straight to the transaction's node-postgres client, which queues statements and runs
+      // them in the order of these calls (sources before the evidence naming them, claims
+      // before their topics, each batch after the one before).
+      const client = postgresClient(this.manager);
+      const statements = [
+        [this.sources, sources],
+        [this.claims, claims],
+        [this.topics, topics],
+        [this.evidence, evidence],
+        [this.audit, audit],
+      ] as const;
+      const sent: Promise<unknown>[] = [];
+      for (const [table, rows] of statements) {
+        if (rows.length === 0) continue;
+        const { sql, parameters } = (table as BulkTable<object>).postgresStatement(rows);
+        sent.push(client.query(sql, parameters));
+      }
+      const inserts = Promise.all(sent).then(() => undefined);
+      // Observed here so that a failure is not reported as unhandled before it is awaited.
+      inserts.catch(() => undefined);
+      this.inFlight.push(inserts);
     } else {
       this.sqliteBatch(claims.length, () => {
         this.sources.insertSync(sources);
@@ -222,6 +250,18 @@ export class ImportWriter {
         this.audit.insertSync(audit);
       });
     }
+  }
+
+  /** Waits for every batch written so far; throws the first failure. */
+  async finish(): Promise<void> {
+    // In order, every one awaited: after a failure the later ones fail too (aborted transaction).
+    const waiting = this.inFlight.splice(0);
+    let failure: unknown = null;
+    for (const p of waiting)
+      await p.catch((error: unknown) => {
+        failure ??= error;
+      });
+    if (failure !== null) throw failure;
   }
 
   /** The registry's sources named in this batch and not yet known, in one statement. */
@@ -269,4 +309,15 @@ export class ImportWriter {
       for (const t of this.sqliteTriggers) db.exec(t.sql);
     }
   }
+}
+
+/** The node-postgres client of a transaction's query runner (connected: the transaction is open). */
+function postgresClient(manager: EntityManager): {
+  query(sql: string, parameters: unknown[]): Promise<unknown>;
+} {
+  const runner = manager.queryRunner as unknown as {
+    databaseConnection?: { query(sql: string, parameters: unknown[]): Promise<unknown> };
+  } | null;
+  if (!runner?.databaseConnection) throw new Error('The import has no open PostgreSQL connection');
+  return runner.databaseConnection;
 }

@@ -275,6 +275,7 @@ export class ImportsService implements OnApplicationBootstrap {
         if (batch.length >= batchSize) await flush();
       }
       if (batch.length > 0) await flush();
+      await writer.finish();
       this.logger.debug(
         `Import ${importId}: ${index} claim(s) written in ${Date.now() - writtenAt} ms`,
       );
