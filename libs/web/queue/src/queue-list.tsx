@@ -9,10 +9,16 @@ import {
 } from 'react';
 import { Link } from 'react-router';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { Badge, Box, Checkbox, Group, Loader, Text, Tooltip } from '@mantine/core';
+import { Box, Checkbox, Group, Loader, Text, Tooltip } from '@mantine/core';
 import { IconAlarm } from '@tabler/icons-react';
 import type { QueueClaimFieldsFragment } from '@corroborate/graphql';
-import { ClaimStatusBadge, PriorityBadge, formatDate } from '@corroborate/web-ui';
+import {
+  ClaimStatusBadge,
+  PlainBadge,
+  PlainCheckbox,
+  PriorityBadge,
+  formatDate,
+} from '@corroborate/web-ui';
 import { isOverdue } from './queue-filters';
 import classes from './queue-list.module.css';
 
@@ -295,8 +301,7 @@ const QueueRow = memo(function QueueRow({
     >
       {checked !== undefined && onToggle !== undefined && (
         <div role="cell" onClick={(event) => event.stopPropagation()}>
-          <Checkbox
-            size="xs"
+          <PlainCheckbox
             aria-label={`Select claim: ${claim.text.slice(0, 80)}`}
             checked={checked}
             onChange={() => onToggle(claim.id)}
@@ -326,9 +331,9 @@ const QueueRow = memo(function QueueRow({
       {topicsColumn && (
         <div role="cell" className={`${classes.cell} ${classes.inline}`}>
           {claim.topics.slice(0, MAX_TOPICS_SHOWN).map((topic) => (
-            <Badge key={topic} variant="light" color="gray" size="sm" tt="none" maw={120}>
+            <PlainBadge key={topic} color="gray" size="sm" upper={false} maxWidth={120}>
               {topic}
-            </Badge>
+            </PlainBadge>
           ))}
           {extraTopics > 0 && (
             <Tooltip label={claim.topics.slice(MAX_TOPICS_SHOWN).join(', ')}>

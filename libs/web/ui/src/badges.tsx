@@ -20,20 +20,20 @@ import {
   VERDICT_COLORS,
   VERDICT_LABELS,
 } from './labels';
+import { PlainBadge } from './plain-controls';
 
 export function ClaimStatusBadge({ status }: { status: ClaimStatus }) {
-  return (
-    <Badge color={CLAIM_STATUS_COLORS[status]} variant="light">
-      {CLAIM_STATUS_LABELS[status]}
-    </Badge>
-  );
+  return <PlainBadge color={CLAIM_STATUS_COLORS[status]}>{CLAIM_STATUS_LABELS[status]}</PlainBadge>;
 }
 
 export function PriorityBadge({ priority }: { priority: Priority }) {
   return (
-    <Badge color={PRIORITY_COLORS[priority]} variant={priority === 'URGENT' ? 'filled' : 'light'}>
+    <PlainBadge
+      color={PRIORITY_COLORS[priority]}
+      variant={priority === 'URGENT' ? 'filled' : 'light'}
+    >
       {PRIORITY_LABELS[priority]}
-    </Badge>
+    </PlainBadge>
   );
 }
 

@@ -15,6 +15,7 @@ export * from './history.graphql';
 export * from './labels';
 export * from './loading';
 export * from './page-header';
+export * from './plain-controls';
 export * from './role-gate';
 export * from './roles';
 export * from './safe-url';
