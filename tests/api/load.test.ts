@@ -22,11 +22,18 @@ import {
  * every second from /proc) is reported, and in a soak of two minutes or more it must level off
  * after warm-up.
  *
+ * On PostgreSQL the load is split between LOAD_INSTANCES API processes (default 2) sharing the
+ * database and Redis, as several instances behind a load balancer would: each gets its share of
+ * the connections, and each one's memory must level off. SQLite, the embedded single-process
+ * default, runs one.
+ *
  * `npm test`: 50 connections for 10 s; `npm run test:reliability`: 50 connections for 5 minutes
  * on PostgreSQL.
  */
 const SECONDS = Number(process.env['SOAK_SECONDS'] ?? 10);
 const CONNECTIONS = Number(process.env['LOAD_CONNECTIONS'] ?? 50);
+const INSTANCES = testDialect() === 'postgres' ? Number(process.env['LOAD_INSTANCES'] ?? 2) : 1;
+const REDIS_URL = process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
 const CLAIMS = 5;
 
 const QUEUE =
@@ -54,14 +61,16 @@ interface Context {
 
 describe(`mixed load on ${testDialect()}`, { timeout: (SECONDS + 180) * 1000 }, () => {
   let db: TestDatabase;
-  let api: ChildApi;
+  let apis: ChildApi[] = [];
   let cookie: string;
   let claimIds: string[];
 
   beforeAll(async () => {
     db = await freshDatabase();
-    api = await spawnApi(db);
-    const editor = new ApiClient(api.url);
+    // One after the other: the first migrates and seeds, the others find it done.
+    const env: Record<string, string> = INSTANCES > 1 ? { REDIS_URL } : {};
+    for (let i = 0; i < INSTANCES; i++) apis.push(await spawnApi(db, env));
+    const editor = new ApiClient(apis[0].url);
     const signIn = await editor.signIn(DEMO.editor.email, DEMO.editor.password);
     if (signIn.errors) throw new Error(JSON.stringify(signIn.errors));
     cookie = editor.cookie as string;
@@ -71,12 +80,13 @@ describe(`mixed load on ${testDialect()}`, { timeout: (SECONDS + 180) * 1000 }, 
       claimIds.push((await newClaim(editor, projectId, `Claim under load ${i + 1}`)).id);
   }, 180_000);
   afterAll(async () => {
-    await api?.kill();
+    for (const api of apis) await api.kill();
+    apis = [];
     await db?.drop();
   });
 
-  it(`${CONNECTIONS} connections for ${SECONDS} s: no error but CONFLICT, memory reported`, async () => {
-    const pid = api.child.pid as number;
+  it(`${CONNECTIONS} connections on ${INSTANCES} instance(s) for ${SECONDS} s: no error but CONFLICT, memory reported`, async () => {
+    const pids = apis.map((api) => api.child.pid as number);
     let answers = 0;
     let conflicts = 0;
     let applied = 0;
@@ -108,80 +118,92 @@ describe(`mixed load on ${testDialect()}`, { timeout: (SECONDS + 180) * 1000 }, 
       JSON.stringify({ query, variables });
     const pick = () => claimIds[Math.floor(Math.random() * claimIds.length)];
 
-    const samples: { t: number; rss: number; answers: number }[] = [];
+    const samples: { t: number; rss: number[]; answers: number }[] = [];
     const started = Date.now();
     let sampling = true;
     const sampler = (async () => {
       while (sampling) {
-        samples.push({ t: (Date.now() - started) / 1000, rss: rssMiB(pid), answers });
+        samples.push({ t: (Date.now() - started) / 1000, rss: pids.map(rssMiB), answers });
         await pause(1000);
       }
     })();
 
     let n = 0;
-    const result = await autocannon({
-      url: `${api.url}/graphql`,
-      connections: CONNECTIONS,
-      duration: SECONDS,
-      method: 'POST',
-      headers: { 'content-type': 'application/json', cookie },
-      requests: [
-        { body: post(QUEUE), onResponse: classify('queue') },
-        {
-          setupRequest: (req, context) => {
-            const c = context as Context;
-            c.claimId = pick();
-            return { ...req, body: post(READ, { id: c.claimId }) };
+    const load = (url: string, connections: number) =>
+      autocannon({
+        url: `${url}/graphql`,
+        connections,
+        duration: SECONDS,
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie },
+        requests: [
+          { body: post(QUEUE), onResponse: classify('queue') },
+          {
+            setupRequest: (req, context) => {
+              const c = context as Context;
+              c.claimId = pick();
+              return { ...req, body: post(READ, { id: c.claimId }) };
+            },
+            onResponse: classify('claim', (data, c) => {
+              c.version = (data['claim'] as { version: number }).version;
+            }),
           },
-          onResponse: classify('claim', (data, c) => {
-            c.version = (data['claim'] as { version: number }).version;
-          }),
-        },
-        {
-          setupRequest: (req, context) => {
-            const c = context as Context;
-            n++;
-            return {
+          {
+            setupRequest: (req, context) => {
+              const c = context as Context;
+              n++;
+              return {
+                ...req,
+                body: post(UPDATE, {
+                  input: {
+                    claimId: c.claimId,
+                    expectedVersion: c.version,
+                    text: `Claim under load, wording ${n}`,
+                    priority: ['LOW', 'NORMAL', 'HIGH', 'URGENT'][n % 4],
+                  },
+                }),
+              };
+            },
+            onResponse: classify('updateClaim', () => applied++),
+          },
+          {
+            setupRequest: (req) => ({
               ...req,
-              body: post(UPDATE, {
-                input: {
-                  claimId: c.claimId,
-                  expectedVersion: c.version,
-                  text: `Claim under load, wording ${n}`,
-                  priority: ['LOW', 'NORMAL', 'HIGH', 'URGENT'][n % 4],
-                },
-              }),
-            };
+              body: post(COMMENT, { input: { claimId: pick(), body: `Checked again (${n}).` } }),
+            }),
+            onResponse: classify('addComment'),
           },
-          onResponse: classify('updateClaim', () => applied++),
-        },
-        {
-          setupRequest: (req) => ({
-            ...req,
-            body: post(COMMENT, { input: { claimId: pick(), body: `Checked again (${n}).` } }),
-          }),
-          onResponse: classify('addComment'),
-        },
-      ],
-    });
+        ],
+      });
+    const results = await Promise.all(
+      apis.map((api, i) =>
+        load(api.url, Math.floor(CONNECTIONS / INSTANCES) + (i < CONNECTIONS % INSTANCES ? 1 : 0)),
+      ),
+    );
     sampling = false;
     await sampler;
+    const sum = (pick: (r: (typeof results)[number]) => number) =>
+      results.reduce((total, r) => total + pick(r), 0);
 
     expect(unexpected).toEqual([]);
-    expect(result.errors).toBe(0);
-    expect(result.timeouts).toBe(0);
-    expect(result.non2xx).toBe(0);
+    expect(sum((r) => r.errors)).toBe(0);
+    expect(sum((r) => r.timeouts)).toBe(0);
+    expect(sum((r) => r.non2xx)).toBe(0);
     expect(answers).toBeGreaterThan(0);
     expect(applied).toBeGreaterThan(0);
-    expect(api.child.exitCode).toBeNull();
+    // Every instance served its share and is still running.
+    for (const r of results) expect(r.requests.total).toBeGreaterThan(0);
+    for (const api of apis) expect(api.child.exitCode).toBeNull();
 
-    // Memory after warm-up (the first fifth of the run, at least 5 s): the median of the first
-    // and of the last tenth of the remaining samples.
+    // Memory of each instance after warm-up (the first fifth of the run, at least 5 s): the
+    // median of the first and of the last tenth of the remaining samples.
     const warm = samples.filter((s) => s.t >= Math.max(5, SECONDS / 5));
     const tenth = Math.max(1, Math.floor(warm.length / 10));
-    const early = median(warm.slice(0, tenth).map((s) => s.rss));
-    const late = median(warm.slice(-tenth).map((s) => s.rss));
-    const peak = Math.max(...samples.map((s) => s.rss));
+    const memory = pids.map((_, i) => ({
+      early: median(warm.slice(0, tenth).map((s) => s.rss[i])),
+      late: median(warm.slice(-tenth).map((s) => s.rss[i])),
+      peak: Math.max(...samples.map((s) => s.rss[i])),
+    }));
     // Answers per second over the first and the last tenth after warm-up.
     const throughput = (part: typeof warm) =>
       part.length > 1
@@ -189,17 +211,25 @@ describe(`mixed load on ${testDialect()}`, { timeout: (SECONDS + 180) * 1000 }, 
         : NaN;
     const firstRate = throughput(warm.slice(0, tenth + 1));
     const lastRate = throughput(warm.slice(-(tenth + 1)));
-    const rate = Math.round(result.requests.average);
+    const rate = Math.round(sum((r) => r.requests.average));
+    const latency = results
+      .map((r, i) => `instance ${i + 1} p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms`)
+      .join('; ');
+    const rss = memory
+      .map(
+        (m, i) =>
+          `instance ${i + 1} ${m.early.toFixed(0)} → ${m.late.toFixed(0)} MiB (peak ${m.peak.toFixed(0)})`,
+      )
+      .join('; ');
     console.info(
-      `load on ${testDialect()}: ${CONNECTIONS} connections, ${SECONDS} s: ${answers} answers ` +
-        `(${rate}/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms), ${applied} edits applied, ` +
-        `${conflicts} CONFLICT, 0 errors; RSS after warm-up ${early.toFixed(0)} MiB → ` +
-        `${late.toFixed(0)} MiB at the end (peak ${peak.toFixed(0)} MiB); ` +
+      `load on ${testDialect()}: ${CONNECTIONS} connections on ${INSTANCES} instance(s), ${SECONDS} s: ` +
+        `${answers} answers (${rate}/s; ${latency}), ${applied} edits applied, ` +
+        `${conflicts} CONFLICT, 0 errors; RSS after warm-up → at the end: ${rss}; ` +
         `${firstRate.toFixed(0)} answers/s after warm-up, ${lastRate.toFixed(0)}/s at the end`,
     );
     if (SECONDS >= 120) {
       // Loose on purpose: flat means no steady climb, not a fixed number.
-      expect(late).toBeLessThan(early * 1.5 + 32);
+      for (const m of memory) expect(m.late).toBeLessThan(m.early * 1.5 + 32);
     }
   });
 });
