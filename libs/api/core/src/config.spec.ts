@@ -47,8 +47,18 @@ describe('configuration', () => {
       type: 'postgres',
       url: 'postgres://u@db:5432/corroborate',
       logging: false,
+      connectTimeoutMs: 30_000,
+      statementTimeoutMs: 120_000,
     });
     expect(config.demoSeed).toBe(false);
+    expect(
+      loadConfig({
+        DATA_DIR: dataDir(),
+        DATABASE_URL: 'postgres://u@db:5432/corroborate',
+        DATABASE_STATEMENT_TIMEOUT_SECONDS: '0',
+        DATABASE_CONNECT_TIMEOUT_SECONDS: '5',
+      }).database,
+    ).toMatchObject({ connectTimeoutMs: 5_000, statementTimeoutMs: 0 });
   });
 
   it.each([
@@ -65,6 +75,12 @@ describe('configuration', () => {
     [{ UPLOAD_MAX_BYTES: '25MB' }, 'UPLOAD_MAX_BYTES', /whole number/],
     [{ EXPORT_RETENTION_HOURS: 'a week' }, 'EXPORT_RETENTION_HOURS', /whole number of hours/],
     [{ DUPLICATES_MEMORY_MB: '256MB' }, 'DUPLICATES_MEMORY_MB', /whole number of megabytes/],
+    [
+      { DATABASE_STATEMENT_TIMEOUT_SECONDS: '2m' },
+      'DATABASE_STATEMENT_TIMEOUT_SECONDS',
+      /whole number of seconds/,
+    ],
+    [{ DATABASE_CONNECT_TIMEOUT_SECONDS: '0' }, 'DATABASE_CONNECT_TIMEOUT_SECONDS', /at least 1/],
     [{ DUPLICATES_MEMORY_MB: '2000000' }, 'DUPLICATES_MEMORY_MB', /at most 1048576/],
     [{ EXPORT_RETENTION_HOURS: '100000' }, 'EXPORT_RETENTION_HOURS', /at most 87840/],
     [{ CAPTURE_ALLOW_HOSTS: 'ok.example.org, 10.0.0.0/33' }, 'CAPTURE_ALLOW_HOSTS', /CIDR/],

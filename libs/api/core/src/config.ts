@@ -66,6 +66,13 @@ const envSchema = z.object({
     )
     .optional(),
   DATABASE_LOGGING: booleanString.default(false),
+  DATABASE_CONNECT_TIMEOUT_SECONDS: positiveInt(3600).default(30),
+  DATABASE_STATEMENT_TIMEOUT_SECONDS: z
+    .string()
+    .regex(/^\d+$/, 'must be a whole number of seconds (0 waits for ever)')
+    .transform(Number)
+    .pipe(z.number().int().max(86_400, 'must be at most 86400'))
+    .default(120),
   MIGRATIONS_RUN: booleanString.default(true),
   DEMO_SEED: booleanString.optional(),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
@@ -144,7 +151,15 @@ const envSchema = z.object({
 
 export type DatabaseConfig =
   | { type: 'sqlite'; path: string; logging: boolean }
-  | { type: 'postgres'; url: string; logging: boolean };
+  | {
+      type: 'postgres';
+      url: string;
+      logging: boolean;
+      /** Longest wait for a connection (a new one, or a free one of the pool). */
+      connectTimeoutMs: number;
+      /** A statement with no answer after this long has its connection closed (0: never). */
+      statementTimeoutMs: number;
+    };
 
 export interface AppConfig {
   env: 'development' | 'production' | 'test';
@@ -224,7 +239,13 @@ export function loadConfig(
 
   let database: DatabaseConfig;
   if (e.DATABASE_URL && /^postgres(ql)?:/.test(e.DATABASE_URL)) {
-    database = { type: 'postgres', url: e.DATABASE_URL, logging: e.DATABASE_LOGGING };
+    database = {
+      type: 'postgres',
+      url: e.DATABASE_URL,
+      logging: e.DATABASE_LOGGING,
+      connectTimeoutMs: e.DATABASE_CONNECT_TIMEOUT_SECONDS * 1000,
+      statementTimeoutMs: e.DATABASE_STATEMENT_TIMEOUT_SECONDS * 1000,
+    };
   } else {
     const file = e.DATABASE_URL ? e.DATABASE_URL.replace(/^sqlite:(\/\/)?/, '') : '';
     const path =

@@ -93,7 +93,7 @@ const UNREACHABLE_CODES = new Set([
   '08006', // connection_failure
 ]);
 const UNREACHABLE_MESSAGE =
-  /Connection terminated|Client has encountered a connection error|timeout exceeded when trying to connect|Client was closed and is not queryable|the database system is (starting up|shutting down)/i;
+  /Connection terminated|No answer from the database within|Client has encountered a connection error|timeout exceeded when trying to connect|Client was closed and is not queryable|the database system is (starting up|shutting down)/i;
 
 /**
  * Whether `error` (or the driver error or cause inside it, as TypeORM wraps them) says that the

@@ -28,7 +28,7 @@ export function dataSourceOptions(
       synchronize: false,
       logging: database.logging ? 'all' : ['error'],
       uuidExtension: 'pgcrypto',
-      extra: { max: 10 },
+      extra: { max: 10, connectionTimeoutMillis: database.connectTimeoutMs },
     };
   }
   if (database.path !== ':memory:') mkdirSync(dirname(database.path), { recursive: true });

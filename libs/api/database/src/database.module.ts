@@ -1,7 +1,9 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '@corroborate/api-core';
 import { dataSourceOptions } from './data-source';
+import { guardStatements } from './statement-guard';
 
 /**
  * The TypeORM connection for the configured database. Entities are collected from every
@@ -10,17 +12,30 @@ import { dataSourceOptions } from './data-source';
 @Module({})
 export class DatabaseModule {
   static forRoot(): DynamicModule {
+    // Read from the config by useFactory, which Nest runs before dataSourceFactory.
+    let statementTimeoutMs = 0;
     return {
       module: DatabaseModule,
       imports: [
         TypeOrmModule.forRootAsync({
           inject: [APP_CONFIG],
-          useFactory: (config: AppConfig) => ({
-            ...dataSourceOptions(config.database, [], config.migrationsRun),
-            autoLoadEntities: true,
-            retryAttempts: 3,
-            retryDelay: 1000,
-          }),
+          useFactory: (config: AppConfig) => {
+            statementTimeoutMs =
+              config.database.type === 'postgres' ? config.database.statementTimeoutMs : 0;
+            return {
+              ...dataSourceOptions(config.database, [], config.migrationsRun),
+              autoLoadEntities: true,
+              retryAttempts: 3,
+              retryDelay: 1000,
+            };
+          },
+          // Migrations run in initialize(); statements are guarded only after them.
+          dataSourceFactory: async (options) => {
+            if (!options) throw new Error('No database options');
+            const dataSource = await new DataSource(options).initialize();
+            guardStatements(dataSource, statementTimeoutMs);
+            return dataSource;
+          },
         }),
       ],
     };

@@ -5,3 +5,4 @@ export * from './migrations/postgres';
 export * from './migrations/sqlite';
 export * from './row-reader';
 export * from './bulk-insert';
+export * from './statement-guard';
