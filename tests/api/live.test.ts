@@ -6,6 +6,8 @@ import { ClaimEntity } from '@corroborate/api-claims';
 import {
   type ApiClient,
   freshDatabase,
+  pause,
+  Relay,
   signedIn,
   startApi,
   type TestApi,
@@ -245,6 +247,92 @@ describe('with Redis unreachable', () => {
       .getRepository(ClaimEntity)
       .findOneByOrFail({ id: claim.id });
     expect(stored.priority).toBe('LOW');
+  });
+});
+
+describe('with the network to Redis partitioned', () => {
+  // Both instances reach Redis through a relay that can stop carrying packets: connections stay
+  // open, commands get no reply.
+  let db: TestDatabase;
+  let relay: Relay;
+  let a: TestApi;
+  let b: TestApi;
+  // Made here, not when the file is collected: the block above restores its own spy on warn.
+  let warn: { mock: { calls: unknown[][] }; mockClear(): void; mockRestore(): void } | undefined;
+  beforeAll(async () => {
+    warn = vi.spyOn(Logger.prototype, 'warn');
+    const redis = new URL(REDIS_URL);
+    relay = new Relay(redis.hostname, Number(redis.port || 6379));
+    await relay.start();
+    const url = `redis://127.0.0.1:${relay.port}`;
+    db = await freshDatabase();
+    a = await startApi({ REDIS_URL: url }, db);
+    b = await startApi({ REDIS_URL: url }, db);
+  });
+  afterAll(async () => {
+    warn?.mockRestore();
+    await a?.close();
+    await b?.close();
+    await relay?.stop();
+    await db?.drop();
+  });
+  const messages = () => (warn?.mock.calls ?? []).map((call) => String(call[0]));
+
+  it('keeps writes prompt, gives up on the stuck publish with a warning, and delivers again once healed', async () => {
+    const editor = await signedIn(a, 'editor');
+    const watcher = await signedIn(b, 'reviewer');
+    let claim = await demoClaim(a);
+
+    relay.partition();
+    warn?.mockClear();
+    const started = Date.now();
+    const written = await editor.ok<{ updateClaim: { version: number } }>(UPDATE, {
+      input: { claimId: claim.id, expectedVersion: claim.version, priority: 'LOW' },
+    });
+    // The write does not wait for Redis.
+    expect(Date.now() - started).toBeLessThan(3_000);
+    expect(written.updateClaim.version).toBe(claim.version + 1);
+    // Its publish has no reply; it is given up (command timeout) and said so, not left pending.
+    await vi.waitFor(
+      () =>
+        expect(messages()).toContainEqual(
+          expect.stringMatching(/^Could not publish a live update/),
+        ),
+      { timeout: 15_000, interval: 200 },
+    );
+
+    relay.heal();
+    // Back by itself: the instances reconnect (the relay closed the connections that lost bytes)
+    // and a change through A reaches a subscriber on B again, within a bounded wait.
+    let delivered: LiveEvent | null = null;
+    const refusals: string[] = [];
+    for (let attempt = 0; attempt < 20 && !delivered; attempt++) {
+      claim = await demoClaim(a);
+      const client = socketClient(b, watcher);
+      const { subscribed, done } = nextEvents(client, CLAIM_ACTIVITY, { id: claim.id });
+      // A subscription refused while the instance is still reconnecting counts as "not yet",
+      // and says so plainly (no client-library internals). Handled at once: the refusal can
+      // come before the write below.
+      const outcome = done.then(
+        ([event]) => event ?? null,
+        (error: unknown) => {
+          refusals.push(String(error));
+          return null;
+        },
+      );
+      await subscribed;
+      await editor.ok(UPDATE, {
+        input: { claimId: claim.id, expectedVersion: claim.version, topics: [`healed ${attempt}`] },
+      });
+      delivered = await Promise.race([outcome, pause(1_000).then(() => null)]);
+      await client.dispose();
+      if (!delivered) await pause(500);
+    }
+    expect(delivered).toMatchObject({ action: 'claim.updated' });
+    for (const refusal of refusals) {
+      expect(refusal).toContain('Live updates are not available right now');
+      expect(refusal).not.toMatch(/Stream|OfflineQueue|ioredis/i);
+    }
   });
 });
 

@@ -3,3 +3,4 @@ export * from './reviews';
 export * from './access-matrix';
 export * from './imports';
 export * from './child-api';
+export * from './relay';
