@@ -311,7 +311,7 @@ describe('with the network to Redis partitioned', () => {
       const client = socketClient(b, watcher);
       const { subscribed, done } = nextEvents(client, CLAIM_ACTIVITY, { id: claim.id });
       // A subscription refused while the instance is still reconnecting counts as "not yet",
-      // and says so plainly (no client-library internals). Handled at once: the refusal can
+      // and says so plainly (SERVICE_UNAVAILABLE, no client-library internals). Handled at once: the refusal can
       // come before the write below.
       const outcome = done.then(
         ([event]) => event ?? null,
@@ -331,6 +331,7 @@ describe('with the network to Redis partitioned', () => {
     expect(delivered).toMatchObject({ action: 'claim.updated' });
     for (const refusal of refusals) {
       expect(refusal).toContain('Live updates are not available right now');
+      expect(refusal).toContain('SERVICE_UNAVAILABLE');
       expect(refusal).not.toMatch(/Stream|OfflineQueue|ioredis/i);
     }
   });

@@ -1,6 +1,6 @@
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { type DynamicModule, Module } from '@nestjs/common';
-import { GraphQLModule } from '@nestjs/graphql';
+import { GraphQLModule, type GraphQLWsSubscriptionsConfig } from '@nestjs/graphql';
 import { AuditModule } from '@corroborate/api-audit';
 import { AuthModule } from '@corroborate/api-auth';
 import { CapturesModule } from '@corroborate/api-captures';
@@ -25,6 +25,7 @@ import { graphqlArmor } from './graphql-limits';
 import { jitQueriesPlugin } from './jit.plugin';
 import { noStorePlugins } from './no-store.plugin';
 import {
+  formatSubscriptionErrors,
   formatSubscriptionResult,
   graphqlContext,
   onlySubscriptions,
@@ -79,12 +80,14 @@ export class AppModule {
           formatError: formatGraphQLError,
           context: graphqlContext,
           subscriptions: {
+            // onError is passed on to graphql-ws's server, though Nest's type does not list it.
             'graphql-ws': {
               path: '/graphql',
               onConnect: sameOriginSocket,
               onSubscribe: onlySubscriptions,
               onNext: formatSubscriptionResult,
-            },
+              onError: formatSubscriptionErrors,
+            } as GraphQLWsSubscriptionsConfig,
           },
         }),
       ],

@@ -6,6 +6,7 @@ import {
   type FormattedExecutionResult,
   getOperationAST,
   GraphQLError,
+  type GraphQLFormattedError,
   parse,
 } from 'graphql';
 import { type Context as WsContext, type SubscribePayload } from 'graphql-ws';
@@ -100,4 +101,20 @@ export function formatSubscriptionResult(
     ...result,
     errors: result.errors.map((error) => formatGraphQLError(error.toJSON(), error)),
   };
+}
+
+/**
+ * Errors that end a subscription (its events could not be followed, e.g. SERVICE_UNAVAILABLE
+ * while Redis reconnects) get the same shape and codes too; graphql-ws sends them as an "error"
+ * message, which does not pass through onNext.
+ */
+export function formatSubscriptionErrors(
+  _ctx: SocketContext,
+  _id: string,
+  _payload: SubscribePayload,
+  errors: readonly GraphQLError[],
+): GraphQLFormattedError[] {
+  // graphql-ws wraps what the subscription threw without a path, which Apollo's unwrapping
+  // needs: hand the formatter the thrown error itself.
+  return errors.map((error) => formatGraphQLError(error.toJSON(), error.originalError ?? error));
 }
