@@ -27,6 +27,10 @@ const positiveInt = (max: number) =>
     .transform(Number)
     .pipe(z.number().int().min(1, 'must be at least 1').max(max, `must be at most ${max}`));
 
+/** A whole number from 0 to `max`; `message` says what a bad value must be instead. */
+const wholeNumber = (message: string, max: number, maxMessage = `must be at most ${max}`) =>
+  z.string().regex(/^\d+$/, message).transform(Number).pipe(z.number().int().max(max, maxMessage));
+
 /** A host name (`intranet.example.org`), an IP address or a CIDR block (`10.1.0.0/16`, `fd00::/8`). */
 function isHostOrCidr(entry: string): boolean {
   const slash = entry.indexOf('/');
@@ -67,12 +71,10 @@ const envSchema = z.object({
     .optional(),
   DATABASE_LOGGING: booleanString.default(false),
   DATABASE_CONNECT_TIMEOUT_SECONDS: positiveInt(3600).default(30),
-  DATABASE_STATEMENT_TIMEOUT_SECONDS: z
-    .string()
-    .regex(/^\d+$/, 'must be a whole number of seconds (0 waits for ever)')
-    .transform(Number)
-    .pipe(z.number().int().max(86_400, 'must be at most 86400'))
-    .default(120),
+  DATABASE_STATEMENT_TIMEOUT_SECONDS: wholeNumber(
+    'must be a whole number of seconds (0 waits for ever)',
+    86_400,
+  ).default(120),
   MIGRATIONS_RUN: booleanString.default(true),
   DEMO_SEED: booleanString.optional(),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
@@ -82,37 +84,21 @@ const envSchema = z.object({
   LOGIN_WINDOW_SECONDS: positiveInt(86_400).default(15 * 60),
   LOGIN_BLOCK_SECONDS: positiveInt(86_400).default(15 * 60),
   WEB_DIST: z.string().min(1).default('./dist/web'),
-  COMMENT_EDIT_WINDOW_SECONDS: z
-    .string()
-    .regex(/^\d+$/, 'must be a whole number of seconds')
-    .transform(Number)
-    .pipe(z.number().int().max(86_400, 'must be at most 86400'))
-    .default(15 * 60),
+  COMMENT_EDIT_WINDOW_SECONDS: wholeNumber('must be a whole number of seconds', 86_400).default(
+    15 * 60,
+  ),
   UPLOAD_MAX_BYTES: positiveInt(2 ** 31 - 1).default(25 * 1024 * 1024),
   IMPORT_MAX_BYTES: positiveInt(2 ** 40).default(200 * 1024 * 1024),
   IMPORT_JSONLD_MAX_BYTES: positiveInt(2 ** 31 - 1).default(20 * 1024 * 1024),
-  DUPLICATES_MEMORY_MB: z
-    .string()
-    .regex(/^\d+$/, 'must be a whole number of megabytes (0 keeps none)')
-    .transform(Number)
-    .pipe(
-      z
-        .number()
-        .int()
-        .max(1024 * 1024, 'must be at most 1048576'),
-    )
-    .default(256),
-  EXPORT_RETENTION_HOURS: z
-    .string()
-    .regex(/^\d+$/, 'must be a whole number of hours (0 keeps exports for ever)')
-    .transform(Number)
-    .pipe(
-      z
-        .number()
-        .int()
-        .max(24 * 3660, 'must be at most 87840 (ten years)'),
-    )
-    .default(7 * 24),
+  DUPLICATES_MEMORY_MB: wholeNumber(
+    'must be a whole number of megabytes (0 keeps none)',
+    1024 * 1024,
+  ).default(256),
+  EXPORT_RETENTION_HOURS: wholeNumber(
+    'must be a whole number of hours (0 keeps exports for ever)',
+    24 * 3660,
+    'must be at most 87840 (ten years)',
+  ).default(7 * 24),
   CAPTURE_ALLOW_HOSTS: z
     .string()
     .transform((v) =>
@@ -132,12 +118,7 @@ const envSchema = z.object({
     .default([]),
   CAPTURE_ALLOW_PRIVATE: booleanString.default(false),
   CAPTURE_TIMEOUT_SECONDS: positiveInt(600).default(20),
-  CAPTURE_MAX_REDIRECTS: z
-    .string()
-    .regex(/^\d+$/, 'must be a whole number')
-    .transform(Number)
-    .pipe(z.number().int().max(20, 'must be at most 20'))
-    .default(5),
+  CAPTURE_MAX_REDIRECTS: wholeNumber('must be a whole number', 20).default(5),
   REDIS_URL: z
     .string()
     .regex(/^rediss?:\/\//, 'must start with redis:// or rediss:// (e.g. redis://127.0.0.1:6379)')

@@ -334,19 +334,8 @@ export class DuplicatesService implements OnApplicationBootstrap, OnApplicationS
     const kept = await this.pgKept(projectId);
     // Searched at once (no await until the matches are known): the copy is exactly as of its
     // snapshot while it is searched.
-    const best: { id: string; score: number }[] = [];
-    let atLeast = threshold;
-    kept.index.search(
-      normalised,
-      () => atLeast,
-      (position, exact) => {
-        if (kept.dead.has(position)) return;
-        const s = Math.fround(exact);
-        if (s < threshold) return;
-        const id = uuidAt(kept.ids, position);
-        if (id === excludeClaimId) return;
-        atLeast = keepBest(best, limit, threshold, id, s);
-      },
+    const best = searchKept(kept.index, normalised, limit, threshold, excludeClaimId, (position) =>
+      kept.dead.has(position) ? null : uuidAt(kept.ids, position),
     );
     if (this.memoryBytes < kept.bytes) this.pgProjects.delete(projectId);
     return this.matches(m, best);
@@ -416,15 +405,7 @@ export class DuplicatesService implements OnApplicationBootstrap, OnApplicationS
     });
     const index = new TrigramSetIndex();
     const ids = built.row.ids === null ? Buffer.alloc(0) : Buffer.from(built.row.ids, 'hex');
-    if (built.row.texts !== null) {
-      const texts = built.row.texts;
-      for (let from = 0; from <= texts.length;) {
-        let to = texts.indexOf('\n', from);
-        if (to < 0) to = texts.length;
-        index.add(texts.slice(from, to));
-        from = to + 1;
-      }
-    }
+    if (built.row.texts !== null) eachLine(built.row.texts, (text) => index.add(text));
     if (index.size * 16 !== ids.length)
       throw new Error(
         `claims of project ${projectId}: ${index.size} texts for ${ids.length / 16} ids`,
@@ -509,18 +490,13 @@ export class DuplicatesService implements OnApplicationBootstrap, OnApplicationS
     // inside one: what it reads may yet be rolled back).
     const kept = db.inTransaction ? null : this.projectTrigrams(db, projectId);
     if (kept) {
-      const best: { id: string; score: number }[] = [];
-      let atLeast = threshold;
-      kept.index.search(
+      const best = searchKept(
+        kept.index,
         normalised,
-        () => atLeast,
-        (position, exact) => {
-          const s = Math.fround(exact);
-          if (s < threshold) return;
-          const id = statements.id.get(kept.rowids[position]) as string;
-          if (id === excludeClaimId) return;
-          atLeast = keepBest(best, limit, threshold, id, s);
-        },
+        limit,
+        threshold,
+        excludeClaimId,
+        (position) => statements.id.get(kept.rowids[position]) as string,
       );
       return this.matches(m, best);
     }
@@ -533,22 +509,17 @@ export class DuplicatesService implements OnApplicationBootstrap, OnApplicationS
     // Texts whose claims were looked up: claims sharing a text share its score.
     const seen = new Set<string>();
     const scoreTexts = (texts: string) => {
-      // Normalised texts never hold a line break (only letters, digits and single spaces).
-      for (let from = 0; from <= texts.length;) {
-        let to = texts.indexOf('\n', from);
-        if (to < 0) to = texts.length;
-        const text = texts.slice(from, to);
-        from = to + 1;
+      eachLine(texts, (text) => {
         const exact = score(text, atLeast);
-        if (exact === null) continue;
+        if (exact === null) return;
         const s = Math.fround(exact);
-        if (s < threshold || seen.has(text)) continue;
+        if (s < threshold || seen.has(text)) return;
         seen.add(text);
         for (const id of idsOf.all(projectId, text) as string[]) {
           if (id === excludeClaimId) continue;
           atLeast = keepBest(best, limit, threshold, id, s);
         }
-      }
+      });
     };
     let whole: string | null | undefined;
     try {
@@ -638,15 +609,7 @@ export class DuplicatesService implements OnApplicationBootstrap, OnApplicationS
         };
         const index = new TrigramSetIndex();
         const rowids = row.rowids === null ? [] : row.rowids.split(',').map(Number);
-        if (row.texts !== null) {
-          const texts = row.texts;
-          for (let from = 0; from <= texts.length;) {
-            let to = texts.indexOf('\n', from);
-            if (to < 0) to = texts.length;
-            index.add(texts.slice(from, to));
-            from = to + 1;
-          }
-        }
+        if (row.texts !== null) eachLine(row.texts, (text) => index.add(text));
         if (index.size !== rowids.length) return null;
         index.trim();
         let lastRowid = 0;
@@ -716,6 +679,49 @@ export class DuplicatesService implements OnApplicationBootstrap, OnApplicationS
       total -= p.bytes;
     }
   }
+}
+
+/**
+ * Calls `each` for every text of texts joined by line breaks, in order (the empty string gives
+ * one empty text). Normalised texts never hold a line break (only letters, digits and single
+ * spaces), so the project's texts travel as one string.
+ */
+function eachLine(texts: string, each: (text: string) => void): void {
+  for (let from = 0; from <= texts.length;) {
+    let to = texts.indexOf('\n', from);
+    if (to < 0) to = texts.length;
+    each(texts.slice(from, to));
+    from = to + 1;
+  }
+}
+
+/**
+ * The best `limit` matches (score descending, then id) of a kept index at or above `threshold`,
+ * scores as float4 values. `idAt` names the claim at a position, or null for a position no
+ * longer in use; `excludeClaimId` is never a match.
+ */
+function searchKept(
+  index: TrigramSetIndex,
+  normalised: string,
+  limit: number,
+  threshold: number,
+  excludeClaimId: string | null,
+  idAt: (position: number) => string | null,
+): { id: string; score: number }[] {
+  const best: { id: string; score: number }[] = [];
+  let atLeast = threshold;
+  index.search(
+    normalised,
+    () => atLeast,
+    (position, exact) => {
+      const s = Math.fround(exact);
+      if (s < threshold) return;
+      const id = idAt(position);
+      if (id === null || id === excludeClaimId) return;
+      atLeast = keepBest(best, limit, threshold, id, s);
+    },
+  );
+  return best;
 }
 
 /** The claim id (a UUID) at a position of a kept copy's ids. */
