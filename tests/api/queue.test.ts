@@ -497,6 +497,79 @@ describe(`claim queue`, () => {
       expect(byId(read), entity.name).toEqual(all);
       expect(Object.getPrototypeOf(read[0])).toBe(entity.prototype);
     }
+    // Joined reads: each row with the entity its foreign key names, as find returns both.
+    const sources = new Map(
+      (await ds.getRepository(SourceEntity).find()).map((source) => [source.id, source]),
+    );
+    const joined = await RowReader.of(ds, EvidenceEntity).whereInJoined(
+      'claimId',
+      evidenceClaims,
+      [['id', 'ASC']],
+      'sourceId',
+      RowReader.of(ds, SourceEntity),
+    );
+    expect(joined.map((r) => r.row)).toEqual(evidence);
+    for (const { row, joined: source } of joined) {
+      expect(source).toEqual(sources.get(row.sourceId));
+      expect(Object.getPrototypeOf(source)).toBe(SourceEntity.prototype);
+    }
+    const assignments = await ds.getRepository(AssignmentEntity).find({ order: { id: 'ASC' } });
+    const users = new Map(
+      (await ds.getRepository(UserEntity).find()).map((user) => [user.id, user]),
+    );
+    const withReviewers = await RowReader.of(ds, AssignmentEntity).whereInJoined(
+      'id',
+      assignments.map((a) => a.id),
+      [['id', 'ASC']],
+      'reviewerId',
+      RowReader.of(ds, UserEntity),
+    );
+    expect(withReviewers.map((r) => r.row)).toEqual(assignments);
+    for (const { row, joined: user } of withReviewers)
+      expect(user).toEqual(users.get(row.reviewerId));
+  });
+
+  it('reads a queue row page (projects, evidence with sources, assignments with reviewers) in 5 statements whatever its size, with what each claim answers alone', async () => {
+    const ROW = `id project { id name } evidenceCount
+      evidence { id stance credibility grade source { id name reliability } }
+      assignments { id status reviewer { id displayName } }`;
+    interface RowNode {
+      id: string;
+      evidence: unknown[];
+      assignments: unknown[];
+    }
+    const statementsFor = async (first: number) => {
+      const spy = vi.spyOn(api.dataSource.logger, 'logQuery');
+      try {
+        const data = await editor.ok<{ claims: { edges: { node: RowNode }[] } }>(
+          `query($first: Int) { claims(first: $first) { totalCount facets { topics { value count } } edges { node { ${ROW} } } } }`,
+          { first },
+        );
+        expect(data.claims.edges).toHaveLength(first);
+        return { nodes: data.claims.edges.map((e) => e.node), statements: spy.mock.calls.length };
+      } finally {
+        spy.mockRestore();
+      }
+    };
+    await statementsFor(10);
+    const ten = await statementsFor(10);
+    const hundred = await statementsFor(100);
+    // Session, page with projects, counts, evidence with sources, assignments with reviewers.
+    expect(ten.statements).toBe(5);
+    expect(hundred.statements).toBe(5);
+    // The joined reads answer exactly what each claim's fields answer when loaded on their own.
+    const worked = hundred.nodes.filter((n) => n.evidence.length > 0 || n.assignments.length > 0);
+    expect(worked.some((n) => n.evidence.length > 0)).toBe(true);
+    expect(worked.some((n) => n.assignments.length > 0)).toBe(true);
+    for (const node of worked) {
+      const alone = await editor.ok<{ claim: RowNode }>(
+        `query($id: ID!) { claim(id: $id) { ${ROW} } }`,
+        {
+          id: node.id,
+        },
+      );
+      expect(node).toEqual(alone.claim);
+    }
   });
 
   it('runs the same small number of SQL statements for a page of 10 and of 100', async () => {

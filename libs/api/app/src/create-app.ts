@@ -26,6 +26,9 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   app.useBodyParser('json', { limit: GRAPHQL_LIMITS.maxBodyBytes });
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
+  // No ETag hashed over every answer: GraphQL answers POSTs, which no cache revalidates (static
+  // files keep theirs from serve-static).
+  app.set('etag', false);
   app.use(
     helmet({
       contentSecurityPolicy: {

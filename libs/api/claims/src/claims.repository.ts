@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import { type Actor, assertPageSize, decodeCursor, encodeCursor } from '@corroborate/api-core';
 import { RowReader } from '@corroborate/api-database';
+import { ProjectEntity } from '@corroborate/api-projects';
 import { CLAIM_STATUSES, PRIORITIES } from '@corroborate/domain';
 import { ClaimEntity, ClaimTopicEntity } from './claim.entity';
 import { type ClaimSort } from './dto/claim.enums';
@@ -17,11 +18,15 @@ export interface ClaimQuery {
   after?: string | null;
   /** The caller, for assignedToMe and the blind rule of the disagreement filter. */
   actor?: Actor | null;
+  /** Read the claims' projects in the same statement ({@link ClaimPage.projects}). */
+  withProjects?: boolean;
 }
 
 export interface ClaimPage {
   edges: { cursor: string; node: ClaimEntity }[];
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  /** The projects of the page's claims, when asked (`withProjects`). */
+  projects?: ProjectEntity[];
 }
 
 /** A dimension whose facet ignores its own filter. */
@@ -210,17 +215,30 @@ export class ClaimsRepository {
         qb.orderBy(updated, 'DESC').addOrderBy('c.id', 'DESC');
         break;
     }
+    const projects = RowReader.of(this.dataSource, ProjectEntity);
+    if (query.withProjects)
+      qb.leftJoin(ProjectEntity, 'p', 'p.id = c.projectId').addSelect(
+        projects.selectList('p', 'p_'),
+      );
     // Raw rows hydrated by RowReader: the same entities as getMany(), without its per-row cost.
-    const rows = RowReader.of(this.dataSource, ClaimEntity).hydrate(
-      await qb.limit(first + 1).getRawMany<Record<string, unknown>>(),
-      'c_',
-    );
+    const raw = await qb.limit(first + 1).getRawMany<Record<string, unknown>>();
+    const rows = RowReader.of(this.dataSource, ClaimEntity).hydrate(raw, 'c_');
     const nodes = rows.slice(0, first);
     const edges = nodes.map((node) => ({ cursor: this.cursorOf(sort, node), node }));
-    return {
+    const page: ClaimPage = {
       edges,
       pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },
     };
+    if (query.withProjects) {
+      const seen = new Set<unknown>();
+      page.projects = projects.hydrate(
+        raw
+          .slice(0, first)
+          .filter((r) => r['p_id'] != null && !seen.has(r['p_id']) && seen.add(r['p_id'])),
+        'p_',
+      );
+    }
+    return page;
   }
 
   private cursorOf(sort: ClaimSort, c: ClaimEntity): string {

@@ -51,11 +51,7 @@ export class ClaimsResolver {
     private readonly service: ClaimsService,
     private readonly repository: ClaimsRepository,
     private readonly preloads: ClaimPreloads,
-  ) {
-    preloads.register(['project'], (claims, _node, loaders) =>
-      projectLoader(loaders, service).loadMany(claims.map((c) => c.projectId)),
-    );
-  }
+  ) {}
 
   /**
    * The page, then, looking ahead at what the request selects, the counts and what the selected
@@ -71,20 +67,30 @@ export class ClaimsResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<ClaimConnectionType> {
     const now = new Date();
-    const page = await this.repository.page({ ...args, actor }, now);
+    const selection = selectionOf(info);
+    const node = selectionAt(selection, 'edges', 'node');
+    const loaders = loadersOf(context);
+    // The claims' projects come with the page (one statement) when Claim.project is selected.
+    const { projects, ...page } = await this.repository.page(
+      { ...args, actor, withProjects: node.has('project') },
+      now,
+    );
+    if (projects) {
+      const byId = projectLoader(loaders, this.service);
+      for (const project of projects) byId.prime(project.id, project);
+    }
     let counts: ReturnType<ClaimConnectionType['counts']> | null = null;
     const connection: ClaimConnectionType = {
       ...page,
       counts: () => (counts ??= this.repository.counts(args.filter, now, actor)),
     };
-    const selection = selectionOf(info);
     const countsAsked = selection.has('totalCount') || selection.has('facets');
     await Promise.all([
       countsAsked ? connection.counts().catch(() => undefined) : undefined,
       this.preloads.preload(
         page.edges.map((e) => e.node),
-        selectionAt(selection, 'edges', 'node'),
-        loadersOf(context),
+        node,
+        loaders,
       ),
     ]);
     return connection;

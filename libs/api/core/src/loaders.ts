@@ -43,6 +43,17 @@ export class RequestLoader<K, V> extends DataLoader<K, V> {
     return this.loaded.has(cacheKey) ? (this.loaded.get(cacheKey) as V) : this.load(key);
   }
 
+  /**
+   * Like DataLoader's `prime` (which keeps a value already cached), and what it primes answers
+   * {@link loadNow} at once: for values another statement of this request read (a join).
+   */
+  override prime(key: K, value: V | PromiseLike<V> | Error): this {
+    const cacheKey = this.keyOf(key);
+    if (!this.loaded.has(cacheKey) && !(value instanceof Error) && !isPromiseLike(value))
+      this.loaded.set(cacheKey, value);
+    return super.prime(key, value);
+  }
+
   override clear(key: K): this {
     this.loaded.delete(this.keyOf(key));
     return super.clear(key);
@@ -126,3 +137,7 @@ export const Loaders = createParamDecorator((_data: unknown, context: ExecutionC
   // Outside a GraphQL request (or a context without loaders) a throwaway registry still works.
   return loadersOf(GqlExecutionContext.create(context).getContext<{ loaders?: LoaderRegistry }>());
 });
+
+function isPromiseLike<V>(value: V | PromiseLike<V>): value is PromiseLike<V> {
+  return typeof (value as { then?: unknown } | null)?.then === 'function';
+}

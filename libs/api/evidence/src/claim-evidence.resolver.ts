@@ -36,19 +36,17 @@ export class ClaimEvidenceResolver {
         const queueShaped =
           !node.has('corroboration') &&
           (!selected || selectionWithin(selected, QUEUE_EVIDENCE_FIELDS));
-        const lists = await (queueShaped ? loaders.byClaimForQueue() : loaders.byClaim()).loadMany(
-          ids,
-        );
-        if (!selected?.has('source') && !selected?.has('grade')) return;
-        const sourceIds = new Set<string>();
-        for (const list of lists)
-          if (!(list instanceof Error)) for (const e of list) sourceIds.add(e.sourceId);
+        if (!selected?.has('source') && !selected?.has('grade')) {
+          await (queueShaped ? loaders.byClaimForQueue() : loaders.byClaim()).loadMany(ids);
+          return;
+        }
+        // Items and their sources in one statement.
         const source = selected.get('source');
-        const sources =
-          !source || selectionWithin(source, QUEUE_SOURCE_FIELDS)
-            ? loaders.sourceForQueue()
-            : loaders.source();
-        await sources.loadMany([...sourceIds]);
+        await loaders.byClaimWithSources(
+          ids,
+          queueShaped,
+          !source || selectionWithin(source, QUEUE_SOURCE_FIELDS),
+        );
       },
     );
   }

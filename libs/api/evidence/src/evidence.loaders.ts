@@ -96,6 +96,45 @@ export class EvidenceLoaders {
     );
   }
 
+  /**
+   * Loads the claims' items ({@link byClaimForQueue} when `queueItems`, else {@link byClaim})
+   * together with their sources ({@link sourceForQueue} when `queueSources`, else
+   * {@link source}) in one statement, and primes those loaders with what it read: the queue's
+   * look-ahead when a source or grade is selected.
+   */
+  async byClaimWithSources(
+    claimIds: readonly string[],
+    queueItems: boolean,
+    queueSources: boolean,
+  ): Promise<void> {
+    const items = queueItems
+      ? RowReader.of(this.dataSource, EvidenceEntity, QUEUE_EVIDENCE_COLUMNS)
+      : RowReader.of(this.dataSource, EvidenceEntity);
+    const sources = queueSources
+      ? RowReader.of(this.dataSource, SourceEntity, QUEUE_SOURCE_COLUMNS)
+      : RowReader.of(this.dataSource, SourceEntity);
+    const rows = await items.whereInJoined(
+      'claimId',
+      claimIds,
+      [
+        ['createdAt', 'ASC'],
+        ['id', 'ASC'],
+      ],
+      'sourceId',
+      sources,
+    );
+    const lists = groupByKeys(
+      claimIds,
+      rows.map((r) => r.row),
+      (e) => e.claimId,
+    );
+    const byClaim = queueItems ? this.byClaimForQueue() : this.byClaim();
+    claimIds.forEach((id, i) => byClaim.prime(id, lists[i] as EvidenceEntity[]));
+    if (!queueItems) this.prime(rows.map((r) => r.row as EvidenceEntity));
+    const source = queueSources ? this.sourceForQueue() : this.source();
+    for (const { joined } of rows) if (joined) source.prime(joined.id, joined as SourceEntity);
+  }
+
   /** Every evidence item from a source (retracted included), newest first. */
   bySource() {
     return this.loaders.get<string, EvidenceEntity[]>('Evidence.bySource', async (sourceIds) => {

@@ -2,6 +2,7 @@ import { type DataSource, In, Not } from 'typeorm';
 import { claimLoader, type ClaimsService, userLoader } from '@corroborate/api-claims';
 import { type Actor, byKeys, groupByKeys, type LoaderRegistry } from '@corroborate/api-core';
 import { RowReader } from '@corroborate/api-database';
+import { UserEntity } from '@corroborate/api-users';
 import { EvidenceEntity } from '@corroborate/api-evidence';
 import {
   AdjudicationEntity,
@@ -33,6 +34,36 @@ export class ReviewLoaders {
         (a) => a.claimId,
       ),
     );
+  }
+
+  /**
+   * Loads the claims' assignments with their reviewers in one statement and primes
+   * {@link assignmentsByClaim} and the shared user loader with them: the queue's look-ahead when
+   * reviewers are selected.
+   */
+  async assignmentsWithReviewers(
+    claimIds: readonly string[],
+    claims: ClaimsService,
+  ): Promise<void> {
+    const rows = await RowReader.of(this.dataSource, AssignmentEntity).whereInJoined(
+      'claimId',
+      claimIds,
+      [
+        ['createdAt', 'ASC'],
+        ['id', 'ASC'],
+      ],
+      'reviewerId',
+      RowReader.of(this.dataSource, UserEntity),
+    );
+    const lists = groupByKeys(
+      claimIds,
+      rows.map((r) => r.row),
+      (a) => a.claimId,
+    );
+    const byClaim = this.assignmentsByClaim();
+    claimIds.forEach((id, i) => byClaim.prime(id, lists[i]));
+    const users = this.user(claims);
+    for (const { joined } of rows) if (joined) users.prime(joined.id, joined);
   }
 
   /** How many OPEN assignments each user has (their current review load). */

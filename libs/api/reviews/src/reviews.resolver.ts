@@ -209,12 +209,10 @@ export class ClaimReviewsResolver {
     // their reviewers when asked. Assessments are not looked ahead: the blind rule decides them.
     preloads.register(['assignments'], async (page, node, registry) => {
       const loaders = this.service.loaders(registry, null);
-      const lists = await loaders.assignmentsByClaim().loadMany(page.map((c) => c.id));
-      if (!node.get('assignments')?.has('reviewer')) return;
-      const reviewers = lists.flatMap((list) =>
-        list instanceof Error ? [] : list.map((a) => a.reviewerId),
-      );
-      await loaders.user(claims).loadMany([...new Set(reviewers)]);
+      const ids = page.map((c) => c.id);
+      if (node.get('assignments')?.has('reviewer'))
+        await loaders.assignmentsWithReviewers(ids, claims);
+      else await loaders.assignmentsByClaim().loadMany(ids);
     });
   }
 
