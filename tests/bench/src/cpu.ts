@@ -62,8 +62,9 @@ async function main(): Promise<void> {
     const raw = await startRaw(url);
     try {
       const token = await bearerToken(ours);
-      await cpuPerRequest(ours, token, 100);
-      await cpuPerRequest(raw, token, 100);
+      // Warm-up: enough requests for V8 to optimise the hot paths of both servers.
+      await cpuPerRequest(ours, token, 500);
+      await cpuPerRequest(raw, token, 500);
       const o: number[] = [];
       const r: number[] = [];
       for (let round = 0; round < options.rounds; round++) {

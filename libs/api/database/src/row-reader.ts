@@ -113,11 +113,14 @@ export class RowReader<T extends ObjectLiteral> {
     this.select = this.columns.map((c) => `"${c.databaseName}"`).join(', ');
   }
 
-  /** Entities whose `property` is one of `values`, ordered by `order` (property, direction). */
+  /**
+   * Entities whose `property` is one of `values`, ordered by `order` (property of the entity,
+   * read by this reader or not, and direction).
+   */
   async whereIn(
     property: string & keyof T,
     values: readonly unknown[],
-    order: readonly [string & keyof T, 'ASC' | 'DESC'][] = [],
+    order: readonly [string, 'ASC' | 'DESC'][] = [],
   ): Promise<T[]> {
     if (values.length === 0) return [];
     const key = `${property}:${values.length}:${order.map(([p, d]) => `${p} ${d}`).join(',')}`;
@@ -156,7 +159,7 @@ export class RowReader<T extends ObjectLiteral> {
   async whereInJoined<U extends ObjectLiteral>(
     property: string & keyof T,
     values: readonly unknown[],
-    order: readonly [string & keyof T, 'ASC' | 'DESC'][],
+    order: readonly [string, 'ASC' | 'DESC'][],
     foreignKey: string & keyof T,
     other: RowReader<U>,
   ): Promise<{ row: T; joined: U | null }[]> {

@@ -18,9 +18,6 @@ export const QUEUE_EVIDENCE_FIELDS: ReadonlySet<string> = new Set([
   'stance',
   'credibility',
   'retracted',
-  'version',
-  'createdAt',
-  'updatedAt',
 ]);
 const QUEUE_EVIDENCE_COLUMNS = [
   'id',
@@ -29,9 +26,6 @@ const QUEUE_EVIDENCE_COLUMNS = [
   'stance',
   'credibility',
   'retracted',
-  'version',
-  'createdAt',
-  'updatedAt',
 ] as const;
 /** An evidence item with only the columns of a queue row. */
 export type QueueEvidence = Pick<EvidenceEntity, (typeof QUEUE_EVIDENCE_COLUMNS)[number]>;

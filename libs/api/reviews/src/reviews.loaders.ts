@@ -11,6 +11,15 @@ import {
   AssignmentEntity,
 } from './review.entities';
 
+/** The reviewer fields a queue row shows, readable from {@link QUEUE_REVIEWER_COLUMNS} alone. */
+export const QUEUE_REVIEWER_FIELDS: ReadonlySet<string> = new Set([
+  '__typename',
+  'id',
+  'displayName',
+]);
+const QUEUE_REVIEWER_COLUMNS = ['id', 'displayName'] as const;
+export type QueueReviewer = Pick<UserEntity, (typeof QUEUE_REVIEWER_COLUMNS)[number]>;
+
 /**
  * Per-request batch loaders of the review area: one statement per batch however many claims
  * ask, so a queue page costs a constant number of statements. `mineByClaim` is the caller's own.
@@ -38,12 +47,14 @@ export class ReviewLoaders {
 
   /**
    * Loads the claims' assignments with their reviewers in one statement and primes
-   * {@link assignmentsByClaim} and the shared user loader with them: the queue's look-ahead when
-   * reviewers are selected.
+   * {@link assignmentsByClaim} and the user loader with them: {@link reviewerForQueue} when
+   * `queueReviewers` (the selection asks only {@link QUEUE_REVIEWER_FIELDS}), else the shared
+   * one of whole users. The queue's look-ahead when reviewers are selected.
    */
   async assignmentsWithReviewers(
     claimIds: readonly string[],
     claims: ClaimsService,
+    queueReviewers: boolean,
   ): Promise<void> {
     const rows = await RowReader.of(this.dataSource, AssignmentEntity).whereInJoined(
       'claimId',
@@ -53,7 +64,9 @@ export class ReviewLoaders {
         ['id', 'ASC'],
       ],
       'reviewerId',
-      RowReader.of(this.dataSource, UserEntity),
+      queueReviewers
+        ? RowReader.of(this.dataSource, UserEntity, QUEUE_REVIEWER_COLUMNS)
+        : RowReader.of(this.dataSource, UserEntity),
     );
     const lists = groupByKeys(
       claimIds,
@@ -62,8 +75,22 @@ export class ReviewLoaders {
     );
     const byClaim = this.assignmentsByClaim();
     claimIds.forEach((id, i) => byClaim.prime(id, lists[i]));
-    const users = this.user(claims);
-    for (const { joined } of rows) if (joined) users.prime(joined.id, joined);
+    const users = queueReviewers ? this.reviewerForQueue() : this.user(claims);
+    for (const { joined } of rows) if (joined) users.prime(joined.id, joined as UserEntity);
+  }
+
+  /**
+   * Users with only {@link QUEUE_REVIEWER_COLUMNS}: loaded by the queue's look-ahead, read by
+   * Assignment.reviewer only when its selection needs no more.
+   */
+  reviewerForQueue() {
+    return this.loaders.get<string, QueueReviewer | null>('User.byId.queue', async (ids) =>
+      byKeys(
+        ids,
+        await RowReader.of(this.dataSource, UserEntity, QUEUE_REVIEWER_COLUMNS).whereIn('id', ids),
+        (u) => u.id,
+      ),
+    );
   }
 
   /** How many OPEN assignments each user has (their current review load). */

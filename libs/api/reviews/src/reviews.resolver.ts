@@ -1,4 +1,5 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { type GraphQLResolveInfo } from 'graphql';
 import { ClaimPreloads, ClaimsService, ClaimType } from '@corroborate/api-claims';
 import {
   type Actor,
@@ -12,6 +13,8 @@ import {
   Role,
   Roles,
   ALL_ROLES,
+  selectionWithin,
+  selectsOnly,
   whenLoaded,
 } from '@corroborate/api-core';
 import { type EvidenceEntity, EvidenceType } from '@corroborate/api-evidence';
@@ -36,6 +39,7 @@ import {
   AutoAssignPayload,
   DisagreementType,
 } from './dto/review.types';
+import { QUEUE_REVIEWER_FIELDS } from './reviews.loaders';
 import { ReviewsService } from './reviews.service';
 
 @Resolver()
@@ -210,8 +214,13 @@ export class ClaimReviewsResolver {
     preloads.register(['assignments'], async (page, node, registry) => {
       const loaders = this.service.loaders(registry, null);
       const ids = page.map((c) => c.id);
-      if (node.get('assignments')?.has('reviewer'))
-        await loaders.assignmentsWithReviewers(ids, claims);
+      const reviewer = node.get('assignments')?.get('reviewer');
+      if (reviewer)
+        await loaders.assignmentsWithReviewers(
+          ids,
+          claims,
+          selectionWithin(reviewer, QUEUE_REVIEWER_FIELDS),
+        );
       else await loaders.assignmentsByClaim().loadMany(ids);
     });
   }
@@ -324,17 +333,17 @@ export class AssignmentResolver {
     assignment: AssignmentType,
     _args: unknown,
     context: RequestContext,
+    info: GraphQLResolveInfo,
   ): UserType | Promise<UserType> {
-    return whenLoaded(
-      this.service
-        .loaders(loadersOf(context), null)
-        .user(this.claims)
-        .loadNow(assignment.reviewerId),
-      (user) => {
-        if (!user) throw new NotFoundError('User', assignment.reviewerId);
-        return user;
-      },
-    );
+    const loaders = this.service.loaders(loadersOf(context), null);
+    const queue = loaders.reviewerForQueue();
+    if (queue.isLoaded(assignment.reviewerId) && selectsOnly(info, QUEUE_REVIEWER_FIELDS))
+      // Only QUEUE_REVIEWER_FIELDS are selected, and they read nothing but these columns.
+      return queue.loadNow(assignment.reviewerId) as UserType;
+    return whenLoaded(loaders.user(this.claims).loadNow(assignment.reviewerId), (user) => {
+      if (!user) throw new NotFoundError('User', assignment.reviewerId);
+      return user;
+    });
   }
 
   @ResolveField(() => UserType, { nullable: true })
