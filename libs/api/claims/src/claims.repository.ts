@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import { type Actor, assertPageSize, decodeCursor, encodeCursor } from '@corroborate/api-core';
-import { RowReader } from '@corroborate/api-database';
+import { RowReader, selectRows } from '@corroborate/api-database';
 import { ProjectEntity } from '@corroborate/api-projects';
 import { CLAIM_STATUSES, PRIORITIES } from '@corroborate/domain';
 import { ClaimEntity, ClaimTopicEntity } from './claim.entity';
@@ -221,8 +221,9 @@ export class ClaimsRepository {
         projects.selectList('p', 'p_'),
       );
     // Raw rows hydrated by RowReader: the same entities as getMany(), without its per-row cost.
-    const raw = await qb.limit(first + 1).getRawMany<Record<string, unknown>>();
-    const rows = RowReader.of(this.dataSource, ClaimEntity).hydrate(raw, 'c_');
+    const [sql, parameters] = qb.limit(first + 1).getQueryAndParameters();
+    const set = await selectRows(this.dataSource, sql, parameters);
+    const rows = RowReader.of(this.dataSource, ClaimEntity).hydrateSet(set, 'c_');
     const nodes = rows.slice(0, first);
     const edges = nodes.map((node) => ({ cursor: this.cursorOf(sort, node), node }));
     const page: ClaimPage = {
@@ -230,11 +231,16 @@ export class ClaimsRepository {
       pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },
     };
     if (query.withProjects) {
+      const id = set.key('p_id');
       const seen = new Set<unknown>();
-      page.projects = projects.hydrate(
-        raw
-          .slice(0, first)
-          .filter((r) => r['p_id'] != null && !seen.has(r['p_id']) && seen.add(r['p_id'])),
+      page.projects = projects.hydrateSet(
+        {
+          rows: set.rows.slice(0, first).filter((r) => {
+            const value = (r as Record<string | number, unknown>)[id];
+            return value != null && !seen.has(value) && seen.add(value);
+          }),
+          key: set.key,
+        },
         'p_',
       );
     }

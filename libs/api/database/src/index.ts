@@ -4,5 +4,6 @@ export * from './database.module';
 export * from './migrations/postgres';
 export * from './migrations/sqlite';
 export * from './row-reader';
+export * from './select-rows';
 export * from './bulk-insert';
 export * from './statement-guard';

@@ -4,6 +4,7 @@ import {
   type EntityTarget,
   type ObjectLiteral,
 } from 'typeorm';
+import { type RowSet, selectRows } from './select-rows';
 
 type Column = EntityMetadata['columns'][number];
 
@@ -89,7 +90,6 @@ export class RowReader<T extends ObjectLiteral> {
   private readonly reads: ColumnRead[];
   private readonly select: string;
   private readonly sqlCache = new Map<string, string>();
-  private readonly keys = new Map<string, string[]>();
 
   private constructor(
     private readonly dataSource: DataSource,
@@ -134,9 +134,7 @@ export class RowReader<T extends ObjectLiteral> {
       sql = `SELECT ${this.select} FROM "${this.metadata.tableName}" WHERE "${this.column(property).databaseName}" IN (${placeholders})${orderBy}`;
       if (this.sqlCache.size < 500) this.sqlCache.set(key, sql);
     }
-    return this.hydrate(
-      (await this.dataSource.query(sql, [...values])) as Record<string, unknown>[],
-    );
+    return this.hydrateSet(await selectRows(this.dataSource, sql, values));
   }
 
   /** The select list of this reader's columns of table alias `alias`, named `${prefix}${databaseName}` (for {@link hydrate}). */
@@ -179,29 +177,48 @@ export class RowReader<T extends ObjectLiteral> {
         ` WHERE "t"."${this.column(property).databaseName}" IN (${placeholders})${orderBy}`;
       if (this.sqlCache.size < 500) this.sqlCache.set(key, sql);
     }
-    const rows = (await this.dataSource.query(sql, [...values])) as Record<string, unknown>[];
-    return rows.map((raw) => ({
-      row: this.entity(raw, 't_'),
-      joined:
-        raw['j__key'] === null || raw['j__key'] === undefined ? null : other.entity(raw, 'j_'),
-    }));
+    const set = await selectRows(this.dataSource, sql, values);
+    const rowKeys = this.keysIn(set, 't_');
+    const joinedKeys = other.keysIn(set, 'j_');
+    const joinedKey = set.key('j__key');
+    return set.rows.map((raw) => {
+      const id = (raw as Record<string | number, unknown>)[joinedKey];
+      return {
+        row: this.entity(raw, rowKeys),
+        joined: id === null || id === undefined ? null : other.entity(raw, joinedKeys),
+      };
+    });
   }
 
   /** Entities from raw rows holding every column, named `${prefix}${databaseName}`. */
   hydrate(rows: readonly Record<string, unknown>[], prefix = ''): T[] {
-    return rows.map((row) => this.entity(row, prefix));
+    return this.hydrateSet({ rows, key: (name) => name }, prefix);
   }
 
-  private entity(row: Record<string, unknown>, prefix: string): T {
+  /** Entities from the rows of {@link selectRows} holding every column, named `${prefix}${databaseName}`. */
+  hydrateSet(set: RowSet, prefix = ''): T[] {
+    const keys = this.keysIn(set, prefix);
+    return set.rows.map((row) => this.entity(row, keys));
+  }
+
+  /** Where each of this reader's columns sits in the rows of `set`, under `prefix`. */
+  private keysIn(set: RowSet, prefix: string): (number | string)[] {
+    return this.columns.map((c) => set.key(`${prefix}${c.databaseName}`));
+  }
+
+  private entity(
+    row: readonly unknown[] | Readonly<Record<string, unknown>>,
+    keys: readonly (number | string)[],
+  ): T {
     const driver = this.dataSource.driver;
-    const keys = this.keysOf(prefix);
+    const values = row as Readonly<Record<string | number, unknown>>;
     const entity = this.metadata.create(undefined, { fromDeserializer: true }) as Record<
       string,
       unknown
     >;
     for (let i = 0; i < this.reads.length; i++) {
       const read = this.reads[i];
-      const value = row[keys[i]];
+      const value = values[keys[i]];
       if (value === undefined) continue;
       entity[read.property] =
         read.unchanged || (value === null && !read.column.transformer)
@@ -209,16 +226,6 @@ export class RowReader<T extends ObjectLiteral> {
           : driver.prepareHydratedValue(value, read.column);
     }
     return entity as T;
-  }
-
-  /** The raw row's key of each column under `prefix` (built once per prefix). */
-  private keysOf(prefix: string): string[] {
-    let keys = this.keys.get(prefix);
-    if (!keys) {
-      keys = this.columns.map((c) => `${prefix}${c.databaseName}`);
-      this.keys.set(prefix, keys);
-    }
-    return keys;
   }
 
   private column(property: string): Column {
