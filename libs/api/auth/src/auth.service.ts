@@ -20,7 +20,7 @@ import {
   verifyAgainstDummy,
   verifyPassword,
 } from '@corroborate/api-users';
-import { RowReader } from '@corroborate/api-database';
+import { RowReader, selectRows } from '@corroborate/api-database';
 import { LoginLimiter } from './login-limiter';
 import { type SessionKind, SessionEntity } from './session.entity';
 
@@ -135,13 +135,10 @@ export class AuthService {
     const users = RowReader.of(this.dataSource, UserEntity);
     const placeholder = this.dataSource.options.type === 'postgres' ? '$1' : '?';
     this.sessionSql ??= `SELECT ${sessions.selectList('s', 's_')}, ${users.selectList('u', 'u_')} FROM "${sessions.table}" "s" INNER JOIN "${users.table}" "u" ON "u"."id" = "s"."userId" WHERE "s"."tokenHash" = ${placeholder}`;
-    const rows = (await this.dataSource.query(this.sessionSql, [hash])) as Record<
-      string,
-      unknown
-    >[];
-    if (rows.length === 0) return null;
-    const [session] = sessions.hydrate(rows, 's_');
-    [session.user] = users.hydrate(rows, 'u_');
+    const rows = await selectRows(this.dataSource, this.sessionSql, [hash]);
+    if (rows.rows.length === 0) return null;
+    const [session] = sessions.hydrateSet(rows, 's_');
+    [session.user] = users.hydrateSet(rows, 'u_');
     return session;
   }
 

@@ -37,8 +37,10 @@ interface ColumnRead {
  * Reads whole entities of one type on the hot read paths (per-request DataLoaders of a queue
  * page): one statement whose SQL is built once, rows hydrated with the driver's own value
  * conversion (`prepareHydratedValue`: dates, booleans, simple-json, …), so each entity is what
- * `Repository.find` returns for the same rows. Profiled on a queue page, rebuilding the SQL and
- * walking TypeORM's alias machinery for every row cost more than the database did.
+ * `Repository.find` returns for the same rows (text and integer columns are set as read). Profiled
+ * on a queue page, rebuilding the SQL and walking TypeORM's alias machinery for every row cost
+ * more than the database did. Statements run through {@link selectRows} (rows as arrays; prepared
+ * once), and on PostgreSQL a list of values is one array parameter (`= ANY($1)`).
  */
 export class RowReader<T extends ObjectLiteral> {
   private static readonly readers = new WeakMap<
@@ -123,21 +125,19 @@ export class RowReader<T extends ObjectLiteral> {
     order: readonly [string, 'ASC' | 'DESC'][] = [],
   ): Promise<T[]> {
     if (values.length === 0) return [];
-    const key = `${property}:${values.length}:${order.map(([p, d]) => `${p} ${d}`).join(',')}`;
+    const key = `${property}:${this.inListKey(values)}:${order.map(([p, d]) => `${p} ${d}`).join(',')}`;
     let sql = this.sqlCache.get(key);
     if (!sql) {
-      const postgres = this.dataSource.options.type === 'postgres';
-      const placeholders = values.map((_, i) => (postgres ? `$${i + 1}` : '?')).join(', ');
       const orderBy = order.length
         ? ` ORDER BY ${order.map(([p, d]) => `"${this.column(p).databaseName}" ${d}`).join(', ')}`
         : '';
-      sql = `SELECT ${this.select} FROM "${this.metadata.tableName}" WHERE "${this.column(property).databaseName}" IN (${placeholders})${orderBy}`;
+      sql = `SELECT ${this.select} FROM "${this.metadata.tableName}" WHERE ${this.inList(`"${this.column(property).databaseName}"`, values)}${orderBy}`;
       if (this.sqlCache.size < 500) this.sqlCache.set(key, sql);
     }
-    return this.hydrateSet(await selectRows(this.dataSource, sql, values));
+    return this.hydrateSet(await selectRows(this.dataSource, sql, this.inListParams(values)));
   }
 
-  /** The select list of this reader's columns of table alias `alias`, named `${prefix}${databaseName}` (for {@link hydrate}). */
+  /** The select list of this reader's columns of table alias `alias`, named `${prefix}${databaseName}` (for {@link hydrateSet}). */
   selectList(alias: string, prefix: string): string {
     return this.columns
       .map((c) => `"${alias}"."${c.databaseName}" AS "${prefix}${c.databaseName}"`)
@@ -162,22 +162,26 @@ export class RowReader<T extends ObjectLiteral> {
     other: RowReader<U>,
   ): Promise<{ row: T; joined: U | null }[]> {
     if (values.length === 0) return [];
-    const key = `${property}:${values.length}:${order.map(([p, d]) => `${p} ${d}`).join(',')}:${foreignKey}:${other.metadata.name}:${other.columns.map((c) => c.propertyName).join(',')}`;
+    const key = `${property}:${this.inListKey(values)}:${order.map(([p, d]) => `${p} ${d}`).join(',')}:${foreignKey}:${other.metadata.name}:${other.columns.map((c) => c.propertyName).join(',')}`;
     let sql = this.sqlCache.get(key);
     const [joinedId] = other.metadata.primaryColumns;
     if (!sql) {
-      const postgres = this.dataSource.options.type === 'postgres';
-      const placeholders = values.map((_, i) => (postgres ? `$${i + 1}` : '?')).join(', ');
       const orderBy = order.length
         ? ` ORDER BY ${order.map(([p, d]) => `"t"."${this.column(p).databaseName}" ${d}`).join(', ')}`
         : '';
+      const foreign = `"t"."${this.column(foreignKey).databaseName}"`;
+      // PostgreSQL: a lateral lookup by primary key, so the plan is an index probe per row; a
+      // plain join may hash the whole joined table (all sources for a page's evidence).
+      const join = this.postgres
+        ? ` LEFT JOIN LATERAL (SELECT ${other.select} FROM "${other.metadata.tableName}" "o" WHERE "o"."${joinedId.databaseName}" = ${foreign} LIMIT 1) "j" ON true`
+        : ` LEFT JOIN "${other.metadata.tableName}" "j" ON "j"."${joinedId.databaseName}" = ${foreign}`;
       sql =
         `SELECT ${this.selectList('t', 't_')}, ${other.selectList('j', 'j_')}, "j"."${joinedId.databaseName}" AS "j__key"` +
-        ` FROM "${this.metadata.tableName}" "t" LEFT JOIN "${other.metadata.tableName}" "j" ON "j"."${joinedId.databaseName}" = "t"."${this.column(foreignKey).databaseName}"` +
-        ` WHERE "t"."${this.column(property).databaseName}" IN (${placeholders})${orderBy}`;
+        ` FROM "${this.metadata.tableName}" "t"${join}` +
+        ` WHERE ${this.inList(`"t"."${this.column(property).databaseName}"`, values)}${orderBy}`;
       if (this.sqlCache.size < 500) this.sqlCache.set(key, sql);
     }
-    const set = await selectRows(this.dataSource, sql, values);
+    const set = await selectRows(this.dataSource, sql, this.inListParams(values));
     const rowKeys = this.keysIn(set, 't_');
     const joinedKeys = other.keysIn(set, 'j_');
     const joinedKey = set.key('j__key');
@@ -188,11 +192,6 @@ export class RowReader<T extends ObjectLiteral> {
         joined: id === null || id === undefined ? null : other.entity(raw, joinedKeys),
       };
     });
-  }
-
-  /** Entities from raw rows holding every column, named `${prefix}${databaseName}`. */
-  hydrate(rows: readonly Record<string, unknown>[], prefix = ''): T[] {
-    return this.hydrateSet({ rows, key: (name) => name }, prefix);
   }
 
   /** Entities from the rows of {@link selectRows} holding every column, named `${prefix}${databaseName}`. */
@@ -226,6 +225,29 @@ export class RowReader<T extends ObjectLiteral> {
           : driver.prepareHydratedValue(value, read.column);
     }
     return entity as T;
+  }
+
+  private get postgres(): boolean {
+    return this.dataSource.options.type === 'postgres';
+  }
+
+  /**
+   * `column` is one of `values`: on PostgreSQL `= ANY($1)` with the values as one array, so the
+   * statement's text (and its prepared plan) is the same however many values; on SQLite an IN
+   * list of that many placeholders.
+   */
+  private inList(column: string, values: readonly unknown[]): string {
+    return this.postgres
+      ? `${column} = ANY($1)`
+      : `${column} IN (${values.map(() => '?').join(', ')})`;
+  }
+
+  private inListKey(values: readonly unknown[]): string {
+    return this.postgres ? 'any' : String(values.length);
+  }
+
+  private inListParams(values: readonly unknown[]): unknown[] {
+    return this.postgres ? [[...values]] : [...values];
   }
 
   private column(property: string): Column {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { type DataSource, QueryFailedError } from 'typeorm';
 
 /** What this module needs of a better-sqlite3 statement. */
@@ -12,11 +13,14 @@ interface SqliteConnection {
 /** What this module needs of node-postgres' pool and its clients. */
 interface PgClient {
   query(config: {
+    name: string;
     text: string;
     values: unknown[];
     rowMode: 'array';
   }): Promise<{ rows: unknown[][]; fields: { name: string }[] }>;
-  release(): void;
+  release(error?: Error): void;
+  on(event: 'error', listener: (error: Error) => void): void;
+  removeListener(event: 'error', listener: (error: Error) => void): void;
 }
 interface PgPool {
   connect(): Promise<PgClient>;
@@ -58,12 +62,29 @@ function prepared(connection: SqliteConnection, sql: string): Prepared {
 }
 
 /**
+ * The name of a PostgreSQL prepared statement for `sql`: each pooled connection parses and plans
+ * it once, later runs send only the parameters (the planner took about a millisecond for each of
+ * the queue page's statements, as long as running them).
+ */
+function statementName(sql: string): string {
+  let name = statementNames.get(sql);
+  if (!name) {
+    name = `corroborate_${createHash('sha1').update(sql).digest('hex').slice(0, 32)}`;
+    if (statementNames.size >= MAX_PREPARED) statementNames.clear();
+    statementNames.set(sql, name);
+  }
+  return name;
+}
+const statementNames = new Map<string, string>();
+
+/**
  * Runs a read statement for the hot read paths ({@link RowReader}, the claim queue's page), with
  * rows as arrays of values: both drivers otherwise build an object per row with a property per
  * column, which profiled as a third of what the queue page's statements cost on SQLite. SQLite
  * runs a statement prepared once on the data source's one connection, so it sees what TypeORM's
  * statements see (inside a transaction too); PostgreSQL runs on a client of TypeORM's pool (so
- * the statement guard applies), outside any transaction, as `DataSource.query` does. The
+ * the statement guard applies), outside any transaction, as `DataSource.query` does, as a named
+ * prepared statement ({@link statementName}). The
  * statement is logged like TypeORM's own (DATABASE_LOGGING, the statement counts of the tests)
  * and a failure is TypeORM's QueryFailedError with the driver's message, as before.
  */
@@ -86,13 +107,24 @@ export async function selectRows(
     }
     const pool = (dataSource.driver as unknown as { master: PgPool }).master;
     const client = await pool.connect();
+    // A connection that breaks while checked out emits 'error' on its client (the statement
+    // guard closing it, say), which would stop the process unheard; as TypeORM's runner does,
+    // listen while it is ours and hand it back as broken so the pool drops it.
+    let broken: Error | undefined;
+    const onError = (error: Error) => (broken = error);
+    client.on('error', onError);
     try {
-      const result = await client.query({ text: sql, values, rowMode: 'array' });
+      const result = await client.query({
+        name: statementName(sql),
+        text: sql,
+        values,
+        rowMode: 'array',
+      });
       const positions = new Map(result.fields.map((f, i) => [f.name, i]));
       return { rows: result.rows, key: (name) => positions.get(name) ?? -1 };
     } finally {
-      // The pool drops a client whose connection broke (the statement guard closes it).
-      client.release();
+      client.removeListener('error', onError);
+      client.release(broken);
     }
   } catch (error) {
     dataSource.logger.logQueryError(error as Error, sql, values);
