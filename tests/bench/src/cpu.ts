@@ -5,7 +5,7 @@
  * answered. On a machine shared with other work, CPU time per request moves far less than
  * throughput does, so this is the quicker A/B for a change to the request path; `npm run bench`
  * stays the measure of the targets. Settings: BENCH_CLAIMS, BENCH_DB, BENCH_ROUNDS (3),
- * BENCH_CPU_REQUESTS (300 per round for ours, 4× that for raw), BENCH_PG_DB, BENCH_DATA_DIR.
+ * BENCH_CPU_REQUESTS (1000 per round for ours, 4× that for raw; as many to warm up), BENCH_PG_DB, BENCH_DATA_DIR.
  */
 import { readFileSync } from 'node:fs';
 import { bearerToken } from './client';
@@ -51,7 +51,7 @@ function median(values: number[]): number {
 
 async function main(): Promise<void> {
   const options = benchOptions();
-  const requests = Number(process.env['BENCH_CPU_REQUESTS'] ?? 300);
+  const requests = Number(process.env['BENCH_CPU_REQUESTS'] ?? 1000);
   const lines = [
     '| database | claims | ours CPU ms/request | raw CPU ms/request | raw ÷ ours |',
     '| -------- | -----: | ------------------: | -----------------: | ---------: |',
@@ -62,9 +62,10 @@ async function main(): Promise<void> {
     const raw = await startRaw(url);
     try {
       const token = await bearerToken(ours);
-      // Warm-up: enough requests for V8 to optimise the hot paths of both servers.
-      await cpuPerRequest(ours, token, 500);
-      await cpuPerRequest(raw, token, 500);
+      // Warm-up: enough requests for V8 to optimise the hot paths of both servers (its
+      // optimising compiler runs on other threads of the process, counted in its CPU time).
+      await cpuPerRequest(ours, token, requests);
+      await cpuPerRequest(raw, token, requests * 4);
       const o: number[] = [];
       const r: number[] = [];
       for (let round = 0; round < options.rounds; round++) {

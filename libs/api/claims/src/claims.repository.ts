@@ -368,10 +368,21 @@ export class ClaimsRepository {
    * When deltas have piled up, they are folded in the background.
    */
   private async keptCounts(projectId: string | null): Promise<ClaimCounts> {
-    const rows = (await this.dataSource.query(
+    const set = await selectRows(
+      this.dataSource,
       `SELECT "dim", "value", SUM("n") AS "n", COUNT(*) AS "rows" FROM "claim_facet_counts"${projectId === null ? '' : ` WHERE "projectId" = ${this.postgres ? '$1' : '?'}`} GROUP BY "dim", "value"`,
       projectId === null ? [] : [projectId],
-    )) as (CountRow & { rows: string | number })[];
+    );
+    const [dim, value, n, rowCount] = ['dim', 'value', 'n', 'rows'].map(set.key);
+    const rows = set.rows.map((row) => {
+      const values = row as Readonly<Record<string | number, unknown>>;
+      return {
+        dim: values[dim],
+        value: values[value],
+        n: values[n],
+        rows: values[rowCount],
+      } as CountRow & { rows: string | number };
+    });
     const stored = rows.reduce((sum, r) => sum + Number(r.rows), 0);
     if (stored > Math.max(1000, 4 * rows.length)) void this.compactFacetCounts();
     const total = rows.reduce((sum, r) => (r.dim === 'status' ? sum + Number(r.n) : sum), 0);

@@ -20,6 +20,16 @@ export const QUEUE_REVIEWER_FIELDS: ReadonlySet<string> = new Set([
 const QUEUE_REVIEWER_COLUMNS = ['id', 'displayName'] as const;
 export type QueueReviewer = Pick<UserEntity, (typeof QUEUE_REVIEWER_COLUMNS)[number]>;
 
+/** The assignment fields a queue row shows, readable from {@link QUEUE_ASSIGNMENT_COLUMNS} alone. */
+export const QUEUE_ASSIGNMENT_FIELDS: ReadonlySet<string> = new Set([
+  '__typename',
+  'id',
+  'status',
+  'reviewer',
+]);
+const QUEUE_ASSIGNMENT_COLUMNS = ['id', 'claimId', 'reviewerId', 'status'] as const;
+export type QueueAssignment = Pick<AssignmentEntity, (typeof QUEUE_ASSIGNMENT_COLUMNS)[number]>;
+
 /**
  * Per-request batch loaders of the review area: one statement per batch however many claims
  * ask, so a queue page costs a constant number of statements. `mineByClaim` is the caller's own.
@@ -46,17 +56,44 @@ export class ReviewLoaders {
   }
 
   /**
-   * Loads the claims' assignments with their reviewers in one statement and primes
-   * {@link assignmentsByClaim} and the user loader with them: {@link reviewerForQueue} when
-   * `queueReviewers` (the selection asks only {@link QUEUE_REVIEWER_FIELDS}), else the shared
-   * one of whole users. The queue's look-ahead when reviewers are selected.
+   * {@link assignmentsByClaim} with only the columns of a queue row: loaded by the queue's
+   * look-ahead, read by Claim.assignments only when its selection needs no more.
+   */
+  assignmentsByClaimForQueue() {
+    return this.loaders.get<string, QueueAssignment[]>('Assignment.byClaim.queue', async (ids) =>
+      groupByKeys(
+        ids,
+        await RowReader.of(this.dataSource, AssignmentEntity, QUEUE_ASSIGNMENT_COLUMNS).whereIn(
+          'claimId',
+          ids,
+          [
+            ['createdAt', 'ASC'],
+            ['id', 'ASC'],
+          ],
+        ),
+        (a) => a.claimId,
+      ),
+    );
+  }
+
+  /**
+   * Loads the claims' assignments with their reviewers in one statement and primes the loaders
+   * with them: {@link assignmentsByClaimForQueue} when `queueAssignments` (the selection asks
+   * only {@link QUEUE_ASSIGNMENT_FIELDS}), else {@link assignmentsByClaim}; {@link reviewerForQueue}
+   * when `queueReviewers` (only {@link QUEUE_REVIEWER_FIELDS}), else the shared loader of whole
+   * users. The queue's look-ahead when reviewers are selected.
    */
   async assignmentsWithReviewers(
     claimIds: readonly string[],
     claims: ClaimsService,
+    queueAssignments: boolean,
     queueReviewers: boolean,
   ): Promise<void> {
-    const rows = await RowReader.of(this.dataSource, AssignmentEntity).whereInJoined(
+    const rows = await (
+      queueAssignments
+        ? RowReader.of(this.dataSource, AssignmentEntity, QUEUE_ASSIGNMENT_COLUMNS)
+        : RowReader.of(this.dataSource, AssignmentEntity)
+    ).whereInJoined(
       'claimId',
       claimIds,
       [
@@ -73,8 +110,10 @@ export class ReviewLoaders {
       rows.map((r) => r.row),
       (a) => a.claimId,
     );
-    const byClaim = this.assignmentsByClaim();
-    claimIds.forEach((id, i) => byClaim.prime(id, lists[i]));
+    const byClaim = queueAssignments
+      ? this.assignmentsByClaimForQueue()
+      : this.assignmentsByClaim();
+    claimIds.forEach((id, i) => byClaim.prime(id, lists[i] as AssignmentEntity[]));
     const users = queueReviewers ? this.reviewerForQueue() : this.user(claims);
     for (const { joined } of rows) if (joined) users.prime(joined.id, joined as UserEntity);
   }

@@ -39,7 +39,7 @@ import {
   AutoAssignPayload,
   DisagreementType,
 } from './dto/review.types';
-import { QUEUE_REVIEWER_FIELDS } from './reviews.loaders';
+import { QUEUE_ASSIGNMENT_FIELDS, QUEUE_REVIEWER_FIELDS } from './reviews.loaders';
 import { ReviewsService } from './reviews.service';
 
 @Resolver()
@@ -214,14 +214,20 @@ export class ClaimReviewsResolver {
     preloads.register(['assignments'], async (page, node, registry) => {
       const loaders = this.service.loaders(registry, null);
       const ids = page.map((c) => c.id);
-      const reviewer = node.get('assignments')?.get('reviewer');
+      const assignments = node.get('assignments');
+      const queueShaped = !assignments || selectionWithin(assignments, QUEUE_ASSIGNMENT_FIELDS);
+      const reviewer = assignments?.get('reviewer');
       if (reviewer)
         await loaders.assignmentsWithReviewers(
           ids,
           claims,
+          queueShaped,
           selectionWithin(reviewer, QUEUE_REVIEWER_FIELDS),
         );
-      else await loaders.assignmentsByClaim().loadMany(ids);
+      else
+        await (
+          queueShaped ? loaders.assignmentsByClaimForQueue() : loaders.assignmentsByClaim()
+        ).loadMany(ids);
     });
   }
 
@@ -233,11 +239,14 @@ export class ClaimReviewsResolver {
     claim: ClaimType,
     _args: unknown,
     context: RequestContext,
+    info: GraphQLResolveInfo,
   ): AssignmentType[] | Promise<AssignmentType[]> {
-    return this.service
-      .loaders(loadersOf(context), context.req.actor ?? null)
-      .assignmentsByClaim()
-      .loadNow(claim.id);
+    const loaders = this.service.loaders(loadersOf(context), context.req.actor ?? null);
+    const queue = loaders.assignmentsByClaimForQueue();
+    if (queue.isLoaded(claim.id) && selectsOnly(info, QUEUE_ASSIGNMENT_FIELDS))
+      // Only QUEUE_ASSIGNMENT_FIELDS are selected, and they read nothing but these columns.
+      return queue.loadNow(claim.id) as AssignmentType[];
+    return loaders.assignmentsByClaim().loadNow(claim.id);
   }
 
   @ResolveField(() => [AssessmentType], {
