@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ClaimEntity, ClaimsRepository, ClaimTopicEntity } from '@corroborate/api-claims';
-import { RowReader } from '@corroborate/api-database';
+import { RowReader, selectRows } from '@corroborate/api-database';
 import { EvidenceEntity } from '@corroborate/api-evidence';
 import { ProjectEntity } from '@corroborate/api-projects';
 import { AssignmentEntity } from '@corroborate/api-reviews';
 import { SourceEntity } from '@corroborate/api-sources';
 import { UserEntity } from '@corroborate/api-users';
 import { priorityRank, type ClaimStatus, type Priority } from '@corroborate/domain';
-import { In } from 'typeorm';
+import { In, QueryFailedError } from 'typeorm';
 import { type ApiClient, errorCode, signedIn, startApi, type TestApi } from './src';
 
 const QUEUE = `query($filter: ClaimFilter, $sort: ClaimSort, $first: Int, $after: String) {
@@ -570,6 +570,33 @@ describe(`claim queue`, () => {
       );
       expect(node).toEqual(alone.claim);
     }
+  });
+
+  it('reads hot rows through selectRows as TypeORM would: same values, logged, failures as QueryFailedError', async () => {
+    const ds = api.dataSource;
+    const postgres = ds.options.type === 'postgres';
+    const sql = `SELECT "id", "text", "hasContradiction" FROM "claims" WHERE "projectId" = ${postgres ? '$1' : '?'} ORDER BY "id"`;
+    const spy = vi.spyOn(ds.logger, 'logQuery');
+    try {
+      const set = await selectRows(ds, sql, [projectId]);
+      const viaTypeorm = (await ds.query(sql, [projectId])) as Record<string, unknown>[];
+      const [id, text, flag] = ['id', 'text', 'hasContradiction'].map(set.key);
+      expect(
+        set.rows.map((row) => {
+          const values = row as Record<string | number, unknown>;
+          return { id: values[id], text: values[text], hasContradiction: values[flag] };
+        }),
+      ).toEqual(viaTypeorm);
+      expect(set.rows).toHaveLength(seeded.length);
+      // Run twice (prepared the second time), logged each time.
+      await selectRows(ds, sql, [projectId]);
+      expect(spy.mock.calls.filter((call) => call[0] === sql)).toHaveLength(3);
+    } finally {
+      spy.mockRestore();
+    }
+    await expect(selectRows(ds, 'SELECT "nope" FROM "claims"', [])).rejects.toBeInstanceOf(
+      QueryFailedError,
+    );
   });
 
   it('runs the same small number of SQL statements for a page of 10 and of 100', async () => {
