@@ -11,3 +11,4 @@ export * from './urls';
 export * from './multipart';
 export * from './selection';
 export * from './files';
+export * from './direct-field';

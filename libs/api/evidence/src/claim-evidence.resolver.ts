@@ -1,9 +1,10 @@
-import { Args, Info, Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { type GraphQLResolveInfo } from 'graphql';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { type ClaimEntity, ClaimPreloads, ClaimsService, ClaimType } from '@corroborate/api-claims';
 import {
+  DirectArgs,
   LoaderRegistry,
   Loaders,
   loadersOf,
@@ -14,6 +15,7 @@ import {
 } from '@corroborate/api-core';
 import { corroborationOf, toCorroborationType } from './corroboration.mapper';
 import { CorroborationType } from './dto/corroboration.type';
+import { ClaimEvidenceArgs } from './dto/evidence.inputs';
 import { EvidenceType } from './dto/evidence.type';
 import { EvidenceLoaders, QUEUE_EVIDENCE_FIELDS, QUEUE_SOURCE_FIELDS } from './evidence.loaders';
 
@@ -55,17 +57,18 @@ export class ClaimEvidenceResolver {
     return new EvidenceLoaders(registry, this.dataSource, this.claims);
   }
 
+  // Bound directly by Nest (DirectArgs): no per-call pipeline for a field of every queue row.
   @ResolveField(() => [EvidenceType], {
     description: 'Evidence items of the claim, oldest first (not retracted ones unless asked).',
   })
+  @DirectArgs()
   evidence(
-    @Parent() claim: ClaimEntity,
-    @Loaders() registry: LoaderRegistry,
-    @Args('includeRetracted', { type: () => Boolean, nullable: true, defaultValue: false })
-    includeRetracted: boolean | null,
-    @Info() info: GraphQLResolveInfo,
+    claim: ClaimEntity,
+    @Args() { includeRetracted }: ClaimEvidenceArgs,
+    context: RequestContext,
+    info: GraphQLResolveInfo,
   ): EvidenceType[] | Promise<EvidenceType[]> {
-    const items = this.loaders(registry).byClaimNow(
+    const items = this.loaders(loadersOf(context)).byClaimNow(
       claim.id,
       selectsOnly(info, QUEUE_EVIDENCE_FIELDS),
     );

@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { Field, Float, GraphQLISODateTime, ID, InputType, Int } from '@nestjs/graphql';
+import { ArgsType, Field, Float, GraphQLISODateTime, ID, InputType, Int } from '@nestjs/graphql';
 import {
   IsDate,
   IsEnum,
@@ -230,4 +230,14 @@ export class RetractEvidenceInput {
     message: `reason must be between 1 and ${EVIDENCE_LIMITS.reason} characters.`,
   })
   reason: string;
+}
+
+@ArgsType()
+export class ClaimEvidenceArgs {
+  @Field(() => Boolean, {
+    nullable: true,
+    defaultValue: false,
+    description: 'Include retracted items too.',
+  })
+  includeRetracted?: boolean | null;
 }
