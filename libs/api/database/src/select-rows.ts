@@ -13,7 +13,7 @@ interface SqliteConnection {
 /** What this module needs of node-postgres' pool and its clients. */
 interface PgClient {
   query(config: {
-    name: string;
+    name?: string;
     text: string;
     values: unknown[];
     rowMode: 'array';
@@ -64,17 +64,20 @@ function prepared(connection: SqliteConnection, sql: string): Prepared {
 /**
  * The name of a PostgreSQL prepared statement for `sql`: each pooled connection parses and plans
  * it once, later runs send only the parameters (the planner took about a millisecond for each of
- * the queue page's statements, as long as running them).
+ * the queue page's statements, as long as running them). A server connection keeps every
+ * statement prepared on it, so only the first {@link MAX_NAMED} texts a process runs get a name
+ * (the fixed shapes of the hot paths come first); later ones run unnamed, planned each time.
  */
-function statementName(sql: string): string {
+function statementName(sql: string): string | undefined {
   let name = statementNames.get(sql);
-  if (!name) {
+  if (!name && statementNames.size < MAX_NAMED) {
     name = `corroborate_${createHash('sha1').update(sql).digest('hex').slice(0, 32)}`;
-    if (statementNames.size >= MAX_PREPARED) statementNames.clear();
     statementNames.set(sql, name);
   }
   return name;
 }
+/** Statement texts given a name per process (per PostgreSQL connection at most as many). */
+const MAX_NAMED = 200;
 const statementNames = new Map<string, string>();
 
 /**
