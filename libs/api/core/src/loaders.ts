@@ -117,6 +117,26 @@ export function byKeys<K, V>(
   return keys.map((k) => map.get(k) ?? null);
 }
 
+/**
+ * Primes two loaders with what one joined statement read: `lists` with each key's rows (in row
+ * order; [] for keys without) and `joinedById` with each row's joined entity.
+ */
+export function primeJoined<K, R, J extends { id: string }>(
+  keys: readonly K[],
+  rows: readonly { row: R; joined: J | null }[],
+  keyOf: (row: R) => K,
+  lists: { prime(key: K, value: R[]): unknown },
+  joinedById: { prime(key: string, value: J | null): unknown },
+): void {
+  const grouped = groupByKeys(
+    keys,
+    rows.map((r) => r.row),
+    keyOf,
+  );
+  keys.forEach((key, i) => lists.prime(key, grouped[i]));
+  for (const { joined } of rows) if (joined) joinedById.prime(joined.id, joined);
+}
+
 /** Groups batch results per key, in row order; keys without rows get []. */
 export function groupByKeys<K, V>(
   keys: readonly K[],

@@ -8,6 +8,12 @@ import { type RowSet, selectRows } from './select-rows';
 
 type Column = EntityMetadata['columns'][number];
 
+/** The order of a parent's items on every read path: oldest first, ids breaking ties. */
+export const OLDEST_FIRST: readonly [string, 'ASC' | 'DESC'][] = [
+  ['createdAt', 'ASC'],
+  ['id', 'ASC'],
+];
+
 /**
  * Column types whose values the driver's `prepareHydratedValue` returns unchanged when the
  * column has no transformer (text and integers, as both drivers hand them over): such a value is
@@ -128,10 +134,7 @@ export class RowReader<T extends ObjectLiteral> {
     const key = `${property}:${this.inListKey(values)}:${order.map(([p, d]) => `${p} ${d}`).join(',')}`;
     let sql = this.sqlCache.get(key);
     if (!sql) {
-      const orderBy = order.length
-        ? ` ORDER BY ${order.map(([p, d]) => `"${this.column(p).databaseName}" ${d}`).join(', ')}`
-        : '';
-      sql = `SELECT ${this.select} FROM "${this.metadata.tableName}" WHERE ${this.inList(`"${this.column(property).databaseName}"`, values)}${orderBy}`;
+      sql = `SELECT ${this.select} FROM "${this.metadata.tableName}" WHERE ${this.inList(`"${this.column(property).databaseName}"`, values)}${this.orderBy(order, '')}`;
       if (this.sqlCache.size < 500) this.sqlCache.set(key, sql);
     }
     return this.hydrateSet(await selectRows(this.dataSource, sql, this.inListParams(values)));
@@ -166,9 +169,6 @@ export class RowReader<T extends ObjectLiteral> {
     let sql = this.sqlCache.get(key);
     const [joinedId] = other.metadata.primaryColumns;
     if (!sql) {
-      const orderBy = order.length
-        ? ` ORDER BY ${order.map(([p, d]) => `"t"."${this.column(p).databaseName}" ${d}`).join(', ')}`
-        : '';
       const foreign = `"t"."${this.column(foreignKey).databaseName}"`;
       // PostgreSQL: a lateral lookup by primary key, so the plan is an index probe per row; a
       // plain join may hash the whole joined table (all sources for a page's evidence).
@@ -178,7 +178,7 @@ export class RowReader<T extends ObjectLiteral> {
       sql =
         `SELECT ${this.selectList('t', 't_')}, ${other.selectList('j', 'j_')}, "j"."${joinedId.databaseName}" AS "j__key"` +
         ` FROM "${this.metadata.tableName}" "t"${join}` +
-        ` WHERE ${this.inList(`"t"."${this.column(property).databaseName}"`, values)}${orderBy}`;
+        ` WHERE ${this.inList(`"t"."${this.column(property).databaseName}"`, values)}${this.orderBy(order, '"t".')}`;
       if (this.sqlCache.size < 500) this.sqlCache.set(key, sql);
     }
     const set = await selectRows(this.dataSource, sql, this.inListParams(values));
@@ -225,6 +225,12 @@ export class RowReader<T extends ObjectLiteral> {
           : driver.prepareHydratedValue(value, read.column);
     }
     return entity as T;
+  }
+
+  /** ` ORDER BY …` of `order` on columns qualified by `qualifier` (`"t".` or none). */
+  private orderBy(order: readonly [string, 'ASC' | 'DESC'][], qualifier: string): string {
+    if (order.length === 0) return '';
+    return ` ORDER BY ${order.map(([p, d]) => `${qualifier}"${this.column(p).databaseName}" ${d}`).join(', ')}`;
   }
 
   private get postgres(): boolean {

@@ -1,7 +1,7 @@
 import { type DataSource, In } from 'typeorm';
 import { claimLoader, type ClaimsService, userLoader } from '@corroborate/api-claims';
-import { byKeys, groupByKeys, type LoaderRegistry } from '@corroborate/api-core';
-import { RowReader } from '@corroborate/api-database';
+import { byKeys, groupByKeys, type LoaderRegistry, primeJoined } from '@corroborate/api-core';
+import { OLDEST_FIRST, RowReader } from '@corroborate/api-database';
 import { SourceEntity } from '@corroborate/api-sources';
 import { EvidenceEntity } from './evidence.entity';
 
@@ -58,10 +58,7 @@ export class EvidenceLoaders {
       const rows = await RowReader.of(this.dataSource, EvidenceEntity).whereIn(
         'claimId',
         claimIds,
-        [
-          ['createdAt', 'ASC'],
-          ['id', 'ASC'],
-        ],
+        OLDEST_FIRST,
       );
       this.prime(rows);
       return groupByKeys(claimIds, rows, (r) => r.claimId);
@@ -80,10 +77,7 @@ export class EvidenceLoaders {
         await RowReader.of(this.dataSource, EvidenceEntity, QUEUE_EVIDENCE_COLUMNS).whereIn(
           'claimId',
           claimIds,
-          [
-            ['createdAt', 'ASC'],
-            ['id', 'ASC'],
-          ],
+          OLDEST_FIRST,
         ),
         (r) => r.claimId,
       ),
@@ -107,26 +101,16 @@ export class EvidenceLoaders {
     const sources = queueSources
       ? RowReader.of(this.dataSource, SourceEntity, QUEUE_SOURCE_COLUMNS)
       : RowReader.of(this.dataSource, SourceEntity);
-    const rows = await items.whereInJoined(
-      'claimId',
+    const rows = await items.whereInJoined('claimId', claimIds, OLDEST_FIRST, 'sourceId', sources);
+    // Whole items and sources are queue-row ones too (a queue row reads no more of them).
+    primeJoined<string, QueueEvidence, QueueSource>(
       claimIds,
-      [
-        ['createdAt', 'ASC'],
-        ['id', 'ASC'],
-      ],
-      'sourceId',
-      sources,
-    );
-    const lists = groupByKeys(
-      claimIds,
-      rows.map((r) => r.row),
+      rows,
       (e) => e.claimId,
+      queueItems ? this.byClaimForQueue() : this.byClaim(),
+      queueSources ? this.sourceForQueue() : this.source(),
     );
-    const byClaim = queueItems ? this.byClaimForQueue() : this.byClaim();
-    claimIds.forEach((id, i) => byClaim.prime(id, lists[i] as EvidenceEntity[]));
     if (!queueItems) this.prime(rows.map((r) => r.row as EvidenceEntity));
-    const source = queueSources ? this.sourceForQueue() : this.source();
-    for (const { joined } of rows) if (joined) source.prime(joined.id, joined as SourceEntity);
   }
 
   /** Every evidence item from a source (retracted included), newest first. */

@@ -1,7 +1,13 @@
 import { type DataSource, In, Not } from 'typeorm';
 import { claimLoader, type ClaimsService, userLoader } from '@corroborate/api-claims';
-import { type Actor, byKeys, groupByKeys, type LoaderRegistry } from '@corroborate/api-core';
-import { RowReader } from '@corroborate/api-database';
+import {
+  type Actor,
+  byKeys,
+  groupByKeys,
+  type LoaderRegistry,
+  primeJoined,
+} from '@corroborate/api-core';
+import { OLDEST_FIRST, RowReader } from '@corroborate/api-database';
 import { UserEntity } from '@corroborate/api-users';
 import { EvidenceEntity } from '@corroborate/api-evidence';
 import {
@@ -46,10 +52,7 @@ export class ReviewLoaders {
     return this.loaders.get<string, AssignmentEntity[]>('Assignment.byClaim', async (ids) =>
       groupByKeys(
         ids,
-        await RowReader.of(this.dataSource, AssignmentEntity).whereIn('claimId', ids, [
-          ['createdAt', 'ASC'],
-          ['id', 'ASC'],
-        ]),
+        await RowReader.of(this.dataSource, AssignmentEntity).whereIn('claimId', ids, OLDEST_FIRST),
         (a) => a.claimId,
       ),
     );
@@ -66,10 +69,7 @@ export class ReviewLoaders {
         await RowReader.of(this.dataSource, AssignmentEntity, QUEUE_ASSIGNMENT_COLUMNS).whereIn(
           'claimId',
           ids,
-          [
-            ['createdAt', 'ASC'],
-            ['id', 'ASC'],
-          ],
+          OLDEST_FIRST,
         ),
         (a) => a.claimId,
       ),
@@ -96,26 +96,20 @@ export class ReviewLoaders {
     ).whereInJoined(
       'claimId',
       claimIds,
-      [
-        ['createdAt', 'ASC'],
-        ['id', 'ASC'],
-      ],
+      OLDEST_FIRST,
       'reviewerId',
       queueReviewers
         ? RowReader.of(this.dataSource, UserEntity, QUEUE_REVIEWER_COLUMNS)
         : RowReader.of(this.dataSource, UserEntity),
     );
-    const lists = groupByKeys(
+    // Whole assignments and users are queue-row ones too (a queue row reads no more of them).
+    primeJoined<string, QueueAssignment, QueueReviewer>(
       claimIds,
-      rows.map((r) => r.row),
+      rows,
       (a) => a.claimId,
+      queueAssignments ? this.assignmentsByClaimForQueue() : this.assignmentsByClaim(),
+      queueReviewers ? this.reviewerForQueue() : this.user(claims),
     );
-    const byClaim = queueAssignments
-      ? this.assignmentsByClaimForQueue()
-      : this.assignmentsByClaim();
-    claimIds.forEach((id, i) => byClaim.prime(id, lists[i] as AssignmentEntity[]));
-    const users = queueReviewers ? this.reviewerForQueue() : this.user(claims);
-    for (const { joined } of rows) if (joined) users.prime(joined.id, joined as UserEntity);
   }
 
   /**
