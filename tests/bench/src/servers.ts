@@ -56,7 +56,15 @@ async function start(
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: { ...process.env, ...env, PORT: String(port) },
-    stdio: ['ignore', process.env['BENCH_SERVER_STDOUT'] === '1' ? 'inherit' : 'ignore', 'inherit'],
+    stdio: [
+      'ignore',
+      env['BENCH_PIPE_STDOUT'] === '1'
+        ? 'pipe'
+        : process.env['BENCH_SERVER_STDOUT'] === '1'
+          ? 'inherit'
+          : 'ignore',
+      'inherit',
+    ],
   });
   const url = `http://127.0.0.1:${port}`;
   await waitReady(`${url}${readyPath}`, child, target);

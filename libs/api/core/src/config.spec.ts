@@ -25,6 +25,7 @@ describe('configuration', () => {
       type: 'sqlite',
       path: join(dir, 'corroborate.db'),
       logging: false,
+      slowStatementMs: 5000,
     });
     expect(config.migrationsRun).toBe(true);
     expect(config.demoSeed).toBe(true);
@@ -47,6 +48,7 @@ describe('configuration', () => {
       type: 'postgres',
       url: 'postgres://u@db:5432/corroborate',
       logging: false,
+      slowStatementMs: 5000,
       connectTimeoutMs: 30_000,
       statementTimeoutMs: 120_000,
     });
@@ -57,8 +59,9 @@ describe('configuration', () => {
         DATABASE_URL: 'postgres://u@db:5432/corroborate',
         DATABASE_STATEMENT_TIMEOUT_SECONDS: '0',
         DATABASE_CONNECT_TIMEOUT_SECONDS: '5',
+        DATABASE_SLOW_STATEMENT_MS: '0',
       }).database,
-    ).toMatchObject({ connectTimeoutMs: 5_000, statementTimeoutMs: 0 });
+    ).toMatchObject({ connectTimeoutMs: 5_000, statementTimeoutMs: 0, slowStatementMs: 0 });
   });
 
   it.each([
@@ -81,6 +84,7 @@ describe('configuration', () => {
       /whole number of seconds/,
     ],
     [{ DATABASE_CONNECT_TIMEOUT_SECONDS: '0' }, 'DATABASE_CONNECT_TIMEOUT_SECONDS', /at least 1/],
+    [{ DATABASE_SLOW_STATEMENT_MS: '2s' }, 'DATABASE_SLOW_STATEMENT_MS', /milliseconds/],
     [{ DUPLICATES_MEMORY_MB: '2000000' }, 'DUPLICATES_MEMORY_MB', /at most 1048576/],
     [{ EXPORT_RETENTION_HOURS: '100000' }, 'EXPORT_RETENTION_HOURS', /at most 87840/],
     [{ CAPTURE_ALLOW_HOSTS: 'ok.example.org, 10.0.0.0/33' }, 'CAPTURE_ALLOW_HOSTS', /CIDR/],

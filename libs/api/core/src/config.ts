@@ -75,6 +75,10 @@ const envSchema = z.object({
     'must be a whole number of seconds (0 waits for ever)',
     86_400,
   ).default(120),
+  DATABASE_SLOW_STATEMENT_MS: wholeNumber(
+    'must be a whole number of milliseconds (0 logs none)',
+    3_600_000,
+  ).default(5000),
   MIGRATIONS_RUN: booleanString.default(true),
   DEMO_SEED: booleanString.optional(),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
@@ -131,11 +135,13 @@ const envSchema = z.object({
 });
 
 export type DatabaseConfig =
-  | { type: 'sqlite'; path: string; logging: boolean }
+  | { type: 'sqlite'; path: string; logging: boolean; slowStatementMs: number }
   | {
       type: 'postgres';
       url: string;
       logging: boolean;
+      /** A statement that takes longer than this is logged as a warning (0: none). */
+      slowStatementMs: number;
       /** Longest wait for a connection (a new one, or a free one of the pool). */
       connectTimeoutMs: number;
       /** A statement with no answer after this long has its connection closed (0: never). */
@@ -224,6 +230,7 @@ export function loadConfig(
       type: 'postgres',
       url: e.DATABASE_URL,
       logging: e.DATABASE_LOGGING,
+      slowStatementMs: e.DATABASE_SLOW_STATEMENT_MS,
       connectTimeoutMs: e.DATABASE_CONNECT_TIMEOUT_SECONDS * 1000,
       statementTimeoutMs: e.DATABASE_STATEMENT_TIMEOUT_SECONDS * 1000,
     };
@@ -237,7 +244,12 @@ export function loadConfig(
             ? file
             : resolve(cwd, file)
           : join(dataDir, 'corroborate.db');
-    database = { type: 'sqlite', path, logging: e.DATABASE_LOGGING };
+    database = {
+      type: 'sqlite',
+      path,
+      logging: e.DATABASE_LOGGING,
+      slowStatementMs: e.DATABASE_SLOW_STATEMENT_MS,
+    };
   }
 
   return {

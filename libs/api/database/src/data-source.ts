@@ -5,6 +5,7 @@ import { type DatabaseConfig } from '@corroborate/api-core';
 import { postgresMigrations } from './migrations/postgres';
 import { sqliteMigrations } from './migrations/sqlite';
 import { applyDialect } from './portable-columns';
+import { StatementLogger } from './statement-logger';
 
 // TypeORM's own option type for entity lists.
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -26,7 +27,8 @@ export function dataSourceOptions(
       migrationsRun,
       migrationsTransactionMode: 'each',
       synchronize: false,
-      logging: database.logging ? 'all' : ['error'],
+      logger: new StatementLogger(database.logging ? 'all' : ['error']),
+      maxQueryExecutionTime: database.slowStatementMs || undefined,
       uuidExtension: 'pgcrypto',
       extra: { max: 10, connectionTimeoutMillis: database.connectTimeoutMs },
     };
@@ -40,7 +42,8 @@ export function dataSourceOptions(
     migrationsRun,
     migrationsTransactionMode: 'each',
     synchronize: false,
-    logging: database.logging ? 'all' : ['error'],
+    logger: new StatementLogger(database.logging ? 'all' : ['error']),
+    maxQueryExecutionTime: database.slowStatementMs || undefined,
     enableWAL: true,
     prepareDatabase: (db: { pragma(source: string): unknown }) => {
       db.pragma('foreign_keys = ON');

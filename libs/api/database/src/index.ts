@@ -7,3 +7,4 @@ export * from './row-reader';
 export * from './select-rows';
 export * from './bulk-insert';
 export * from './statement-guard';
+export * from './statement-logger';

@@ -100,13 +100,20 @@ export async function selectRows(
   // better-sqlite3 binds no booleans (as TypeORM's own runner does: 0/1).
   const values = sqlite ? params.map((p) => (typeof p === 'boolean' ? +p : p)) : [...params];
   dataSource.logger.logQuery(sql, values);
+  const started = performance.now();
+  const slow = (rows: RowSet): RowSet => {
+    const ms = performance.now() - started;
+    const limit = dataSource.options.maxQueryExecutionTime;
+    if (limit && ms > limit) dataSource.logger.logQuerySlow(ms, sql, values);
+    return rows;
+  };
   try {
     if (sqlite) {
       const connection = (dataSource.driver as unknown as { databaseConnection: SqliteConnection })
         .databaseConnection;
       const { statement, positions } = prepared(connection, sql);
       const rows = statement.all(...values);
-      return { rows, key: (name) => positions.get(name) ?? -1 };
+      return slow({ rows, key: (name) => positions.get(name) ?? -1 });
     }
     const pool = (dataSource.driver as unknown as { master: PgPool }).master;
     const client = await pool.connect();
@@ -124,7 +131,7 @@ export async function selectRows(
         rowMode: 'array',
       });
       const positions = new Map(result.fields.map((f, i) => [f.name, i]));
-      return { rows: result.rows, key: (name) => positions.get(name) ?? -1 };
+      return slow({ rows: result.rows, key: (name) => positions.get(name) ?? -1 });
     } finally {
       client.removeListener('error', onError);
       client.release(broken);
