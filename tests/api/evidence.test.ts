@@ -579,6 +579,33 @@ describe('evidence', () => {
     expect(data.source.all.map((e) => e.id)).toEqual([second.id, first.id]);
   });
 
+  it('counts each listed source’s items that are not retracted, in one statement for the whole list', async () => {
+    const [none, some, retractedAll] = [
+      await createSource('Counted outlet none', 'B'),
+      await createSource('Counted outlet some', 'B'),
+      await createSource('Counted outlet retracted', 'C'),
+    ];
+    const items = [];
+    for (let i = 0; i < 3; i++) items.push(await added(editor, { sourceId: some, claimId }));
+    await added(editor, { sourceId: some, claimId: otherClaimId });
+    await editor.ok(RETRACT, {
+      input: { evidenceId: items[1].id, expectedVersion: 1, reason: 'misquoted' },
+    });
+    const gone = await added(editor, { sourceId: retractedAll, claimId });
+    await editor.ok(RETRACT, { input: { evidenceId: gone.id, expectedVersion: 1, reason: 'x' } });
+    const spy = vi.spyOn(api.dataSource.logger, 'logQuery');
+    const data = await viewer.ok<{
+      sources: { edges: { node: { id: string; evidenceCount: number } }[] };
+    }>(
+      `query { sources(search: "Counted outlet", first: 10) { edges { node { id evidenceCount } } } }`,
+    );
+    const counting = spy.mock.calls.filter(([sql]) => /FROM "evidence"/.test(sql));
+    spy.mockRestore();
+    const counts = new Map(data.sources.edges.map((e) => [e.node.id, e.node.evidenceCount]));
+    expect(Object.fromEntries(counts)).toEqual({ [none]: 0, [some]: 3, [retractedAll]: 0 });
+    expect(counting).toHaveLength(1);
+  });
+
   it('resolves evidence fields of a page of claims in a constant number of SQL statements', async () => {
     const project = await editor.ok<{ createProject: { id: string } }>(
       'mutation($input: CreateProjectInput!) { createProject(input: $input) { id } }',

@@ -13,7 +13,7 @@
  *
  * Settings: BENCH_CLAIMS (default 1000000), BENCH_DB (sqlite,postgres), BENCH_OPS_ROUNDS,
  * BENCH_OPS_SLOW_MS (the server's slow-statement threshold, default 100), BENCH_OPS_ONLY (a
- * comma-separated list of operation names), BENCH_DATA_DIR, BENCH_PG_URL.
+ * list of operation names separated by |), BENCH_DATA_DIR, BENCH_PG_URL.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -274,7 +274,7 @@ async function pickIds(url: string, token: string): Promise<Ids> {
 async function runDialect(dialect: Dialect, claims: number, rounds: number): Promise<Result[]> {
   const databaseUrl = await ensureSeeded(dialect, claims);
   const slowMs = process.env['BENCH_OPS_SLOW_MS'] ?? '100';
-  const only = process.env['BENCH_OPS_ONLY']?.split(',').map((s) => s.trim());
+  const only = process.env['BENCH_OPS_ONLY']?.split('|').map((s) => s.trim());
   log(
     `${dialect} ${sizeLabel(claims)}: starting the product (slow statements over ${slowMs} ms logged)`,
   );

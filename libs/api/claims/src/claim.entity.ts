@@ -22,8 +22,6 @@ import { ProjectEntity } from '@corroborate/api-projects';
 /** A statement as made, by whom, where it first appeared, and where it is in the workflow. */
 @Entity('claims')
 @Index('claims_project_status', ['projectId', 'status'])
-@Index('claims_project_updated', ['projectId', 'updatedAt'])
-@Index('claims_project_priority', ['projectId', 'priorityRank', 'updatedAt'])
 @Index('claims_due', ['dueAt'])
 /**
  * The default queue order (UPDATED_DESC) without a project filter, made by the QueueSortIndex
@@ -31,6 +29,17 @@ import { ProjectEntity } from '@corroborate/api-projects';
  * queue sorts by (see ClaimsRepository.ts), which a plain column index would not serve.
  */
 @Index('claims_updated', { synchronize: false })
+/**
+ * A project's queue in the default order, made by the QueueFilterIndexes migration: ("projectId",
+ * "updatedAt", "id"), on SQLite with the normalised updatedAt expression.
+ */
+@Index('claims_project_updated', { synchronize: false })
+/** A project's queue by priority: ("projectId", "priorityRank", "updatedAt", "id"), as above. */
+@Index('claims_project_priority', { synchronize: false })
+/** Claims merged into a claim (its history), made by the QueueFilterIndexes migration: partial. */
+@Index('claims_duplicate_of', { synchronize: false })
+/** Claims in disagreement ("projectId", "status", "priority"), partial, by QueueFilterIndexes. */
+@Index('claims_disagreement', { synchronize: false })
 /**
  * VERIFIED claims in creation order (exports), made by the ExportOrderIndex migration:
  * ("status", "createdAt", "id"), on SQLite with the normalised createdAt expression.

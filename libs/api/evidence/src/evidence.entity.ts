@@ -22,6 +22,8 @@ import { SourceEntity } from '@corroborate/api-sources';
 @Entity('evidence')
 @Index('evidence_claim', ['claimId', 'createdAt'])
 @Index('evidence_source', ['sourceId', 'createdAt'])
+/** A source's retracted items (its evidence count), partial, made by the QueueFilterIndexes migration. */
+@Index('evidence_source_retracted', { synchronize: false })
 export class EvidenceEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -1,7 +1,7 @@
 import { type DataSource, In } from 'typeorm';
 import { claimLoader, type ClaimsService, userLoader } from '@corroborate/api-claims';
 import { byKeys, groupByKeys, type LoaderRegistry, primeJoined } from '@corroborate/api-core';
-import { OLDEST_FIRST, RowReader } from '@corroborate/api-database';
+import { OLDEST_FIRST, RowReader, selectRows } from '@corroborate/api-database';
 import { SourceEntity } from '@corroborate/api-sources';
 import { EvidenceEntity } from './evidence.entity';
 
@@ -111,6 +111,35 @@ export class EvidenceLoaders {
       queueSources ? this.sourceForQueue() : this.source(),
     );
     if (!queueItems) this.prime(rows.map((r) => r.row as EvidenceEntity));
+  }
+
+  /**
+   * How many items of each source are not retracted, counted in the database: all of a source's
+   * items from the ("sourceId", "createdAt") index, less its retracted ones from the partial index
+   * on them (QueueFilterIndexes), so neither count reads the items themselves. (The source list
+   * used to load every item of every listed source to count them: seconds at 1M claims.)
+   */
+  countBySource() {
+    return this.loaders.get<string, number>('Evidence.countBySource', async (sourceIds) => {
+      const postgres = this.dataSource.options.type === 'postgres';
+      const ids = postgres ? '= ANY($1)' : 'IN (SELECT value FROM json_each(?))';
+      const retracted = postgres ? 'e."retracted"' : 'e."retracted" = 1';
+      const set = await selectRows(
+        this.dataSource,
+        `SELECT e."sourceId" AS "sourceId", COUNT(*) AS "n" FROM "evidence" e WHERE e."sourceId" ${ids} GROUP BY e."sourceId"
+         UNION ALL
+         SELECT e."sourceId" AS "sourceId", -COUNT(*) AS "n" FROM "evidence" e WHERE ${retracted} AND e."sourceId" ${ids} GROUP BY e."sourceId"`,
+        postgres ? [[...sourceIds]] : [JSON.stringify(sourceIds), JSON.stringify(sourceIds)],
+      );
+      const [source, n] = [set.key('sourceId'), set.key('n')];
+      const counts = new Map<string, number>();
+      for (const row of set.rows) {
+        const values = row as Readonly<Record<string | number, unknown>>;
+        const id = String(values[source]);
+        counts.set(id, (counts.get(id) ?? 0) + Number(values[n]));
+      }
+      return sourceIds.map((id) => counts.get(id) ?? 0);
+    });
   }
 
   /** Every evidence item from a source (retracted included), newest first. */

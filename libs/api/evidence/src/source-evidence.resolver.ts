@@ -38,9 +38,8 @@ export class SourceEvidenceResolver {
     @Parent() source: SourceEntity,
     @Loaders() registry: LoaderRegistry,
   ): Promise<number> {
-    const all = await new EvidenceLoaders(registry, this.dataSource, this.claims)
-      .bySource()
+    return new EvidenceLoaders(registry, this.dataSource, this.claims)
+      .countBySource()
       .load(source.id);
-    return all.filter((e) => !e.retracted).length;
   }
 }
