@@ -319,6 +319,74 @@ describe(`claim queue`, () => {
     );
   });
 
+  it('counts facets exactly when the filter narrows beyond project, status and priority (topics, dates, flags, text)', async () => {
+    type Facets = {
+      claims: {
+        totalCount: number;
+        facets: Record<'statuses' | 'priorities' | 'topics', { value: string; count: number }[]>;
+      };
+    };
+    const cases: {
+      filter: Record<string, unknown>;
+      base: (c: Seeded) => boolean;
+      statuses?: string[];
+      priorities?: string[];
+      topics?: string[];
+    }[] = [
+      {
+        filter: { hasContradiction: false },
+        base: (c) => !c.hasContradiction,
+        statuses: ['NEW', 'IN_REVIEW', 'VERIFIED'],
+        priorities: ['LOW', 'URGENT', 'HIGH'],
+        topics: ['torture', 'marches'],
+      },
+      { filter: {}, base: () => true, topics: ['election'] },
+      {
+        filter: { dueTo: new Date(BASE + 4 * DAY).toISOString() },
+        base: (c) => c.dueAt !== null && c.dueAt.getTime() <= BASE + 4 * DAY,
+        priorities: ['HIGH'],
+      },
+      {
+        filter: { text: 'bulk claim' },
+        base: (c) => c.text.startsWith('Bulk claim'),
+        statuses: ['REJECTED'],
+        topics: ['internet', 'detentions'],
+      },
+    ];
+    for (const { filter, base, statuses, priorities, topics } of cases) {
+      const data = await viewer.ok<Facets>(FACETS, {
+        filter: { ...filter, projectId, statuses, priorities, topics },
+      });
+      const byStatus = (c: Seeded) => !statuses || statuses.includes(c.status);
+      const byPriority = (c: Seeded) => !priorities || priorities.includes(c.priority);
+      const byTopic = (c: Seeded) => !topics || c.topics.some((t) => topics.includes(t));
+      const count = (test: (c: Seeded) => boolean) =>
+        seeded.filter((c) => base(c) && test(c)).length;
+      const label = JSON.stringify(filter);
+      expect(data.claims.totalCount, label).toBe(
+        count((c) => byStatus(c) && byPriority(c) && byTopic(c)),
+      );
+      for (const status of STATUSES)
+        expect(data.claims.facets.statuses, label).toContainEqual({
+          value: status,
+          count: count((c) => c.status === status && byPriority(c) && byTopic(c)),
+        });
+      for (const priority of PRIORITY_LIST)
+        expect(data.claims.facets.priorities, label).toContainEqual({
+          value: priority,
+          count: count((c) => c.priority === priority && byStatus(c) && byTopic(c)),
+        });
+      const topicCounts = new Map<string, number>();
+      for (const c of seeded.filter((c) => base(c) && byStatus(c) && byPriority(c)))
+        for (const t of c.topics) topicCounts.set(t, (topicCounts.get(t) ?? 0) + 1);
+      expect(
+        Object.fromEntries(data.claims.facets.topics.map((t) => [t.value, t.count])),
+        label,
+      ).toEqual(Object.fromEntries(topicCounts));
+      expect(data.claims.totalCount, label).toBeGreaterThan(0);
+    }
+  });
+
   it('searches text and claimant by whole words and word prefixes, not substrings', async () => {
     const search = async (text: string) =>
       (await all('CREATED_DESC', { text }, 50)).map((n) => n.text);

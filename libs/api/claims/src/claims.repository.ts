@@ -48,10 +48,15 @@ export function searchWords(text: string): string[] {
  * {@link ClaimsRepository} ignores when filtering; a field added later counts as a filter.
  */
 export function onlyProjectFilter(filter: ClaimFilter | null | undefined): boolean {
+  return onlyFilters(filter, ['projectId']);
+}
+
+/** True when a filter sets no field but those named (the same notion of "unset" as above). */
+function onlyFilters(filter: ClaimFilter | null | undefined, keys: readonly string[]): boolean {
   if (!filter) return true;
   return Object.entries(filter).every(
     ([key, value]: [string, unknown]) =>
-      key === 'projectId' ||
+      keys.includes(key) ||
       value === null ||
       value === undefined ||
       (Array.isArray(value) && value.length === 0) ||
@@ -90,18 +95,20 @@ export class ClaimsRepository {
     qb: SelectQueryBuilder<ObjectLiteral>,
     filter: ClaimFilter | null | undefined,
     now: Date,
-    ignore?: Dimension,
+    ignore?: Dimension | readonly Dimension[],
     actor?: Actor | null,
   ): void {
+    const ignored = (dim: Dimension) =>
+      Array.isArray(ignore) ? ignore.includes(dim) : ignore === dim;
     qb.where('1 = 1');
     if (!filter) return;
     this.applyReviewFilter(qb, filter, actor ?? null);
     if (filter.projectId) qb.andWhere('c.projectId = :fProject', { fProject: filter.projectId });
-    if (ignore !== 'statuses' && filter.statuses?.length)
+    if (!ignored('statuses') && filter.statuses?.length)
       qb.andWhere('c.status IN (:...fStatuses)', { fStatuses: filter.statuses });
-    if (ignore !== 'priorities' && filter.priorities?.length)
+    if (!ignored('priorities') && filter.priorities?.length)
       qb.andWhere('c.priority IN (:...fPriorities)', { fPriorities: filter.priorities });
-    if (ignore !== 'topics' && filter.topics?.length) {
+    if (!ignored('topics') && filter.topics?.length) {
       qb.andWhere(
         // claim_topics holds topicKey() of each topic (lower-cased), so the index on "topic"
         // finds the claims; IN (…) rather than EXISTS lets the database start from them.
@@ -339,6 +346,8 @@ export class ClaimsRepository {
     actor: Actor | null = null,
   ): Promise<ClaimCounts> {
     if (onlyProjectFilter(filter)) return this.keptCounts(filter?.projectId ?? null);
+    if (!onlyFilters(filter, ['projectId', 'statuses', 'priorities']))
+      return this.countsOfMatches(filter ?? {}, now, actor);
     const parts: string[] = [];
     const params: Record<string, unknown> = {};
     const add = (qb: SelectQueryBuilder<ObjectLiteral>) => {
@@ -374,6 +383,54 @@ export class ClaimsRepository {
     );
     const rows = (await this.dataSource.query(sql, values)) as CountRow[];
     return this.shapeCounts(rows);
+  }
+
+  /**
+   * totalCount and the facets of a filter that narrows more than project, status and priority
+   * (a preset, a reviewer, topics, text, dates…): the claims matching everything but the status,
+   * priority and topic filters are read ONCE into a materialized set of (id, status, priority,
+   * topic match), and each count applies the other dimensions' filters to that set. Counting as
+   * {@link counts} does for a bare project evaluated the whole filter four times, which at 100,000
+   * claims a project took seconds (`npm run bench:operations`); the figures are the same.
+   */
+  private async countsOfMatches(
+    filter: ClaimFilter,
+    now: Date,
+    actor: Actor | null,
+  ): Promise<ClaimCounts> {
+    const base = this.dataSource
+      .createQueryBuilder()
+      .select('c.id', 'id')
+      .addSelect('c.status', 'status')
+      .addSelect('c.priority', 'priority')
+      .from(ClaimEntity, 'c');
+    this.applyFilter(base, filter, now, ['statuses', 'priorities', 'topics'], actor);
+    const params: Record<string, unknown> = { ...base.getParameters() };
+    const conditions = { statuses: '1 = 1', priorities: '1 = 1', topics: '1 = 1' };
+    if (filter.statuses?.length) {
+      conditions.statuses = 'm."status" IN (:...mStatuses)';
+      params['mStatuses'] = filter.statuses;
+    }
+    if (filter.priorities?.length) {
+      conditions.priorities = 'm."priority" IN (:...mPriorities)';
+      params['mPriorities'] = filter.priorities;
+    }
+    if (filter.topics?.length) {
+      base.addSelect(
+        `CASE WHEN c.id IN (SELECT ft."claimId" FROM "claim_topics" ft WHERE ft."topic" IN (:...mTopics)) THEN 1 ELSE 0 END`,
+        'topicMatch',
+      );
+      params['mTopics'] = [...new Set(filter.topics.map(topicKey))];
+      conditions.topics = 'm."topicMatch" = 1';
+    }
+    const { statuses, priorities, topics } = conditions;
+    const sql = `WITH "m" AS MATERIALIZED (${base.getQuery()})
+      SELECT 'total' AS "dim", NULL AS "value", COUNT(*) AS "n" FROM "m" WHERE ${statuses} AND ${priorities} AND ${topics}
+      UNION ALL SELECT 'status' AS "dim", m."status" AS "value", COUNT(*) AS "n" FROM "m" WHERE ${priorities} AND ${topics} GROUP BY m."status"
+      UNION ALL SELECT 'priority' AS "dim", m."priority" AS "value", COUNT(*) AS "n" FROM "m" WHERE ${statuses} AND ${topics} GROUP BY m."priority"
+      UNION ALL SELECT 'topic' AS "dim", t."topic" AS "value", COUNT(*) AS "n" FROM "m" INNER JOIN "claim_topics" t ON t."claimId" = m."id" WHERE ${statuses} AND ${priorities} GROUP BY t."topic"`;
+    const [query, values] = this.dataSource.driver.escapeQueryWithParameters(sql, params);
+    return this.shapeCounts((await this.dataSource.query(query, values)) as CountRow[]);
   }
 
   /**
