@@ -90,19 +90,24 @@ export class ClaimsRepository {
     return this.postgres ? `c.${column}` : `strftime('%Y-%m-%d %H:%M:%f', c.${column})`;
   }
 
-  /** Claims matching the filter, optionally ignoring one dimension (for that dimension's facet). */
+  /**
+   * Claims matching the filter, optionally ignoring dimensions (for their facets). `counting`:
+   * every match will be read (counts), so a reviewer's claims are read from their assignments;
+   * otherwise (a page in sort order, which stops after a page of matches) each claim is probed.
+   */
   private applyFilter(
     qb: SelectQueryBuilder<ObjectLiteral>,
     filter: ClaimFilter | null | undefined,
     now: Date,
     ignore?: Dimension | readonly Dimension[],
     actor?: Actor | null,
+    counting = false,
   ): void {
     const ignored = (dim: Dimension) =>
       Array.isArray(ignore) ? ignore.includes(dim) : ignore === dim;
     qb.where('1 = 1');
     if (!filter) return;
-    this.applyReviewFilter(qb, filter, actor ?? null);
+    this.applyReviewFilter(qb, filter, actor ?? null, counting);
     if (filter.projectId) qb.andWhere('c.projectId = :fProject', { fProject: filter.projectId });
     if (!ignored('statuses') && filter.statuses?.length)
       qb.andWhere('c.status IN (:...fStatuses)', { fStatuses: filter.statuses });
@@ -110,9 +115,8 @@ export class ClaimsRepository {
       qb.andWhere('c.priority IN (:...fPriorities)', { fPriorities: filter.priorities });
     if (!ignored('topics') && filter.topics?.length) {
       qb.andWhere(
-        // claim_topics holds topicKey() of each topic (lower-cased), so the index on "topic"
-        // finds the claims; IN (…) rather than EXISTS lets the database start from them.
-        `c.id IN (SELECT ft."claimId" FROM "claim_topics" ft WHERE ft."topic" IN (:...fTopics))`,
+        // claim_topics holds topicKey() of each topic (lower-cased): one probe of its key.
+        `EXISTS (SELECT 1 FROM "claim_topics" ft WHERE ft."claimId" = c.id AND ft."topic" IN (:...fTopics))`,
         { fTopics: [...new Set(filter.topics.map(topicKey))] },
       );
     }
@@ -170,20 +174,22 @@ export class ClaimsRepository {
     qb: SelectQueryBuilder<ObjectLiteral>,
     filter: ClaimFilter,
     actor: Actor | null,
+    counting: boolean,
   ): void {
-    // A reviewer's claims as IN (…): the database starts from the reviewer's assignments (index
-    // on reviewerId, status) instead of probing them for every claim, which at 1M claims made the
-    // queue's counts take seconds.
+    // Counting, a reviewer's claims as IN (…): the database starts from the reviewer's
+    // assignments (index on reviewerId, status) instead of probing them for every claim, which at
+    // 1M claims made the counts take seconds. A page probes each claim in sort order: with IN,
+    // SQLite read all of the reviewer's claims and sorted them to return the first 50.
+    const assignedTo = (alias: string, param: string, statuses: string) =>
+      counting
+        ? `c.id IN (SELECT ${alias}."claimId" FROM "assignments" ${alias} WHERE ${alias}."reviewerId" = :${param} AND ${alias}."status" IN (${statuses}))`
+        : `EXISTS (SELECT 1 FROM "assignments" ${alias} WHERE ${alias}."claimId" = c.id AND ${alias}."reviewerId" = :${param} AND ${alias}."status" IN (${statuses}))`;
     if (filter.assigneeId)
-      qb.andWhere(
-        `c.id IN (SELECT fa."claimId" FROM "assignments" fa WHERE fa."reviewerId" = :fAssignee AND fa."status" IN ('OPEN', 'SUBMITTED'))`,
-        { fAssignee: filter.assigneeId },
-      );
+      qb.andWhere(assignedTo('fa', 'fAssignee', `'OPEN', 'SUBMITTED'`), {
+        fAssignee: filter.assigneeId,
+      });
     if (filter.assignedToMe === true)
-      qb.andWhere(
-        `c.id IN (SELECT fm."claimId" FROM "assignments" fm WHERE fm."reviewerId" = :fMe AND fm."status" = 'OPEN')`,
-        { fMe: actor?.id ?? '' },
-      );
+      qb.andWhere(assignedTo('fm', 'fMe', `'OPEN'`), { fMe: actor?.id ?? '' });
     if (filter.assignedToMe === false)
       qb.andWhere(
         `NOT EXISTS (SELECT 1 FROM "assignments" fm WHERE fm."claimId" = c.id AND fm."reviewerId" = :fMe AND fm."status" = 'OPEN')`,
@@ -404,7 +410,7 @@ export class ClaimsRepository {
       .addSelect('c.status', 'status')
       .addSelect('c.priority', 'priority')
       .from(ClaimEntity, 'c');
-    this.applyFilter(base, filter, now, ['statuses', 'priorities', 'topics'], actor);
+    this.applyFilter(base, filter, now, ['statuses', 'priorities', 'topics'], actor, true);
     const params: Record<string, unknown> = { ...base.getParameters() };
     const conditions = { statuses: '1 = 1', priorities: '1 = 1', topics: '1 = 1' };
     if (filter.statuses?.length) {
