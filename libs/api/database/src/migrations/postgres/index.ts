@@ -13,6 +13,7 @@ import { ClaimDuplicatesIndex1795620400000 } from './1795620400000-ClaimDuplicat
 import { FacetCountsPerStatement1795620500000 } from './1795620500000-FacetCountsPerStatement';
 import { ExportOrderIndex1796415179727 } from './1796415179727-ExportOrderIndex';
 import { ClaimTextChanges1796600000000 } from './1796600000000-ClaimTextChanges';
+import { DashboardIndexes1796700000000 } from './1796700000000-DashboardIndexes';
 
 export const postgresMigrations = [
   Foundation1795598293617,
@@ -29,4 +30,5 @@ export const postgresMigrations = [
   FacetCountsPerStatement1795620500000,
   ExportOrderIndex1796415179727,
   ClaimTextChanges1796600000000,
+  DashboardIndexes1796700000000,
 ];
