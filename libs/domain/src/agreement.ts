@@ -16,7 +16,13 @@
  *   ratio     δ² = ((c − k) / (c + k))²
  */
 import { type Likelihood, bandsOverlap, likelihoodBand, likelihoodRank } from './likelihood.scale';
-import { VERDICT_SCALE, type Verdict, isRatedVerdict, verdictRank } from './verdict.scale';
+import {
+  type RatedVerdict,
+  VERDICT_SCALE,
+  type Verdict,
+  isRatedVerdict,
+  verdictRank,
+} from './verdict.scale';
 
 export const ALPHA_METRICS = ['nominal', 'ordinal', 'interval', 'ratio'] as const;
 export type AlphaMetric = (typeof ALPHA_METRICS)[number];
@@ -228,6 +234,37 @@ export function verdictAlpha(
   const units = [...byClaim.values()].map((claim) =>
     [...claim.values()].map((v) => (isRatedVerdict(v) ? v : null)),
   );
+  return krippendorffAlpha(units, { metric, order: VERDICT_SCALE, ...options });
+}
+
+/**
+ * Claims that hold the same number of each rated verdict: what a database can count per claim and
+ * group, so that alpha over many claims needs no row per verdict.
+ */
+export interface VerdictTally {
+  /** How many claims hold exactly these counts. */
+  readonly claims: number;
+  /** Rated verdicts per value; UNVERIFIABLE and missing verdicts are not counted (missing values). */
+  readonly counts: Readonly<Partial<Record<RatedVerdict, number>>>;
+}
+
+/**
+ * {@link verdictAlpha} over claims given as tallies: each claim is one unit holding its rated
+ * verdicts, so the result is the one verdictAlpha gives for the verdicts the tallies count
+ * (unitsTotal counts every claim, those without two rated verdicts too).
+ */
+export function tallyAlpha(
+  tallies: readonly VerdictTally[],
+  metric: AlphaMetric = 'ordinal',
+  options: { readonly minPairableValues?: number } = {},
+): AlphaResult {
+  const units: (readonly RatedVerdict[])[] = [];
+  for (const tally of tallies) {
+    const unit = VERDICT_SCALE.flatMap((v) =>
+      new Array<RatedVerdict>(tally.counts[v] ?? 0).fill(v),
+    );
+    for (let i = 0; i < tally.claims; i++) units.push(unit);
+  }
   return krippendorffAlpha(units, { metric, order: VERDICT_SCALE, ...options });
 }
 

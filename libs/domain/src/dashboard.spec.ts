@@ -1,13 +1,27 @@
 import { describe, expect, it } from 'vitest';
+import { type AlphaResult, tallyAlpha, verdictAlpha } from './agreement';
 import {
   isoWeekStart,
   MAX_SERIES_POINTS,
   median,
+  medianWindow,
   monthlyAgreement,
+  monthlyAgreementOfTallies,
   timeToVerify,
+  timeToVerifyOfMiddle,
   weeklyThroughput,
   type DatedVerdict,
+  type MonthlyVerdictTally,
 } from './dashboard';
+import {
+  isRatedVerdict,
+  type RatedVerdict,
+  type Verdict,
+  VERDICT_SCALE,
+  VERDICTS,
+} from './verdict.scale';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 describe('isoWeekStart', () => {
   it('gives the Monday of the ISO week, Sundays belonging to the week before', () => {
@@ -122,5 +136,137 @@ describe('monthlyAgreement', () => {
     const months = monthlyAgreement([], 'ordinal', { from: '2020-11-15', to: '2021-02-01' });
     expect(months.map((m) => m.month)).toEqual(['2020-11', '2020-12', '2021-01', '2021-02']);
     expect(months.every((m) => !m.computable)).toBe(true);
+  });
+});
+
+/** A small deterministic generator, so the comparisons below see many shapes of data. */
+function random(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
+    return state / 2_147_483_648;
+  };
+}
+
+describe('the figures from what a database counts equal the figures from every row', () => {
+  const VALUES: (Verdict | null)[] = [...VERDICTS, null];
+
+  /**
+   * The same number, but for the last bits: a claim with four or more rated verdicts adds
+   * fractions (pairs / (m - 1)) that floating point sums differently in another order of claims,
+   * and neither the rows nor the tallies come in a defined order. With up to three verdicts a
+   * claim every term is exact and the two are equal to the bit (the next test).
+   */
+  function sameAlpha(actual: number | null, expected: number | null): void {
+    if (expected === null) expect(actual).toBeNull();
+    else expect(actual).toBeCloseTo(expected, 9);
+  }
+
+  /** Verdicts of `claims` claims by up to `most` reviewers, submitted over a year. */
+  function verdicts(seed: number, claims: number, most = 4): DatedVerdict[] {
+    const next = random(seed);
+    const rows: DatedVerdict[] = [];
+    for (let c = 0; c < claims; c++) {
+      const reviewers = 1 + Math.floor(next() * most);
+      for (let r = 0; r < reviewers; r++)
+        rows.push({
+          claimId: `c${c}`,
+          reviewerId: `r${r}`,
+          verdict: VALUES[Math.floor(next() * VALUES.length)],
+          submittedAt: new Date(Date.UTC(2020, 0, 1) + Math.floor(next() * 365 * DAY_MS)),
+        });
+    }
+    return rows;
+  }
+
+  /** What the dashboard's statement counts: per claim the month of its last verdict and its counts. */
+  function tallies(rows: readonly DatedVerdict[]): MonthlyVerdictTally[] {
+    const claims = new Map<string, { last: Date; counts: Partial<Record<RatedVerdict, number>> }>();
+    for (const row of rows) {
+      const claim = claims.get(row.claimId) ?? { last: row.submittedAt, counts: {} };
+      if (row.submittedAt > claim.last) claim.last = row.submittedAt;
+      if (isRatedVerdict(row.verdict))
+        claim.counts[row.verdict] = (claim.counts[row.verdict] ?? 0) + 1;
+      claims.set(row.claimId, claim);
+    }
+    const grouped = new Map<string, MonthlyVerdictTally & { claims: number }>();
+    for (const { last, counts } of claims.values()) {
+      const month = last.toISOString().slice(0, 7);
+      const key = `${month} ${VERDICT_SCALE.map((v) => counts[v] ?? 0).join(',')}`;
+      const tally = grouped.get(key) ?? { month, counts, claims: 0 };
+      grouped.set(key, { ...tally, claims: tally.claims + 1 });
+    }
+    return [...grouped.values()];
+  }
+
+  it('alpha per month, for both metrics, with and without a range', () => {
+    for (let seed = 1; seed <= 40; seed++) {
+      const rows = verdicts(seed, 1 + seed * 7);
+      for (const metric of ['ordinal', 'nominal'] as const) {
+        for (const range of [{}, { from: '2020-03-01', to: '2020-10-31' }]) {
+          const months = monthlyAgreementOfTallies(tallies(rows), metric, range);
+          const expected = monthlyAgreement(rows, metric, range);
+          expect(months.map(({ alpha: _, ...m }) => m)).toEqual(
+            expected.map(({ alpha: _, ...m }) => m),
+          );
+          months.forEach((m, i) => sameAlpha(m.alpha, expected[i].alpha));
+        }
+      }
+    }
+    expect(monthlyAgreementOfTallies([])).toEqual([]);
+  });
+
+  it('to the bit when no claim has more than three verdicts', () => {
+    for (let seed = 1; seed <= 40; seed++) {
+      const rows = verdicts(seed, 1 + seed * 7, 3);
+      expect(monthlyAgreementOfTallies(tallies(rows))).toEqual(monthlyAgreement(rows));
+      expect(tallyAlpha(tallies(rows))).toEqual(verdictAlpha(rows));
+    }
+  });
+
+  it('alpha over all the claims', () => {
+    for (let seed = 1; seed <= 40; seed++) {
+      const rows = verdicts(seed, 1 + seed * 5);
+      for (const metric of ['ordinal', 'nominal', 'interval'] as const) {
+        const result = tallyAlpha(tallies(rows), metric);
+        const expected = verdictAlpha(rows, metric);
+        const counts = ({
+          metric,
+          computable,
+          reason,
+          pairableValues,
+          unitsUsed,
+          unitsTotal,
+        }: AlphaResult) => ({ metric, computable, reason, pairableValues, unitsUsed, unitsTotal });
+        expect(counts(result)).toEqual(counts(expected));
+        sameAlpha(result.alpha, expected.alpha);
+        sameAlpha(result.observedDisagreement, expected.observedDisagreement);
+        sameAlpha(result.expectedDisagreement, expected.expectedDisagreement);
+      }
+    }
+  });
+
+  it('the median time to verify, from the middle one or two durations', () => {
+    expect(medianWindow(0)).toBeNull();
+    expect(medianWindow(1)).toEqual({ offset: 0, length: 1 });
+    expect(medianWindow(4)).toEqual({ offset: 1, length: 2 });
+    expect(medianWindow(5)).toEqual({ offset: 2, length: 1 });
+    expect(timeToVerifyOfMiddle(0, [])).toEqual(timeToVerify([]));
+    for (let seed = 1; seed <= 40; seed++) {
+      const next = random(seed);
+      const claims = Array.from({ length: seed }, () => {
+        const createdAt = new Date(Date.UTC(2020, 0, 1) + Math.floor(next() * 1e10));
+        // Now and then verified "before" intake (clock skew): counted as zero seconds.
+        const ms = Math.floor((next() - 0.1) * 30 * DAY_MS);
+        return { createdAt, verifiedAt: new Date(createdAt.getTime() + ms) };
+      });
+      const sorted = claims
+        .map((c) => c.verifiedAt.getTime() - c.createdAt.getTime())
+        .sort((a, b) => a - b);
+      const window = medianWindow(sorted.length);
+      const middle = window ? sorted.slice(window.offset, window.offset + window.length) : [];
+      expect(timeToVerifyOfMiddle(sorted.length, middle)).toEqual(timeToVerify(claims));
+    }
+    expect(() => timeToVerifyOfMiddle(4, [1])).toThrow(RangeError);
   });
 });

@@ -4,7 +4,13 @@
  * every series is complete (weeks or months without activity appear with zeros or as "not
  * computable"), so a chart never silently joins two distant points.
  */
-import { type AlphaMetric, verdictAlpha } from './agreement';
+import {
+  type AlphaMetric,
+  type AlphaResult,
+  tallyAlpha,
+  type VerdictTally,
+  verdictAlpha,
+} from './agreement';
 import { type Verdict } from './verdict.scale';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -106,6 +112,38 @@ export function timeToVerify(claims: readonly VerificationTimes[]): TimeToVerify
   return { medianSeconds: median(seconds), claims: seconds.length };
 }
 
+/**
+ * Which values of `count` sorted ones the median needs: the middle one (odd count) or the middle
+ * two (even count), as an offset and a length; null for none. Lets a database sort and hand over
+ * only those.
+ */
+export function medianWindow(count: number): { offset: number; length: number } | null {
+  if (count <= 0) return null;
+  return { offset: Math.floor((count - 1) / 2), length: count % 2 === 1 ? 1 : 2 };
+}
+
+/**
+ * {@link timeToVerify} from the number of verified claims and the middle durations in
+ * milliseconds (verification time minus intake time, ascending) that {@link medianWindow} picks:
+ * the same figure, from two values instead of every claim's times.
+ */
+export function timeToVerifyOfMiddle(
+  claims: number,
+  middleMilliseconds: readonly number[],
+): TimeToVerify {
+  const window = medianWindow(claims);
+  if (!window) return { medianSeconds: null, claims: 0 };
+  if (middleMilliseconds.length !== window.length)
+    throw new RangeError(
+      `The median of ${claims} values needs ${window.length} middle values, not ${middleMilliseconds.length}.`,
+    );
+  const seconds = middleMilliseconds.map((ms) => Math.max(0, ms / 1000));
+  return {
+    medianSeconds: seconds.length === 1 ? seconds[0] : (seconds[0] + seconds[1]) / 2,
+    claims,
+  };
+}
+
 /** A current submitted verdict with its submission time. */
 export interface DatedVerdict {
   readonly claimId: string;
@@ -155,14 +193,53 @@ export function monthlyAgreement(
     list.push(v);
     byMonth.set(month, list);
   }
-  const months = [...byMonth.keys()].sort();
+  return monthlySeries([...byMonth.keys()], range, (month) =>
+    verdictAlpha(byMonth.get(month) ?? [], metric),
+  );
+}
+
+/** Claims with the same verdict counts whose last verdict was submitted in one month. */
+export interface MonthlyVerdictTally extends VerdictTally {
+  /** `YYYY-MM` (UTC) of the claim's last submitted verdict. */
+  readonly month: string;
+}
+
+/**
+ * {@link monthlyAgreement} over tallies of claims per month of their last submitted verdict, as a
+ * database can count them: the same series, from a row per month and combination of verdict
+ * counts instead of a row per verdict. Tallies of claims without two rated verdicts still place
+ * the series' first and last month, as their verdicts do in monthlyAgreement.
+ */
+export function monthlyAgreementOfTallies(
+  tallies: readonly MonthlyVerdictTally[],
+  metric: AlphaMetric = 'ordinal',
+  range: { readonly from?: string | null; readonly to?: string | null } = {},
+): MonthlyAgreement[] {
+  const byMonth = new Map<string, MonthlyVerdictTally[]>();
+  for (const tally of tallies) {
+    if (tally.claims <= 0) continue;
+    const list = byMonth.get(tally.month) ?? [];
+    list.push(tally);
+    byMonth.set(tally.month, list);
+  }
+  return monthlySeries([...byMonth.keys()], range, (month) =>
+    tallyAlpha(byMonth.get(month) ?? [], metric),
+  );
+}
+
+function monthlySeries(
+  active: readonly string[],
+  range: { readonly from?: string | null; readonly to?: string | null },
+  alphaOf: (month: string) => AlphaResult,
+): MonthlyAgreement[] {
+  const months = [...active].sort();
   const first = range.from?.slice(0, 7) ?? months[0];
   const last = range.to?.slice(0, 7) ?? months[months.length - 1];
   if (!first || !last || first > last) return [];
   const series: string[] = [];
   for (let m = first; m <= last; m = nextMonth(m)) series.push(m);
   return series.slice(-MAX_SERIES_POINTS).map((month) => {
-    const result = verdictAlpha(byMonth.get(month) ?? [], metric);
+    const result = alphaOf(month);
     return {
       month,
       alpha: result.alpha,

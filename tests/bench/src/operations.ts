@@ -13,7 +13,9 @@
  *
  * Settings: BENCH_CLAIMS (default 1000000), BENCH_DB (sqlite,postgres), BENCH_OPS_ROUNDS,
  * BENCH_OPS_SLOW_MS (the server's slow-statement threshold, default 100), BENCH_OPS_ONLY (a
- * list of operation names separated by |), BENCH_DATA_DIR, BENCH_PG_URL.
+ * comma-separated list of operation names), BENCH_OPS_ANSWERS (a file to write each operation's
+ * last answer to, `{db}` standing for the dialect: to compare answers before and after a change),
+ * BENCH_DATA_DIR, BENCH_PG_URL.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -271,10 +273,27 @@ async function pickIds(url: string, token: string): Promise<Ids> {
   };
 }
 
+/**
+ * Whether BENCH_OPS_ONLY chooses an operation. The list is comma-separated, and a name that holds
+ * a comma itself ("dashboard: one project, one month") is chosen when its parts appear in a row.
+ */
+function chosen(list: string | undefined): (name: string) => boolean {
+  if (!list) return () => true;
+  const parts = (text: string) =>
+    `,${text
+      .split(',')
+      .map((s) => s.trim())
+      .join(',')},`;
+  const wanted = parts(list);
+  return (name) => wanted.includes(parts(name));
+}
+
 async function runDialect(dialect: Dialect, claims: number, rounds: number): Promise<Result[]> {
   const databaseUrl = await ensureSeeded(dialect, claims);
   const slowMs = process.env['BENCH_OPS_SLOW_MS'] ?? '100';
-  const only = process.env['BENCH_OPS_ONLY']?.split('|').map((s) => s.trim());
+  const selected = chosen(process.env['BENCH_OPS_ONLY']);
+  const answersFile = process.env['BENCH_OPS_ANSWERS'];
+  const answers: Record<string, unknown> = {};
   log(
     `${dialect} ${sizeLabel(claims)}: starting the product (slow statements over ${slowMs} ms logged)`,
   );
@@ -298,7 +317,7 @@ async function runDialect(dialect: Dialect, claims: number, rounds: number): Pro
     const token = await bearerToken(ours);
     const ids = await pickIds(ours.url, token);
     for (const op of OPERATIONS) {
-      if (only && !only.includes(op.name)) continue;
+      if (!selected(op.name)) continue;
       const times: number[] = [];
       let bytes = 0;
       slow = [];
@@ -310,6 +329,7 @@ async function runDialect(dialect: Dialect, claims: number, rounds: number): Pro
           );
         times.push(answer.ms);
         bytes = answer.bytes;
+        answers[op.name] = answer.data;
       }
       const result = {
         dialect,
@@ -329,6 +349,8 @@ async function runDialect(dialect: Dialect, claims: number, rounds: number): Pro
   } finally {
     await ours.stop();
   }
+  if (answersFile)
+    writeFileSync(answersFile.replace('{db}', dialect), `${JSON.stringify(answers, null, 2)}\n`);
   return results;
 }
 

@@ -21,8 +21,8 @@ import { ProjectEntity } from '@corroborate/api-projects';
 
 /** A statement as made, by whom, where it first appeared, and where it is in the workflow. */
 @Entity('claims')
-@Index('claims_project_status', ['projectId', 'status'])
-@Index('claims_due', ['dueAt'])
+/** Claims by due date; with "status" for the dashboard's overdue count (DashboardIndexes). */
+@Index('claims_due', ['dueAt', 'status'])
 /**
  * The default queue order (UPDATED_DESC) without a project filter, made by the QueueSortIndex
  * migration: PostgreSQL ("updatedAt", "id"); SQLite an index on the normalised expression the
@@ -42,9 +42,17 @@ import { ProjectEntity } from '@corroborate/api-projects';
 @Index('claims_disagreement', { synchronize: false })
 /**
  * VERIFIED claims in creation order (exports), made by the ExportOrderIndex migration:
- * ("status", "createdAt", "id"), on SQLite with the normalised createdAt expression.
+ * ("status", "createdAt", "id"), on SQLite with the normalised createdAt expression; widened by
+ * the DashboardIndexes migration with "dueAt" (and on SQLite the plain "createdAt") for the
+ * dashboard's counts over the whole organisation.
  */
 @Index('claims_status_created', { synchronize: false })
+/**
+ * A project's claims by status (queue facets, the dashboard), made by the DashboardIndexes
+ * migration: ("projectId", "status", "createdAt", "id", "dueAt"), on SQLite with the normalised
+ * createdAt expression before the plain one.
+ */
+@Index('claims_project_status', { synchronize: false })
 /** Full-text index made by the hand-written ClaimSearch migration (PostgreSQL GIN; SQLite FTS5 table). */
 @Index('claims_search', { synchronize: false })
 /**

@@ -1,17 +1,25 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, type SelectQueryBuilder } from 'typeorm';
+import { DataSource, In, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import { ClaimEntity } from '@corroborate/api-claims';
 import { BadInputError, Role } from '@corroborate/api-core';
 import { ProjectsService } from '@corroborate/api-projects';
-import { AdjudicationEntity, AssessmentEntity, AssignmentEntity } from '@corroborate/api-reviews';
+import { selectRows } from '@corroborate/api-database';
+import {
+  AdjudicationEntity,
+  AssessmentEntity,
+  AssignmentEntity,
+  readVerdictTallies,
+} from '@corroborate/api-reviews';
 import { UserEntity } from '@corroborate/api-users';
 import {
   CLAIM_STATUSES,
   type ClaimStatus,
   type DailyActivity,
-  monthlyAgreement,
-  timeToVerify,
+  medianWindow,
+  monthlyAgreementOfTallies,
+  type TimeToVerify,
+  timeToVerifyOfMiddle,
   utcDay,
   type Verdict,
   VERDICTS,
@@ -40,16 +48,12 @@ function parseDay(field: 'from' | 'to', day: string): Date {
   return date;
 }
 
-/** A timestamp as the drivers return it: a Date (PostgreSQL) or UTC text (SQLite). */
-function toDate(value: unknown): Date {
-  if (value instanceof Date) return value;
-  const text = String(value);
-  return new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(text) ? text : `${text.replace(' ', 'T')}Z`);
-}
-
 /**
- * The dashboard's figures. Counting and grouping by day happen in SQL; the figures that need
- * every value (the median, alpha) come from libs/domain over the rows of the chosen range.
+ * The dashboard's figures. Counting and grouping happen in SQL: per day, per verdict, per
+ * reviewer, and per claim for alpha (verdict counts grouped by month, libs/domain
+ * monthlyAgreementOfTallies); the median time to verify reads only the middle one or two
+ * durations. Without a project no statement joins claims to assignments or assessments; with one
+ * they take the project's claims as a set from the ("projectId", …, "id") index.
  */
 @Injectable()
 export class DashboardService {
@@ -87,13 +91,23 @@ export class DashboardService {
     };
   }
 
-  /** Restricts to the scope's project and to `column` within its days. */
-  private within<T extends object>(
+  /**
+   * Restricts to the scope's project and to `column` within its days. `claimColumn` names a claim
+   * id of a table other than claims (alias c) to restrict to the project's claims as a set.
+   */
+  private within<T extends ObjectLiteral>(
     qb: SelectQueryBuilder<T>,
     scope: Scope,
     column: string | null,
+    claimColumn?: string,
   ): SelectQueryBuilder<T> {
-    if (scope.projectId) qb.andWhere('c.projectId = :projectId', { projectId: scope.projectId });
+    if (scope.projectId && claimColumn)
+      qb.andWhere(
+        `${claimColumn} IN (SELECT pc."id" FROM "claims" pc WHERE pc."projectId" = :projectId)`,
+        { projectId: scope.projectId },
+      );
+    else if (scope.projectId)
+      qb.andWhere('c.projectId = :projectId', { projectId: scope.projectId });
     if (column && scope.since) qb.andWhere(`${this.ts(column)} >= :since`, { since: scope.since });
     if (column && scope.until) qb.andWhere(`${this.ts(column)} < :until`, { until: scope.until });
     return qb;
@@ -101,13 +115,18 @@ export class DashboardService {
 
   async dashboard(filter: DashboardFilter): Promise<DashboardType> {
     const scope = await this.scope(filter);
-    const [statusRows, overdue, intakeRows, verifiedRows, load, verdictRows] = await Promise.all([
+    const [statusRows, overdue, intakeRows, verified, load, tallies] = await Promise.all([
       this.statusCounts(scope),
       this.overdue(scope),
       this.intakeByDay(scope),
       this.verifications(scope),
       this.reviewerLoad(scope),
-      this.submittedVerdicts(scope),
+      readVerdictTallies(this.dataSource, {
+        projectId: scope.projectId,
+        from: scope.since,
+        before: scope.until,
+        byMonth: true,
+      }),
     ]);
 
     const byStatus = new Map(statusRows.map((r) => [r.status, Number(r.n)]));
@@ -124,22 +143,22 @@ export class DashboardService {
     };
     for (const row of intakeRows) dayOf(String(row.day)).intake += Number(row.n);
     const verdictCounts = new Map<Verdict, number>();
-    for (const row of verifiedRows) {
-      dayOf(utcDay(row.verifiedAt)).verified += 1;
-      verdictCounts.set(row.verdict, (verdictCounts.get(row.verdict) ?? 0) + 1);
+    for (const row of verified.byDay) {
+      dayOf(row.day).verified += row.n;
+      verdictCounts.set(row.verdict, (verdictCounts.get(row.verdict) ?? 0) + row.n);
     }
     const activity: DailyActivity[] = [...days].map(([day, d]) => ({ day, ...d }));
 
     return {
       open: OPEN_STATUSES.reduce((sum, s) => sum + (byStatus.get(s) ?? 0), 0),
-      verified: verifiedRows.length,
+      verified: verified.timeToVerify.claims,
       overdue,
       statusCounts,
       throughput: weeklyThroughput(activity, { from: scope.from, to: scope.to }),
-      timeToVerify: timeToVerify(verifiedRows),
+      timeToVerify: verified.timeToVerify,
       verdicts: VERDICTS.map((verdict) => ({ verdict, count: verdictCounts.get(verdict) ?? 0 })),
       reviewerLoad: load,
-      agreement: monthlyAgreement(verdictRows, 'ordinal', { from: scope.from, to: scope.to }),
+      agreement: monthlyAgreementOfTallies(tallies, 'ordinal', { from: scope.from, to: scope.to }),
     };
   }
 
@@ -188,52 +207,56 @@ export class DashboardService {
       .getRawMany();
   }
 
-  /** Claims verified in the range and still verified: their current adjudication. */
-  private async verifications(
-    scope: Scope,
-  ): Promise<{ createdAt: Date; verifiedAt: Date; verdict: Verdict }[]> {
-    const rows = (await this.within(
-      this.dataSource
-        .createQueryBuilder()
-        .select('c.createdAt', 'createdAt')
-        .addSelect('a.createdAt', 'verifiedAt')
-        .addSelect('a.verdict', 'verdict')
-        .from(AdjudicationEntity, 'a')
-        .innerJoin(ClaimEntity, 'c', 'c.id = a.claimId')
-        .where("c.status = 'VERIFIED'")
-        .andWhere('a.reopenedAt IS NULL'),
-      scope,
-      'a.createdAt',
-    ).getRawMany()) as { createdAt: unknown; verifiedAt: unknown; verdict: Verdict }[];
-    return rows.map((r) => ({
-      createdAt: toDate(r.createdAt),
-      verifiedAt: toDate(r.verifiedAt),
-      verdict: r.verdict,
-    }));
-  }
-
-  /** Current (not superseded) submitted verdicts in the range, for alpha per month. */
-  private async submittedVerdicts(scope: Scope) {
-    const rows = (await this.within(
-      this.dataSource
-        .createQueryBuilder()
-        .select('a.claimId', 'claimId')
-        .addSelect('a.reviewerId', 'reviewerId')
-        .addSelect('a.verdict', 'verdict')
-        .addSelect('a.submittedAt', 'submittedAt')
-        .from(AssessmentEntity, 'a')
-        .innerJoin(ClaimEntity, 'c', 'c.id = a.claimId')
-        .where("a.status = 'SUBMITTED'")
-        .andWhere('a.submittedAt IS NOT NULL'),
-      scope,
-      'a.submittedAt',
-    ).getRawMany()) as {
-      claimId: string;
-      reviewerId: string;
-      verdict: Verdict | null;
-      submittedAt: unknown;
-    }[];
-    return rows.map((r) => ({ ...r, submittedAt: toDate(r.submittedAt) }));
+  /**
+   * Claims verified in the range and still verified (their current adjudication): counted per
+   * UTC day and verdict, and the median time to verify from the middle one or two durations,
+   * which the database sorts.
+   */
+  private async verifications(scope: Scope): Promise<{
+    byDay: { day: string; verdict: Verdict; n: number }[];
+    timeToVerify: TimeToVerify;
+  }> {
+    const current = () =>
+      this.within(
+        this.dataSource
+          .createQueryBuilder()
+          .from(ClaimEntity, 'c')
+          .innerJoin(AdjudicationEntity, 'a', 'a.claimId = c.id')
+          .where("c.status = 'VERIFIED'")
+          .andWhere('a.reopenedAt IS NULL'),
+        scope,
+        'a.createdAt',
+      );
+    const day = this.postgres
+      ? `to_char(a."createdAt" AT TIME ZONE 'UTC', 'YYYY-MM-DD')`
+      : `strftime('%Y-%m-%d', a."createdAt")`;
+    const rows = (await current()
+      .select(day, 'day')
+      .addSelect('a.verdict', 'verdict')
+      .addSelect('COUNT(*)', 'n')
+      .groupBy(day)
+      .addGroupBy('a.verdict')
+      .getRawMany()) as { day: string; verdict: Verdict; n: string | number }[];
+    const byDay = rows.map((r) => ({ day: String(r.day), verdict: r.verdict, n: Number(r.n) }));
+    const claims = byDay.reduce((sum, r) => sum + r.n, 0);
+    const window = medianWindow(claims);
+    if (!window) return { byDay, timeToVerify: timeToVerifyOfMiddle(0, []) };
+    // Whole milliseconds from intake to verification, exactly (timestamps hold milliseconds).
+    const duration = this.postgres
+      ? `ROUND(EXTRACT(EPOCH FROM (a."createdAt" - c."createdAt")) * 1000)`
+      : `CAST(ROUND((julianday(a."createdAt") - julianday(c."createdAt")) * 86400000) AS INTEGER)`;
+    const [sql, parameters] = current()
+      .select(duration, 'ms')
+      .orderBy(duration)
+      .offset(window.offset)
+      .limit(window.length)
+      .getQueryAndParameters();
+    const set = await selectRows(this.dataSource, sql, parameters);
+    const key = set.key('ms');
+    const middle = set.rows.map((row) =>
+      Number((row as Readonly<Record<string | number, unknown>>)[key]),
+    );
+    return { byDay, timeToVerify: timeToVerifyOfMiddle(claims, middle) };
   }
 
   /**
@@ -252,11 +275,11 @@ export class DashboardService {
           'overdue',
         )
         .from(AssignmentEntity, 'x')
-        .innerJoin(ClaimEntity, 'c', 'c.id = x.claimId')
         .where("x.status = 'OPEN'")
         .setParameter('now', scope.now),
       scope,
       null,
+      'x."claimId"',
     )
       .groupBy('x.reviewerId')
       .getRawMany()) as { reviewerId: string; open: string | number; overdue: string | number }[];
@@ -266,11 +289,11 @@ export class DashboardService {
         .select('a.reviewerId', 'reviewerId')
         .addSelect('COUNT(*)', 'n')
         .from(AssessmentEntity, 'a')
-        .innerJoin(ClaimEntity, 'c', 'c.id = a.claimId')
         .where("a.status IN ('SUBMITTED', 'SUPERSEDED')")
         .andWhere('a.submittedAt IS NOT NULL'),
       scope,
       'a.submittedAt',
+      'a."claimId"',
     )
       .groupBy('a.reviewerId')
       .getRawMany()) as { reviewerId: string; n: string | number }[];

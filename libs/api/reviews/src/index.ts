@@ -5,3 +5,4 @@ export * from './review.entities';
 export * from './reviews.loaders';
 export * from './reviews.module';
 export * from './reviews.service';
+export * from './verdict-tallies';

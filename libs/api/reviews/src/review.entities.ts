@@ -32,7 +32,10 @@ export type AssessmentStatusValue = (typeof ASSESSMENT_STATUSES)[number];
  */
 @Entity('assignments')
 @Index('assignments_claim_reviewer_unique', ['claimId', 'reviewerId'], { unique: true })
-@Index('assignments_reviewer_status', ['reviewerId', 'status'])
+/** A reviewer's assignments; with "dueAt" and "claimId" for the dashboard's open load (DashboardIndexes). */
+@Index('assignments_reviewer_status', ['reviewerId', 'status', 'dueAt', 'claimId'])
+/** A claim's assignments by status: a project's open load on the dashboard (DashboardIndexes). */
+@Index('assignments_claim_status', ['claimId', 'status', 'reviewerId', 'dueAt'])
 export class AssignmentEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -75,8 +78,10 @@ export class AssignmentEntity {
  * (which becomes SUPERSEDED; both kept).
  */
 @Entity('assessments')
-@Index('assessments_claim_status', ['claimId', 'status'])
-@Index('assessments_reviewer_status', ['reviewerId', 'status'])
+/** A claim's assessments; with what alpha counts per claim (DashboardIndexes). */
+@Index('assessments_claim_status', ['claimId', 'status', 'submittedAt', 'verdict', 'reviewerId'])
+/** A reviewer's assessments; with what the dashboard counts per reviewer (DashboardIndexes). */
+@Index('assessments_reviewer_status', ['reviewerId', 'status', 'submittedAt', 'claimId', 'verdict'])
 export class AssessmentEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -157,7 +162,8 @@ export class AssessmentEvidenceEntity {
  * adjudication is its latest row while the claim is VERIFIED (reopening sets reopenedAt).
  */
 @Entity('adjudications')
-@Index('adjudications_claim', ['claimId', 'createdAt'])
+/** A claim's adjudications; with what the dashboard reads of the current one (DashboardIndexes). */
+@Index('adjudications_claim', ['claimId', 'createdAt', 'reopenedAt', 'verdict'])
 export class AdjudicationEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

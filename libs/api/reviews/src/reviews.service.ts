@@ -29,7 +29,7 @@ import {
   IllegalTransitionError,
   type Likelihood,
   type Verdict,
-  verdictAlpha,
+  tallyAlpha,
 } from '@corroborate/domain';
 import {
   ACTIVE_ASSIGNMENT_STATUSES,
@@ -41,6 +41,7 @@ import {
 import { type AgreementMetric } from './dto/review.enums';
 import { MAX_RATIONALE, MAX_REASON } from './dto/review.inputs';
 import { ReviewLoaders } from './reviews.loaders';
+import { readTallyReviewers, readVerdictTallies } from './verdict-tallies';
 
 export interface AssignmentRequest {
   claimIds: readonly string[];
@@ -812,25 +813,19 @@ export class ReviewsService implements OnModuleInit {
       );
     if (request.from && request.to && request.from > request.to)
       throw new BadInputError('to', 'to must not be before from.');
-    const qb = this.dataSource
-      .createQueryBuilder(AssessmentEntity, 'a')
-      .innerJoin('claims', 'c', 'c.id = a.claimId')
-      .where('a.status = :submitted', { submitted: 'SUBMITTED' });
-    if (request.projectId)
-      qb.andWhere('c.projectId = :projectId', { projectId: request.projectId });
-    if (pair) qb.andWhere('a.reviewerId IN (:...pair)', { pair });
-    const rows = (await qb.getMany()).filter(
-      (a) =>
-        a.submittedAt !== null &&
-        (!request.from || a.submittedAt >= request.from) &&
-        (!request.to || a.submittedAt <= request.to),
-    );
+    // Counted in SQL per claim (only the verdicts alpha needs, no assessment rows hydrated).
+    const filter = {
+      projectId: request.projectId ?? null,
+      reviewerIds: pair,
+      from: request.from ?? null,
+      to: request.to ?? null,
+    };
+    const [tallies, reviewerIds] = await Promise.all([
+      readVerdictTallies(this.dataSource, filter),
+      readTallyReviewers(this.dataSource, filter),
+    ]);
     const metric = request.metric === 'NOMINAL' ? 'nominal' : 'ordinal';
-    const result = verdictAlpha(
-      rows.map((a) => ({ claimId: a.claimId, reviewerId: a.reviewerId, verdict: a.verdict })),
-      metric,
-    );
-    return { ...result, reviewerIds: unique(rows.map((a) => a.reviewerId)).sort() };
+    return { ...tallyAlpha(tallies, metric), reviewerIds };
   }
 
   // ---------------------------------------------------------------- adjudication

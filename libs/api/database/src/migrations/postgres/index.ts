@@ -13,6 +13,7 @@ import { ClaimDuplicatesIndex1795620400000 } from './1795620400000-ClaimDuplicat
 import { FacetCountsPerStatement1795620500000 } from './1795620500000-FacetCountsPerStatement';
 import { ExportOrderIndex1796415179727 } from './1796415179727-ExportOrderIndex';
 import { ClaimTextChanges1796600000000 } from './1796600000000-ClaimTextChanges';
+import { DashboardIndexes1796700000000 } from './1796700000000-DashboardIndexes';
 import { QueueFilterIndexes1796800000000 } from './1796800000000-QueueFilterIndexes';
 
 export const postgresMigrations = [
@@ -30,5 +31,6 @@ export const postgresMigrations = [
   FacetCountsPerStatement1795620500000,
   ExportOrderIndex1796415179727,
   ClaimTextChanges1796600000000,
+  DashboardIndexes1796700000000,
   QueueFilterIndexes1796800000000,
 ];

@@ -12,6 +12,7 @@ import { QueueFacetCounts1795620300000 } from './1795620300000-QueueFacetCounts'
 import { ClaimDuplicatesIndex1795620400000 } from './1795620400000-ClaimDuplicatesIndex';
 import { ExportOrderIndex1796415179727 } from './1796415179727-ExportOrderIndex';
 import { ClaimTextVersions1796500000000 } from './1796500000000-ClaimTextVersions';
+import { DashboardIndexes1796700000000 } from './1796700000000-DashboardIndexes';
 import { QueueFilterIndexes1796800000000 } from './1796800000000-QueueFilterIndexes';
 
 export const sqliteMigrations = [
@@ -28,5 +29,6 @@ export const sqliteMigrations = [
   ClaimDuplicatesIndex1795620400000,
   ExportOrderIndex1796415179727,
   ClaimTextVersions1796500000000,
+  DashboardIndexes1796700000000,
   QueueFilterIndexes1796800000000,
 ];
