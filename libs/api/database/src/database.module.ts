@@ -3,7 +3,11 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '@corroborate/api-core';
 import { dataSourceOptions } from './data-source';
+import { completeSqliteStatistics, optimizeSqlitePeriodically } from './sqlite-statistics';
 import { guardStatements } from './statement-guard';
+
+/** How often a long-running process lets SQLite refresh statistics that went stale. */
+const OPTIMIZE_EVERY_MS = 60 * 60 * 1000;
 
 /**
  * The TypeORM connection for the configured database. Entities are collected from every
@@ -34,6 +38,13 @@ export class DatabaseModule {
             if (!options) throw new Error('No database options');
             const dataSource = await new DataSource(options).initialize();
             guardStatements(dataSource, statementTimeoutMs);
+            await completeSqliteStatistics(dataSource);
+            const stop = optimizeSqlitePeriodically(dataSource, OPTIMIZE_EVERY_MS);
+            const destroy = dataSource.destroy.bind(dataSource);
+            dataSource.destroy = () => {
+              stop();
+              return destroy();
+            };
             return dataSource;
           },
         }),

@@ -8,3 +8,4 @@ export * from './select-rows';
 export * from './bulk-insert';
 export * from './statement-guard';
 export * from './statement-logger';
+export * from './sqlite-statistics';

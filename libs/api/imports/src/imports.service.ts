@@ -6,7 +6,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '@corroborate/api-audit';
 import { type Actor, APP_CONFIG, type AppConfig, NotFoundError } from '@corroborate/api-core';
-import { timeOrderedId } from '@corroborate/api-database';
+import { refreshSqliteStatistics, timeOrderedId } from '@corroborate/api-database';
 import { ProjectEntity } from '@corroborate/api-projects';
 import {
   DEFAULT_DUPLICATE_THRESHOLD,
@@ -204,7 +204,11 @@ export class ImportsService implements OnApplicationBootstrap {
       this.logger.debug(
         `Import read and validated: ${read.rows} record(s) in ${Date.now() - startedAt} ms`,
       );
-      return await this.commit(actor, request, read.staged, read.rows, read.bytes);
+      const outcome = await this.commit(actor, request, read.staged, read.rows, read.bytes);
+      // A large import can make SQLite's planner statistics stale (a project 10x larger): let it
+      // refresh them, bounded, now rather than at the next hourly check.
+      if (read.rows >= 1000) await refreshSqliteStatistics(this.dataSource, this.logger);
+      return outcome;
     } finally {
       await read.staged.discard();
     }

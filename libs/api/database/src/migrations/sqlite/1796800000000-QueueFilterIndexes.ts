@@ -15,10 +15,8 @@ import { type MigrationInterface, type QueryRunner } from 'typeorm';
  * - The source list counted each source's items that are not retracted by reading every item:
  *   it now counts a source's items from ("sourceId", "createdAt") and subtracts its retracted ones,
  *   found by this partial index (a few per source), so neither count reads the items.
- * The entities declare these with `synchronize: false`. A database whose statistics were gathered
- * (sqlite_stat1) gets them again for the two tables: dropping an index drops its statistics, and
- * SQLite's planner, seeing statistics for every index but the new ones, took the new ones for
- * the most selective and sorted whole projects with them.
+ * The entities declare these with `synchronize: false`. Dropping an index drops its planner
+ * statistics; the server completes them when it starts (completeSqliteStatistics).
  */
 export class QueueFilterIndexes1796800000000 implements MigrationInterface {
   name = 'QueueFilterIndexes1796800000000';
@@ -41,13 +39,6 @@ export class QueueFilterIndexes1796800000000 implements MigrationInterface {
     await queryRunner.query(
       'CREATE INDEX "evidence_source_retracted" ON "evidence" ("sourceId") WHERE "retracted" = 1',
     );
-    const analysed = (await queryRunner.query(
-      `SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sqlite_stat1'`,
-    )) as unknown[];
-    if (analysed.length > 0) {
-      await queryRunner.query('ANALYZE "claims"');
-      await queryRunner.query('ANALYZE "evidence"');
-    }
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
