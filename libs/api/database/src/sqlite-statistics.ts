@@ -16,8 +16,9 @@ const ANALYSIS_LIMIT = 20_000;
  * (projectId, status) index instead of reading the page in order from the (projectId, updatedAt)
  * one; and when only some indexes have statistics (a migration created or rebuilt the others),
  * it takes the ones without for the most selective. So every table with an index that has no
- * statistics is analysed (bounded: {@link ANALYSIS_LIMIT} rows per index), then `PRAGMA optimize=0x10002` re-analyses tables that grew or shrank a
- * lot since (SQLite's advice when a long-lived connection opens). Returns the tables analysed.
+ * statistics is analysed (bounded: {@link ANALYSIS_LIMIT} rows per index), then
+ * `PRAGMA optimize=0x10002` re-analyses tables that grew or shrank a lot since (SQLite's advice
+ * when a long-lived connection opens). Returns the tables analysed.
  * PostgreSQL keeps its own statistics (autovacuum), so this does nothing there.
  */
 export async function completeSqliteStatistics(dataSource: DataSource): Promise<string[]> {
