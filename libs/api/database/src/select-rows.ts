@@ -141,3 +141,29 @@ export async function selectRows(
     throw new QueryFailedError(sql, values, error as Error);
   }
 }
+
+/**
+ * `column` is one of a list of values bound as one parameter, so a statement's text is the same
+ * however many values and can be prepared once: PostgreSQL `= ANY($1)` with an array, SQLite
+ * `IN (SELECT value FROM json_each(?))` with the values as JSON. Bind
+ * {@link valueListParameters}.
+ */
+export function inValueList(dataSource: DataSource, column: string): string {
+  return dataSource.options.type === 'postgres'
+    ? `${column} = ANY($1)`
+    : `${column} IN (SELECT value FROM json_each(?))`;
+}
+
+/**
+ * The parameters of a statement that uses {@link inValueList} `occurrences` times for the same
+ * values: one array on PostgreSQL (every `$1` is the same parameter), the JSON once per `?` on
+ * SQLite.
+ */
+export function valueListParameters(
+  dataSource: DataSource,
+  values: readonly unknown[],
+  occurrences = 1,
+): unknown[] {
+  if (dataSource.options.type === 'postgres') return [[...values]];
+  return new Array<string>(occurrences).fill(JSON.stringify(values));
+}

@@ -1,7 +1,13 @@
 import { type DataSource, In } from 'typeorm';
 import { claimLoader, type ClaimsService, userLoader } from '@corroborate/api-claims';
 import { byKeys, groupByKeys, type LoaderRegistry, primeJoined } from '@corroborate/api-core';
-import { OLDEST_FIRST, RowReader, selectRows } from '@corroborate/api-database';
+import {
+  inValueList,
+  OLDEST_FIRST,
+  RowReader,
+  selectRows,
+  valueListParameters,
+} from '@corroborate/api-database';
 import { SourceEntity } from '@corroborate/api-sources';
 import { EvidenceEntity } from './evidence.entity';
 
@@ -121,15 +127,15 @@ export class EvidenceLoaders {
    */
   countBySource() {
     return this.loaders.get<string, number>('Evidence.countBySource', async (sourceIds) => {
-      const postgres = this.dataSource.options.type === 'postgres';
-      const ids = postgres ? '= ANY($1)' : 'IN (SELECT value FROM json_each(?))';
-      const retracted = postgres ? 'e."retracted"' : 'e."retracted" = 1';
+      const ids = inValueList(this.dataSource, 'e."sourceId"');
+      const retracted =
+        this.dataSource.options.type === 'postgres' ? 'e."retracted"' : 'e."retracted" = 1';
       const set = await selectRows(
         this.dataSource,
-        `SELECT e."sourceId" AS "sourceId", COUNT(*) AS "n" FROM "evidence" e WHERE e."sourceId" ${ids} GROUP BY e."sourceId"
+        `SELECT e."sourceId" AS "sourceId", COUNT(*) AS "n" FROM "evidence" e WHERE ${ids} GROUP BY e."sourceId"
          UNION ALL
-         SELECT e."sourceId" AS "sourceId", -COUNT(*) AS "n" FROM "evidence" e WHERE ${retracted} AND e."sourceId" ${ids} GROUP BY e."sourceId"`,
-        postgres ? [[...sourceIds]] : [JSON.stringify(sourceIds), JSON.stringify(sourceIds)],
+         SELECT e."sourceId" AS "sourceId", -COUNT(*) AS "n" FROM "evidence" e WHERE ${retracted} AND ${ids} GROUP BY e."sourceId"`,
+        valueListParameters(this.dataSource, sourceIds, 2),
       );
       const [source, n] = [set.key('sourceId'), set.key('n')];
       const counts = new Map<string, number>();

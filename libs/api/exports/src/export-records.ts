@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityMetadata, type EntityTarget, type ObjectLiteral } from 'typeorm';
 import { CaptureEntity } from '@corroborate/api-captures';
 import { MAX_PAGE_SIZE } from '@corroborate/api-core';
+import { inValueList, valueListParameters } from '@corroborate/api-database';
 import {
   type ClaimEntity,
   type ClaimFilter,
@@ -46,7 +47,7 @@ type Column = EntityMetadata['columns'][number];
 
 /**
  * Reads some columns of one entity for many ids in one statement whose SQL is built once: the
- * ids are one parameter (PostgreSQL `= ANY($1)`, SQLite `IN (SELECT value FROM json_each(?))`),
+ * ids are one parameter (`inValueList`),
  * and each value goes through the driver's own conversion (`prepareHydratedValue`: dates,
  * booleans, simple-json), so the fields are what `Repository.find` gives, without hydrating
  * whole entities through TypeORM's query builder for thousands of rows per batch.
@@ -71,18 +72,16 @@ class ColumnReader<E extends ObjectLiteral, K extends keyof E & string> {
     };
     this.columns = properties.map((p) => [p, column(p)]);
     const list = this.columns.map(([, c]) => `"${c.databaseName}"`).join(', ');
-    const key = `"${column(by).databaseName}"`;
-    const match =
-      dataSource.options.type === 'postgres'
-        ? `${key} = ANY($1)`
-        : `${key} IN (SELECT value FROM json_each(?))`;
+    const match = inValueList(dataSource, `"${column(by).databaseName}"`);
     this.sql = `SELECT ${list} FROM "${metadata.tableName}" WHERE ${match}${rest ? ` ${rest}` : ''}`;
   }
 
   async read(values: readonly string[]): Promise<Pick<E, K>[]> {
     if (values.length === 0) return [];
-    const parameter = this.dataSource.options.type === 'postgres' ? values : JSON.stringify(values);
-    const rows = (await this.dataSource.query(this.sql, [parameter])) as Record<string, unknown>[];
+    const rows = (await this.dataSource.query(
+      this.sql,
+      valueListParameters(this.dataSource, values),
+    )) as Record<string, unknown>[];
     const driver = this.dataSource.driver;
     return rows.map((row) => {
       const out = {} as Pick<E, K>;
