@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import { type Actor, assertPageSize, decodeCursor, encodeCursor } from '@corroborate/api-core';
-import { RowReader, selectRows } from '@corroborate/api-database';
+import { comparableTimestamp, RowReader, selectRows } from '@corroborate/api-database';
 import { ProjectEntity } from '@corroborate/api-projects';
 import { CLAIM_STATUSES, PRIORITIES } from '@corroborate/domain';
 import { ClaimEntity, ClaimTopicEntity } from './claim.entity';
@@ -81,13 +81,9 @@ export class ClaimsRepository {
     return this.dataSource.options.type === 'postgres';
   }
 
-  /**
-   * A timestamp column for comparing and sorting. SQLite stores timestamps as text, and rows
-   * written with SQL defaults ("YYYY-MM-DD HH:MM:SS") and by TypeORM ("… HH:MM:SS.SSS") would not
-   * compare correctly as strings, so SQLite compares a normalised form.
-   */
+  /** A claim's timestamp column for comparing and sorting ({@link comparableTimestamp}). */
   private ts(column: 'createdAt' | 'updatedAt' | 'dueAt'): string {
-    return this.postgres ? `c.${column}` : `strftime('%Y-%m-%d %H:%M:%f', c.${column})`;
+    return comparableTimestamp(this.dataSource, `c.${column}`);
   }
 
   /**

@@ -4,7 +4,7 @@ import { DataSource, In, type ObjectLiteral, type SelectQueryBuilder } from 'typ
 import { ClaimEntity } from '@corroborate/api-claims';
 import { BadInputError, Role } from '@corroborate/api-core';
 import { ProjectsService } from '@corroborate/api-projects';
-import { selectRows } from '@corroborate/api-database';
+import { comparableTimestamp, selectRows } from '@corroborate/api-database';
 import {
   AdjudicationEntity,
   AssessmentEntity,
@@ -68,7 +68,7 @@ export class DashboardService {
 
   /** A timestamp column, comparable with Date parameters on both dialects. */
   private ts(column: string): string {
-    return this.postgres ? column : `strftime('%Y-%m-%d %H:%M:%f', ${column})`;
+    return comparableTimestamp(this.dataSource, column);
   }
 
   /** The UTC day (YYYY-MM-DD) of a timestamp column. */

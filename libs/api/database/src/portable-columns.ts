@@ -2,6 +2,7 @@ import {
   Column,
   type ColumnOptions,
   CreateDateColumn,
+  type DataSource,
   UpdateDateColumn,
   getMetadataArgsStorage,
 } from 'typeorm';
@@ -67,4 +68,17 @@ export function applyDialect(dialect: Dialect): void {
       else column.options.length = 36;
     }
   }
+}
+
+/**
+ * A timestamp column (SQL as written, e.g. `c."updatedAt"`) that compares and sorts correctly with
+ * Date parameters on both dialects. SQLite stores timestamps as text, and rows written with SQL
+ * defaults ("YYYY-MM-DD HH:MM:SS") and by TypeORM ("… HH:MM:SS.SSS") would not compare correctly
+ * as strings, so SQLite compares a normalised form: the expression its timestamp-order indexes are
+ * built on (QueueSortIndex, ExportOrderIndex, QueueFilterIndexes, DashboardIndexes).
+ */
+export function comparableTimestamp(dataSource: DataSource, column: string): string {
+  return dataSource.options.type === 'postgres'
+    ? column
+    : `strftime('%Y-%m-%d %H:%M:%f', ${column})`;
 }

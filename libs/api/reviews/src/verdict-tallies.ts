@@ -1,5 +1,5 @@
 import { type DataSource, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
-import { selectRows } from '@corroborate/api-database';
+import { comparableTimestamp, selectRows } from '@corroborate/api-database';
 import {
   AgreementInputError,
   type MonthlyVerdictTally,
@@ -90,9 +90,7 @@ export async function readTallyReviewers(
 
 /** The submission time, comparable with Date parameters on both dialects. */
 function submittedAt(dataSource: DataSource): string {
-  return dataSource.options.type === 'postgres'
-    ? 'a."submittedAt"'
-    : `strftime('%Y-%m-%d %H:%M:%f', a."submittedAt")`;
+  return comparableTimestamp(dataSource, 'a."submittedAt"');
 }
 
 /** Current submitted verdicts (alias a) under the filter. */
