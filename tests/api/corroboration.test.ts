@@ -278,31 +278,45 @@ describe('corroboration over HTTP', () => {
     expect(await hasContradiction(claim)).toBe(true);
   });
 
-  it('recomputes hasContradiction when a source is regraded', async () => {
+  it('recomputes hasContradiction of every claim citing a source when it is regraded, both ways', async () => {
     const claim = await createClaim('Hundreds of protesters were beaten in custody.');
+    const second = await createClaim('Detainees were beaten at the Okrestina centre.');
+    const onlySupported = await createClaim('Detainees were held without water for a day.');
     const regraded = (
       await editor.ok<{ createSource: { id: string; version: number } }>(
         'mutation($input: CreateSourceInput!) { createSource(input: $input) { id version } }',
         { input: { name: 'Corroboration regraded', kind: 'OFFICIAL', reliability: 'D' } },
       )
     ).createSource;
-    await add(claim, { sourceId: sources['Corroboration NGO'], credibility: 1 });
-    await add(claim, { sourceId: regraded.id, stance: 'REFUTES', credibility: 1 });
+    for (const c of [claim, second]) {
+      await add(c, { sourceId: sources['Corroboration NGO'], credibility: 1 });
+      await add(c, { sourceId: regraded.id, stance: 'REFUTES', credibility: 1 });
+    }
+    await add(onlySupported, { sourceId: regraded.id, credibility: 1 });
     expect(await hasContradiction(claim)).toBe(false);
-    await editor.ok(
-      'mutation($input: RegradeSourceInput!) { regradeSource(input: $input) { reliability } }',
-      {
-        input: {
-          sourceId: regraded.id,
-          expectedVersion: regraded.version,
-          reliability: 'B',
-          reason: 'Track record re-examined',
+    const regrade = (reliability: string, expectedVersion: number) =>
+      editor.ok<{ regradeSource: { version: number } }>(
+        'mutation($input: RegradeSourceInput!) { regradeSource(input: $input) { version } }',
+        {
+          input: {
+            sourceId: regraded.id,
+            expectedVersion,
+            reliability,
+            reason: 'Track record re-examined',
+          },
         },
-      },
-    );
+      );
+    const up = await regrade('B', regraded.version);
     expect(await hasContradiction(claim)).toBe(true);
+    expect(await hasContradiction(second)).toBe(true);
+    expect(await hasContradiction(onlySupported)).toBe(false);
     const { corroboration: c } = await corroboration(claim);
     expect(c.warnings.map((w) => w.code)).toContain('CONTRADICTION');
+    // Downgraded again: the refutation is no longer strong, the flags clear.
+    await regrade('D', up.regradeSource.version);
+    expect(await hasContradiction(claim)).toBe(false);
+    expect(await hasContradiction(second)).toBe(false);
+    expect(await hasContradiction(onlySupported)).toBe(false);
   });
 
   it('summarises mixed and context evidence without warnings about them', async () => {

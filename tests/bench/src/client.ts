@@ -1,8 +1,11 @@
 import { BENCH_USER } from './data';
 import { type Server } from './servers';
 
-/** Signs the seeded editor in (cookie), then creates an API token for the load. */
-export async function bearerToken(ours: Server): Promise<string> {
+/** Signs a seeded user in (cookie; the editor by default), then creates an API token for the load. */
+export async function bearerToken(
+  ours: Server,
+  user: { email: string; password: string } = BENCH_USER,
+): Promise<string> {
   const post = async (body: unknown, cookie?: string) => {
     const res = await fetch(`${ours.url}/graphql`, {
       method: 'POST',
@@ -17,7 +20,7 @@ export async function bearerToken(ours: Server): Promise<string> {
   };
   const signIn = await post({
     query: `mutation($input: SignInInput!) { signIn(input: $input) { user { id } } }`,
-    variables: { input: BENCH_USER },
+    variables: { input: user },
   });
   if (signIn.json.errors) throw new Error(`signIn failed: ${JSON.stringify(signIn.json.errors)}`);
   const cookie = (signIn.res.headers.get('set-cookie') ?? '').split(';')[0];

@@ -19,7 +19,6 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { print } from 'graphql';
 import { type DocumentNode } from 'graphql';
 import {
   ClaimDocument,
@@ -38,6 +37,7 @@ import { bearerToken } from './client';
 import { DATA_DIR, type Dialect, sizeLabel } from './options';
 import { ensureSeeded } from './seed';
 import { startOurs } from './servers';
+import { chosen, graphqlCall, median, slowStatements } from './timed-requests';
 
 interface Operation {
   name: string;
@@ -67,12 +67,6 @@ interface Result {
 
 function log(message: string): void {
   process.stderr.write(`[bench:operations] ${message}\n`);
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
 const edges = (data: Record<string, unknown>, field: string) =>
@@ -211,26 +205,6 @@ const OPERATIONS: Operation[] = [
   },
 ];
 
-async function graphqlCall(
-  url: string,
-  token: string,
-  document: DocumentNode,
-  variables: Record<string, unknown>,
-): Promise<{ ms: number; bytes: number; data: Record<string, unknown> }> {
-  const started = performance.now();
-  const res = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ query: print(document), variables }),
-  });
-  const text = await res.text();
-  const ms = performance.now() - started;
-  const body = JSON.parse(text) as { data?: Record<string, unknown>; errors?: unknown[] };
-  if (body.errors || !body.data)
-    throw new Error(`HTTP ${res.status}: ${JSON.stringify(body.errors ?? body).slice(0, 600)}`);
-  return { ms, bytes: text.length, data: body.data };
-}
-
 /** Ids of things to read: the busiest project, a claim with evidence, a source, two reviewers. */
 async function pickIds(url: string, token: string): Promise<Ids> {
   const call = (query: string, variables: Record<string, unknown> = {}) =>
@@ -273,21 +247,6 @@ async function pickIds(url: string, token: string): Promise<Ids> {
   };
 }
 
-/**
- * Whether BENCH_OPS_ONLY chooses an operation. The list is comma-separated, and a name that holds
- * a comma itself ("dashboard: one project, one month") is chosen when its parts appear in a row.
- */
-function chosen(list: string | undefined): (name: string) => boolean {
-  if (!list) return () => true;
-  const parts = (text: string) =>
-    `,${text
-      .split(',')
-      .map((s) => s.trim())
-      .join(',')},`;
-  const wanted = parts(list);
-  return (name) => wanted.includes(parts(name));
-}
-
 async function runDialect(dialect: Dialect, claims: number, rounds: number): Promise<Result[]> {
   const databaseUrl = await ensureSeeded(dialect, claims);
   const slowMs = process.env['BENCH_OPS_SLOW_MS'] ?? '100';
@@ -301,17 +260,7 @@ async function runDialect(dialect: Dialect, claims: number, rounds: number): Pro
     DATABASE_SLOW_STATEMENT_MS: slowMs,
     BENCH_PIPE_STDOUT: '1',
   });
-  // The server's slow-statement warnings, gathered per operation.
-  let slow: string[] = [];
-  let pending = '';
-  ours.child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
-    const lines = (pending + chunk).split('\n');
-    pending = lines.pop() ?? '';
-    for (const line of lines) {
-      const at = line.indexOf('Slow statement: ');
-      if (at >= 0) slow.push(line.slice(at + 'Slow statement: '.length));
-    }
-  });
+  const slowLog = slowStatements(ours.child);
   const results: Result[] = [];
   try {
     const token = await bearerToken(ours);
@@ -320,7 +269,7 @@ async function runDialect(dialect: Dialect, claims: number, rounds: number): Pro
       if (!selected(op.name)) continue;
       const times: number[] = [];
       let bytes = 0;
-      slow = [];
+      await slowLog.take();
       for (let round = 0; round < rounds; round++) {
         const answer = await graphqlCall(ours.url, token, op.document, op.variables(ids));
         if (!op.check(answer.data))
@@ -339,7 +288,7 @@ async function runDialect(dialect: Dialect, claims: number, rounds: number): Pro
         warmMs: median(times.slice(1).length ? times.slice(1) : times),
         bytes,
       };
-      await new Promise((resolve) => setTimeout(resolve, 50)); // the last warnings' lines
+      const slow = await slowLog.take();
       log(
         `${op.name}: first ${result.coldMs.toFixed(0)} ms, then ${result.warmMs.toFixed(0)} ms (${bytes} bytes)`,
       );

@@ -11,7 +11,7 @@ import {
   type LoaderRegistry,
   NotFoundError,
 } from '@corroborate/api-core';
-import { RowReader } from '@corroborate/api-database';
+import { inValueList, RowReader, valueListParameters } from '@corroborate/api-database';
 import { ProjectEntity, ProjectsService } from '@corroborate/api-projects';
 import { UserEntity } from '@corroborate/api-users';
 import {
@@ -314,6 +314,38 @@ export class ClaimsService {
         : 'UPDATE "claims" SET "hasContradiction" = ? WHERE "id" = ?',
       [manager.connection.options.type === 'postgres' ? value : value ? 1 : 0, claimId],
     );
+  }
+
+  /** The stored contradiction flag of each claim (absent ids are missing from the map). */
+  async hasContradictionOf(
+    ids: readonly string[],
+    manager: EntityManager,
+  ): Promise<Map<string, boolean>> {
+    if (ids.length === 0) return new Map();
+    const rows = (await manager.query(
+      `SELECT "id", "hasContradiction" FROM "claims" WHERE ${inValueList(manager.connection, '"id"')}`,
+      valueListParameters(manager.connection, ids),
+    )) as { id: string; hasContradiction: boolean | number }[];
+    return new Map(rows.map((r) => [r.id, Boolean(r.hasContradiction)]));
+  }
+
+  /** Sets the contradiction flag of many claims: on for `on`, off for `off` (a statement each). */
+  async setHasContradictionOf(
+    on: readonly string[],
+    off: readonly string[],
+    manager: EntityManager,
+  ): Promise<void> {
+    const postgres = manager.connection.options.type === 'postgres';
+    for (const [ids, value] of [
+      [on, true],
+      [off, false],
+    ] as const) {
+      if (ids.length === 0) continue;
+      await manager.query(
+        `UPDATE "claims" SET "hasContradiction" = ${postgres ? String(value) : value ? 1 : 0} WHERE ${inValueList(manager.connection, '"id"')}`,
+        valueListParameters(manager.connection, ids),
+      );
+    }
   }
 
   /** For DataLoaders: claims by id in one statement (missing ones are absent). */

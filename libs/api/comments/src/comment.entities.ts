@@ -18,6 +18,8 @@ import { UserEntity } from '@corroborate/api-users';
  */
 @Entity('comments')
 @Index('comments_claim_created', ['claimId', 'createdAt'])
+@Index('comments_author', ['authorId'])
+@Index('comments_parent', ['parentId'])
 export class CommentEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -39,8 +39,6 @@ export class SourceRegradeSubscriber
       where: { sourceId: row.entityId },
       select: { claimId: true },
     });
-    for (const claimId of new Set(items.map((i) => i.claimId))) {
-      await this.evidence.recomputeClaim(claimId, event.manager);
-    }
+    await this.evidence.recomputeClaims([...new Set(items.map((i) => i.claimId))], event.manager);
   }
 }

@@ -78,6 +78,7 @@ export class AssignmentEntity {
  * (which becomes SUPERSEDED; both kept).
  */
 @Entity('assessments')
+@Index('assessments_assignment', ['assignmentId'])
 /** A claim's assessments; with what alpha counts per claim (DashboardIndexes). */
 @Index('assessments_claim_status', ['claimId', 'status', 'submittedAt', 'verdict', 'reviewerId'])
 /** A reviewer's assessments; with what the dashboard counts per reviewer (DashboardIndexes). */

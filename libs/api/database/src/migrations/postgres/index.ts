@@ -15,6 +15,7 @@ import { ExportOrderIndex1796415179727 } from './1796415179727-ExportOrderIndex'
 import { ClaimTextChanges1796600000000 } from './1796600000000-ClaimTextChanges';
 import { DashboardIndexes1796700000000 } from './1796700000000-DashboardIndexes';
 import { QueueFilterIndexes1796800000000 } from './1796800000000-QueueFilterIndexes';
+import { ForeignKeyIndexes1796900000000 } from './1796900000000-ForeignKeyIndexes';
 
 export const postgresMigrations = [
   Foundation1795598293617,
@@ -33,4 +34,5 @@ export const postgresMigrations = [
   ClaimTextChanges1796600000000,
   DashboardIndexes1796700000000,
   QueueFilterIndexes1796800000000,
+  ForeignKeyIndexes1796900000000,
 ];

@@ -14,6 +14,7 @@ import { ExportOrderIndex1796415179727 } from './1796415179727-ExportOrderIndex'
 import { ClaimTextVersions1796500000000 } from './1796500000000-ClaimTextVersions';
 import { DashboardIndexes1796700000000 } from './1796700000000-DashboardIndexes';
 import { QueueFilterIndexes1796800000000 } from './1796800000000-QueueFilterIndexes';
+import { ForeignKeyIndexes1796900000000 } from './1796900000000-ForeignKeyIndexes';
 
 export const sqliteMigrations = [
   Foundation1795598293617,
@@ -31,4 +32,5 @@ export const sqliteMigrations = [
   ClaimTextVersions1796500000000,
   DashboardIndexes1796700000000,
   QueueFilterIndexes1796800000000,
+  ForeignKeyIndexes1796900000000,
 ];
