@@ -137,6 +137,17 @@ describe('live updates over graphql-ws', () => {
     await client.dispose();
   });
 
+  it('refuses a subscription sent over HTTP with BAD_REQUEST, not a server error', async () => {
+    const viewer = await signedIn(api, 'viewer');
+    const claim = await demoClaim(api);
+    const answer = await viewer.request(CLAIM_ACTIVITY, { id: claim.id });
+    expect(answer.data ?? null).toBeNull();
+    expect(answer.errors?.[0]?.extensions?.['code']).toBe('BAD_REQUEST');
+    expect(answer.errors?.[0]?.message).toMatch(/WebSocket/);
+    const mine = await viewer.request('subscription { myActivity { action } }');
+    expect(mine.errors?.[0]?.extensions?.['code']).toBe('BAD_REQUEST');
+  });
+
   it('refuses a cross-site socket riding the session cookie', async () => {
     const viewer = await signedIn(api, 'viewer');
     const claim = await demoClaim(api);

@@ -21,17 +21,23 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type DocumentNode } from 'graphql';
 import {
+  AssignableReviewersDocument,
+  AutoAssignCandidatesDocument,
   ClaimDocument,
   DashboardDocument,
   LikelyDuplicatesDocument,
+  MentionableUsersDocument,
   NotificationsDocument,
   ProjectAgreementDocument,
+  ProjectDocument,
   ProjectsDocument,
   QueueClaimsDocument,
   QueueClaimsPageDocument,
   ReleasesDocument,
   SourceDocument,
+  SourceOptionsDocument,
   SourcesDocument,
+  UnreadNotificationCountDocument,
 } from '@corroborate/graphql';
 import { bearerToken } from './client';
 import { DATA_DIR, type Dialect, sizeLabel } from './options';
@@ -116,6 +122,42 @@ const OPERATIONS: Operation[] = [
     document: QueueClaimsPageDocument,
     variables: () => ({ filter: {}, sort: 'UPDATED_DESC', first: 50 }),
     check: (data) => edges(data, 'claims'),
+  },
+  {
+    name: 'auto-assign: the unassigned claims of a project, first page with count',
+    document: AutoAssignCandidatesDocument,
+    variables: (ids) => ({ filter: { projectId: ids.projectId, unassigned: true } }),
+    check: (data) => edges(data, 'claims'),
+  },
+  {
+    name: 'reviewers with their open assignments',
+    document: AssignableReviewersDocument,
+    variables: () => ({}),
+    check: (data) => ((data['reviewers'] as unknown[]).length ?? 0) > 0,
+  },
+  {
+    name: 'mentionable users',
+    document: MentionableUsersDocument,
+    variables: () => ({}),
+    check: (data) => ((data['mentionableUsers'] as unknown[]).length ?? 0) > 0,
+  },
+  {
+    name: 'source picker: search',
+    document: SourceOptionsDocument,
+    variables: () => ({ search: 'agency', first: 20 }),
+    check: (data) => edges(data, 'sources'),
+  },
+  {
+    name: 'one project with claim counts',
+    document: ProjectDocument,
+    variables: (ids) => ({ id: ids.projectId }),
+    check: (data) => Boolean(data['project']),
+  },
+  {
+    name: 'unread notification count',
+    document: UnreadNotificationCountDocument,
+    variables: () => ({}),
+    check: (data) => typeof data['unreadNotificationCount'] === 'number',
   },
   {
     name: 'claim workbench',

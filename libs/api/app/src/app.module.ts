@@ -30,6 +30,7 @@ import {
   graphqlContext,
   onlySubscriptions,
   sameOriginSocket,
+  subscriptionsOverSocketPlugin,
 } from './subscriptions';
 
 /** Everything that works with data, without the HTTP/GraphQL layer: shared by the API and the CLI. */
@@ -75,7 +76,12 @@ export class AppModule {
           includeStacktraceInErrorResponses: false,
           csrfPrevention: true,
           allowBatchedHttpRequests: false,
-          plugins: [...armor.plugins, ...noStorePlugins(), jitQueriesPlugin()],
+          plugins: [
+            ...armor.plugins,
+            ...noStorePlugins(),
+            jitQueriesPlugin(),
+            subscriptionsOverSocketPlugin(),
+          ],
           validationRules: armor.validationRules,
           formatError: formatGraphQLError,
           context: graphqlContext,

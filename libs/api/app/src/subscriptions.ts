@@ -1,4 +1,5 @@
 import { type IncomingMessage } from 'node:http';
+import { type ApolloServerPlugin } from '@apollo/server';
 import { type Request, type Response } from 'express';
 import {
   type ExecutionArgs,
@@ -58,6 +59,27 @@ export function sameOriginSocket(ctx: SocketContext): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * The other half of {@link onlySubscriptions}: a subscription sent over HTTP is refused with
+ * BAD_REQUEST before it runs. Executed over HTTP it would run the subscription field's resolver
+ * once without an event, a server error with a logged stack instead of a clear answer.
+ */
+export function subscriptionsOverSocketPlugin(): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ operation }) {
+          if (operation?.operation === 'subscription')
+            throw new GraphQLError(
+              'Subscriptions run over a WebSocket at /graphql (the graphql-ws protocol), not over HTTP; send queries and mutations over HTTP.',
+              { extensions: { code: 'BAD_REQUEST', http: { status: 400 } } },
+            );
+        },
+      };
+    },
+  };
 }
 
 /** Only subscriptions run over the socket; queries and mutations go over HTTP. */
