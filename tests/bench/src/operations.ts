@@ -126,7 +126,10 @@ const OPERATIONS: Operation[] = [
   {
     name: 'auto-assign: the unassigned claims of a project, first page with count',
     document: AutoAssignCandidatesDocument,
-    variables: (ids) => ({ filter: { projectId: ids.projectId, unassigned: true } }),
+    variables: (ids) => ({
+      filter: { projectId: ids.projectId, unassigned: true },
+      withCount: true,
+    }),
     check: (data) => edges(data, 'claims'),
   },
   {

@@ -22,8 +22,10 @@ import { ErrorAlert, dateInputToLocalIso, describeError, getFormErrors } from '@
 /** The most claims one auto-assign call takes (the API's limit). */
 export const AUTO_ASSIGN_LIMIT = 500;
 
+// The count is asked with the first page only: on a large project counting the claims that still
+// need reviewers is most of the query's time, and the later pages do not change it.
 const candidatesQuery = graphql(`
-  query AutoAssignCandidates($filter: ClaimFilter, $after: String) {
+  query AutoAssignCandidates($filter: ClaimFilter, $after: String, $withCount: Boolean!) {
     claims(filter: $filter, first: 200, after: $after) {
       edges {
         node {
@@ -34,7 +36,7 @@ const candidatesQuery = graphql(`
         hasNextPage
         endCursor
       }
-      totalCount
+      totalCount @include(if: $withCount)
     }
   }
 `);
@@ -110,12 +112,16 @@ function useCandidates(filter: ClaimFilter, opened: boolean, chosenIds: readonly
         do {
           const page: { data?: AutoAssignCandidatesQuery } = await client.query({
             query: candidatesQuery,
-            variables: { filter: { ...filter, unassigned: true }, after },
+            variables: {
+              filter: { ...filter, unassigned: true },
+              after,
+              withCount: after === null,
+            },
             fetchPolicy: 'network-only',
           });
           const claims: AutoAssignCandidatesQuery['claims'] | undefined = page.data?.claims;
           if (!claims) break;
-          total = claims.totalCount;
+          total = claims.totalCount ?? total;
           ids.push(...claims.edges.map((edge) => edge.node.id));
           after = claims.pageInfo.hasNextPage ? claims.pageInfo.endCursor : null;
         } while (after !== null && ids.length < AUTO_ASSIGN_LIMIT);
