@@ -3,7 +3,7 @@ import { CreatedAtColumn, IdColumn } from '@corroborate/api-database';
 
 /** One append-only audit record: who did what to which entity, before → after, and why. */
 @Entity('audit_events')
-@Index('audit_events_entity', ['entityType', 'entityId', 'at'])
+@Index('audit_events_entity', ['entityType', 'entityId', 'id'])
 export class AuditEventEntity {
   /** Increasing sequence: the order events happened in. */
   @PrimaryGeneratedColumn('increment')

@@ -16,6 +16,7 @@ import { ClaimTextChanges1796600000000 } from './1796600000000-ClaimTextChanges'
 import { DashboardIndexes1796700000000 } from './1796700000000-DashboardIndexes';
 import { QueueFilterIndexes1796800000000 } from './1796800000000-QueueFilterIndexes';
 import { ForeignKeyIndexes1796900000000 } from './1796900000000-ForeignKeyIndexes';
+import { AuditHistoryOrder1797000000000 } from './1797000000000-AuditHistoryOrder';
 
 export const postgresMigrations = [
   Foundation1795598293617,
@@ -35,4 +36,5 @@ export const postgresMigrations = [
   DashboardIndexes1796700000000,
   QueueFilterIndexes1796800000000,
   ForeignKeyIndexes1796900000000,
+  AuditHistoryOrder1797000000000,
 ];

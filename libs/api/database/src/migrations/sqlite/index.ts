@@ -15,6 +15,7 @@ import { ClaimTextVersions1796500000000 } from './1796500000000-ClaimTextVersion
 import { DashboardIndexes1796700000000 } from './1796700000000-DashboardIndexes';
 import { QueueFilterIndexes1796800000000 } from './1796800000000-QueueFilterIndexes';
 import { ForeignKeyIndexes1796900000000 } from './1796900000000-ForeignKeyIndexes';
+import { AuditHistoryOrder1797000000000 } from './1797000000000-AuditHistoryOrder';
 
 export const sqliteMigrations = [
   Foundation1795598293617,
@@ -33,4 +34,5 @@ export const sqliteMigrations = [
   DashboardIndexes1796700000000,
   QueueFilterIndexes1796800000000,
   ForeignKeyIndexes1796900000000,
+  AuditHistoryOrder1797000000000,
 ];
