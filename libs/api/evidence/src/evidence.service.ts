@@ -338,12 +338,12 @@ export class EvidenceService {
         this.contradictionsOf(batch, manager),
         this.claims.hasContradictionOf(batch, manager),
       ]);
-      const changed = batch.filter((id, i) => stored.get(id) !== flags[i]);
-      await this.claims.setHasContradictionOf(
-        changed.filter((id) => flags[batch.indexOf(id)]),
-        changed.filter((id) => !flags[batch.indexOf(id)]),
-        manager,
-      );
+      const on: string[] = [];
+      const off: string[] = [];
+      batch.forEach((id, i) => {
+        if (stored.get(id) !== flags[i]) (flags[i] ? on : off).push(id);
+      });
+      await this.claims.setHasContradictionOf(on, off, manager);
     }
   }
 
