@@ -18,7 +18,6 @@
  * BENCH_DATA_DIR, BENCH_PG_URL.
  */
 import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { type DocumentNode } from 'graphql';
 import {
   AssignableReviewersDocument,
@@ -40,10 +39,17 @@ import {
   UnreadNotificationCountDocument,
 } from '@corroborate/graphql';
 import { bearerToken } from './client';
-import { DATA_DIR, type Dialect, sizeLabel } from './options';
+import { type Dialect, sizeLabel } from './options';
 import { ensureSeeded } from './seed';
 import { startOurs } from './servers';
-import { chosen, graphqlCall, median, slowStatements } from './timed-requests';
+import {
+  chosen,
+  firstAndThen,
+  graphqlCall,
+  type OperationTiming,
+  runTimingBench,
+  slowStatements,
+} from './timed-requests';
 
 interface Operation {
   name: string;
@@ -62,12 +68,7 @@ interface Ids {
   claimText: string;
 }
 
-interface Result {
-  dialect: Dialect;
-  claims: number;
-  name: string;
-  coldMs: number;
-  warmMs: number;
+interface Result extends OperationTiming {
   bytes: number;
 }
 
@@ -329,8 +330,7 @@ async function runDialect(dialect: Dialect, claims: number, rounds: number): Pro
         dialect,
         claims,
         name: op.name,
-        coldMs: times[0],
-        warmMs: median(times.slice(1).length ? times.slice(1) : times),
+        ...firstAndThen(times),
         bytes,
       };
       const slow = await slowLog.take();
@@ -348,28 +348,8 @@ async function runDialect(dialect: Dialect, claims: number, rounds: number): Pro
   return results;
 }
 
-async function main(): Promise<void> {
-  const claims = Number(process.env['BENCH_CLAIMS'] ?? 1_000_000);
-  const rounds = Number(process.env['BENCH_OPS_ROUNDS'] ?? 3);
-  const dialects = (process.env['BENCH_DB'] ?? 'sqlite,postgres').split(',') as Dialect[];
-  const results: Result[] = [];
-  for (const dialect of dialects) results.push(...(await runDialect(dialect, claims, rounds)));
-  const lines = [
-    '| database | claims | operation | first (ms) | then (ms, median) | answer (kB) |',
-    '| -------- | -----: | --------- | ---------: | ----------------: | ----------: |',
-    ...results.map(
-      (r) =>
-        `| ${r.dialect} | ${sizeLabel(r.claims)} | ${r.name} | ${r.coldMs.toFixed(0)} | ${r.warmMs.toFixed(0)} | ${(r.bytes / 1024).toFixed(1)} |`,
-    ),
-  ];
-  const table = lines.join('\n');
-  console.log(table);
-  const file = join(DATA_DIR, `operations-${new Date().toISOString().replace(/[:.]/g, '-')}.md`);
-  writeFileSync(file, `${table}\n`);
-  log(`written to ${file}`);
-}
-
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+runTimingBench<Result>(
+  'operations',
+  { header: 'answer (kB)', cell: (r) => (r.bytes / 1024).toFixed(1) },
+  runDialect,
+);

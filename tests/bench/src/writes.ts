@@ -17,7 +17,7 @@
  * BENCH_OPS_SLOW_MS (100), BENCH_OPS_ONLY (comma-separated operation names), BENCH_DATA_DIR,
  * BENCH_PG_URL.
  */
-import { copyFileSync, existsSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { Client } from 'pg';
@@ -49,7 +49,15 @@ import { bearerToken } from './client';
 import { DATA_DIR, type Dialect, PG_URL, pgDatabase, sizeLabel, sqlitePath } from './options';
 import { ensureSeeded } from './seed';
 import { type Server, startOurs } from './servers';
-import { chosen, graphqlCall, median, slowStatements, type TimedAnswer } from './timed-requests';
+import {
+  chosen,
+  firstAndThen,
+  graphqlCall,
+  type OperationTiming,
+  runTimingBench,
+  slowStatements,
+  type TimedAnswer,
+} from './timed-requests';
 
 function log(message: string): void {
   process.stderr.write(`[bench:writes] ${message}\n`);
@@ -539,12 +547,7 @@ async function context(dialect: Dialect, server: Server): Promise<Context> {
   return ctx;
 }
 
-interface Result {
-  dialect: Dialect;
-  claims: number;
-  name: string;
-  coldMs: number;
-  warmMs: number;
+interface Result extends OperationTiming {
   slowest: string;
 }
 
@@ -574,8 +577,7 @@ async function runDialect(dialect: Dialect, claims: number, rounds: number): Pro
         dialect,
         claims,
         name: op.name,
-        coldMs: times[0],
-        warmMs: median(times.slice(1).length ? times.slice(1) : times),
+        ...firstAndThen(times),
         slowest: durations.length ? `${Math.max(...durations)}` : `< ${slowMs}`,
       };
       log(`${op.name}: first ${result.coldMs.toFixed(0)} ms, then ${result.warmMs.toFixed(0)} ms`);
@@ -588,28 +590,8 @@ async function runDialect(dialect: Dialect, claims: number, rounds: number): Pro
   return results;
 }
 
-async function main(): Promise<void> {
-  const claims = Number(process.env['BENCH_CLAIMS'] ?? 1_000_000);
-  const rounds = Number(process.env['BENCH_OPS_ROUNDS'] ?? 3);
-  const dialects = (process.env['BENCH_DB'] ?? 'sqlite,postgres').split(',') as Dialect[];
-  const results: Result[] = [];
-  for (const dialect of dialects) results.push(...(await runDialect(dialect, claims, rounds)));
-  const lines = [
-    '| database | claims | operation | first (ms) | then (ms, median) | slowest statement (ms) |',
-    '| -------- | -----: | --------- | ---------: | ----------------: | ---------------------: |',
-    ...results.map(
-      (r) =>
-        `| ${r.dialect} | ${sizeLabel(r.claims)} | ${r.name} | ${r.coldMs.toFixed(0)} | ${r.warmMs.toFixed(0)} | ${r.slowest} |`,
-    ),
-  ];
-  const table = lines.join('\n');
-  console.log(table);
-  const file = join(DATA_DIR, `writes-${new Date().toISOString().replace(/[:.]/g, '-')}.md`);
-  writeFileSync(file, `${table}\n`);
-  log(`written to ${file}`);
-}
-
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+runTimingBench<Result>(
+  'writes',
+  { header: 'slowest statement (ms)', cell: (r) => r.slowest },
+  runDialect,
+);

@@ -308,12 +308,7 @@ export class ClaimsService {
     value: boolean,
     manager: EntityManager,
   ): Promise<void> {
-    await manager.query(
-      manager.connection.options.type === 'postgres'
-        ? 'UPDATE "claims" SET "hasContradiction" = $1 WHERE "id" = $2'
-        : 'UPDATE "claims" SET "hasContradiction" = ? WHERE "id" = ?',
-      [manager.connection.options.type === 'postgres' ? value : value ? 1 : 0, claimId],
-    );
+    await this.setHasContradictionOf(value ? [claimId] : [], value ? [] : [claimId], manager);
   }
 
   /** The stored contradiction flag of each claim (absent ids are missing from the map). */
