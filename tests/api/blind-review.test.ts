@@ -190,6 +190,17 @@ describe('blind review, enforced by the server', () => {
     });
   });
 
+  it('keeps them blind on texts the server answers from its compiled queries', async () => {
+    // The editor runs every path first, so each text is compiled and answered before Apollo
+    // (CompiledQueries) by the time the reviewer asks it again.
+    const before = await everyPath(reviewer2);
+    await everyPath(editor);
+    await everyPath(editor);
+    const after = await everyPath(reviewer2);
+    expect(leaks(after).map(([path]) => path)).toEqual([]);
+    expect(after).toEqual(before);
+  });
+
   it('keeps them blind while they only have a draft', async () => {
     await reviewer2.ok(DRAFT, {
       input: { claimId: ctx.claimId, verdict: 'MIXED', rationale: 'draft' },

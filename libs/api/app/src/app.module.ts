@@ -22,7 +22,7 @@ import { SourcesModule } from '@corroborate/api-sources';
 import { UsersModule } from '@corroborate/api-users';
 import { HealthController } from './health.controller';
 import { graphqlArmor } from './graphql-limits';
-import { jitQueriesPlugin } from './jit.plugin';
+import { type CompiledQueries } from './jit.plugin';
 import { noStorePlugins } from './no-store.plugin';
 import {
   formatSubscriptionErrors,
@@ -58,7 +58,8 @@ export function domainModules() {
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  /** `compiled`: the compiled queries, shared with the HTTP fast path ({@link CompiledQueries}). */
+  static forRoot(config: AppConfig, compiled: CompiledQueries): DynamicModule {
     const armor = graphqlArmor();
     return {
       module: AppModule,
@@ -79,7 +80,7 @@ export class AppModule {
           plugins: [
             ...armor.plugins,
             ...noStorePlugins(),
-            jitQueriesPlugin(),
+            compiled.plugin(),
             subscriptionsOverSocketPlugin(),
           ],
           validationRules: armor.validationRules,
