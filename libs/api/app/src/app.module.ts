@@ -22,7 +22,7 @@ import { SourcesModule } from '@corroborate/api-sources';
 import { UsersModule } from '@corroborate/api-users';
 import { HealthController } from './health.controller';
 import { graphqlArmor } from './graphql-limits';
-import { type CompiledQueries } from './jit.plugin';
+import { type CompiledQueries } from './compiled-queries';
 import { noStorePlugins } from './no-store.plugin';
 import {
   formatSubscriptionErrors,

@@ -10,7 +10,7 @@ import { AuthService } from '@corroborate/api-auth';
 import { DemoSeeder } from '@corroborate/api-demo';
 import { AppModule } from './app.module';
 import { GRAPHQL_LIMITS } from './graphql-limits';
-import { CompiledQueries } from './jit.plugin';
+import { CompiledQueries } from './compiled-queries';
 import { graphqlContext } from './subscriptions';
 
 const LEVELS: LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];

@@ -2,4 +2,4 @@ export * from './app.module';
 export * from './create-app';
 export * from './schema-file';
 export * from './graphql-limits';
-export * from './jit.plugin';
+export * from './compiled-queries';

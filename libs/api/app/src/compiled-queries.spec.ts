@@ -5,7 +5,7 @@ import express from 'express';
 import { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { type RequestContext } from '@corroborate/api-core';
-import { CompiledQueries } from './jit.plugin';
+import { CompiledQueries } from './compiled-queries';
 import { noStorePlugins } from './no-store.plugin';
 
 const typeDefs = `
