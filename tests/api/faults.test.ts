@@ -112,7 +112,9 @@ async function killWhen(
       return;
     }
     api.signal('SIGCONT');
-    await pause(25);
+    // Short steps: on a loaded machine a step of 25 ms could let a short moment (a release's
+    // claims written, its row not yet) pass between two looks.
+    await pause(5);
   }
   throw new Error('The moment to interrupt never came.');
 }

@@ -244,6 +244,19 @@ describe('CompiledQueries fast path', () => {
     expect(answers.plainCalls.filter((c) => c === 'rename')).toHaveLength(3);
   });
 
+  it('keeps no text longer than 32 kB: those always go through Apollo', async () => {
+    const a = await app(true);
+    try {
+      const query = { query: `{ items(first: 1) { id } }${' '.repeat(40_000)}` };
+      const answers = [];
+      for (let i = 0; i < 4; i++) answers.push(await a.post(query));
+      for (const x of answers) expect(x).toEqual(answers[0]);
+      expect(a.apolloRequests()).toBe(4);
+    } finally {
+      await a.close();
+    }
+  });
+
   it('never answers a simple (CSRF-prone) request: only a JSON POST of an accepted text', async () => {
     // A body parser that reads every content type as JSON, so only the fast path's own check
     // stands between a text/plain POST (which a browser sends cross-site without a preflight) and

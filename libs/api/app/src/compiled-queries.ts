@@ -20,6 +20,13 @@ const COMPILE_ON_RUN = 2;
 let jit: Promise<typeof import('graphql-jit')> | undefined;
 const loadJit = () => (jit ??= import('graphql-jit'));
 
+/**
+ * Longest query text the fast path keeps (characters). The web app's documents are a few
+ * kilobytes; a longer text still runs compiled through Apollo, but is not kept beside its
+ * document, so signed-in callers cannot fill memory with long texts (500 × 32 kB at most).
+ */
+const MAX_ACCEPTED_TEXT = 32_768;
+
 /** Media types of a single GraphQL answer, in Apollo Server's order of preference. */
 const ANSWER_TYPES = [
   'application/json; charset=utf-8',
@@ -96,6 +103,7 @@ export class CompiledQueries {
   }
 
   private accept(text: string, operationName: string | undefined, query: CompiledQuery): void {
+    if (text.length > MAX_ACCEPTED_TEXT) return;
     if (this.accepted.size >= MAX_COMPILED) this.accepted.clear();
     this.accepted.set(`${operationName ?? ''}\n${text}`, query);
   }
