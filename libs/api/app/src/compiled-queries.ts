@@ -1,6 +1,6 @@
 import { type ApolloServerPlugin } from '@apollo/server';
 import { type NextFunction, type Request, type Response } from 'express';
-import { type DocumentNode, type GraphQLSchema } from 'graphql';
+import { type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import type { CompiledQuery } from 'graphql-jit';
 import Negotiator from 'negotiator';
 import { type RequestContext } from '@corroborate/api-core';
@@ -143,12 +143,19 @@ export class CompiledQueries {
       const contentType = this.contentType(req.headers.accept);
       if (!contentType) return next();
       const body = req.body as { variables?: Record<string, unknown> | null };
-      Promise.resolve(query.query(undefined, this.context({ req, res }), body.variables ?? {}))
+      // Whatever goes wrong before the answer is written, Apollo runs the request the usual way
+      // (graphql-js, our error formatting); the mark keeps it from running compiled again.
+      const toApollo = (error?: unknown) => {
+        if (res.headersSent) return next(error);
+        (req as MarkedRequest)[COMPILED_RUN_FAILED] = true;
+        next();
+      };
+      new Promise<ExecutionResult>((resolve) =>
+        resolve(query.query(undefined, this.context({ req, res }), body.variables ?? {})),
+      )
         .then((result) => {
-          if (result.errors?.length || result.data === undefined || result.data === null) {
-            (req as MarkedRequest)[COMPILED_RUN_FAILED] = true;
-            return next();
-          }
+          if (result.errors?.length || result.data === undefined || result.data === null)
+            return toApollo();
           // As Apollo writes it (its prettyJSONStringify): the JSON and a newline.
           const json = `${JSON.stringify({ data: result.data })}\n`;
           res.statusCode = 200;
@@ -157,7 +164,7 @@ export class CompiledQueries {
           res.setHeader('content-length', Buffer.byteLength(json));
           res.end(json);
         })
-        .catch(next);
+        .catch(toApollo);
     };
   }
 
