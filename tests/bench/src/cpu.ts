@@ -7,47 +7,12 @@
  * stays the measure of the targets. Settings: BENCH_CLAIMS, BENCH_DB, BENCH_ROUNDS (3),
  * BENCH_CPU_REQUESTS (1000 per round for ours, 4× that for raw; as many to warm up), BENCH_PG_DB, BENCH_DATA_DIR.
  */
-import { readFileSync } from 'node:fs';
 import { bearerToken } from './client';
+import { cpuPerRequest } from './cpu-time';
 import { benchOptions } from './options';
-import { QUEUE_PAGE_BODY } from './queue-query';
 import { ensureSeeded } from './seed';
-import { type Server, startOurs, startRaw } from './servers';
-
-/** Clock ticks per second of /proc/<pid>/stat (USER_HZ, 100 on Linux). */
-const TICKS = 100;
-
-function cpuMs(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS;
-}
-
-async function cpuPerRequest(server: Server, token: string, requests: number): Promise<number> {
-  const pid = server.child.pid;
-  if (pid === undefined) throw new Error(`${server.target} has no process id`);
-  const before = cpuMs(pid);
-  let left = requests;
-  await Promise.all(
-    Array.from({ length: 4 }, async () => {
-      while (left-- > 0) {
-        const res = await fetch(`${server.url}/graphql`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-          body: QUEUE_PAGE_BODY,
-        });
-        const text = await res.text();
-        if (res.status !== 200 || text.includes('"errors"'))
-          throw new Error(`${server.target} answered ${res.status}: ${text.slice(0, 300)}`);
-      }
-    }),
-  );
-  return (cpuMs(pid) - before) / requests;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
+import { startOurs, startRaw } from './servers';
+import { median } from './timed-requests';
 
 async function main(): Promise<void> {
   const options = benchOptions();

@@ -50,11 +50,12 @@ async function start(
   args: string[],
   env: Record<string, string>,
   readyPath: string,
+  cwd = ROOT,
 ): Promise<Server> {
   const port = await freePort();
   const started = Date.now();
   const child = spawn(process.execPath, args, {
-    cwd: ROOT,
+    cwd,
     env: { ...process.env, ...env, PORT: String(port) },
     stdio: [
       'ignore',
@@ -113,17 +114,23 @@ export function oursNodeFlags(): string[] {
   return start.match(/--[a-z-]+=?\S*/g)?.filter((f) => f.startsWith('--max-')) ?? [];
 }
 
-/** The product, as `npm start` runs it but in production mode with its real configuration. */
+/**
+ * The product, as `npm start` runs it but in production mode with its real configuration.
+ * `checkout`: another checkout of the repository to run instead of this one (`bench:ab`); it
+ * needs its own dependencies installed.
+ */
 export function startOurs(
   dialect: Dialect,
   databaseUrl: string,
   env: Record<string, string> = {},
+  checkout = ROOT,
 ): Promise<Server> {
-  const dataDir = join(DATA_DIR, `run-${dialect}`);
+  const dataDir = join(DATA_DIR, checkout === ROOT ? `run-${dialect}` : `run-${dialect}-other`);
   mkdirSync(dataDir, { recursive: true });
+  const loader = checkout === ROOT ? register : ['-r', join(checkout, 'scripts', 'register.cjs')];
   return start(
     'ours',
-    [...oursNodeFlags(), ...register, join(ROOT, 'apps', 'api', 'src', 'main.ts')],
+    [...oursNodeFlags(), ...loader, join(checkout, 'apps', 'api', 'src', 'main.ts')],
     {
       NODE_ENV: 'production',
       HOST: '127.0.0.1',
@@ -136,6 +143,7 @@ export function startOurs(
       ...env,
     },
     '/health',
+    checkout,
   );
 }
 
