@@ -31,6 +31,7 @@ export default defineConfig({
             'libs/**/*.spec.ts',
             'apps/api/**/*.spec.ts',
             'apps/cli/**/*.spec.ts',
+            'apps/web/**/*.spec.ts',
             'tests/tooling/**/*.spec.ts',
           ],
           environment: 'node',

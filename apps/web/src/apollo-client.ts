@@ -7,7 +7,7 @@ import {
 } from '@apollo/client';
 import { ErrorLink } from '@apollo/client/link/error';
 import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
-import { getMainDefinition, relayStylePagination } from '@apollo/client/utilities';
+import { cacheSizes, getMainDefinition, relayStylePagination } from '@apollo/client/utilities';
 import { OperationTypeNode } from 'graphql';
 import { createClient } from 'graphql-ws';
 
@@ -17,6 +17,39 @@ const SESSION_OPERATIONS = new Set(['SignIn', 'SignOut']);
 export interface CreateApolloClientOptions {
   /** Called when the API says the session is missing or expired. */
   onUnauthenticated: () => void;
+}
+
+/**
+ * Room in the cache's memoised reads for long queues. The cache remembers each object and list it
+ * has read (several entries per queue row: each watched page, with and without optimistic data);
+ * past Apollo's defaults (50,000 objects, 10,000 lists) it forgets the oldest, and every page
+ * loaded afterwards made the cache read every watched page again from scratch: at about 8,000
+ * claims scrolled, a page took 1-3 s of main thread (`npm run bench:ui`, docs/benchmarks.md).
+ * These sizes hold some 50,000 rows; an entry costs tens of bytes beyond the row it keeps.
+ */
+export const CACHE_SIZES = {
+  'inMemoryCache.executeSelectionSet': 300_000,
+  'inMemoryCache.executeSubSelectedArray': 50_000,
+} as const;
+
+/** The web app's cache: its type policies, with room for long queues ({@link CACHE_SIZES}). */
+export function createCache(): InMemoryCache {
+  // Read when a cache is made, so set first.
+  Object.assign(cacheSizes, CACHE_SIZES);
+  return new InMemoryCache({
+    typePolicies: {
+      Query: {
+        fields: {
+          // Every page of a queue view is its own entry (the queue watches each page it has
+          // loaded, see libs/web/queue/src/use-queue-claims.ts): one merged connection would
+          // be read and compared whole for each page loaded while scrolling. A refetched page
+          // replaces its entry.
+          claims: { keyArgs: ['filter', 'sort', 'first', 'after'], merge: false },
+          sources: relayStylePagination(['search', 'kinds']),
+        },
+      },
+    },
+  });
 }
 
 export function createApolloClient({ onUnauthenticated }: CreateApolloClientOptions) {
@@ -54,20 +87,7 @@ export function createApolloClient({ onUnauthenticated }: CreateApolloClientOpti
 
   return new ApolloClient({
     link: ApolloLink.from([errorLink, transport]),
-    cache: new InMemoryCache({
-      typePolicies: {
-        Query: {
-          fields: {
-            // Every page of a queue view is its own entry (the queue watches each page it has
-            // loaded, see libs/web/queue/src/use-queue-claims.ts): one merged connection would
-            // be read and compared whole for each page loaded while scrolling. A refetched page
-            // replaces its entry.
-            claims: { keyArgs: ['filter', 'sort', 'first', 'after'], merge: false },
-            sources: relayStylePagination(['search', 'kinds']),
-          },
-        },
-      },
-    }),
+    cache: createCache(),
     defaultOptions: {
       watchQuery: { fetchPolicy: 'cache-and-network' },
     },

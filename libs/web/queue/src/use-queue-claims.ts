@@ -12,10 +12,12 @@ import { queueClaimsPageQuery, queueClaimsQuery } from './queue.graphql';
 /** The first page of a queue view: small, so rows show fast. */
 export const QUEUE_PAGE_SIZE = 50;
 /**
- * Later pages, fetched while scrolling, are larger: fewer requests and fewer updates of the page
- * during a long scroll (the first page stays small to show rows fast).
+ * Later pages, fetched while scrolling, are as small: the cache writes and reads each page in one
+ * go on the main thread, and a page of 200 claims held it for about 100 ms — a dropped frame or
+ * two per page while scrolling. Pages of 50 cost more requests (a few ms each on the server) and
+ * cut the scroll's frames over 50 ms to a third (`npm run bench:ui`, docs/benchmarks.md).
  */
-export const QUEUE_MORE_SIZE = 200;
+export const QUEUE_MORE_SIZE = 50;
 
 type LaterPage = QueueClaimsPageQuery['claims'];
 interface Subscription {
