@@ -125,13 +125,18 @@ describe('CompiledQueries fast path', () => {
     length: string | null;
   };
 
-  /** An express app as ours: JSON body parser, the fast path, then Apollo. */
-  async function app(fastPath: boolean, parseEveryType = false) {
+  /**
+   * An express app as ours: JSON body parser, the fast path, then Apollo. `contextThrows`: the fast
+   * path's context builder throws for requests with an `x-context-throws` header (Apollo's does not).
+   */
+  async function app(fastPath: boolean, parseEveryType = false, contextThrows = false) {
     const calls: string[] = [];
     let apolloRequests = 0;
-    const compiled = new CompiledQueries(
-      ({ req }) => ({ calls, req }) as unknown as RequestContext,
-    );
+    const compiled = new CompiledQueries(({ req }) => {
+      if (contextThrows && req.headers['x-context-throws'] !== undefined)
+        throw new Error('The context could not be built');
+      return { calls, req } as unknown as RequestContext;
+    });
     const apollo = new ApolloServer<{ calls: string[] }>({
       ...serverOptions(calls),
       plugins: [
@@ -242,6 +247,27 @@ describe('CompiledQueries fast path', () => {
     // compiled; the mutation ran once a request, as without the fast path.
     expect(answers.fastCalls.filter((c) => c === 'rename')).toHaveLength(3);
     expect(answers.plainCalls.filter((c) => c === 'rename')).toHaveLength(3);
+  });
+
+  it('hands a request to Apollo when the fast path throws before answering; Apollo answers it as always', async () => {
+    const a = await app(true, false, true);
+    try {
+      const query = { query: '{ items(first: 2) { id name } }' };
+      const accepted = [await a.post(query), await a.post(query)];
+      expect(a.apolloRequests()).toBe(2);
+      a.calls.length = 0;
+      const thrown = await a.post(query, { 'x-context-throws': '1' });
+      // Apollo answered (its context builds), exactly as it answers the text itself; the resolver
+      // ran once, in Apollo's run (the fast path threw before running anything).
+      expect(thrown).toEqual(accepted[1]);
+      expect(a.apolloRequests()).toBe(3);
+      expect(a.calls).toEqual(['items']);
+      // The text stays accepted for other requests.
+      expect(await a.post(query)).toEqual(accepted[1]);
+      expect(a.apolloRequests()).toBe(3);
+    } finally {
+      await a.close();
+    }
   });
 
   it('keeps no text longer than 32 kB: those always go through Apollo', async () => {
