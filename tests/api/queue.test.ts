@@ -532,6 +532,49 @@ describe(`claim queue`, () => {
     expect(errorCode(badProject)).toBe('BAD_USER_INPUT');
   });
 
+  it('answers first pages of different projects, and of the whole queue, each with its own claims, in any order', async () => {
+    const other = await editor.ok<{ createProject: { id: string } }>(
+      'mutation($input: CreateProjectInput!) { createProject(input: $input) { id } }',
+      { input: { name: 'Queue test second desk' } },
+    );
+    const otherId = other.createProject.id;
+    const otherClaims: string[] = [];
+    for (const text of ['A second desk claim', 'Another second desk claim']) {
+      const data = await editor.ok<{ createClaim: { id: string } }>(
+        'mutation($input: CreateClaimInput!) { createClaim(input: $input) { id } }',
+        { input: { projectId: otherId, text } },
+      );
+      otherClaims.push(data.createClaim.id);
+    }
+    const PROJECT_PAGE = `query($filter: ClaimFilter, $sort: ClaimSort, $first: Int) {
+      claims(filter: $filter, sort: $sort, first: $first) {
+        totalCount
+        edges { node { id project { id } } }
+      }
+    }`;
+    type ProjectPage = {
+      claims: { totalCount: number; edges: { node: { id: string; project: { id: string } } }[] };
+    };
+    const firstPage = async (filter: Record<string, unknown>, sort = 'UPDATED_DESC') =>
+      (await viewer.ok<ProjectPage>(PROJECT_PAGE, { filter, sort, first: 5 })).claims;
+    // Each shape (sort, size, a project or none) asked for in turn with different projects: every
+    // page holds its own project's claims, and asking again gives the same page.
+    for (const sort of ['UPDATED_DESC', 'PRIORITY_DESC']) {
+      const mine = await firstPage({ projectId }, sort);
+      const theirs = await firstPage({ projectId: otherId }, sort);
+      const everything = await firstPage({}, sort);
+      expect(mine.edges).toHaveLength(5);
+      expect(mine.edges.every((e) => e.node.project.id === projectId)).toBe(true);
+      expect(mine.totalCount).toBe(seeded.length);
+      expect(ids(theirs.edges.map((e) => e.node)).sort()).toEqual([...otherClaims].sort());
+      expect(theirs.totalCount).toBe(2);
+      expect(everything.totalCount).toBeGreaterThanOrEqual(seeded.length + 2);
+      expect(await firstPage({ projectId }, sort)).toEqual(mine);
+      expect(await firstPage({ projectId: otherId }, sort)).toEqual(theirs);
+      expect(await firstPage({ projectId: null }, sort)).toEqual(everything);
+    }
+  });
+
   it('lets every role read the queue', async () => {
     for (const who of ['admin', 'editor', 'reviewer', 'viewer'] as const) {
       const client = await signedIn(api, who);

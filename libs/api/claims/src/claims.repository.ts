@@ -64,6 +64,9 @@ function onlyFilters(filter: ClaimFilter | null | undefined, keys: readonly stri
   );
 }
 
+/** Page shapes whose SQL is kept ({@link ClaimsRepository.page}); far more than the app uses. */
+const MAX_PAGE_SHAPES = 200;
+
 interface CountRow {
   dim: string;
   value: string | null;
@@ -74,6 +77,12 @@ interface CountRow {
 export class ClaimsRepository {
   private readonly logger = new Logger(ClaimsRepository.name);
   private compacting: Promise<void> | null = null;
+  /**
+   * The page's SQL for the views opened most — no filter but the project, no cursor — by shape
+   * (sort, page size, projects joined, project or not): building it with the query builder cost
+   * about as much as running it ({@link page}).
+   */
+  private readonly pageSql = new Map<string, string>();
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
@@ -217,6 +226,60 @@ export class ClaimsRepository {
   async page(query: ClaimQuery, now = new Date()): Promise<ClaimPage> {
     const first = assertPageSize(query.first ?? 50);
     const sort: ClaimSort = query.sort ?? 'UPDATED_DESC';
+    const projects = RowReader.of(this.dataSource, ProjectEntity);
+    // The same shape always builds the same SQL, with the project (if any) as its one parameter.
+    const projectId = query.filter?.projectId || null;
+    const shape =
+      !query.after && onlyProjectFilter(query.filter)
+        ? `${sort} ${first} ${query.withProjects ? 'projects' : ''} ${projectId === null ? '' : 'project'}`
+        : null;
+    const expected = projectId === null ? [] : [projectId];
+    let sql = shape === null ? undefined : this.pageSql.get(shape);
+    let parameters: unknown[] = expected;
+    if (sql === undefined) {
+      [sql, parameters] = this.pageQuery(query, first, sort, now, projects);
+      if (
+        shape !== null &&
+        parameters.length === expected.length &&
+        parameters.every((value, i) => value === expected[i])
+      ) {
+        if (this.pageSql.size >= MAX_PAGE_SHAPES) this.pageSql.clear();
+        this.pageSql.set(shape, sql);
+      }
+    }
+    const set = await selectRows(this.dataSource, sql, parameters);
+    const rows = RowReader.of(this.dataSource, ClaimEntity).hydrateSet(set, 'c_');
+    const nodes = rows.slice(0, first);
+    const edges = nodes.map((node) => ({ cursor: this.cursorOf(sort, node), node }));
+    const page: ClaimPage = {
+      edges,
+      pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },
+    };
+    if (query.withProjects) {
+      const id = set.key('p_id');
+      const seen = new Set<unknown>();
+      page.projects = projects.hydrateSet(
+        {
+          rows: set.rows.slice(0, first).filter((r) => {
+            const value = (r as Record<string | number, unknown>)[id];
+            return value != null && !seen.has(value) && seen.add(value);
+          }),
+          key: set.key,
+        },
+        'p_',
+      );
+    }
+    return page;
+  }
+
+  /** The SQL and parameters of a page ({@link page}), built with the query builder. */
+  private pageQuery(
+    query: ClaimQuery,
+    first: number,
+    sort: ClaimSort,
+    now: Date,
+    projects: RowReader<ProjectEntity>,
+  ): [string, unknown[]] {
     const qb = this.dataSource.createQueryBuilder(ClaimEntity, 'c');
     this.applyFilter(qb, query.filter, now, undefined, query.actor);
     if (query.after) this.applyCursor(qb, sort, query.after);
@@ -241,36 +304,12 @@ export class ClaimsRepository {
         qb.orderBy(updated, 'DESC').addOrderBy('c.id', 'DESC');
         break;
     }
-    const projects = RowReader.of(this.dataSource, ProjectEntity);
     if (query.withProjects)
       qb.leftJoin(ProjectEntity, 'p', 'p.id = c.projectId').addSelect(
         projects.selectList('p', 'p_'),
       );
     // Raw rows hydrated by RowReader: the same entities as getMany(), without its per-row cost.
-    const [sql, parameters] = qb.limit(first + 1).getQueryAndParameters();
-    const set = await selectRows(this.dataSource, sql, parameters);
-    const rows = RowReader.of(this.dataSource, ClaimEntity).hydrateSet(set, 'c_');
-    const nodes = rows.slice(0, first);
-    const edges = nodes.map((node) => ({ cursor: this.cursorOf(sort, node), node }));
-    const page: ClaimPage = {
-      edges,
-      pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },
-    };
-    if (query.withProjects) {
-      const id = set.key('p_id');
-      const seen = new Set<unknown>();
-      page.projects = projects.hydrateSet(
-        {
-          rows: set.rows.slice(0, first).filter((r) => {
-            const value = (r as Record<string | number, unknown>)[id];
-            return value != null && !seen.has(value) && seen.add(value);
-          }),
-          key: set.key,
-        },
-        'p_',
-      );
-    }
-    return page;
+    return qb.limit(first + 1).getQueryAndParameters();
   }
 
   private cursorOf(sort: ClaimSort, c: ClaimEntity): string {
