@@ -24,7 +24,7 @@ function pageAnswer(number: number) {
             text: `Claim number ${n} about the detentions`,
             claimant: n % 3 === 0 ? null : `Outlet ${n % 40}`,
             status: 'NEW',
-            priority: 'MEDIUM',
+            priority: 'NORMAL',
             topics: ['detentions', `topic ${n % 20}`],
             dueAt: null,
             evidenceCount: n % 7,

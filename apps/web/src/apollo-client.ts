@@ -21,11 +21,11 @@ export interface CreateApolloClientOptions {
 
 /**
  * Room in the cache's memoised reads for long queues. The cache remembers each object and list it
- * has read (several entries per queue row: each watched page, with and without optimistic data);
- * past Apollo's defaults (50,000 objects, 10,000 lists) it forgets the oldest, and every page
- * loaded afterwards made the cache read every watched page again from scratch: at about 8,000
- * claims scrolled, a page took 1-3 s of main thread (`npm run bench:ui`, docs/benchmarks.md).
- * These sizes hold some 50,000 rows; an entry costs tens of bytes beyond the row it keeps.
+ * has read (several entries per queue row: its edge, its claim, for each reader); past Apollo's
+ * defaults (50,000 objects, 10,000 lists) it forgets the oldest, which marks the watched pages
+ * that used them as changed, and every page loaded afterwards made the cache read every watched
+ * page again from scratch: at about 8,000 claims scrolled, a page took 1-3 s of main thread
+ * (`npm run bench:ui`, docs/benchmarks.md). These sizes hold tens of thousands of rows.
  */
 export const CACHE_SIZES = {
   'inMemoryCache.executeSelectionSet': 300_000,

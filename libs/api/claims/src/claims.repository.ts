@@ -227,7 +227,8 @@ export class ClaimsRepository {
     const first = assertPageSize(query.first ?? 50);
     const sort: ClaimSort = query.sort ?? 'UPDATED_DESC';
     const projects = RowReader.of(this.dataSource, ProjectEntity);
-    // The same shape always builds the same SQL, with the project (if any) as its one parameter.
+    // The same shape always builds the same SQL, with the project (if any) as its one parameter
+    // (an empty id narrows nothing, as in applyFilter).
     const projectId = query.filter?.projectId || null;
     const shape =
       !query.after && onlyProjectFilter(query.filter)
