@@ -1,4 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setTimeout as sleep } from 'node:timers/promises';
+import {
+  EntityManager,
+  type EntityTarget,
+  type FindOptionsWhere,
+  type ObjectLiteral,
+} from 'typeorm';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type ApiClient, signedIn, startApi, type TestApi, testDialect, upload } from './src';
 
 /**
@@ -72,6 +79,37 @@ describe(`batched imports on ${testDialect()}`, () => {
         `Bulk ${i}: ${i * 13} ${['ballots', 'marchers', 'observers'][i % 3]} counted in ${['Minsk', 'Brest', 'Hrodna', 'Vitebsk'][i % 4]} ward ${i % 97}${extra(i)},Desk ${['north', 'south', 'east'][i % 3]},Elections;ward ${i % 5},${['LOW', 'NORMAL', 'HIGH', 'URGENT'][i % 4]},https://bulk.example/${i},SUPPORTS,${(i % 6) + 1},${SOURCE_NAMES[i % SOURCE_NAMES.length]},MEDIA,C`,
       );
     return `${lines.join('\n')}\n`;
+  }
+
+  /** Makes the insert of the evidence item with this URL fail (a write failing in a later batch). */
+  async function failEvidenceAt(failing: string): Promise<void> {
+    if (postgres) {
+      await api.dataSource
+        .query(`CREATE FUNCTION "test_fail_evidence"() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN IF NEW."url" = '${failing}' THEN RAISE EXCEPTION 'forced failure'; END IF; RETURN NEW; END $$`);
+      await api.dataSource.query(
+        `CREATE TRIGGER "test_fail_evidence" BEFORE INSERT ON "evidence" FOR EACH ROW EXECUTE FUNCTION "test_fail_evidence"()`,
+      );
+    } else {
+      await api.dataSource.query(
+        `CREATE TRIGGER "test_fail_evidence" BEFORE INSERT ON "evidence" WHEN new."url" = '${failing}' BEGIN SELECT RAISE(ABORT, 'forced failure'); END`,
+      );
+    }
+  }
+
+  async function stopFailingEvidence(): Promise<void> {
+    if (postgres) {
+      await api.dataSource.query(`DROP TRIGGER "test_fail_evidence" ON "evidence"`);
+      await api.dataSource.query(`DROP FUNCTION "test_fail_evidence"()`);
+    } else await api.dataSource.query(`DROP TRIGGER "test_fail_evidence"`);
+  }
+
+  async function newProject(name: string): Promise<string> {
+    const { createProject } = await editor.ok<{ createProject: { id: string } }>(
+      'mutation($input: CreateProjectInput!) { createProject(input: $input) { id } }',
+      { input: { name } },
+    );
+    return createProject.id;
   }
 
   beforeAll(async () => {
@@ -231,23 +269,8 @@ describe(`batched imports on ${testDialect()}`, () => {
   it('rolls everything back when a write fails in a later batch', async () => {
     const failing = 'https://bulk.example/2300';
     // A project of its own, so the duplicate checks do not dwell on the claims imported above.
-    const { createProject } = await editor.ok<{ createProject: { id: string } }>(
-      'mutation($input: CreateProjectInput!) { createProject(input: $input) { id } }',
-      { input: { name: 'Bulk rollback desk' } },
-    );
-    projectId = createProject.id;
-    if (postgres) {
-      await api.dataSource
-        .query(`CREATE FUNCTION "test_fail_evidence"() RETURNS trigger LANGUAGE plpgsql AS $$
-        BEGIN IF NEW."url" = '${failing}' THEN RAISE EXCEPTION 'forced failure'; END IF; RETURN NEW; END $$`);
-      await api.dataSource.query(
-        `CREATE TRIGGER "test_fail_evidence" BEFORE INSERT ON "evidence" FOR EACH ROW EXECUTE FUNCTION "test_fail_evidence"()`,
-      );
-    } else {
-      await api.dataSource.query(
-        `CREATE TRIGGER "test_fail_evidence" BEFORE INSERT ON "evidence" WHEN new."url" = '${failing}' BEGIN SELECT RAISE(ABORT, 'forced failure'); END`,
-      );
-    }
+    projectId = await newProject('Bulk rollback desk');
+    await failEvidenceAt(failing);
     try {
       const before = await tableCounts();
       const facetsBefore = await facets();
@@ -267,10 +290,7 @@ describe(`batched imports on ${testDialect()}`, () => {
       );
       expect(claims.totalCount).toBe(0);
     } finally {
-      if (postgres) {
-        await api.dataSource.query(`DROP TRIGGER "test_fail_evidence" ON "evidence"`);
-        await api.dataSource.query(`DROP FUNCTION "test_fail_evidence"()`);
-      } else await api.dataSource.query(`DROP TRIGGER "test_fail_evidence"`);
+      await stopFailingEvidence();
     }
     if (!postgres) {
       const triggers = (await api.dataSource.query(
@@ -293,5 +313,67 @@ describe(`batched imports on ${testDialect()}`, () => {
       { f: { projectId, text: 'typed after' } },
     );
     expect(claims.totalCount).toBe(1);
+  }, 180_000);
+  it('keeps a claim another editor saves while an import is writing, when the import then fails', async () => {
+    // On SQLite every request shares one connection: without the write gate, this claim would be
+    // written inside the import's open transaction, answered as saved, and rolled back with it.
+    projectId = await newProject('Bulk meanwhile desk');
+    const otherProject = await newProject('Desk working meanwhile');
+    await failEvidenceAt('https://bulk.example/2300');
+    // The import pauses inside its transaction, at its first batch's source lookup.
+    let resume!: () => void;
+    const paused = new Promise<void>((resolve) => (resume = resolve));
+    let reached!: () => void;
+    const atPause = new Promise<void>((resolve) => (reached = resolve));
+    const findBy = EntityManager.prototype.findBy;
+    let armed = true;
+    const spy = vi.spyOn(EntityManager.prototype, 'findBy').mockImplementation(async function <
+      T extends ObjectLiteral,
+    >(
+      this: EntityManager,
+      target: EntityTarget<T>,
+      where: FindOptionsWhere<T> | FindOptionsWhere<T>[],
+    ): Promise<T[]> {
+      if (armed && (target as { name?: string }).name === 'SourceEntity') {
+        armed = false;
+        reached();
+        await paused;
+      }
+      return findBy.call(this, target, where) as Promise<T[]>;
+    });
+    try {
+      const importing = upload(
+        api,
+        editor,
+        projectId,
+        csv(ROWS, () => ' (meanwhile)'),
+        'meanwhile.csv',
+      );
+      await atPause;
+      const typed = editor.ok<{ createClaim: { id: string } }>(
+        'mutation($input: CreateClaimInput!) { createClaim(input: $input) { id } }',
+        {
+          input: { projectId: otherProject, text: 'A claim typed in while an import was writing.' },
+        },
+      );
+      await sleep(300);
+      resume();
+      expect((await importing).status).toBe(500);
+      const { createClaim } = await typed;
+      const { claim } = await editor.ok<{ claim: { text: string } | null }>(
+        'query($id: ID!) { claim(id: $id) { text } }',
+        { id: createClaim.id },
+      );
+      expect(claim?.text).toBe('A claim typed in while an import was writing.');
+      const { claims } = await editor.ok<{ claims: { totalCount: number } }>(
+        'query($f: ClaimFilter) { claims(filter: $f) { totalCount } }',
+        { f: { projectId, text: 'meanwhile' } },
+      );
+      expect(claims.totalCount).toBe(0);
+    } finally {
+      resume();
+      spy.mockRestore();
+      await stopFailingEvidence();
+    }
   }, 180_000);
 });

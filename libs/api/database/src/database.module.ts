@@ -5,6 +5,7 @@ import { APP_CONFIG, type AppConfig } from '@corroborate/api-core';
 import { dataSourceOptions } from './data-source';
 import { completeSqliteStatistics, optimizeSqlitePeriodically } from './sqlite-statistics';
 import { guardStatements } from './statement-guard';
+import { gateSqliteWrites } from './sqlite-write-gate';
 
 /** How often a long-running process lets SQLite refresh statistics that went stale. */
 const OPTIMIZE_EVERY_MS = 60 * 60 * 1000;
@@ -38,6 +39,7 @@ export class DatabaseModule {
             if (!options) throw new Error('No database options');
             const dataSource = await new DataSource(options).initialize();
             guardStatements(dataSource, statementTimeoutMs);
+            gateSqliteWrites(dataSource);
             await completeSqliteStatistics(dataSource);
             const stop = optimizeSqlitePeriodically(dataSource, OPTIMIZE_EVERY_MS);
             const destroy = dataSource.destroy.bind(dataSource);

@@ -9,3 +9,4 @@ export * from './bulk-insert';
 export * from './statement-guard';
 export * from './statement-logger';
 export * from './sqlite-statistics';
+export * from './sqlite-write-gate';

@@ -207,7 +207,11 @@ export class ImportsService implements OnApplicationBootstrap {
       const outcome = await this.commit(actor, request, read.staged, read.rows, read.bytes);
       // A large import can make SQLite's planner statistics stale (a project 10x larger): let it
       // refresh them, bounded, now rather than at the next hourly check.
-      if (read.rows >= 1000) await refreshSqliteStatistics(this.dataSource, this.logger);
+      if (read.rows >= 1000) {
+        const refreshedAt = Date.now();
+        await refreshSqliteStatistics(this.dataSource, this.logger);
+        this.logger.debug(`Planner statistics refreshed in ${Date.now() - refreshedAt} ms`);
+      }
       return outcome;
     } finally {
       await read.staged.discard();
@@ -270,7 +274,8 @@ export class ImportsService implements OnApplicationBootstrap {
       staged,
       importId,
     );
-    return this.dataSource.transaction(async (manager) => {
+    let committing = 0;
+    const outcome = await this.dataSource.transaction(async (manager) => {
       await this.assertProjectIn(manager, request.projectId);
       const created: ImportedClaimRow[] = [];
       const writtenAt = Date.now();
@@ -326,6 +331,7 @@ export class ImportsService implements OnApplicationBootstrap {
         },
         manager,
       );
+      committing = Date.now();
       return {
         ok: true as const,
         importId,
@@ -341,6 +347,8 @@ export class ImportsService implements OnApplicationBootstrap {
         duplicateChecksSkipped: Math.max(0, claimsCreated - MAX_DUPLICATE_CHECKS),
       };
     });
+    this.logger.debug(`Import ${importId}: committed in ${Date.now() - committing} ms`);
+    return outcome;
   }
 
   private async assertProjectIn(manager: EntityManager, projectId: string): Promise<void> {

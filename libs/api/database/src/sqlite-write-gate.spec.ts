@@ -1,0 +1,147 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Column, DataSource, Entity, PrimaryColumn } from 'typeorm';
+import { ServiceUnavailableError } from '@corroborate/api-core';
+import {
+  gateSqliteWrites,
+  type SqliteWriteGate,
+  SqliteWriteTimeoutError,
+} from './sqlite-write-gate';
+
+@Entity('notes')
+class Note {
+  @PrimaryColumn('varchar')
+  id!: string;
+
+  @Column('varchar')
+  text!: string;
+}
+
+/** Let other requests' work run: timers and I/O, as between an import's batches. */
+const otherRequestsRun = () => sleep(20);
+
+describe('SqliteWriteGate', () => {
+  let dataSource: DataSource;
+  let gate: SqliteWriteGate;
+
+  async function ids(): Promise<string[]> {
+    const rows = (await dataSource.query('SELECT "id" FROM "notes" ORDER BY "id"')) as {
+      id: string;
+    }[];
+    return rows.map((r) => r.id);
+  }
+
+  /** A long transaction: writes, waits for I/O (others run meanwhile), then fails or commits. */
+  async function longTransaction(fail: boolean, log: string[]): Promise<void> {
+    await dataSource.transaction(async (manager) => {
+      await manager.insert(Note, { id: 'long-1', text: 'first row of a long write' });
+      log.push('long: wrote');
+      await otherRequestsRun();
+      await manager.insert(Note, { id: 'long-2', text: 'second row' });
+      await otherRequestsRun();
+      log.push(fail ? 'long: failing' : 'long: committing');
+      if (fail) throw new Error('a later batch failed');
+    });
+  }
+
+  beforeEach(async () => {
+    dataSource = await new DataSource({
+      type: 'better-sqlite3',
+      database: ':memory:',
+      entities: [Note],
+      synchronize: true,
+    }).initialize();
+    const installed = gateSqliteWrites(dataSource, 2000);
+    if (!installed) throw new Error('no gate on SQLite');
+    gate = installed;
+  });
+  afterEach(() => dataSource.destroy());
+
+  it("keeps another request's write out of a transaction that rolls back, and makes it after", async () => {
+    const log: string[] = [];
+    const long = longTransaction(true, log).catch((error: Error) => log.push(error.message));
+    await sleep(5);
+    // Another request, during the long transaction: a plain save (TypeORM's own transaction),
+    // an explicit transaction and a single statement.
+    const others = Promise.all([
+      dataSource
+        .getRepository(Note)
+        .save({ id: 'save', text: 'saved meanwhile' })
+        .then(() => log.push('save: done')),
+      dataSource
+        .transaction((m) => m.insert(Note, { id: 'tx', text: 'in a transaction meanwhile' }))
+        .then(() => log.push('tx: done')),
+      dataSource
+        .query(`INSERT INTO "notes" ("id", "text") VALUES ('stmt', 'one statement meanwhile')`)
+        .then(() => log.push('stmt: done')),
+    ]);
+    await Promise.all([long, others]);
+    // Nothing of the failed transaction; every acknowledged write kept, each made after it.
+    expect(await ids()).toEqual(['save', 'stmt', 'tx']);
+    expect(log.slice(0, 4)).toEqual([
+      'long: wrote',
+      'long: failing',
+      'a later batch failed',
+      expect.stringMatching(/done$/),
+    ]);
+    expect(gate.waited).toBeGreaterThanOrEqual(3);
+  });
+
+  it('answers a write from elsewhere only after the open transaction has ended, saved on its own', async () => {
+    const log: string[] = [];
+    const long = longTransaction(false, log);
+    await sleep(5);
+    const mine = dataSource
+      .query(`INSERT INTO "notes" ("id", "text") VALUES ('mine', 'acknowledged')`)
+      .then(() => log.push('mine: done'));
+    await Promise.all([long, mine]);
+    expect(log).toEqual(['long: wrote', 'long: committing', 'mine: done']);
+    expect(await ids()).toEqual(['long-1', 'long-2', 'mine']);
+  });
+
+  it('lets reads through at once, and the holder its own statements and savepoints', async () => {
+    const seen: number[] = [];
+    const long = dataSource.transaction(async (manager) => {
+      await manager.insert(Note, { id: 'a', text: 'one' });
+      await otherRequestsRun();
+      // A nested transaction of the holder: a savepoint, rolled back on its own.
+      await manager
+        .transaction(async (inner) => {
+          await inner.insert(Note, { id: 'b', text: 'two' });
+          throw new Error('inner step refused');
+        })
+        .catch(() => undefined);
+      await otherRequestsRun();
+    });
+    await sleep(5);
+    // A read from elsewhere does not wait (it sees the open transaction's row, as before).
+    const [row] = (await dataSource.query('SELECT COUNT(*) AS n FROM "notes"')) as { n: number }[];
+    seen.push(row.n);
+    await long;
+    expect(seen).toEqual([1]);
+    expect(await ids()).toEqual(['a']);
+    expect(gate.waited).toBe(0);
+  });
+
+  it('refuses a write that would wait too long, as SERVICE_UNAVAILABLE, and changes nothing', async () => {
+    const long = dataSource.transaction(async (manager) => {
+      await manager.insert(Note, { id: 'slow', text: 'held long' });
+      await sleep(2600);
+    });
+    await sleep(5);
+    const refused = await dataSource
+      .query(`INSERT INTO "notes" ("id", "text") VALUES ('late', 'gave up')`)
+      .then(
+        () => null,
+        (error: unknown) => error,
+      );
+    expect(refused).toBeInstanceOf(SqliteWriteTimeoutError);
+    expect(refused).toBeInstanceOf(ServiceUnavailableError);
+    expect((refused as Error).message).toMatch(/not saved/);
+    await long;
+    expect(await ids()).toEqual(['slow']);
+    // The gate is free again.
+    await dataSource.query(`INSERT INTO "notes" ("id", "text") VALUES ('after', 'fine')`);
+    expect(await ids()).toEqual(['after', 'slow']);
+  });
+});

@@ -1,0 +1,217 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { Mutex, type MutexInterface, withTimeout } from 'async-mutex';
+import type BetterSqlite3 from 'better-sqlite3';
+import { type DataSource, type EntityManager, type QueryRunner } from 'typeorm';
+import { ServiceUnavailableError } from '@corroborate/api-core';
+
+/**
+ * How long a write waits for another request's transaction before it is refused: long enough for
+ * a large import (a million rows takes minutes on SQLite), short enough that a write never hangs.
+ */
+export const SQLITE_WRITE_WAIT_MS = 10 * 60 * 1000;
+
+/**
+ * Refused after waiting {@link SQLITE_WRITE_WAIT_MS}: the database stayed busy with another
+ * write. SERVICE_UNAVAILABLE to clients; nothing of this write was made.
+ */
+export class SqliteWriteTimeoutError extends ServiceUnavailableError {
+  constructor(waitedMs: number) {
+    super(
+      `Another write (such as a large import) kept the database busy for ${Math.round(waitedMs / 1000)} s; this change was not saved. Try again once it has finished.`,
+    );
+  }
+}
+
+/** Statements TypeORM sends to open and close transactions and savepoints. */
+const TRANSACTION_CONTROL = /^\s*(BEGIN|COMMIT|END|ROLLBACK|SAVEPOINT|RELEASE)\b/i;
+
+/** Read-only statements remembered per SQL text (cleared past this many). */
+const READONLY_CACHE_SIZE = 2000;
+
+/**
+ * SQLite through TypeORM has one connection and one shared query runner for the whole process,
+ * so a transaction is not private to the request that opened it: while it waits for I/O (an
+ * import reading its staged file between batches, a release writing its files), any other
+ * request's statements run on the same connection, **inside** it. Their writes would then be
+ * answered as done and yet commit or roll back with that transaction — lost with it if it fails
+ * or the process is killed — and TypeORM would mix up its savepoint depth with theirs.
+ *
+ * The gate makes transactions take turns, as PostgreSQL's separate connections do:
+ *
+ * - `dataSource.transaction` (and `dataSource.manager.transaction`) runs under a mutex, and the
+ *   request that holds it is known by an `AsyncLocalStorage` context: its own statements, nested
+ *   transactions (savepoints) included, run as before.
+ * - A statement from any other context that writes waits until that transaction has ended, then
+ *   runs on its own; one that only reads runs at once (as before: it sees the open transaction's
+ *   rows — SQLite has no isolation between users of one connection).
+ * - A transaction TypeORM opens by itself (`save`, `remove`, query builders with
+ *   `useTransaction`) waits for the mutex too and holds it until it ends. To TypeORM in another
+ *   context no transaction looks active meanwhile, so such a `save` opens its own transaction
+ *   after the other one rather than running its statements inside it.
+ *
+ * Transactions that never wait for I/O ran in one go before and still do; only what overlapped
+ * now queues. A write that would wait longer than `waitMs` is refused with
+ * {@link SqliteWriteTimeoutError}, so a mistake can never hang a request for good.
+ */
+export class SqliteWriteGate {
+  private readonly context = new AsyncLocalStorage<object>();
+  private readonly mutex: MutexInterface;
+  /** What the mutex throws when a wait times out (compared by identity). */
+  private readonly timedOut = new Error('write gate wait timed out');
+  /** The context of the explicit transaction holding the mutex, if any. */
+  private owner: object | null = null;
+  /** Release of a transaction TypeORM opened itself (no context of ours), if one holds the mutex. */
+  private implicitRelease: (() => void) | null = null;
+  private readonly readonly = new Map<string, boolean>();
+  /** Writes that waited for another transaction (for tests and logs). */
+  waited = 0;
+
+  constructor(
+    private readonly db: BetterSqlite3.Database,
+    waitMs = SQLITE_WRITE_WAIT_MS,
+  ) {
+    this.mutex = withTimeout(new Mutex(), waitMs, this.timedOut);
+  }
+
+  /** True inside the explicit transaction that holds the gate. */
+  owns(): boolean {
+    const store = this.context.getStore();
+    return store !== undefined && store === this.owner;
+  }
+
+  /** True while an explicit transaction of another context is open. */
+  heldElsewhere(): boolean {
+    return this.owner !== null && !this.owns();
+  }
+
+  /** Runs `fn` as the gate's holder (at once when this context already holds it). */
+  async exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    if (this.owns()) return fn();
+    const release = await this.acquire();
+    const token = {};
+    this.owner = token;
+    try {
+      return await this.context.run(token, fn);
+    } finally {
+      this.owner = null;
+      release();
+    }
+  }
+
+  /** Whether a statement needs to wait for another context's transaction. */
+  mustWait(sql: string): boolean {
+    if (!this.heldElsewhere()) return false;
+    if (TRANSACTION_CONTROL.test(sql)) return true;
+    return !this.isReadonly(sql);
+  }
+
+  /** For a transaction TypeORM opens itself: waits for the gate and holds it until {@link endImplicit}. */
+  async beginImplicit(): Promise<void> {
+    this.implicitRelease = await this.acquire();
+  }
+
+  endImplicit(): void {
+    const release = this.implicitRelease;
+    this.implicitRelease = null;
+    release?.();
+  }
+
+  private async acquire(): Promise<() => void> {
+    const started = Date.now();
+    if (this.mutex.isLocked()) this.waited++;
+    try {
+      return await this.mutex.acquire();
+    } catch (error) {
+      if (error === this.timedOut) throw new SqliteWriteTimeoutError(Date.now() - started);
+      throw error;
+    }
+  }
+
+  private isReadonly(sql: string): boolean {
+    let known = this.readonly.get(sql);
+    if (known === undefined) {
+      try {
+        known = this.db.prepare(sql).readonly;
+      } catch {
+        // Not preparable on its own (several statements): treat it as a write.
+        known = false;
+      }
+      if (this.readonly.size >= READONLY_CACHE_SIZE) this.readonly.clear();
+      this.readonly.set(sql, known);
+    }
+    return known;
+  }
+}
+
+type Query = QueryRunner['query'];
+
+/**
+ * Installs a {@link SqliteWriteGate} on a SQLite data source (nothing on PostgreSQL, whose
+ * transactions have connections of their own). Call after migrations, before serving requests.
+ */
+export function gateSqliteWrites(
+  dataSource: DataSource,
+  waitMs = SQLITE_WRITE_WAIT_MS,
+): SqliteWriteGate | null {
+  if (dataSource.options.type !== 'better-sqlite3') return null;
+  const driver = dataSource.driver as unknown as { databaseConnection: BetterSqlite3.Database };
+  const gate = new SqliteWriteGate(driver.databaseConnection, waitMs);
+
+  // Explicit transactions: under the gate, as its holder.
+  const manager = dataSource.manager;
+  const transaction = manager.transaction.bind(manager) as (...args: unknown[]) => Promise<unknown>;
+  manager.transaction = ((...args: unknown[]) =>
+    gate.exclusive(() => transaction(...args))) as EntityManager['transaction'];
+
+  // The one query runner every SQLite statement goes through.
+  const runner = dataSource.driver.createQueryRunner('master');
+  const state = runner as unknown as { isTransactionActive: boolean; transactionDepth: number };
+  let active = state.isTransactionActive;
+  Object.defineProperty(runner, 'isTransactionActive', {
+    configurable: true,
+    // Another context's open transaction is not this context's: TypeORM then opens its own.
+    get: () => active && !gate.heldElsewhere(),
+    set: (value: boolean) => {
+      active = value;
+    },
+  });
+
+  const query = runner.query.bind(runner) as Query;
+  runner.query = (async (sql: string, ...rest: unknown[]) => {
+    if (!gate.mustWait(sql)) return (query as (...a: unknown[]) => Promise<unknown>)(sql, ...rest);
+    // After the other transaction, on its own (a single statement commits by itself).
+    return gate.exclusive(() => (query as (...a: unknown[]) => Promise<unknown>)(sql, ...rest));
+  }) as Query;
+
+  const start = runner.startTransaction.bind(runner);
+  const commit = runner.commitTransaction.bind(runner);
+  const rollback = runner.rollbackTransaction.bind(runner);
+  // TypeORM's own transactions (save, remove…): outside an explicit one they take the gate.
+  const implicit = () => !gate.owns();
+  runner.startTransaction = async (isolation) => {
+    // Nested in the caller's own transaction (explicit, or one TypeORM opened): a savepoint.
+    if (!implicit() || (state.transactionDepth > 0 && !gate.heldElsewhere()))
+      return start(isolation);
+    // Outermost, or another context's transaction is open: after it, as the gate's holder.
+    await gate.beginImplicit();
+    try {
+      await start(isolation);
+    } catch (error) {
+      gate.endImplicit();
+      throw error;
+    }
+  };
+  const ending =
+    (end: () => Promise<void>): (() => Promise<void>) =>
+    async () => {
+      const outermost = implicit() && state.transactionDepth === 1;
+      try {
+        await end();
+      } finally {
+        if (outermost && state.transactionDepth === 0) gate.endImplicit();
+      }
+    };
+  runner.commitTransaction = ending(commit);
+  runner.rollbackTransaction = ending(rollback);
+  return gate;
+}
