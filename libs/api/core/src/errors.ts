@@ -122,11 +122,28 @@ export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
 }
 
 /**
+ * SQLite refused a statement because another connection held the lock (SQLITE_BUSY, also as
+ * the driver error TypeORM wraps). The write gate waits and tries again where it can; this is
+ * for anything that still gets through.
+ */
+export function isSqliteBusy(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const { code, driverError } = error as { code?: unknown; driverError?: { code?: unknown } };
+  return code === 'SQLITE_BUSY' || driverError?.code === 'SQLITE_BUSY';
+}
+
+/**
  * The error a client should see as one of ours: an {@link AppError} as it is, an unreachable
  * database as {@link ServiceUnavailableError}; null for anything else (an internal error).
  */
 export function knownError(error: unknown): AppError | null {
   if (error instanceof AppError) return error;
+  if (isSqliteBusy(error)) {
+    databaseLogger.warn(`Database busy: ${error instanceof Error ? error.message : String(error)}`);
+    return new ServiceUnavailableError(
+      'The database is busy with another write (such as a command-line import); this change was not saved. Try again in a moment.',
+    );
+  }
   if (isDatabaseUnavailable(error)) {
     databaseLogger.warn(
       `Database unavailable: ${error instanceof Error ? error.message : String(error)}`,

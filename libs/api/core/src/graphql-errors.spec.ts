@@ -61,6 +61,23 @@ describe('formatGraphQLError', () => {
     expect(result.extensions).not.toHaveProperty('stacktrace');
   });
 
+  it('reports a SQLite database locked by another program as SERVICE_UNAVAILABLE saying nothing was saved', () => {
+    const busy = Object.assign(new Error('QueryFailedError: SqliteError: database is locked'), {
+      driverError: Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' }),
+    });
+    const result = formatGraphQLError(
+      formatted(busy.message, 'INTERNAL_SERVER_ERROR'),
+      new GraphQLError('x', { path: ['op'], originalError: busy }),
+    );
+    expect(result.extensions).toEqual({
+      code: 'SERVICE_UNAVAILABLE',
+      status: 503,
+      retryAfterSeconds: 5,
+    });
+    expect(result.message).toMatch(/busy with another write.*not saved.*Try again/);
+    expect(result.message).not.toMatch(/locked|Sqlite/);
+  });
+
   it('reports an unreachable database as SERVICE_UNAVAILABLE (503), without the driver message', () => {
     const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), {
       code: 'ECONNREFUSED',

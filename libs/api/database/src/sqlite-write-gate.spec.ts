@@ -1,9 +1,14 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Column, DataSource, Entity, PrimaryColumn } from 'typeorm';
 import { ServiceUnavailableError } from '@corroborate/api-core';
 import {
   gateSqliteWrites,
+  SqliteBusyError,
   type SqliteWriteGate,
   SqliteWriteTimeoutError,
 } from './sqlite-write-gate';
@@ -143,5 +148,97 @@ describe('SqliteWriteGate', () => {
     // The gate is free again.
     await dataSource.query(`INSERT INTO "notes" ("id", "text") VALUES ('after', 'fine')`);
     expect(await ids()).toEqual(['after', 'slow']);
+  });
+});
+
+describe('SqliteWriteGate beside another program writing to the same file', () => {
+  let folder: string;
+  let dataSource: DataSource;
+  let other: Database.Database;
+
+  async function ids(): Promise<string[]> {
+    const rows = (await dataSource.query('SELECT "id" FROM "notes" ORDER BY "id"')) as {
+      id: string;
+    }[];
+    return rows.map((r) => r.id);
+  }
+
+  /** The other program: takes the write lock, writes, and commits after `ms`. */
+  async function otherProgramWrites(ms: number): Promise<void> {
+    other.exec('BEGIN IMMEDIATE');
+    other.prepare(`INSERT INTO "notes" ("id", "text") VALUES ('cli', 'imported')`).run();
+    await sleep(ms);
+    other.exec('COMMIT');
+  }
+
+  /** The longest stretch the event loop was blocked while `work` ran (timer ticks 5 ms apart). */
+  async function longestStall(work: Promise<unknown>): Promise<number> {
+    let last = Date.now();
+    let longest = 0;
+    const timer = setInterval(() => {
+      const now = Date.now();
+      longest = Math.max(longest, now - last);
+      last = now;
+    }, 5);
+    try {
+      await work;
+    } finally {
+      clearInterval(timer);
+    }
+    return longest;
+  }
+
+  beforeEach(async () => {
+    folder = mkdtempSync(join(tmpdir(), 'gate-'));
+    const file = join(folder, 'db.sqlite');
+    dataSource = await new DataSource({
+      type: 'better-sqlite3',
+      database: file,
+      entities: [Note],
+      synchronize: true,
+      enableWAL: true,
+    }).initialize();
+    gateSqliteWrites(dataSource, 1500);
+    other = new Database(file);
+    other.pragma('busy_timeout = 5000');
+  });
+  afterEach(async () => {
+    other.close();
+    await dataSource.destroy();
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('waits for the other write without blocking the process, then saves every kind of write', async () => {
+    const holding = otherProgramWrites(400);
+    await sleep(10);
+    const writes = Promise.all([
+      // Reads first, then writes: a deferred transaction was refused here at once (SQLITE_BUSY).
+      dataSource.transaction(async (m) => {
+        await m.count(Note);
+        await m.insert(Note, { id: 'tx', text: 'read, then written' });
+      }),
+      dataSource.getRepository(Note).save({ id: 'save', text: 'saved' }),
+      dataSource.query(`INSERT INTO "notes" ("id", "text") VALUES ('stmt', 'one statement')`),
+    ]);
+    const stall = await longestStall(Promise.all([holding, writes]));
+    expect(await ids()).toEqual(['cli', 'save', 'stmt', 'tx']);
+    // Waiting happened between attempts (the process kept serving), not inside SQLite.
+    expect(stall).toBeLessThan(250);
+  });
+
+  it('refuses a write as SERVICE_UNAVAILABLE once the other program has held the lock too long', async () => {
+    const holding = otherProgramWrites(2200);
+    await sleep(10);
+    const refused = await dataSource
+      .transaction((m) => m.insert(Note, { id: 'late', text: 'gave up' }))
+      .then(
+        () => null,
+        (error: unknown) => error,
+      );
+    expect(refused).toBeInstanceOf(SqliteBusyError);
+    expect(refused).toBeInstanceOf(ServiceUnavailableError);
+    expect((refused as Error).message).toMatch(/Another program kept the database busy.*not saved/);
+    await holding;
+    expect(await ids()).toEqual(['cli']);
   });
 });

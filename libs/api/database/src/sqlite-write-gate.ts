@@ -1,8 +1,9 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Mutex, type MutexInterface, withTimeout } from 'async-mutex';
 import type BetterSqlite3 from 'better-sqlite3';
 import { type DataSource, type EntityManager, type QueryRunner } from 'typeorm';
-import { ServiceUnavailableError } from '@corroborate/api-core';
+import { isSqliteBusy, ServiceUnavailableError } from '@corroborate/api-core';
 
 /**
  * How long a write waits for another request's transaction before it is refused: long enough for
@@ -21,6 +22,27 @@ export class SqliteWriteTimeoutError extends ServiceUnavailableError {
     );
   }
 }
+
+/**
+ * Refused after waiting {@link SQLITE_WRITE_WAIT_MS} for another program's write on the same
+ * database file (a command-line import or restore, another server): SERVICE_UNAVAILABLE.
+ */
+export class SqliteBusyError extends ServiceUnavailableError {
+  constructor(waitedMs: number) {
+    super(
+      `Another program kept the database busy with a write for ${Math.round(waitedMs / 1000)} s (such as a command-line import); this change was not saved. Try again once it has finished.`,
+    );
+  }
+}
+
+/**
+ * SQLite's own wait for another connection's lock, per attempt. It blocks the whole process
+ * (better-sqlite3 is synchronous), so it is short; the gate waits between attempts instead.
+ */
+export const SQLITE_BUSY_TIMEOUT_MS = 50;
+
+/** Pauses between attempts while another connection holds the write lock (doubling up to the last). */
+const BUSY_PAUSE_MS = { first: 10, max: 250 } as const;
 
 /** Statements TypeORM sends to open and close transactions and savepoints. */
 const TRANSACTION_CONTROL = /^\s*(BEGIN|COMMIT|END|ROLLBACK|SAVEPOINT|RELEASE)\b/i;
@@ -52,6 +74,15 @@ const READONLY_CACHE_SIZE = 2000;
  * Transactions that never wait for I/O ran in one go before and still do; only what overlapped
  * now queues. A write that would wait longer than `waitMs` is refused with
  * {@link SqliteWriteTimeoutError}, so a mistake can never hang a request for good.
+ *
+ * Other programs on the same file (the command-line import, another server) are other
+ * connections, which SQLite itself makes take turns on its write lock. A transaction began
+ * `DEFERRED` (TypeORM's `BEGIN TRANSACTION`): its first write after a read then failed at once
+ * with SQLITE_BUSY while another program wrote, and the busy timeout, when it applied, froze the
+ * whole process while it waited. Transactions now begin `IMMEDIATE` (the write lock first), with a
+ * short busy timeout ({@link SQLITE_BUSY_TIMEOUT_MS}); a `BEGIN` or a statement outside a
+ * transaction that finds the lock taken is tried again after a pause, other requests being served
+ * meanwhile, until `waitMs` has passed ({@link SqliteBusyError}).
  */
 export class SqliteWriteGate {
   private readonly context = new AsyncLocalStorage<object>();
@@ -176,11 +207,38 @@ export function gateSqliteWrites(
     },
   });
 
-  const query = runner.query.bind(runner) as Query;
+  // TypeORM's own transactions on the default manager (and so every repository): under the gate
+  // as its holder too, like explicit ones.
+  for (const method of ['save', 'remove', 'softRemove', 'recover'] as const) {
+    const original = manager[method].bind(manager) as (...args: unknown[]) => Promise<unknown>;
+    (manager as unknown as Record<string, unknown>)[method] = (...args: unknown[]) =>
+      gate.exclusive(() => original(...args));
+  }
+
+  driver.databaseConnection.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
+  const query = runner.query.bind(runner) as (...args: unknown[]) => Promise<unknown>;
+  /** Runs a statement; outside a transaction, tries again while another program holds the lock. */
+  const patiently = async (sql: string, rest: unknown[]): Promise<unknown> => {
+    const started = Date.now();
+    let pause: number = BUSY_PAUSE_MS.first;
+    for (;;) {
+      try {
+        return await query(sql, ...rest);
+      } catch (error) {
+        // Inside a transaction a failed statement is the transaction's to handle.
+        if (!isSqliteBusy(error) || state.transactionDepth > 0) throw error;
+        if (Date.now() - started >= waitMs) throw new SqliteBusyError(Date.now() - started);
+        await sleep(pause);
+        pause = Math.min(pause * 2, BUSY_PAUSE_MS.max);
+      }
+    }
+  };
   runner.query = (async (sql: string, ...rest: unknown[]) => {
-    if (!gate.mustWait(sql)) return (query as (...a: unknown[]) => Promise<unknown>)(sql, ...rest);
+    // The write lock first: a transaction that reads, then writes, cannot be refused midway.
+    const statement = sql === 'BEGIN TRANSACTION' ? 'BEGIN IMMEDIATE TRANSACTION' : sql;
+    if (!gate.mustWait(sql)) return patiently(statement, rest);
     // After the other transaction, on its own (a single statement commits by itself).
-    return gate.exclusive(() => (query as (...a: unknown[]) => Promise<unknown>)(sql, ...rest));
+    return gate.exclusive(() => patiently(statement, rest));
   }) as Query;
 
   const start = runner.startTransaction.bind(runner);
