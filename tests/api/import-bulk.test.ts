@@ -376,4 +376,54 @@ describe(`batched imports on ${testDialect()}`, () => {
       await stopFailingEvidence();
     }
   }, 180_000);
+  it('shows other users only committed claims while an import is writing, then all of them', async () => {
+    // On SQLite every request shares one connection: without the gate's read-only connection,
+    // other users would see the open transaction's claims (which a rollback would take back).
+    projectId = await newProject('Bulk visibility desk');
+    let resume!: () => void;
+    const paused = new Promise<void>((resolve) => (resume = resolve));
+    let reached!: () => void;
+    const atPause = new Promise<void>((resolve) => (reached = resolve));
+    const save = EntityManager.prototype.save;
+    const spy = vi.spyOn(EntityManager.prototype, 'save').mockImplementation(async function (
+      this: EntityManager,
+      ...args: unknown[]
+    ) {
+      const [target, entity] = args as [{ name?: string }, { action?: string }];
+      // The import's last write, inside its transaction: every claim is written, none committed.
+      if (target?.name === 'AuditEventEntity' && entity?.action === 'import.completed') {
+        reached();
+        await paused;
+      }
+      return (save as (...a: unknown[]) => Promise<unknown>).apply(this, args);
+    } as typeof save);
+    const visible = async () => {
+      const { claims } = await editor.ok<{
+        claims: { totalCount: number; edges: { node: { id: string } }[] };
+      }>(
+        'query($f: ClaimFilter) { claims(filter: $f, first: 5) { totalCount edges { node { id } } } }',
+        {
+          f: { projectId },
+        },
+      );
+      return [claims.totalCount, claims.edges.length];
+    };
+    try {
+      const importing = upload(
+        api,
+        editor,
+        projectId,
+        csv(ROWS, () => ' (visible)'),
+        'visible.csv',
+      );
+      await atPause;
+      expect(await visible()).toEqual([0, 0]);
+      resume();
+      expect((await importing).status).toBe(201);
+      expect(await visible()).toEqual([ROWS, 5]);
+    } finally {
+      resume();
+      spy.mockRestore();
+    }
+  }, 180_000);
 });

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { type DataSource, QueryFailedError } from 'typeorm';
+import { sqliteReadConnection } from './sqlite-write-gate';
 
 /** What this module needs of a better-sqlite3 statement. */
 interface SqliteStatement {
@@ -109,8 +110,9 @@ export async function selectRows(
   };
   try {
     if (sqlite) {
-      const connection = (dataSource.driver as unknown as { databaseConnection: SqliteConnection })
-        .databaseConnection;
+      // The shared connection (what TypeORM's statements see, inside a transaction too), or a
+      // read-only one while another request's transaction is open (see SqliteWriteGate).
+      const connection: SqliteConnection = sqliteReadConnection(dataSource);
       const { statement, positions } = prepared(connection, sql);
       const rows = statement.all(...values);
       return slow({ rows, key: (name) => positions.get(name) ?? -1 });

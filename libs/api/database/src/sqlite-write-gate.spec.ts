@@ -12,6 +12,7 @@ import {
   type SqliteWriteGate,
   SqliteWriteTimeoutError,
 } from './sqlite-write-gate';
+import { selectRows } from './select-rows';
 
 @Entity('notes')
 class Note {
@@ -119,7 +120,8 @@ describe('SqliteWriteGate', () => {
       await otherRequestsRun();
     });
     await sleep(5);
-    // A read from elsewhere does not wait (it sees the open transaction's row, as before).
+    // A read from elsewhere does not wait (in memory there is no second connection, so it sees
+    // the open transaction's row; on a file it reads what is committed, tested below).
     const [row] = (await dataSource.query('SELECT COUNT(*) AS n FROM "notes"')) as { n: number }[];
     seen.push(row.n);
     await long;
@@ -224,6 +226,30 @@ describe('SqliteWriteGate beside another program writing to the same file', () =
     expect(await ids()).toEqual(['cli', 'save', 'stmt', 'tx']);
     // Waiting happened between attempts (the process kept serving), not inside SQLite.
     expect(stall).toBeLessThan(250);
+  });
+
+  it("reads what is committed while another request's transaction is open; the holder reads its own rows", async () => {
+    await dataSource.query(`INSERT INTO "notes" ("id", "text") VALUES ('old', 'committed')`);
+    const seen: Record<string, unknown> = {};
+    const long = dataSource.transaction(async (manager) => {
+      await manager.insert(Note, { id: 'new', text: 'not yet committed' });
+      await otherRequestsRun();
+      seen['holder'] = (await manager.find(Note, { order: { id: 'ASC' } })).map((n) => n.id);
+      await otherRequestsRun();
+    });
+    await sleep(5);
+    // Elsewhere, meanwhile: TypeORM's find, a raw query and the row reader see the committed row.
+    seen['find'] = (await dataSource.getRepository(Note).find()).map((n) => n.id);
+    seen['query'] = await dataSource.query('SELECT "id" FROM "notes"');
+    seen['rows'] = (await selectRows(dataSource, 'SELECT "id" FROM "notes"', [])).rows;
+    await long;
+    expect(seen).toEqual({
+      find: ['old'],
+      query: [{ id: 'old' }],
+      rows: [['old']],
+      holder: ['new', 'old'],
+    });
+    expect(await ids()).toEqual(['new', 'old']);
   });
 
   it('refuses a write as SERVICE_UNAVAILABLE once the other program has held the lock too long', async () => {

@@ -1,8 +1,14 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Mutex, type MutexInterface, withTimeout } from 'async-mutex';
-import type BetterSqlite3 from 'better-sqlite3';
-import { type DataSource, type EntityManager, type QueryRunner } from 'typeorm';
+import BetterSqlite3 from 'better-sqlite3';
+import {
+  type DataSource,
+  type EntityManager,
+  QueryFailedError,
+  QueryResult,
+  type QueryRunner,
+} from 'typeorm';
 import { isSqliteBusy, ServiceUnavailableError } from '@corroborate/api-core';
 
 /**
@@ -64,8 +70,10 @@ const READONLY_CACHE_SIZE = 2000;
  *   request that holds it is known by an `AsyncLocalStorage` context: its own statements, nested
  *   transactions (savepoints) included, run as before.
  * - A statement from any other context that writes waits until that transaction has ended, then
- *   runs on its own; one that only reads runs at once (as before: it sees the open transaction's
- *   rows — SQLite has no isolation between users of one connection).
+ *   runs on its own. One that only reads runs at once, on a second, read-only connection to the
+ *   same file ({@link readConnection}), so it sees what is committed, as a PostgreSQL reader
+ *   does, and not the open transaction's rows (which a rollback would take back). Without a file
+ *   (`:memory:`) it reads the one connection, open transaction included.
  * - A transaction TypeORM opens by itself (`save`, `remove`, query builders with
  *   `useTransaction`) waits for the mutex too and holds it until it ends. To TypeORM in another
  *   context no transaction looks active meanwhile, so such a `save` opens its own transaction
@@ -94,6 +102,9 @@ export class SqliteWriteGate {
   /** Release of a transaction TypeORM opened itself (no context of ours), if one holds the mutex. */
   private implicitRelease: (() => void) | null = null;
   private readonly readonly = new Map<string, boolean>();
+  /** The read-only connection for other contexts' reads while a transaction is open (lazily). */
+  private reader: BetterSqlite3.Database | null = null;
+  private readonly onReader = new Map<string, BetterSqlite3.Statement>();
   /** Writes that waited for another transaction (for tests and logs). */
   waited = 0;
 
@@ -102,6 +113,36 @@ export class SqliteWriteGate {
     waitMs = SQLITE_WRITE_WAIT_MS,
   ) {
     this.mutex = withTimeout(new Mutex(), waitMs, this.timedOut);
+  }
+
+  /**
+   * The connection a read should use: the read-only one while another context's transaction is
+   * open (it sees what is committed), the shared one otherwise (the holder sees its own writes).
+   */
+  readConnection(): BetterSqlite3.Database {
+    if (!this.heldElsewhere() || this.db.memory) return this.db;
+    if (!this.reader) {
+      this.reader = new BetterSqlite3(this.db.name, { readonly: true, fileMustExist: true });
+      this.reader.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
+    }
+    return this.reader;
+  }
+
+  /** A statement prepared on the read-only connection (kept, like TypeORM keeps its own). */
+  prepareOnReader(reader: BetterSqlite3.Database, sql: string): BetterSqlite3.Statement {
+    let statement = this.onReader.get(sql);
+    if (!statement) {
+      statement = reader.prepare(sql);
+      if (this.onReader.size >= READONLY_CACHE_SIZE) this.onReader.clear();
+      this.onReader.set(sql, statement);
+    }
+    return statement;
+  }
+
+  close(): void {
+    this.onReader.clear();
+    this.reader?.close();
+    this.reader = null;
   }
 
   /** True inside the explicit transaction that holds the gate. */
@@ -129,11 +170,9 @@ export class SqliteWriteGate {
     }
   }
 
-  /** Whether a statement needs to wait for another context's transaction. */
-  mustWait(sql: string): boolean {
-    if (!this.heldElsewhere()) return false;
-    if (TRANSACTION_CONTROL.test(sql)) return true;
-    return !this.isReadonly(sql);
+  /** Whether a statement writes (or opens or ends a transaction). */
+  writes(sql: string): boolean {
+    return TRANSACTION_CONTROL.test(sql) || !this.isReadonly(sql);
   }
 
   /** For a transaction TypeORM opens itself: waits for the gate and holds it until {@link endImplicit}. */
@@ -175,6 +214,20 @@ export class SqliteWriteGate {
 }
 
 type Query = QueryRunner['query'];
+
+const gates = new WeakMap<DataSource, SqliteWriteGate>();
+
+/**
+ * The better-sqlite3 connection a read of `dataSource` should use now, for readers that bypass
+ * TypeORM (see {@link SqliteWriteGate.readConnection}): the shared one unless another context's
+ * transaction is open.
+ */
+export function sqliteReadConnection(dataSource: DataSource): BetterSqlite3.Database {
+  const gate = gates.get(dataSource);
+  if (gate) return gate.readConnection();
+  return (dataSource.driver as unknown as { databaseConnection: BetterSqlite3.Database })
+    .databaseConnection;
+}
 
 /**
  * Installs a {@link SqliteWriteGate} on a SQLite data source (nothing on PostgreSQL, whose
@@ -233,10 +286,35 @@ export function gateSqliteWrites(
       }
     }
   };
+  /** A read while another context's transaction is open: on the read-only connection. */
+  const committedRead = (sql: string, rest: unknown[]): unknown => {
+    const [parameters = [], structured = false] = rest as [unknown[] | undefined, boolean?];
+    // better-sqlite3 binds no booleans (TypeORM's runner turns them into 0/1 too).
+    const values = parameters.map((p) => (typeof p === 'boolean' ? +p : p));
+    dataSource.logger.logQuery(sql, values);
+    try {
+      const reader = gate.readConnection();
+      const prepared = gate.prepareOnReader(reader, sql);
+      const rows: unknown[] = prepared.reader ? prepared.all(...values) : [];
+      if (!prepared.reader) prepared.run(...values);
+      if (!structured) return rows;
+      const result = new QueryResult();
+      result.records = rows;
+      result.raw = rows;
+      return result;
+    } catch (error) {
+      dataSource.logger.logQueryError(error as Error, sql, values);
+      throw new QueryFailedError(sql, values, error as Error);
+    }
+  };
   runner.query = (async (sql: string, ...rest: unknown[]) => {
     // The write lock first: a transaction that reads, then writes, cannot be refused midway.
     const statement = sql === 'BEGIN TRANSACTION' ? 'BEGIN IMMEDIATE TRANSACTION' : sql;
-    if (!gate.mustWait(sql)) return patiently(statement, rest);
+    if (!gate.heldElsewhere()) return patiently(statement, rest);
+    if (!gate.writes(sql))
+      return gate.readConnection() === driver.databaseConnection
+        ? patiently(statement, rest)
+        : committedRead(sql, rest);
     // After the other transaction, on its own (a single statement commits by itself).
     return gate.exclusive(() => patiently(statement, rest));
   }) as Query;
@@ -271,5 +349,12 @@ export function gateSqliteWrites(
     };
   runner.commitTransaction = ending(commit);
   runner.rollbackTransaction = ending(rollback);
+
+  gates.set(dataSource, gate);
+  const destroy = dataSource.destroy.bind(dataSource);
+  dataSource.destroy = () => {
+    gate.close();
+    return destroy();
+  };
   return gate;
 }
