@@ -283,6 +283,9 @@ export function gateSqliteWrites(
         if (Date.now() - started >= waitMs) throw new SqliteBusyError(Date.now() - started);
         await sleep(pause);
         pause = Math.min(pause * 2, BUSY_PAUSE_MS.max);
+        // Another request's transaction may have begun while this write waited: after it.
+        if (gate.heldElsewhere() && gate.writes(sql))
+          return gate.exclusive(() => patiently(sql, rest));
       }
     }
   };
