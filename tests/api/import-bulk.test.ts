@@ -1,10 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import {
-  EntityManager,
-  type EntityTarget,
-  type FindOptionsWhere,
-  type ObjectLiteral,
-} from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type ApiClient, signedIn, startApi, type TestApi, testDialect, upload } from './src';
 
@@ -110,6 +105,38 @@ describe(`batched imports on ${testDialect()}`, () => {
       { input: { name } },
     );
     return createProject.id;
+  }
+
+  /**
+   * Pauses the first `EntityManager` call of `method` whose arguments `when` accepts (the
+   * import's, inside its transaction) until `resume`; `restore` resumes it and removes the spy.
+   */
+  function pauseOnce(method: 'findBy' | 'save', when: (args: unknown[]) => boolean) {
+    let resume!: () => void;
+    const paused = new Promise<void>((resolve) => (resume = resolve));
+    let reached!: () => void;
+    const atPause = new Promise<void>((resolve) => (reached = resolve));
+    const original = EntityManager.prototype[method] as (...args: unknown[]) => Promise<unknown>;
+    let armed = true;
+    const spy = vi.spyOn(EntityManager.prototype, method).mockImplementation(async function (
+      this: EntityManager,
+      ...args: unknown[]
+    ) {
+      if (armed && when(args)) {
+        armed = false;
+        reached();
+        await paused;
+      }
+      return original.apply(this, args);
+    } as never);
+    return {
+      atPause,
+      resume,
+      restore: () => {
+        resume();
+        spy.mockRestore();
+      },
+    };
   }
 
   beforeAll(async () => {
@@ -321,26 +348,10 @@ describe(`batched imports on ${testDialect()}`, () => {
     const otherProject = await newProject('Desk working meanwhile');
     await failEvidenceAt('https://bulk.example/2300');
     // The import pauses inside its transaction, at its first batch's source lookup.
-    let resume!: () => void;
-    const paused = new Promise<void>((resolve) => (resume = resolve));
-    let reached!: () => void;
-    const atPause = new Promise<void>((resolve) => (reached = resolve));
-    const findBy = EntityManager.prototype.findBy;
-    let armed = true;
-    const spy = vi.spyOn(EntityManager.prototype, 'findBy').mockImplementation(async function <
-      T extends ObjectLiteral,
-    >(
-      this: EntityManager,
-      target: EntityTarget<T>,
-      where: FindOptionsWhere<T> | FindOptionsWhere<T>[],
-    ): Promise<T[]> {
-      if (armed && (target as { name?: string }).name === 'SourceEntity') {
-        armed = false;
-        reached();
-        await paused;
-      }
-      return findBy.call(this, target, where) as Promise<T[]>;
-    });
+    const pause = pauseOnce(
+      'findBy',
+      ([target]) => (target as { name?: string }).name === 'SourceEntity',
+    );
     try {
       const importing = upload(
         api,
@@ -349,7 +360,7 @@ describe(`batched imports on ${testDialect()}`, () => {
         csv(ROWS, () => ' (meanwhile)'),
         'meanwhile.csv',
       );
-      await atPause;
+      await pause.atPause;
       const typed = editor.ok<{ createClaim: { id: string } }>(
         'mutation($input: CreateClaimInput!) { createClaim(input: $input) { id } }',
         {
@@ -357,7 +368,7 @@ describe(`batched imports on ${testDialect()}`, () => {
         },
       );
       await sleep(300);
-      resume();
+      pause.resume();
       expect((await importing).status).toBe(500);
       const { createClaim } = await typed;
       const { claim } = await editor.ok<{ claim: { text: string } | null }>(
@@ -371,32 +382,23 @@ describe(`batched imports on ${testDialect()}`, () => {
       );
       expect(claims.totalCount).toBe(0);
     } finally {
-      resume();
-      spy.mockRestore();
+      pause.restore();
       await stopFailingEvidence();
     }
   }, 180_000);
+
   it('shows other users only committed claims while an import is writing, then all of them', async () => {
     // On SQLite every request shares one connection: without the gate's read-only connection,
     // other users would see the open transaction's claims (which a rollback would take back).
     projectId = await newProject('Bulk visibility desk');
-    let resume!: () => void;
-    const paused = new Promise<void>((resolve) => (resume = resolve));
-    let reached!: () => void;
-    const atPause = new Promise<void>((resolve) => (reached = resolve));
-    const save = EntityManager.prototype.save;
-    const spy = vi.spyOn(EntityManager.prototype, 'save').mockImplementation(async function (
-      this: EntityManager,
-      ...args: unknown[]
-    ) {
-      const [target, entity] = args as [{ name?: string }, { action?: string }];
-      // The import's last write, inside its transaction: every claim is written, none committed.
-      if (target?.name === 'AuditEventEntity' && entity?.action === 'import.completed') {
-        reached();
-        await paused;
-      }
-      return (save as (...a: unknown[]) => Promise<unknown>).apply(this, args);
-    } as typeof save);
+    // The import's last write, inside its transaction: every claim is written, none committed.
+    const pause = pauseOnce('save', ([target, entity]) => {
+      const [name, action] = [
+        (target as { name?: string })?.name,
+        (entity as { action?: string })?.action,
+      ];
+      return name === 'AuditEventEntity' && action === 'import.completed';
+    });
     const visible = async () => {
       const { claims } = await editor.ok<{
         claims: { totalCount: number; edges: { node: { id: string } }[] };
@@ -416,14 +418,13 @@ describe(`batched imports on ${testDialect()}`, () => {
         csv(ROWS, () => ' (visible)'),
         'visible.csv',
       );
-      await atPause;
+      await pause.atPause;
       expect(await visible()).toEqual([0, 0]);
-      resume();
+      pause.resume();
       expect((await importing).status).toBe(201);
       expect(await visible()).toEqual([ROWS, 5]);
     } finally {
-      resume();
-      spy.mockRestore();
+      pause.restore();
     }
   }, 180_000);
 });

@@ -23,6 +23,20 @@ class Note {
   text!: string;
 }
 
+/** A SQLite database (WAL on a file) with the test's one table, made by SQL as a migration would. */
+async function notesDatabase(database: string): Promise<DataSource> {
+  const dataSource = await new DataSource({
+    type: 'better-sqlite3',
+    database,
+    entities: [Note],
+    enableWAL: database !== ':memory:',
+  }).initialize();
+  await dataSource.query(
+    'CREATE TABLE "notes" ("id" varchar PRIMARY KEY NOT NULL, "text" varchar NOT NULL)',
+  );
+  return dataSource;
+}
+
 /** Let other requests' work run: timers and I/O, as between an import's batches. */
 const otherRequestsRun = () => sleep(20);
 
@@ -51,12 +65,7 @@ describe('SqliteWriteGate', () => {
   }
 
   beforeEach(async () => {
-    dataSource = await new DataSource({
-      type: 'better-sqlite3',
-      database: ':memory:',
-      entities: [Note],
-      synchronize: true,
-    }).initialize();
+    dataSource = await notesDatabase(':memory:');
     const installed = gateSqliteWrites(dataSource, 2000);
     if (!installed) throw new Error('no gate on SQLite');
     gate = installed;
@@ -193,13 +202,7 @@ describe('SqliteWriteGate beside another program writing to the same file', () =
   beforeEach(async () => {
     folder = mkdtempSync(join(tmpdir(), 'gate-'));
     const file = join(folder, 'db.sqlite');
-    dataSource = await new DataSource({
-      type: 'better-sqlite3',
-      database: file,
-      entities: [Note],
-      synchronize: true,
-      enableWAL: true,
-    }).initialize();
+    dataSource = await notesDatabase(file);
     gateSqliteWrites(dataSource, 1500);
     other = new Database(file);
     other.pragma('busy_timeout = 5000');
