@@ -410,6 +410,21 @@ describe(`batched imports on ${testDialect()}`, () => {
       );
       return [claims.totalCount, claims.edges.length];
     };
+    // A committed claim like one of the import's rows; dozens of the import's rows are more
+    // like the lookup's text than it is (similarity 0.80–1 against its 0.68).
+    const { createClaim } = await editor.ok<{ createClaim: { id: string } }>(
+      'mutation($input: CreateClaimInput!) { createClaim(input: $input) { id } }',
+      { input: { projectId, text: 'Bulk desk: 13 marchers counted in Brest ward one' } },
+    );
+    const duplicates = async () => {
+      const { likelyDuplicates } = await editor.ok<{
+        likelyDuplicates: { claim: { id: string }; score: number }[];
+      }>(
+        'query($p: ID!, $t: String!) { likelyDuplicates(projectId: $p, text: $t, first: 5) { claim { id } score } }',
+        { p: projectId, t: 'Bulk 1: 13 marchers counted in Brest ward 1 (visible)' },
+      );
+      return likelyDuplicates;
+    };
     try {
       const importing = upload(
         api,
@@ -419,10 +434,17 @@ describe(`batched imports on ${testDialect()}`, () => {
         'visible.csv',
       );
       await pause.atPause;
-      expect(await visible()).toEqual([0, 0]);
+      expect(await visible()).toEqual([1, 1]);
+      // Duplicates come from committed claims only: the open transaction's rows neither show
+      // nor push the committed claim out of the first five.
+      expect((await duplicates()).map((d) => d.claim.id)).toEqual([createClaim.id]);
       pause.resume();
       expect((await importing).status).toBe(201);
-      expect(await visible()).toEqual([ROWS, 5]);
+      expect(await visible()).toEqual([ROWS + 1, 5]);
+      const after = await duplicates();
+      expect(after).toHaveLength(5);
+      expect(after[0].score).toBe(1);
+      expect(after.map((d) => d.claim.id)).not.toContain(createClaim.id);
     } finally {
       pause.restore();
     }

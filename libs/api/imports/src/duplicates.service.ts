@@ -9,6 +9,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type BetterSqlite3 from 'better-sqlite3';
 import { DataSource, type EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '@corroborate/api-core';
+import { sqliteReadConnection } from '@corroborate/api-database';
 import {
   type ClaimStatus,
   DEFAULT_DUPLICATE_THRESHOLD,
@@ -436,7 +437,12 @@ export class DuplicatesService implements OnApplicationBootstrap, OnApplicationS
     limit: number,
     threshold: number,
   ): Promise<DuplicateMatch[]> {
-    const db = (m.connection.driver as unknown as SqliteDriver).databaseConnection;
+    const shared = (m.connection.driver as unknown as SqliteDriver).databaseConnection;
+    // Every request shares one connection; while another request's transaction is open on it (an
+    // import between batches) this lookup reads the read-only connection instead, which sees
+    // only what is committed, and so may use the kept trigram sets. Inside its own transaction
+    // the caller reads the shared connection and sees its own writes.
+    const db = sqliteReadConnection(m.connection);
     let statements = this.sqliteStatements.get(db);
     if (!statements) {
       statements = {
@@ -488,7 +494,7 @@ export class DuplicatesService implements OnApplicationBootstrap, OnApplicationS
     const { all, chunk, ids: idsOf } = statements;
     // Outside a transaction, from the project's trigram sets kept since its last change (never
     // inside one: what it reads may yet be rolled back).
-    const kept = db.inTransaction ? null : this.projectTrigrams(db, projectId);
+    const kept = db.inTransaction ? null : this.projectTrigrams(db, shared, projectId);
     if (kept) {
       const best = searchKept(
         kept.index,
@@ -572,14 +578,20 @@ export class DuplicatesService implements OnApplicationBootstrap, OnApplicationS
    * read transaction, so they belong together. Null when nothing is kept (before the
    * ClaimTextVersions migration, no memory allowed, or texts beyond SQLite's string limit).
    */
-  private projectTrigrams(db: BetterSqlite3.Database, projectId: string): ProjectTrigrams | null {
+  private projectTrigrams(
+    db: BetterSqlite3.Database,
+    shared: BetterSqlite3.Database,
+    projectId: string,
+  ): ProjectTrigrams | null {
     const statements = this.sqliteStatements.get(db);
     if (!statements?.version || this.memoryBytes <= 0) return null;
     const versionOf = statements.version;
-    let projects = this.sqliteProjects.get(db);
+    // Kept by the data source's shared connection, whichever connection reads them: both see the
+    // same committed file, and the counts and rowids say which copy is current.
+    let projects = this.sqliteProjects.get(shared);
     if (!projects) {
       projects = new Map();
-      this.sqliteProjects.set(db, projects);
+      this.sqliteProjects.set(shared, projects);
     }
     const schemaOf = () => db.pragma('schema_version', { simple: true }) as number;
     const known = projects.get(projectId);
