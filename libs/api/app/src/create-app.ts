@@ -30,7 +30,7 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   );
   // GraphQL bodies are small; files and imports stream through their own endpoints.
   app.useBodyParser('json', { limit: GRAPHQL_LIMITS.maxBodyBytes });
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
   // No ETag hashed over every answer: GraphQL answers POSTs, which no cache revalidates (static
   // files keep theirs from serve-static).

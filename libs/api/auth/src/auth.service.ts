@@ -1,5 +1,5 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { parse as parseCookie } from 'cookie';
 import { type Request, type Response } from 'express';
@@ -32,7 +32,7 @@ function clientAddress(req: Request): string {
 }
 
 @Injectable()
-export class AuthService {
+export class AuthService implements OnApplicationShutdown {
   private readonly limiter: LoginLimiter;
 
   constructor(
@@ -41,7 +41,14 @@ export class AuthService {
     private readonly users: UsersService,
     private readonly audit: AuditService,
   ) {
-    this.limiter = new LoginLimiter(config.login);
+    this.limiter = new LoginLimiter(
+      config.login,
+      config.redisUrl ? { redisUrl: config.redisUrl, keyPrefix: config.redisKeyPrefix } : undefined,
+    );
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.limiter.close();
   }
 
   /** Checks the password, starts a session and sets the session cookie. */

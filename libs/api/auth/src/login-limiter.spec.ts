@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { TooManyRequestsError } from '@corroborate/api-core';
 import { LoginLimiter } from './login-limiter';
@@ -62,5 +63,30 @@ describe('LoginLimiter', () => {
     for (let i = 0; i < LIMITS.maxFailures; i++) await limiter.recordFailure(EMAIL, ADDRESS);
     await expect(limiter.assertAllowed(EMAIL, '198.51.100.4')).resolves.toBeUndefined();
     expect(await refusal(limiter)).not.toBeNull();
+  });
+});
+
+describe('LoginLimiter with its counts in an unreachable Redis', () => {
+  it('counts on this instance meanwhile, blocks all the same, and says so in the log', async () => {
+    const warn = vi.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+    // Port 1 refuses connections: Redis is configured but down.
+    const limiter = new LoginLimiter(LIMITS, {
+      redisUrl: 'redis://127.0.0.1:1',
+      keyPrefix: 'limiter-spec:',
+    });
+    try {
+      for (let i = 0; i < LIMITS.maxFailures - 1; i++) await limiter.recordFailure(EMAIL, ADDRESS);
+      expect(await refusal(limiter)).toBeNull();
+      await limiter.recordFailure(EMAIL, ADDRESS);
+      expect((await refusal(limiter))?.details['retryAfterSeconds']).toBe(LIMITS.blockSeconds);
+      await vi.waitFor(() =>
+        expect(warn.mock.calls.map((call) => String(call[0]))).toContainEqual(
+          expect.stringMatching(/^Redis unavailable, sign-in throttling counts on this instance/),
+        ),
+      );
+    } finally {
+      warn.mockRestore();
+      await limiter.close();
+    }
   });
 });

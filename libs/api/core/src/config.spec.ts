@@ -155,6 +155,39 @@ describe('configuration', () => {
     });
   });
 
+  it('believes X-Forwarded-For only from loopback proxies unless TRUST_PROXY says otherwise', () => {
+    const trust = (TRUST_PROXY?: string) =>
+      loadConfig({ DATA_DIR: dataDir(), ...(TRUST_PROXY === undefined ? {} : { TRUST_PROXY }) })
+        .trustProxy;
+    expect(trust()).toEqual(['loopback']);
+    expect(trust(' 10.0.0.5, 10.1.0.0/16,UniqueLocal ,fd00::/8')).toEqual([
+      '10.0.0.5',
+      '10.1.0.0/16',
+      'uniquelocal',
+      'fd00::/8',
+    ]);
+    expect(trust('2')).toBe(2);
+    expect(trust('false')).toBe(false);
+    expect(trust('none')).toBe(false);
+  });
+
+  it('refuses a TRUST_PROXY entry that is not an address, a block, a range name or a hop count', () => {
+    expect(problemsOf({ TRUST_PROXY: '10.0.0.5,lb.example.org' })).toEqual([
+      {
+        variable: 'TRUST_PROXY',
+        message:
+          '"lb.example.org" is neither an IP address, a CIDR block (e.g. 10.1.0.0/16) nor one of loopback, linklocal, uniquelocal; or give false, or a number of hops',
+      },
+    ]);
+    expect(problemsOf({ TRUST_PROXY: '10.0.0.0/33' })[0]?.message).toMatch(
+      /^"10.0.0.0\/33" is neither/,
+    );
+    expect(problemsOf({ TRUST_PROXY: '0' })).toEqual([
+      { variable: 'TRUST_PROXY', message: 'a number of proxy hops must be from 1 to 10' },
+    ]);
+    expect(problemsOf({ TRUST_PROXY: ' , ' })[0]?.message).toMatch(/^is empty/);
+  });
+
   it('treats empty variables as unset', () => {
     expect(loadConfig({ DATA_DIR: dataDir(), PORT: '' }).port).toBe(3000);
   });

@@ -47,6 +47,42 @@ function isHostOrCidr(entry: string): boolean {
   );
 }
 
+/** proxy-addr's names for address ranges, as express' `trust proxy` accepts them. */
+const TRUST_PROXY_RANGES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/** An IP address or CIDR block (`10.1.0.0/16`, `fd00::/8`); no host names. */
+function isIpOrCidr(entry: string): boolean {
+  return (entry.includes('/') || isIP(entry) !== 0) && isHostOrCidr(entry);
+}
+
+/**
+ * Which proxies in front of the API to believe about the client's address (X-Forwarded-For):
+ * `false` none, a number of hops, or addresses, CIDR blocks and range names.
+ */
+const trustProxy = z.string().transform((value, ctx): string[] | number | false => {
+  const v = value.trim().toLowerCase();
+  if (v === 'false' || v === 'none') return false;
+  if (/^\d+$/.test(v)) {
+    const hops = Number(v);
+    if (hops >= 1 && hops <= 10) return hops;
+    ctx.addIssue({ code: 'custom', message: 'a number of proxy hops must be from 1 to 10' });
+    return z.NEVER;
+  }
+  const entries = v
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean);
+  const bad = entries.find((e) => !TRUST_PROXY_RANGES.includes(e) && !isIpOrCidr(e));
+  if (entries.length === 0 || bad !== undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `${bad === undefined ? 'is empty' : `"${bad}" is neither an IP address, a CIDR block (e.g. 10.1.0.0/16) nor one of ${TRUST_PROXY_RANGES.join(', ')}`}; or give false, or a number of hops`,
+    });
+    return z.NEVER;
+  }
+  return entries;
+});
+
 const envSchema = z.object({
   NODE_ENV: z
     .enum(['development', 'production', 'test'], {
@@ -84,6 +120,7 @@ const envSchema = z.object({
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   SESSION_TTL_HOURS: positiveInt(24 * 365).default(24 * 7),
   COOKIE_SECURE: booleanString.optional(),
+  TRUST_PROXY: trustProxy.default(['loopback']),
   LOGIN_MAX_FAILURES: positiveInt(1000).default(5),
   LOGIN_WINDOW_SECONDS: positiveInt(86_400).default(15 * 60),
   LOGIN_BLOCK_SECONDS: positiveInt(86_400).default(15 * 60),
@@ -127,6 +164,10 @@ const envSchema = z.object({
     .string()
     .regex(/^rediss?:\/\//, 'must start with redis:// or rediss:// (e.g. redis://127.0.0.1:6379)')
     .optional(),
+  REDIS_KEY_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9:_.-]{1,64}$/, 'must be 1 to 64 letters, digits or : _ . -')
+    .default('corroborate:'),
   LOG_LEVEL: z
     .enum(['error', 'warn', 'log', 'debug', 'verbose'], {
       error: () => 'must be one of error, warn, log, debug, verbose',
@@ -160,6 +201,11 @@ export interface AppConfig {
   sessionSecret: string;
   sessionTtlHours: number;
   cookieSecure: boolean;
+  /**
+   * The proxies (load balancers) whose X-Forwarded-For the API believes about a client's address,
+   * which sign-in throttling and the audit of sign-ins use: express' `trust proxy` setting.
+   */
+  trustProxy: string[] | number | false;
   login: { maxFailures: number; windowSeconds: number; blockSeconds: number };
   webDist: string;
   /** How long after posting a comment its author may still edit it. */
@@ -185,8 +231,13 @@ export interface AppConfig {
     timeoutSeconds: number;
     maxRedirects: number;
   };
-  /** Live updates fan out through Redis when set, so several API instances share them. */
+  /**
+   * Live updates fan out through Redis when set, and sign-in throttling counts there, so several
+   * API instances share both.
+   */
   redisUrl: string | undefined;
+  /** Prefix of the keys this installation keeps in Redis (sign-in throttling counts). */
+  redisKeyPrefix: string;
   logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
 }
 
@@ -264,6 +315,7 @@ export function loadConfig(
     sessionSecret: e.SESSION_SECRET ?? developmentSecret(dataDir),
     sessionTtlHours: e.SESSION_TTL_HOURS,
     cookieSecure: e.COOKIE_SECURE ?? production,
+    trustProxy: e.TRUST_PROXY,
     login: {
       maxFailures: e.LOGIN_MAX_FAILURES,
       windowSeconds: e.LOGIN_WINDOW_SECONDS,
@@ -283,6 +335,7 @@ export function loadConfig(
       maxRedirects: e.CAPTURE_MAX_REDIRECTS,
     },
     redisUrl: e.REDIS_URL,
+    redisKeyPrefix: e.REDIS_KEY_PREFIX,
     logLevel: e.LOG_LEVEL,
   };
 }
