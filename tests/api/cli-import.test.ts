@@ -1,11 +1,17 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { freshDatabase, startApi, type TestApi, type TestDatabase, testDialect } from './src';
 
 const root = join(__dirname, '..', '..');
+const CLI = [
+  '-r',
+  join(root, 'scripts', 'register.cjs'),
+  join(root, 'apps', 'cli', 'src', 'main.ts'),
+];
 /** Each run of the CLI compiles TypeScript on the fly: seconds apiece on a busy machine. */
 const SLOW = 180_000;
 
@@ -16,25 +22,16 @@ describe(`the import command on ${testDialect()}`, () => {
   let dir: string;
 
   const cli = (args: string[]) => {
-    const result = spawnSync(
-      process.execPath,
-      [
-        '-r',
-        join(root, 'scripts', 'register.cjs'),
-        join(root, 'apps', 'cli', 'src', 'main.ts'),
-        ...args,
-      ],
-      {
-        cwd: root,
-        encoding: 'utf8',
-        env: {
-          ...process.env,
-          DATABASE_URL: db.databaseUrl,
-          DATA_DIR: db.dataDir,
-          NODE_ENV: 'test',
-        },
+    const result = spawnSync(process.execPath, [...CLI, ...args], {
+      cwd: root,
+      encoding: 'utf8',
+      env: {
+        ...process.env,
+        DATABASE_URL: db.databaseUrl,
+        DATA_DIR: db.dataDir,
+        NODE_ENV: 'test',
       },
-    );
+    });
     return { code: result.status, out: result.stdout, err: result.stderr };
   };
   const file = (name: string, content: string) => {
@@ -87,10 +84,52 @@ describe(`the import command on ${testDialect()}`, () => {
       const result = cli(['import', '--project', projectId, path]);
       expect(result.code, result.err).toBe(0);
       expect(result.err).toMatch(/Reading: .* 2 record\(s\) parsed/);
+      expect(result.err).toMatch(/Checked the first 2 record\(s\) for likely duplicates/);
+      expect(result.err).toMatch(/Writing: 0 of 2 claim\(s\)\n(.*\n)*Writing: 2 of 2 claim\(s\)/);
+      expect(result.err).toMatch(/Committing 2 claim\(s\)…/);
+      // The database was free: no wait to report.
+      expect(result.err).not.toMatch(/Waiting for another write/);
       expect(result.out).toMatch(
         /^Imported 2 claim\(s\), 0 evidence item\(s\) and 0 new source\(s\) from 2 record\(s\)/,
       );
       expect(await claimCount()).toBe(before + 2);
+    },
+    SLOW,
+  );
+
+  // On PostgreSQL the import's transaction begins at once and waits inside, row by row.
+  it.skipIf(testDialect() !== 'sqlite')(
+    'says that it waits while another program holds the write lock, then imports',
+    async () => {
+      const before = await claimCount();
+      const path = file('wait.csv', 'text\nA claim imported after the wait.\n');
+      const other = new Database(db.databaseUrl.replace(/^sqlite:/, ''));
+      other.exec('BEGIN IMMEDIATE');
+      let err = '';
+      const child = spawn(process.execPath, [...CLI, 'import', '--project', projectId, path], {
+        cwd: root,
+        env: {
+          ...process.env,
+          DATABASE_URL: db.databaseUrl,
+          DATA_DIR: db.dataDir,
+          NODE_ENV: 'test',
+        },
+      });
+      child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+      const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+      try {
+        await vi.waitFor(() => expect(err).toMatch(/Waiting for another write to the database/), {
+          timeout: 120_000,
+          interval: 100,
+        });
+        expect(err).not.toMatch(/Writing:/);
+      } finally {
+        other.exec('COMMIT');
+        other.close();
+      }
+      expect(await exited, err).toBe(0);
+      expect(err).toMatch(/Waiting for another write(.*\n)*Writing: 1 of 1 claim\(s\)/);
+      expect(await claimCount()).toBe(before + 1);
     },
     SLOW,
   );

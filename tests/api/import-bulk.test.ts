@@ -1,7 +1,16 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { EntityManager } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { type ApiClient, signedIn, startApi, type TestApi, testDialect, upload } from './src';
+import {
+  type ApiClient,
+  type ImportEvent,
+  signedIn,
+  startApi,
+  type TestApi,
+  testDialect,
+  upload,
+  uploadWithStages,
+} from './src';
 
 /**
  * The batched import path: more rows than one batch (so several batches, and on SQLite the
@@ -263,6 +272,86 @@ describe(`batched imports on ${testDialect()}`, () => {
         ]),
       ).toBe(ROWS);
     }
+  }, 180_000);
+
+  /** The stages in order, each once however often it was reported. */
+  const stagesOf = (events: ImportEvent[]) =>
+    events.map((e) => e.event).filter((event, i, all) => event !== all[i - 1]);
+
+  it('reports each stage of a valid import as it goes when asked for NDJSON, then the result', async () => {
+    projectId = await newProject('Bulk stages desk');
+    const before = await tableCounts();
+    const answer = await uploadWithStages(
+      api,
+      editor,
+      projectId,
+      csv(ROWS, () => ' (stages)'),
+      'stages.csv',
+    );
+    expect(answer.status).toBe(200);
+    expect(answer.contentType).toMatch(/^application\/x-ndjson/);
+    expect(stagesOf(answer.events)).toEqual([
+      'checking',
+      'waiting',
+      'writing',
+      'committing',
+      'completed',
+    ]);
+    const checking = answer.events.filter((e) => e.event === 'checking');
+    expect(checking[0]).toEqual({ event: 'checking', done: 0, total: 1000 });
+    expect(checking.at(-1)).toEqual({ event: 'checking', done: 1000, total: 1000 });
+    // Writing: from 0, batch by batch, to every record.
+    const written = answer.events.flatMap((e) => (e.event === 'writing' ? [e.done] : []));
+    expect(written[0]).toBe(0);
+    expect(written.at(-1)).toBe(ROWS);
+    expect(written.length).toBeGreaterThanOrEqual(2);
+    for (let i = 1; i < written.length; i++) expect(written[i]).toBeGreaterThan(written[i - 1]);
+    expect(
+      answer.events
+        .filter((e) => e.event === 'writing')
+        .every((e) => 'total' in e && e.total === ROWS),
+    ).toBe(true);
+    const last = answer.events.at(-1);
+    expect(last?.event === 'completed' && last.import.claimsCreated).toBe(ROWS);
+    expect((await tableCounts()).claims).toBe(before.claims + ROWS);
+  }, 180_000);
+
+  it('answers an invalid file as before, with no stages, when asked for NDJSON', async () => {
+    const before = await tableCounts();
+    const answer = await uploadWithStages(
+      api,
+      editor,
+      projectId,
+      `${csv(3)}Bulk bad row,Desk,Elections,SOMETIMES,,,,,,\n`,
+      'bad.csv',
+    );
+    expect(answer.status).toBe(422);
+    expect(answer.events).toEqual([]);
+    expect(answer.body?.error).toMatchObject({ code: 'BAD_USER_INPUT', problemCount: 1 });
+    expect(answer.body?.error?.problems?.[0]).toMatchObject({ line: 5, field: 'priority' });
+    expect(await tableCounts()).toEqual(before);
+  });
+
+  it('ends the stages with a failure, and imports nothing, when a write fails midway', async () => {
+    projectId = await newProject('Bulk failing stages desk');
+    const before = await tableCounts();
+    await failEvidenceAt(`https://bulk.example/${ROWS - 10}`);
+    try {
+      const answer = await uploadWithStages(api, editor, projectId, csv(ROWS), 'failing.csv');
+      expect(answer.status).toBe(200);
+      expect(stagesOf(answer.events)).toEqual(['checking', 'waiting', 'writing', 'failed']);
+      expect(answer.events.at(-1)).toEqual({
+        event: 'failed',
+        error: {
+          code: 'INTERNAL_SERVER_ERROR',
+          message:
+            'Something went wrong on the server; nothing was imported. The error has been logged.',
+        },
+      });
+    } finally {
+      await stopFailingEvidence();
+    }
+    expect(await tableCounts()).toEqual(before);
   }, 180_000);
 
   it('computes the contradiction flag of claims whose imported evidence disagrees', async () => {

@@ -164,7 +164,7 @@ describe('intake: extraction, duplicates, merging and imports', () => {
     await context.close();
   });
 
-  it('imports a file with errors (problem table, nothing kept), then a good one with a duplicate warning', async () => {
+  it('imports a file with errors (problem table, nothing kept), then a large one stage by stage, then one with a duplicate warning', async () => {
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
     const page = await signIn(context, product.url);
     await page.getByRole('link', { name: 'Import' }).click();
@@ -190,6 +190,69 @@ describe('intake: extraction, duplicates, merging and imports', () => {
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await screenshot(page, 'intake-import-errors');
 
+    // A larger file: once it is uploaded and checked, the page follows the import's stages. Its
+    // claims are made of words drawn at random (mulberry32), so few look alike.
+    const words =
+      'ballot observer station district count protest march detained journalist court fine ministry commission statement report agency witness video photo police border union strike factory school hospital church village city region river bridge square night morning evening tractor garden harbour railway airport library museum theatre stadium market bakery pharmacy'.split(
+        ' ',
+      );
+    let seed = 7;
+    const draw = () => {
+      seed = (seed + 0x6d2b79f5) | 0;
+      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return words[((t ^ (t >>> 14)) >>> 0) % words.length];
+    };
+    const big = ['text,claimant,priority'];
+    for (let i = 0; i < 20_000; i++)
+      big.push(`${Array.from({ length: 9 }, draw).join(' ')} ${i},Desk ${i % 9},NORMAL`);
+    await fileInput.setInputFiles({
+      name: 'stations.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(`${big.join('\n')}\n`),
+    });
+    await page.evaluate(() => {
+      // This runs in the page (the Node typecheck has no DOM types).
+      const page = globalThis as unknown as {
+        document: {
+          body: unknown;
+          querySelectorAll(selector: string): Iterable<{ textContent: string | null }>;
+        };
+        MutationObserver: new (callback: () => void) => {
+          observe(target: unknown, options: Record<string, boolean>): void;
+        };
+        statuses: string[];
+      };
+      page.statuses = [];
+      new page.MutationObserver(() => {
+        for (const element of page.document.querySelectorAll('[role="status"]')) {
+          const text = element.textContent ?? '';
+          if (text && !page.statuses.includes(text)) page.statuses.push(text);
+        }
+      }).observe(page.document.body, { subtree: true, childList: true, characterData: true });
+    });
+    await page.getByRole('button', { name: 'Import' }).click();
+    await page.getByText(/^Writing claims… [\d,]+ of 20,000$/).waitFor();
+    await page.getByRole('progressbar', { name: 'Import progress' }).waitFor();
+    await screenshot(page, 'intake-import-writing');
+    await page
+      .getByText('20,000 claim(s), 0 evidence item(s) and 0 new source(s) from 20,000 record(s).', {
+        exact: false,
+      })
+      .waitFor({ timeout: 120_000 });
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    const statuses = await page.evaluate(
+      () => (globalThis as unknown as { statuses: string[] }).statuses,
+    );
+    expect(statuses).toContainEqual(
+      expect.stringMatching(
+        /^File checked\. Looking for likely duplicates of the first 1,000 claim\(s\)…/,
+      ),
+    );
+    const writing = statuses.filter((t) => t.startsWith('Writing claims… '));
+    expect(writing.length).toBeGreaterThanOrEqual(2);
+    await screenshot(page, 'intake-import-large-done');
+
     await fileInput.setInputFiles({
       name: 'claims.ndjson',
       mimeType: 'application/x-ndjson',
@@ -211,5 +274,5 @@ describe('intake: extraction, duplicates, merging and imports', () => {
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await screenshot(page, 'intake-import-done');
     await context.close();
-  });
+  }, 180_000);
 });

@@ -53,3 +53,49 @@ export async function upload(
   );
   return { status: res.status, body: (await res.json()) as ImportBody };
 }
+
+/** One line of an import answered with its stages (`Accept: application/x-ndjson`). */
+export type ImportEvent =
+  | { event: 'checking' | 'writing'; done: number; total: number }
+  | { event: 'waiting' }
+  | { event: 'committing'; total: number }
+  | { event: 'completed'; import: NonNullable<ImportBody['import']> }
+  | { event: 'failed'; error: NonNullable<ImportBody['error']> };
+
+/**
+ * Uploads a file asking for the import's stages: the status, the content type, and either the
+ * NDJSON lines (parsed) or, for an answer without stages, its JSON body.
+ */
+export async function uploadWithStages(
+  api: TestApi,
+  client: ApiClient,
+  projectId: string,
+  content: string,
+  fileName: string,
+): Promise<{
+  status: number;
+  contentType: string;
+  events: ImportEvent[];
+  body: ImportBody | null;
+}> {
+  const form = new FormData();
+  form.append('file', new Blob([Buffer.from(content)]), fileName);
+  const res = await fetch(`${api.url}/api/projects/${projectId}/imports`, {
+    method: 'POST',
+    headers: {
+      'x-requested-with': 'XMLHttpRequest',
+      accept: 'application/x-ndjson',
+      ...(client.cookie ? { cookie: client.cookie } : {}),
+    },
+    body: form,
+  });
+  const contentType = res.headers.get('content-type') ?? '';
+  const text = await res.text();
+  if (!contentType.startsWith('application/x-ndjson'))
+    return { status: res.status, contentType, events: [], body: JSON.parse(text) as ImportBody };
+  const events = text
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as ImportEvent);
+  return { status: res.status, contentType, events, body: null };
+}

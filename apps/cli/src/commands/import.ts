@@ -2,7 +2,12 @@ import { createReadStream, statSync } from 'node:fs';
 import { type INestApplicationContext } from '@nestjs/common';
 import { isUUID } from 'class-validator';
 import { type Command } from 'commander';
-import { ImportsService, ImportTooLargeError, formatOfFileName } from '@corroborate/api-imports';
+import {
+  type ImportStage,
+  ImportsService,
+  ImportTooLargeError,
+  formatOfFileName,
+} from '@corroborate/api-imports';
 import { IMPORT_FORMATS, type ImportFormat, type ImportProblem } from '@corroborate/domain';
 
 /** What main.ts lends the command: its context runner, output and failure type. */
@@ -24,6 +29,9 @@ function where(p: ImportProblem): string {
 }
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+/** How long the import waits for the database's write lock before saying so. */
+const WAITING_NOTICE_MS = 1000;
 
 /**
  * `import --project <id> [--format csv|ndjson|jsonld] <file>`: validates the whole file, then
@@ -72,6 +80,35 @@ export function registerImportCommand(program: Command, deps: ImportCommandDeps)
       await deps.withContext(async (ctx) => {
         const imports = ctx.get(ImportsService);
         let last = 0;
+        // Said only when the wait is noticeable: the server (or another command) is writing.
+        let waiting: NodeJS.Timeout | undefined;
+        const onStage = (stage: ImportStage) => {
+          clearTimeout(waiting);
+          const now = Date.now();
+          switch (stage.stage) {
+            case 'checking':
+              if (stage.done === stage.total)
+                deps.err(`Checked the first ${stage.done} record(s) for likely duplicates`);
+              return;
+            case 'waiting':
+              waiting = setTimeout(
+                () =>
+                  deps.err(
+                    'Waiting for another write to the database to finish (the server or another command is writing)…',
+                  ),
+                WAITING_NOTICE_MS,
+              );
+              return;
+            case 'writing':
+              if (stage.done > 0 && stage.done < stage.total && now - last < 500) return;
+              last = now;
+              deps.err(`Writing: ${stage.done} of ${stage.total} claim(s)`);
+              return;
+            case 'committing':
+              deps.err(`Committing ${stage.total} claim(s)…`);
+              return;
+          }
+        };
         const outcome = await imports
           .import(null, {
             projectId: options.project,
@@ -84,7 +121,9 @@ export function registerImportCommand(program: Command, deps: ImportCommandDeps)
               last = now;
               deps.err(`Reading: ${mb(bytes)} of ${mb(size)}, ${rows} record(s) parsed`);
             },
+            onStage,
           })
+          .finally(() => clearTimeout(waiting))
           .catch((error: unknown) => {
             if (error instanceof ImportTooLargeError) throw deps.fail(error.message, false);
             throw error;

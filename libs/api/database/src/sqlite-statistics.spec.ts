@@ -1,5 +1,9 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { DataSource } from 'typeorm';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { dataSourceOptions } from './data-source';
 import { completeSqliteStatistics } from './sqlite-statistics';
 
@@ -40,6 +44,34 @@ describe('completeSqliteStatistics', () => {
     await ds.query('CREATE INDEX claims_status ON claims (status)');
     expect(await completeSqliteStatistics(ds)).toEqual(['claims']);
     expect(await statistics(ds)).toEqual(['claims_project', 'claims_status']);
+  });
+
+  it("never waits for another program's write lock: the statistics are left for later", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'corroborate-statistics-'));
+    const file = join(dir, 'db.sqlite');
+    ds = await new DataSource(
+      dataSourceOptions({ type: 'sqlite', path: file, logging: false, slowStatementMs: 0 }, []),
+    ).initialize();
+    await ds.query('CREATE TABLE claims (id INTEGER PRIMARY KEY, project TEXT)');
+    await ds.query('CREATE INDEX claims_project ON claims (project)');
+    await ds.query(`INSERT INTO claims (project) VALUES ('p1'), ('p2')`);
+    const other = new Database(file);
+    other.exec('BEGIN IMMEDIATE');
+    const log = vi.fn();
+    try {
+      expect(await completeSqliteStatistics(ds, { log })).toEqual([]);
+      expect(log).toHaveBeenCalledWith(
+        'Planner statistics left for later: another write to the database is under way.',
+      );
+    } finally {
+      other.exec('COMMIT');
+      other.close();
+    }
+    expect(await completeSqliteStatistics(ds, { log })).toEqual(['claims']);
+    expect(await statistics(ds)).toEqual(['claims_project']);
+    await ds.destroy();
+    ds = undefined;
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it('does nothing on PostgreSQL', async () => {

@@ -1,5 +1,7 @@
 import { Logger } from '@nestjs/common';
+import type BetterSqlite3 from 'better-sqlite3';
 import { type DataSource } from 'typeorm';
+import { isSqliteBusy } from '@corroborate/api-core';
 
 /**
  * Rows ANALYZE reads per index when it fills in missing statistics. SQLite suggests 100-1000 for
@@ -21,46 +23,91 @@ const ANALYSIS_LIMIT = 20_000;
  * when a long-lived connection opens). Returns the tables analysed.
  * PostgreSQL keeps its own statistics (autovacuum), so this does nothing there.
  */
-export async function completeSqliteStatistics(dataSource: DataSource): Promise<string[]> {
+export async function completeSqliteStatistics(
+  dataSource: DataSource,
+  logger: Pick<Logger, 'log'> = new Logger('Database'),
+): Promise<string[]> {
   if (dataSource.options.type !== 'better-sqlite3') return [];
-  const analysed = (await dataSource.query(
-    `SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sqlite_stat1'`,
-  )) as unknown[];
-  const missing = analysed.length
-    ? `AND NOT EXISTS (SELECT 1 FROM sqlite_stat1 s WHERE s.idx = m.name)`
-    : '';
-  const tables = (
-    (await dataSource.query(
-      `SELECT DISTINCT m.tbl_name AS "table" FROM sqlite_master m
-       WHERE m.type = 'index' AND m.tbl_name NOT LIKE 'sqlite_%' ${missing} ORDER BY 1`,
-    )) as { table: string }[]
-  ).map((r) => r.table);
-  if (tables.length) {
-    await dataSource.query(`PRAGMA analysis_limit = ${ANALYSIS_LIMIT}`);
-    try {
-      for (const table of tables) await dataSource.query(`ANALYZE "${table.replace(/"/g, '""')}"`);
-    } finally {
-      await dataSource.query('PRAGMA analysis_limit = 0');
+  const db = connectionOf(dataSource);
+  const analysed: string[] = [];
+  withoutWaiting(db, logger, () => {
+    const hasStatistics = db
+      .prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sqlite_stat1'`)
+      .get();
+    const missing = hasStatistics
+      ? `AND NOT EXISTS (SELECT 1 FROM sqlite_stat1 s WHERE s.idx = m.name)`
+      : '';
+    const tables = db
+      .prepare(
+        `SELECT DISTINCT m.tbl_name AS "table" FROM sqlite_master m
+         WHERE m.type = 'index' AND m.tbl_name NOT LIKE 'sqlite_%' ${missing} ORDER BY 1`,
+      )
+      .pluck()
+      .all() as string[];
+    if (tables.length) {
+      db.pragma(`analysis_limit = ${ANALYSIS_LIMIT}`);
+      try {
+        for (const table of tables) {
+          db.exec(`ANALYZE "${table.replace(/"/g, '""')}"`);
+          analysed.push(table);
+        }
+      } finally {
+        db.pragma('analysis_limit = 0');
+      }
     }
-  }
-  await dataSource.query('PRAGMA optimize = 0x10002');
-  return tables;
+    db.pragma('optimize = 0x10002');
+  });
+  return analysed;
 }
 
 /**
  * `PRAGMA optimize=0x10002` on SQLite: re-analyses, bounded, the tables whose size changed a lot
- * since their statistics were taken (a large import, a database that started empty). A failure is
- * logged, never thrown: statistics only steer the planner. Nothing on PostgreSQL.
+ * since their statistics were taken (a large import, a database that started empty). Never waits
+ * for the write lock (see {@link withoutWaiting}), and a failure is logged, never thrown:
+ * statistics only steer the planner. Nothing on PostgreSQL.
  */
 export async function refreshSqliteStatistics(
   dataSource: DataSource,
-  logger: Pick<Logger, 'warn'> = new Logger('Database'),
+  logger: Pick<Logger, 'warn' | 'log'> = new Logger('Database'),
 ): Promise<void> {
   if (dataSource.options.type !== 'better-sqlite3' || !dataSource.isInitialized) return;
   try {
-    await dataSource.query('PRAGMA optimize = 0x10002');
+    withoutWaiting(connectionOf(dataSource), logger, (db) => db.pragma('optimize = 0x10002'));
   } catch (error) {
     logger.warn(`Refreshing the database statistics failed: ${String(error)}`);
+  }
+}
+
+function connectionOf(dataSource: DataSource): BetterSqlite3.Database {
+  return (dataSource.driver as unknown as { databaseConnection: BetterSqlite3.Database })
+    .databaseConnection;
+}
+
+/**
+ * Runs statistics work at once or not at all: ANALYZE writes (sqlite_stat1), so it needs the
+ * write lock, and statistics are not worth a wait. While the shared connection is inside a
+ * transaction (another request's import, say) or another program holds the lock (the
+ * command-line tool importing beside the server, or the server beside the tool), the work is
+ * left for the next check (hourly, or after the next large import) with a line in the log;
+ * before, a server or command starting then waited silently until the other write ended.
+ */
+function withoutWaiting(
+  db: BetterSqlite3.Database,
+  logger: Pick<Logger, 'log'>,
+  work: (db: BetterSqlite3.Database) => void,
+): void {
+  const deferred = () =>
+    logger.log('Planner statistics left for later: another write to the database is under way.');
+  if (db.inTransaction) return deferred();
+  const previous = db.pragma('busy_timeout', { simple: true }) as number;
+  db.pragma('busy_timeout = 0');
+  try {
+    work(db);
+  } catch (error) {
+    if (!isSqliteBusy(error)) throw error;
+    deferred();
+  } finally {
+    db.pragma(`busy_timeout = ${previous}`);
   }
 }
 

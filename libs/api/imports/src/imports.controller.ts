@@ -16,7 +16,7 @@ import {
 } from '@corroborate/api-core';
 import { IMPORT_FORMATS, type ImportFormat } from '@corroborate/domain';
 import { ImportTooLargeError } from './import-reader';
-import { ImportsService } from './imports.service';
+import { type ImportFailure, type ImportOutcome, ImportsService } from './imports.service';
 
 type AuthedRequest = Request & { actor?: Actor | null };
 
@@ -31,11 +31,38 @@ export function formatOfFileName(fileName: string | null): ImportFormat | null {
   return null;
 }
 
+/** The error body of a file with invalid records (nothing imported). */
+function problemsOf(outcome: ImportFailure) {
+  return {
+    code: 'BAD_USER_INPUT',
+    field: 'file',
+    message: `The file has ${outcome.problemCount} problem(s); nothing was imported.`,
+    format: outcome.format,
+    rows: outcome.rows,
+    problems: outcome.problems,
+    problemCount: outcome.problemCount,
+  };
+}
+
+/** Whether the caller asked for the stages of a valid import as NDJSON lines. */
+function wantsStages(req: Request): boolean {
+  const accept = req.headers.accept ?? '';
+  return /(^|,)\s*application\/x-ndjson\s*(;|,|$)/i.test(accept);
+}
+
 /**
  * `POST /api/projects/:projectId/imports[?format=csv|ndjson|jsonld]`, multipart with one `file`
  * field (the format defaults to the file's extension). Streams the upload through validation;
  * answers 201 `{ import }`, 422 `{ error: { code: 'BAD_USER_INPUT', problems, problemCount } }`
  * when any record is invalid (nothing imported), 413 when the file is over IMPORT_MAX_BYTES.
+ *
+ * With `Accept: application/x-ndjson`, a valid file is answered 200 as soon as it has been read,
+ * with one JSON line per stage as the import goes on — `{ "event": "checking", done, total }`
+ * (duplicate checks), `{ "event": "waiting" }` (for another write to finish),
+ * `{ "event": "writing", done, total }` (per batch), `{ "event": "committing", total }` — and a
+ * last line `{ "event": "completed", "import": … }` or `{ "event": "failed", "error": … }`
+ * (nothing imported). Everything refused before that (sign-in, role, project, format, size, an
+ * invalid record) is answered exactly as without the header.
  */
 @Public()
 @Controller('api')
@@ -74,31 +101,58 @@ export class ImportsController {
           `Cannot tell the format from the file name "${file.fileName ?? ''}": name it .csv, .ndjson or .jsonld, or pass ?format=csv|ndjson|jsonld.`,
         );
       }
-      const outcome = await this.imports.import(actor, {
-        projectId,
-        format,
-        fileName: file.fileName,
-        stream: file.stream,
-      });
-      if (file.truncated()) throw new ImportTooLargeError(this.imports.maxBytes);
-      if (!outcome.ok) {
-        res.status(422).json({
-          error: {
-            code: 'BAD_USER_INPUT',
-            field: 'file',
-            message: `The file has ${outcome.problemCount} problem(s); nothing was imported.`,
-            format: outcome.format,
-            rows: outcome.rows,
-            problems: outcome.problems,
-            problemCount: outcome.problemCount,
-          },
+      const stages = wantsStages(req);
+      const line = (value: unknown) => {
+        if (!res.headersSent) {
+          res.status(200);
+          res.setHeader('Content-Type', 'application/x-ndjson; charset=utf-8');
+          res.setHeader('Cache-Control', 'no-store');
+          // Proxies such as nginx pass each line on at once instead of buffering the answer.
+          res.setHeader('X-Accel-Buffering', 'no');
+        }
+        res.write(`${JSON.stringify(value)}\n`);
+      };
+      let streaming = false;
+      try {
+        const outcome = await this.imports.import(actor, {
+          projectId,
+          format,
+          fileName: file.fileName,
+          stream: file.stream,
+          onStage: stages
+            ? ({ stage, ...progress }) => {
+                streaming = true;
+                line({ event: stage, ...progress });
+              }
+            : undefined,
         });
-        return;
+        if (file.truncated()) throw new ImportTooLargeError(this.imports.maxBytes);
+        if (streaming) {
+          // A valid file: only a successful import or a failure can follow.
+          line(
+            outcome.ok
+              ? { event: 'completed', import: outcome }
+              : { event: 'failed', error: problemsOf(outcome) },
+          );
+          res.end();
+          return;
+        }
+        this.answer(res, outcome);
+      } catch (error) {
+        if (!streaming) throw error;
+        const { body } = this.failure(error);
+        line({ event: 'failed', error: body });
+        res.end();
       }
-      res.status(201).json({ import: outcome });
     } catch (error) {
       this.fail(req, res, error);
     }
+  }
+
+  /** The answer to an import that ran without stages. */
+  private answer(res: Response, outcome: ImportOutcome): void {
+    if (!outcome.ok) res.status(422).json({ error: problemsOf(outcome) });
+    else res.status(201).json({ import: outcome });
   }
 
   private async actorOf(req: AuthedRequest): Promise<Actor> {
@@ -113,30 +167,41 @@ export class ImportsController {
     return actor;
   }
 
-  private fail(req: Request, res: Response, error: unknown): void {
-    let status: number;
-    let body: { code: string; message: string; field?: string };
+  /** The status and error body of a failed import (logged when unexpected). */
+  private failure(error: unknown): {
+    status: number;
+    body: { code: string; message: string; field?: string };
+  } {
     const known = knownError(error);
     if (known) {
-      status = statusForCode(known.code);
       const field = known.details['field'];
-      body = {
-        code: known.code,
-        message: known.message,
-        ...(typeof field === 'string' ? { field } : {}),
+      return {
+        status: statusForCode(known.code),
+        body: {
+          code: known.code,
+          message: known.message,
+          ...(typeof field === 'string' ? { field } : {}),
+        },
       };
-    } else if (error instanceof ImportTooLargeError) {
-      status = 413;
-      body = { code: 'PAYLOAD_TOO_LARGE', message: error.message, field: 'file' };
-    } else {
-      this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
-      status = 500;
-      body = {
+    }
+    if (error instanceof ImportTooLargeError)
+      return {
+        status: 413,
+        body: { code: 'PAYLOAD_TOO_LARGE', message: error.message, field: 'file' },
+      };
+    this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    return {
+      status: 500,
+      body: {
         code: 'INTERNAL_SERVER_ERROR',
         message:
           'Something went wrong on the server; nothing was imported. The error has been logged.',
-      };
-    }
+      },
+    };
+  }
+
+  private fail(req: Request, res: Response, error: unknown): void {
+    const { status, body } = this.failure(error);
     if (!req.complete) {
       res.setHeader('Connection', 'close');
       req.unpipe();

@@ -40,6 +40,9 @@ export const MAX_DUPLICATE_CHECKS = 1000;
  */
 const BATCH = { postgres: 5000, sqlite: 2000 } as const;
 
+/** Duplicate checks between two reports of the checking stage. */
+const STAGE_EVERY = { checking: 100 } as const;
+
 /** Likely duplicates listed per record, as in {@link DuplicatesService.find}. */
 const DUPLICATE_LIMIT = 10;
 
@@ -136,12 +139,26 @@ export interface ImportFailure {
 
 export type ImportOutcome = ImportSuccess | ImportFailure;
 
+/**
+ * Where a valid import stands after its file was read: the duplicate checks of its first records,
+ * waiting for the database's write lock (another write is under way), writing its claims in
+ * batches, committing.
+ */
+export type ImportStage =
+  | { readonly stage: 'checking'; readonly done: number; readonly total: number }
+  | { readonly stage: 'waiting' }
+  | { readonly stage: 'writing'; readonly done: number; readonly total: number }
+  | { readonly stage: 'committing'; readonly total: number };
+
 export interface ImportRequest {
   readonly projectId: string;
   readonly format: ImportFormat;
   readonly fileName: string | null;
   readonly stream: Readable;
+  /** While the file is read and validated: bytes read and records parsed so far. */
   readonly onProgress?: (bytes: number, rows: number) => void;
+  /** Once the file is valid: each stage, and progress within it (per batch written). */
+  readonly onStage?: (stage: ImportStage) => void;
 }
 
 @Injectable()
@@ -230,6 +247,7 @@ export class ImportsService implements OnApplicationBootstrap {
   private async checkDuplicates(
     request: ImportRequest,
     staged: StagedImport,
+    rows: number,
     importId: string,
   ): Promise<{ checkedIds: string[]; warnings: DuplicateWarning[]; warningCount: number }> {
     const warnings: DuplicateWarning[] = [];
@@ -237,8 +255,12 @@ export class ImportsService implements OnApplicationBootstrap {
     const checkedIds: string[] = [];
     const checkedAt = Date.now();
     const matcher = new InImportMatcher(MAX_DUPLICATE_CHECKS);
+    const total = Math.min(rows, MAX_DUPLICATE_CHECKS);
+    request.onStage?.({ stage: 'checking', done: 0, total });
     for await (const item of stagedClaims(staged.path)) {
       if (checkedIds.length >= MAX_DUPLICATE_CHECKS) break;
+      if (checkedIds.length > 0 && checkedIds.length % STAGE_EVERY.checking === 0)
+        request.onStage?.({ stage: 'checking', done: checkedIds.length, total });
       const id = timeOrderedId();
       checkedIds.push(id);
       const text = item.claim.text.trim();
@@ -254,6 +276,7 @@ export class ImportsService implements OnApplicationBootstrap {
           warnings.push({ line: item.line, record: item.record, text: item.claim.text, matches });
       }
     }
+    request.onStage?.({ stage: 'checking', done: checkedIds.length, total });
     this.logger.debug(
       `Import ${importId}: ${checkedIds.length} record(s) checked for duplicates in ${Date.now() - checkedAt} ms`,
     );
@@ -272,10 +295,15 @@ export class ImportsService implements OnApplicationBootstrap {
     const { checkedIds, warnings, warningCount } = await this.checkDuplicates(
       request,
       staged,
+      rows,
       importId,
     );
     let committing = 0;
+    // The transaction begins once no other write holds the database (SQLite: the server's
+    // other requests, or another program such as the command-line tool).
+    request.onStage?.({ stage: 'waiting' });
     const outcome = await this.dataSource.transaction(async (manager) => {
+      request.onStage?.({ stage: 'writing', done: 0, total: rows });
       await this.assertProjectIn(manager, request.projectId);
       const created: ImportedClaimRow[] = [];
       const writtenAt = Date.now();
@@ -287,6 +315,7 @@ export class ImportsService implements OnApplicationBootstrap {
       let batch: (StagedClaim & { id: string })[] = [];
       const flush = async () => {
         await writer.write(batch);
+        request.onStage?.({ stage: 'writing', done: index, total: rows });
         for (const item of batch) {
           if (created.length >= MAX_LISTED) break;
           created.push({
@@ -332,6 +361,7 @@ export class ImportsService implements OnApplicationBootstrap {
         manager,
       );
       committing = Date.now();
+      request.onStage?.({ stage: 'committing', total: claimsCreated });
       return {
         ok: true as const,
         importId,

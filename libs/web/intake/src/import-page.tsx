@@ -24,6 +24,8 @@ import {
   IMPORT_FORMATS,
   type ImportFormat,
   type ImportResponse,
+  type ImportStage,
+  describeStage,
   formatOfFileName,
   uploadImport,
 } from './upload-import';
@@ -48,7 +50,10 @@ function ImportScreen() {
   const [file, setFile] = useState<File | null>(null);
   const [format, setFormat] = useState<ImportFormat | null>(null);
   const [progress, setProgress] = useState<number | null>(null);
+  const [stage, setStage] = useState<ImportStage | null>(null);
   const [result, setResult] = useState<ImportResponse | null>(null);
+  /** The project the result's claims went into (the picker may have moved on since). */
+  const [importedInto, setImportedInto] = useState('');
   const [formError, setFormError] = useState<string | null>(null);
 
   const setProject = (id: string | null) => {
@@ -75,9 +80,12 @@ function ImportScreen() {
         'Choose the format: the file name does not say (.csv, .ndjson, .jsonld).',
       );
     setProgress(0);
-    const response = await uploadImport(projectId, file, format, setProgress);
+    setStage(null);
+    const response = await uploadImport(projectId, file, format, setProgress, setStage);
+    setImportedInto(projectId);
     setResult(response);
     setProgress(null);
+    setStage(null);
   };
 
   const uploading = progress !== null;
@@ -124,24 +132,43 @@ function ImportScreen() {
             Import
           </Button>
         </Group>
-        {uploading && (
-          <Stack gap={4}>
-            <Progress
-              value={Math.round((progress ?? 0) * 100)}
-              aria-label="Upload progress"
-              animated={(progress ?? 0) >= 1}
-            />
-            <Text size="sm" c="dimmed" role="status">
-              {(progress ?? 0) < 1
-                ? `Uploading… ${Math.round((progress ?? 0) * 100)}%`
-                : 'Uploaded; checking every row…'}
-            </Text>
-          </Stack>
-        )}
+        {uploading && <ImportProgress sent={progress ?? 0} stage={stage} />}
         {result !== null && !result.ok && <ImportErrors result={result} projectId={projectId} />}
-        {result !== null && result.ok && <ImportDone result={result} />}
+        {result !== null && result.ok && <ImportDone result={result} projectId={importedInto} />}
       </Stack>
     </>
+  );
+}
+
+/**
+ * The upload's share sent, then the import's stages as the server reports them: the file being
+ * checked, the duplicate checks, a wait for another write, each batch written, the commit.
+ */
+function ImportProgress({ sent, stage }: { sent: number; stage: ImportStage | null }) {
+  let value: number;
+  let label: string;
+  let text: string;
+  if (stage === null) {
+    value = Math.round(sent * 100);
+    label = 'Upload progress';
+    text = sent < 1 ? `Uploading… ${value}%` : 'Uploaded; checking every row…';
+  } else {
+    label = 'Import progress';
+    text = describeStage(stage);
+    value =
+      stage.event === 'checking' || stage.event === 'writing'
+        ? Math.round((stage.done / Math.max(stage.total, 1)) * 100)
+        : 100;
+  }
+  const busy =
+    stage === null ? sent >= 1 : stage.event === 'waiting' || stage.event === 'committing';
+  return (
+    <Stack gap={4}>
+      <Progress value={value} aria-label={label} animated={busy} />
+      <Text size="sm" c="dimmed" role="status">
+        {text}
+      </Text>
+    </Stack>
   );
 }
 
@@ -206,17 +233,30 @@ function ImportErrors({
   );
 }
 
-function ImportDone({ result }: { result: Extract<ImportResponse, { ok: true }> }) {
+/**
+ * What the result lists of a large import: enough to act on at once, few enough that the page
+ * stays quick (a thousand warnings with ten matches each made some twelve thousand elements).
+ */
+const SHOWN = { warnings: 100, matches: 3, claims: 100 } as const;
+
+function ImportDone({
+  result,
+  projectId,
+}: {
+  result: Extract<ImportResponse, { ok: true }>;
+  projectId: string;
+}) {
   const s = result.summary;
+  const n = (value: number) => value.toLocaleString('en');
   return (
     <Stack gap="sm">
       <Alert color="teal" title="Imported" role="status">
-        {s.claimsCreated} claim(s), {s.evidenceCreated} evidence item(s) and {s.sourcesCreated} new
-        source(s) from {s.rows} record(s).
+        {n(s.claimsCreated)} claim(s), {n(s.evidenceCreated)} evidence item(s) and{' '}
+        {n(s.sourcesCreated)} new source(s) from {n(s.rows)} record(s).
       </Alert>
       {s.duplicateChecksSkipped > 0 && (
         <Text size="sm" c="dimmed">
-          Only the first {s.claimsCreated - s.duplicateChecksSkipped} records were checked for
+          Only the first {n(s.claimsCreated - s.duplicateChecksSkipped)} records were checked for
           duplicates.
         </Text>
       )}
@@ -237,12 +277,12 @@ function ImportDone({ result }: { result: Extract<ImportResponse, { ok: true }> 
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {s.duplicateWarnings.map((w) => (
+              {s.duplicateWarnings.slice(0, SHOWN.warnings).map((w) => (
                 <Table.Tr key={`${w.record}`}>
                   <Table.Td>{where(w.line, w.record)}</Table.Td>
                   <Table.Td>{w.text}</Table.Td>
                   <Table.Td>
-                    {w.matches.map((m) => (
+                    {w.matches.slice(0, SHOWN.matches).map((m) => (
                       <Text size="sm" key={m.claimId}>
                         <Anchor component={Link} to={`/claims/${m.claimId}`}>
                           {m.text}
@@ -250,18 +290,29 @@ function ImportDone({ result }: { result: Extract<ImportResponse, { ok: true }> 
                         ({formatScore(m.score)})
                       </Text>
                     ))}
+                    {w.matches.length > SHOWN.matches && (
+                      <Text size="sm" c="dimmed">
+                        and {w.matches.length - SHOWN.matches} more
+                      </Text>
+                    )}
                   </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
           </Table>
+          {s.duplicateWarningCount > SHOWN.warnings && (
+            <Text size="sm" c="dimmed">
+              The first {SHOWN.warnings} are shown. Every claim’s page lists its own likely
+              duplicates, with a merge.
+            </Text>
+          )}
         </>
       )}
       <Title order={2} size="h3">
         Created claims
       </Title>
       <List spacing={4}>
-        {s.claims.map((c) => (
+        {s.claims.slice(0, SHOWN.claims).map((c) => (
           <List.Item key={c.id}>
             <Anchor component={Link} to={`/claims/${c.id}`}>
               {c.text}
@@ -269,9 +320,16 @@ function ImportDone({ result }: { result: Extract<ImportResponse, { ok: true }> 
           </List.Item>
         ))}
       </List>
-      {s.claimsCreated > s.claims.length && (
+      {s.claimsCreated > Math.min(s.claims.length, SHOWN.claims) && (
         <Text size="sm" c="dimmed">
-          … and {s.claimsCreated - s.claims.length} more.
+          … and {n(s.claimsCreated - Math.min(s.claims.length, SHOWN.claims))} more:{' '}
+          <Anchor
+            component={Link}
+            to={`/queue?project=${encodeURIComponent(projectId)}&sort=CREATED_DESC`}
+          >
+            open the project’s newest claims
+          </Anchor>
+          .
         </Text>
       )}
     </Stack>

@@ -70,15 +70,74 @@ function describeStatus(status: number, message: string | null): string {
   }
 }
 
+/** Where a valid import stands once its file is read (the server's NDJSON lines). */
+export type ImportStage =
+  | { event: 'checking'; done: number; total: number }
+  | { event: 'waiting' }
+  | { event: 'writing'; done: number; total: number }
+  | { event: 'committing'; total: number };
+
+type ImportLine =
+  | ImportStage
+  | { event: 'completed'; import: ImportSummary }
+  | {
+      event: 'failed';
+      error?: { message?: string; problems?: ImportProblem[]; problemCount?: number };
+    };
+
+/**
+ * Reads the complete lines of an NDJSON answer received so far, from `from` (a character
+ * offset); returns them parsed and the offset after the last complete line.
+ */
+export function completeLines(text: string, from: number): { lines: ImportLine[]; next: number } {
+  const lines: ImportLine[] = [];
+  let start = from;
+  for (let end = text.indexOf('\n', start); end !== -1; end = text.indexOf('\n', start)) {
+    const line = text.slice(start, end).trim();
+    if (line) lines.push(JSON.parse(line) as ImportLine);
+    start = end + 1;
+  }
+  return { lines, next: start };
+}
+
+/** The JSON answer of the import endpoint, or null when it is not JSON (a proxy's error page). */
+function jsonBody(text: string): {
+  import?: ImportSummary;
+  error?: { message?: string; problems?: ImportProblem[]; problemCount?: number };
+} | null {
+  try {
+    return JSON.parse(text) as ReturnType<typeof jsonBody>;
+  } catch {
+    return null;
+  }
+}
+
+/** What the page says of a stage. */
+export function describeStage(stage: ImportStage): string {
+  const n = (value: number) => value.toLocaleString('en');
+  switch (stage.event) {
+    case 'checking':
+      return `File checked. Looking for likely duplicates of the first ${n(stage.total)} claim(s)… ${n(stage.done)} of ${n(stage.total)}`;
+    case 'waiting':
+      return 'Waiting for another write to the database to finish…';
+    case 'writing':
+      return `Writing claims… ${n(stage.done)} of ${n(stage.total)}`;
+    case 'committing':
+      return `Saving ${n(stage.total)} claim(s)…`;
+  }
+}
+
 /**
  * Uploads an import file to `/api/projects/:id/imports` (multipart field "file"), reporting the
- * share of bytes sent (XMLHttpRequest, because fetch does not report upload progress).
+ * share of bytes sent (XMLHttpRequest, because fetch does not report upload progress), then each
+ * stage of the import as the server reports it (NDJSON lines read as they arrive).
  */
 export function uploadImport(
   projectId: string,
   file: File,
   format: ImportFormat,
   onProgress: (fraction: number) => void,
+  onStage: (stage: ImportStage) => void = () => undefined,
 ): Promise<ImportResponse> {
   return new Promise((resolve) => {
     const xhr = new XMLHttpRequest();
@@ -86,8 +145,8 @@ export function uploadImport(
       'POST',
       `/api/projects/${encodeURIComponent(projectId)}/imports?format=${encodeURIComponent(format)}`,
     );
-    xhr.responseType = 'json';
-    xhr.setRequestHeader('Accept', 'application/json');
+    xhr.responseType = 'text';
+    xhr.setRequestHeader('Accept', 'application/x-ndjson, application/json;q=0.9');
     xhr.setRequestHeader('X-Requested-With', 'XMLHttpRequest');
     // Whether the server can have the whole file: only a upload seen to stop short of the end
     // proves that nothing was imported; otherwise a lost answer leaves the outcome unknown.
@@ -103,11 +162,46 @@ export function uploadImport(
       sent = true;
     };
     const stoppedShort = () => !sent && fractionSent !== null && fractionSent < 1;
+    const streamed = () =>
+      (xhr.getResponseHeader('Content-Type') ?? '').startsWith('application/x-ndjson');
+    // The stages of a valid file, line by line as they arrive.
+    let read = 0;
+    const received: { last: ImportLine | null } = { last: null };
+    const readLines = () => {
+      if (!streamed()) return;
+      const { lines, next } = completeLines(xhr.responseText, read);
+      read = next;
+      for (const line of lines) {
+        received.last = line;
+        if (line.event !== 'completed' && line.event !== 'failed') onStage(line);
+      }
+    };
+    xhr.onprogress = readLines;
     xhr.onload = () => {
-      const body = xhr.response as {
-        import?: ImportSummary;
-        error?: { message?: string; problems?: ImportProblem[]; problemCount?: number };
-      } | null;
+      if (streamed()) {
+        readLines();
+        const end = received.last;
+        if (end?.event === 'completed') {
+          onProgress(1);
+          resolve({ ok: true, summary: end.import });
+          return;
+        }
+        const problems = end?.event === 'failed' ? (end.error?.problems ?? []) : [];
+        resolve({
+          ok: false,
+          status: xhr.status,
+          // Cut off before its last line: the server may still have committed.
+          outcomeUnknown: end?.event !== 'failed',
+          message:
+            end?.event === 'failed'
+              ? (end.error?.message ?? 'The import failed; nothing was imported.')
+              : 'The answer stopped before the import finished, so it may have been imported. Before importing the file again, look for its claims in the project’s queue (newest first).',
+          problems,
+          problemCount: end?.event === 'failed' ? (end.error?.problemCount ?? problems.length) : 0,
+        });
+        return;
+      }
+      const body = jsonBody(xhr.responseText);
       if (xhr.status >= 200 && xhr.status < 300 && body?.import !== undefined) {
         onProgress(1);
         resolve({ ok: true, summary: body.import });
