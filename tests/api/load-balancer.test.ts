@@ -1,10 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
-import { connect, type AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { createClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
@@ -12,8 +7,10 @@ import {
   DEMO,
   freshDatabase,
   type GraphQLResponse,
+  type Nginx,
   signedIn,
   startApi,
+  startNginx,
   type TestApi,
   type TestDatabase,
 } from './src';
@@ -26,7 +23,6 @@ import {
  * socket the balancer carried to either instance.
  */
 const REDIS_URL = process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
-const NGINX = process.env['TEST_NGINX'] ?? '/usr/sbin/nginx';
 /** The address nginx connects to the instances from (`proxy_bind`): the only proxy trusted. */
 const PROXY_ADDRESS = '127.0.0.9';
 const MAX_FAILURES = 3;
@@ -81,105 +77,10 @@ function post(
 
 const code = (answer: Answer) => answer.body.errors?.[0]?.extensions?.['code'];
 
-async function freePort(): Promise<number> {
-  const { createServer } = await import('node:net');
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitForPort(port: number, nginxLog: string): Promise<void> {
-  for (let i = 0; i < 100; i++) {
-    const open = await new Promise<boolean>((resolve) => {
-      const socket = connect(port, '127.0.0.1', () => {
-        socket.destroy();
-        resolve(true);
-      });
-      socket.on('error', () => resolve(false));
-    });
-    if (open) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(
-    `nginx did not listen on ${port}: ${existsSync(nginxLog) ? readFileSync(nginxLog, 'utf8') : ''}`,
-  );
-}
-
-/** nginx balancing round robin over the instances, WebSockets included. */
-async function startNginx(instances: TestApi[]): Promise<{ url: string; stop(): Promise<void> }> {
-  if (!existsSync(NGINX))
-    throw new Error(
-      `nginx is not installed at ${NGINX} (apt-get install -y nginx; .ci/run installs it), or set TEST_NGINX`,
-    );
-  const dir = mkdtempSync(join(tmpdir(), 'corroborate-nginx-'));
-  // nginx's workers may run as another user; they write their temporary files here.
-  chmodSync(dir, 0o777);
-  const port = await freePort();
-  const servers = instances
-    .map((api) => `server ${new URL(api.url).host} max_fails=0;`)
-    .join('\n    ');
-  const conf = join(dir, 'nginx.conf');
-  writeFileSync(
-    conf,
-    `worker_processes 1;
-pid ${dir}/nginx.pid;
-error_log ${dir}/error.log warn;
-events { worker_connections 256; }
-http {
-  access_log off;
-  client_body_temp_path ${dir}/body;
-  proxy_temp_path ${dir}/proxy;
-  fastcgi_temp_path ${dir}/fastcgi;
-  uwsgi_temp_path ${dir}/uwsgi;
-  scgi_temp_path ${dir}/scgi;
-  upstream api {
-    ${servers}
-  }
-  map $http_upgrade $connection_upgrade { default upgrade; '' close; }
-  server {
-    listen 127.0.0.1:${port};
-    location / {
-      proxy_pass http://api;
-      proxy_bind ${PROXY_ADDRESS};
-      proxy_http_version 1.1;
-      proxy_set_header Host $host;
-      proxy_set_header Upgrade $http_upgrade;
-      proxy_set_header Connection $connection_upgrade;
-      proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
-      proxy_set_header X-Forwarded-Proto $scheme;
-      proxy_read_timeout 60s;
-      add_header X-Upstream $upstream_addr always;
-    }
-  }
-}
-`,
-  );
-  const child: ChildProcess = spawn(NGINX, ['-p', dir, '-c', conf, '-g', 'daemon off;'], {
-    stdio: 'ignore',
-  });
-  await waitForPort(port, join(dir, 'error.log'));
-  return {
-    url: `http://127.0.0.1:${port}`,
-    stop: async () => {
-      if (child.exitCode === null) {
-        const exited = new Promise((resolve) => child.once('exit', resolve));
-        child.kill('SIGTERM');
-        await exited;
-      }
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
-
 describe('API instances behind nginx', () => {
   let db: TestDatabase;
   let instances: TestApi[];
-  let nginx: { url: string; stop(): Promise<void> };
+  let nginx: Nginx;
 
   beforeAll(async () => {
     db = await freshDatabase();
@@ -191,7 +92,10 @@ describe('API instances behind nginx', () => {
       LOGIN_MAX_FAILURES: String(MAX_FAILURES),
     };
     instances = [await startApi(env, db), await startApi(env, db)];
-    nginx = await startNginx(instances);
+    nginx = await startNginx(
+      instances.map((api) => api.url),
+      { bind: PROXY_ADDRESS },
+    );
   });
   afterAll(async () => {
     await nginx?.stop();

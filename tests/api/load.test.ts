@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { type IncomingHttpHeaders } from 'node:http';
 import autocannon from 'autocannon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -8,8 +9,10 @@ import {
   freshDatabase,
   newClaim,
   newProject,
+  type Nginx,
   pause,
   spawnApi,
+  startNginx,
   type TestDatabase,
   testDialect,
 } from './src';
@@ -22,10 +25,10 @@ import {
  * every second from /proc) is reported, and in a soak of two minutes or more it must level off
  * after warm-up.
  *
- * On PostgreSQL the load is split between LOAD_INSTANCES API processes (default 2) sharing the
- * database and Redis, as several instances behind a load balancer would: each gets its share of
- * the connections, and each one's memory must level off. SQLite, the embedded single-process
- * default, runs one.
+ * On PostgreSQL the load goes through nginx (a real load balancer, round robin) to LOAD_INSTANCES
+ * API processes (default 2) sharing the database and Redis: each must answer its share (counted
+ * from nginx's `X-Upstream` header), and each one's memory must level off. SQLite, the embedded
+ * single-process default, runs one, without a balancer.
  *
  * `npm test`: 50 connections for 10 s; `npm run test:reliability`: 50 connections for 5 minutes
  * on PostgreSQL.
@@ -62,6 +65,7 @@ interface Context {
 describe(`mixed load on ${testDialect()}`, { timeout: (SECONDS + 180) * 1000 }, () => {
   let db: TestDatabase;
   let apis: ChildApi[] = [];
+  let balancer: Nginx | null = null;
   let cookie: string;
   let claimIds: string[];
 
@@ -70,6 +74,7 @@ describe(`mixed load on ${testDialect()}`, { timeout: (SECONDS + 180) * 1000 }, 
     // One after the other: the first migrates and seeds, the others find it done.
     const env: Record<string, string> = INSTANCES > 1 ? { REDIS_URL } : {};
     for (let i = 0; i < INSTANCES; i++) apis.push(await spawnApi(db, env));
+    if (INSTANCES > 1) balancer = await startNginx(apis.map((api) => api.url));
     const editor = new ApiClient(apis[0].url);
     const signIn = await editor.signIn(DEMO.editor.email, DEMO.editor.password);
     if (signIn.errors) throw new Error(JSON.stringify(signIn.errors));
@@ -80,6 +85,7 @@ describe(`mixed load on ${testDialect()}`, { timeout: (SECONDS + 180) * 1000 }, 
       claimIds.push((await newClaim(editor, projectId, `Claim under load ${i + 1}`)).id);
   }, 180_000);
   afterAll(async () => {
+    await balancer?.stop();
     for (const api of apis) await api.kill();
     apis = [];
     await db?.drop();
@@ -91,10 +97,16 @@ describe(`mixed load on ${testDialect()}`, { timeout: (SECONDS + 180) * 1000 }, 
     let conflicts = 0;
     let applied = 0;
     const unexpected: string[] = [];
+    /** Answers per instance, by the address nginx names in `X-Upstream`. */
+    const byUpstream = new Map<string, number>();
     const classify =
       (what: string, onData?: (data: Record<string, unknown>, context: Context) => void) =>
-      (status: number, body: string, context: object) => {
+      (status: number, body: string, context: object, headers?: IncomingHttpHeaders) => {
         answers++;
+        // autocannon keeps the header names as sent (nginx: X-Upstream).
+        const upstream = headers?.['X-Upstream'] ?? headers?.['x-upstream'];
+        if (typeof upstream === 'string')
+          byUpstream.set(upstream, (byUpstream.get(upstream) ?? 0) + 1);
         let parsed: {
           data?: Record<string, unknown> | null;
           errors?: { extensions?: { code?: string } }[];
@@ -175,11 +187,7 @@ describe(`mixed load on ${testDialect()}`, { timeout: (SECONDS + 180) * 1000 }, 
           },
         ],
       });
-    const results = await Promise.all(
-      apis.map((api, i) =>
-        load(api.url, Math.floor(CONNECTIONS / INSTANCES) + (i < CONNECTIONS % INSTANCES ? 1 : 0)),
-      ),
-    );
+    const results = [await load(balancer?.url ?? apis[0].url, CONNECTIONS)];
     sampling = false;
     await sampler;
     const sum = (pick: (r: (typeof results)[number]) => number) =>
@@ -191,7 +199,14 @@ describe(`mixed load on ${testDialect()}`, { timeout: (SECONDS + 180) * 1000 }, 
     expect(sum((r) => r.non2xx)).toBe(0);
     expect(answers).toBeGreaterThan(0);
     expect(applied).toBeGreaterThan(0);
-    // Every instance served its share and is still running.
+    // Every instance served its share (through the balancer) and is still running.
+    if (balancer) {
+      expect([...byUpstream.keys()].sort()).toEqual(
+        apis.map((api) => new URL(api.url).host).sort(),
+      );
+      for (const count of byUpstream.values())
+        expect(count).toBeGreaterThan(answers / INSTANCES / 2);
+    }
     for (const r of results) expect(r.requests.total).toBeGreaterThan(0);
     for (const api of apis) expect(api.child.exitCode).toBeNull();
 
@@ -213,8 +228,11 @@ describe(`mixed load on ${testDialect()}`, { timeout: (SECONDS + 180) * 1000 }, 
     const lastRate = throughput(warm.slice(-(tenth + 1)));
     const rate = Math.round(sum((r) => r.requests.average));
     const latency = results
-      .map((r, i) => `instance ${i + 1} p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms`)
+      .map((r) => `p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms`)
       .join('; ');
+    const shares = balancer
+      ? ` through nginx (${[...byUpstream.values()].map((n) => `${n}`).join(' / ')} answers per instance)`
+      : '';
     const rss = memory
       .map(
         (m, i) =>
@@ -222,7 +240,7 @@ describe(`mixed load on ${testDialect()}`, { timeout: (SECONDS + 180) * 1000 }, 
       )
       .join('; ');
     console.info(
-      `load on ${testDialect()}: ${CONNECTIONS} connections on ${INSTANCES} instance(s), ${SECONDS} s: ` +
+      `load on ${testDialect()}: ${CONNECTIONS} connections on ${INSTANCES} instance(s)${shares}, ${SECONDS} s: ` +
         `${answers} answers (${rate}/s; ${latency}), ${applied} edits applied, ` +
         `${conflicts} CONFLICT, 0 errors; RSS after warm-up → at the end: ${rss}; ` +
         `${firstRate.toFixed(0)} answers/s after warm-up, ${lastRate.toFixed(0)}/s at the end`,

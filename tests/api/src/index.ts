@@ -4,3 +4,4 @@ export * from './access-matrix';
 export * from './imports';
 export * from './child-api';
 export * from './relay';
+export * from './nginx';
