@@ -9,6 +9,8 @@ const NGINX = process.env['TEST_NGINX'] ?? '/usr/sbin/nginx';
 
 export interface Nginx {
   url: string;
+  /** nginx's error log so far (why it answered 502, say). */
+  errors(): string;
   stop(): Promise<void>;
 }
 
@@ -81,6 +83,10 @@ http {
   map $http_upgrade $connection_upgrade { default upgrade; '' ''; }
   server {
     listen 127.0.0.1:${port};
+    # nginx closes a client connection after 1,000 requests by default; autocannon, which the
+    # load test drives through here, then resumes its request sequence out of step (an edit sent
+    # where a read was expected). Browsers reconnect without such a sequence.
+    keepalive_requests 1000000;
     location / {
       proxy_pass http://api;
       ${options.bind ? `proxy_bind ${options.bind};` : ''}
@@ -101,8 +107,10 @@ http {
     stdio: 'ignore',
   });
   await waitForPort(port, join(dir, 'error.log'));
+  const errorLog = join(dir, 'error.log');
   return {
     url: `http://127.0.0.1:${port}`,
+    errors: () => (existsSync(errorLog) ? readFileSync(errorLog, 'utf8') : ''),
     stop: async () => {
       if (child.exitCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { type Server } from 'node:http';
 import { join } from 'node:path';
 import { type INestApplication, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -31,6 +32,10 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   // GraphQL bodies are small; files and imports stream through their own endpoints.
   app.useBodyParser('json', { limit: GRAPHQL_LIMITS.maxBodyBytes });
   app.set('trust proxy', config.trustProxy);
+  const server = app.getHttpServer() as Server;
+  server.keepAliveTimeout = config.httpKeepAliveMs;
+  // Node's advice: the headers timeout above the keep-alive one, or it can cut a reused connection.
+  server.headersTimeout = Math.max(server.headersTimeout, config.httpKeepAliveMs + 1000);
   app.disable('x-powered-by');
   // No ETag hashed over every answer: GraphQL answers POSTs, which no cache revalidates (static
   // files keep theirs from serve-static).

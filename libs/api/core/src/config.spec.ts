@@ -188,6 +188,16 @@ describe('configuration', () => {
     expect(problemsOf({ TRUST_PROXY: ' , ' })[0]?.message).toMatch(/^is empty/);
   });
 
+  it('keeps idle connections open longer than a load balancer keeps its own (60 s)', () => {
+    expect(loadConfig({ DATA_DIR: dataDir() }).httpKeepAliveMs).toBe(65_000);
+    expect(
+      loadConfig({ DATA_DIR: dataDir(), HTTP_KEEP_ALIVE_SECONDS: '120' }).httpKeepAliveMs,
+    ).toBe(120_000);
+    expect(problemsOf({ HTTP_KEEP_ALIVE_SECONDS: '0' })).toEqual([
+      { variable: 'HTTP_KEEP_ALIVE_SECONDS', message: 'must be at least 1' },
+    ]);
+  });
+
   it('treats empty variables as unset', () => {
     expect(loadConfig({ DATA_DIR: dataDir(), PORT: '' }).port).toBe(3000);
   });

@@ -121,6 +121,7 @@ const envSchema = z.object({
   SESSION_TTL_HOURS: positiveInt(24 * 365).default(24 * 7),
   COOKIE_SECURE: booleanString.optional(),
   TRUST_PROXY: trustProxy.default(['loopback']),
+  HTTP_KEEP_ALIVE_SECONDS: positiveInt(3600).default(65),
   LOGIN_MAX_FAILURES: positiveInt(1000).default(5),
   LOGIN_WINDOW_SECONDS: positiveInt(86_400).default(15 * 60),
   LOGIN_BLOCK_SECONDS: positiveInt(86_400).default(15 * 60),
@@ -206,6 +207,12 @@ export interface AppConfig {
    * which sign-in throttling and the audit of sign-ins use: express' `trust proxy` setting.
    */
   trustProxy: string[] | number | false;
+  /**
+   * How long an idle keep-alive connection stays open. Longer than a load balancer keeps its idle
+   * connections to the API (nginx and most cloud balancers: 60 s), so the balancer never sends a
+   * request on a connection the API is closing at that moment (it answers 502 for that request).
+   */
+  httpKeepAliveMs: number;
   login: { maxFailures: number; windowSeconds: number; blockSeconds: number };
   webDist: string;
   /** How long after posting a comment its author may still edit it. */
@@ -316,6 +323,7 @@ export function loadConfig(
     sessionTtlHours: e.SESSION_TTL_HOURS,
     cookieSecure: e.COOKIE_SECURE ?? production,
     trustProxy: e.TRUST_PROXY,
+    httpKeepAliveMs: e.HTTP_KEEP_ALIVE_SECONDS * 1000,
     login: {
       maxFailures: e.LOGIN_MAX_FAILURES,
       windowSeconds: e.LOGIN_WINDOW_SECONDS,
