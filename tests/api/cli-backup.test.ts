@@ -1,4 +1,3 @@
-import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,37 +6,24 @@ import {
   ADJUDICATE,
   type ApiClient,
   freshDatabase,
+  runCli,
   signedIn,
+  spawnCli,
   startApi,
   type TestApi,
   type TestDatabase,
   testDialect,
 } from './src';
 
-const root = join(__dirname, '..', '..');
-const CLI = [join(root, 'scripts', 'register.cjs'), join(root, 'apps', 'cli', 'src', 'main.ts')];
-const envFor = (db: TestDatabase) => ({
-  ...process.env,
-  DATABASE_URL: db.databaseUrl,
-  DATA_DIR: db.dataDir,
-  NODE_ENV: 'test',
-});
-const cli = (db: TestDatabase, args: string[]) => {
-  const result = spawnSync(process.execPath, ['-r', ...CLI, ...args], {
-    cwd: root,
-    encoding: 'utf8',
-    env: envFor(db),
-  });
-  return { code: result.status, out: result.stdout, err: result.stderr };
-};
+const cli = runCli;
 /** The same, without blocking the event loop, so the API keeps taking writes meanwhile. */
 const cliAsync = (db: TestDatabase, args: string[]) =>
   new Promise<{ code: number | null; out: string; err: string }>((resolve) => {
-    const child = spawn(process.execPath, ['-r', ...CLI, ...args], { cwd: root, env: envFor(db) });
+    const child = spawnCli(db, args);
     let out = '';
     let err = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr?.on('data', (d: Buffer) => (err += d.toString()));
     child.on('close', (code) => resolve({ code, out, err }));
   });
 

@@ -1,14 +1,12 @@
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ProjectEntity } from '@corroborate/api-projects';
-import { ADJUDICATE, freshDatabase, signedIn, startApi, testDialect } from './src';
+import { ADJUDICATE, freshDatabase, runCli, signedIn, startApi, testDialect } from './src';
 import { checkClaimReviewProfile } from './src/claim-review-profile';
 
-const root = join(__dirname, '..', '..');
 const sha = (b: Buffer | string) => createHash('sha256').update(b).digest('hex');
 
 // Each run of the tool starts Node and the Nest context (a few seconds on a busy machine).
@@ -16,28 +14,7 @@ describe(`corroborate export on ${testDialect()}`, { timeout: 120_000 }, () => {
   let db: Awaited<ReturnType<typeof freshDatabase>>;
   let projectId: string;
   let verifiedIds: string[];
-  const cli = (args: string[]) => {
-    const result = spawnSync(
-      process.execPath,
-      [
-        '-r',
-        join(root, 'scripts', 'register.cjs'),
-        join(root, 'apps', 'cli', 'src', 'main.ts'),
-        ...args,
-      ],
-      {
-        cwd: root,
-        encoding: 'utf8',
-        env: {
-          ...process.env,
-          DATABASE_URL: db.databaseUrl,
-          DATA_DIR: db.dataDir,
-          NODE_ENV: 'test',
-        },
-      },
-    );
-    return { code: result.status, out: result.stdout, err: result.stderr };
-  };
+  const cli = (args: string[]) => runCli(db, args);
   const outFile = (name: string) => join(db.dataDir, name);
 
   beforeAll(async () => {

@@ -1,17 +1,18 @@
-import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { freshDatabase, startApi, type TestApi, type TestDatabase, testDialect } from './src';
+import {
+  freshDatabase,
+  runCli,
+  spawnCli,
+  startApi,
+  type TestApi,
+  type TestDatabase,
+  testDialect,
+} from './src';
 
-const root = join(__dirname, '..', '..');
-const CLI = [
-  '-r',
-  join(root, 'scripts', 'register.cjs'),
-  join(root, 'apps', 'cli', 'src', 'main.ts'),
-];
 /** Each run of the CLI compiles TypeScript on the fly: seconds apiece on a busy machine. */
 const SLOW = 180_000;
 
@@ -21,19 +22,7 @@ describe(`the import command on ${testDialect()}`, () => {
   let projectId: string;
   let dir: string;
 
-  const cli = (args: string[]) => {
-    const result = spawnSync(process.execPath, [...CLI, ...args], {
-      cwd: root,
-      encoding: 'utf8',
-      env: {
-        ...process.env,
-        DATABASE_URL: db.databaseUrl,
-        DATA_DIR: db.dataDir,
-        NODE_ENV: 'test',
-      },
-    });
-    return { code: result.status, out: result.stdout, err: result.stderr };
-  };
+  const cli = (args: string[]) => runCli(db, args);
   const file = (name: string, content: string) => {
     const path = join(dir, name);
     writeFileSync(path, content);
@@ -106,16 +95,8 @@ describe(`the import command on ${testDialect()}`, () => {
       const other = new Database(db.databaseUrl.replace(/^sqlite:/, ''));
       other.exec('BEGIN IMMEDIATE');
       let err = '';
-      const child = spawn(process.execPath, [...CLI, 'import', '--project', projectId, path], {
-        cwd: root,
-        env: {
-          ...process.env,
-          DATABASE_URL: db.databaseUrl,
-          DATA_DIR: db.dataDir,
-          NODE_ENV: 'test',
-        },
-      });
-      child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+      const child = spawnCli(db, ['import', '--project', projectId, path]);
+      child.stderr?.on('data', (chunk: Buffer) => (err += chunk.toString()));
       const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
       try {
         await vi.waitFor(() => expect(err).toMatch(/Waiting for another write to the database/), {

@@ -1,35 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freshDatabase, testDialect } from './src';
-
-const root = join(__dirname, '..', '..');
+import { CLI_ARGS, CLI_CWD, freshDatabase, runCli, testDialect } from './src';
 
 describe(`the command-line tool on ${testDialect()}`, () => {
   let db: Awaited<ReturnType<typeof freshDatabase>>;
-  const cli = (args: string[], input?: string) => {
-    const result = spawnSync(
-      process.execPath,
-      [
-        '-r',
-        join(root, 'scripts', 'register.cjs'),
-        join(root, 'apps', 'cli', 'src', 'main.ts'),
-        ...args,
-      ],
-      {
-        cwd: root,
-        input,
-        encoding: 'utf8',
-        env: {
-          ...process.env,
-          DATABASE_URL: db.databaseUrl,
-          DATA_DIR: db.dataDir,
-          NODE_ENV: 'test',
-        },
-      },
-    );
-    return { code: result.status, out: result.stdout, err: result.stderr };
-  };
+  const cli = (args: string[], input?: string) => runCli(db, args, input);
 
   beforeAll(async () => {
     db = await freshDatabase();
@@ -96,46 +71,27 @@ describe(`the command-line tool on ${testDialect()}`, () => {
   it('exits 2 on an unknown command or a missing required option, and on bad configuration', () => {
     expect(cli(['frobnicate']).code).toBe(2);
     expect(cli(['seed']).code).toBe(2);
-    const result = spawnSync(
-      process.execPath,
-      [
-        '-r',
-        join(root, 'scripts', 'register.cjs'),
-        join(root, 'apps', 'cli', 'src', 'main.ts'),
-        'migrate',
-      ],
-      {
-        cwd: root,
-        encoding: 'utf8',
-        env: { ...process.env, DATABASE_URL: 'mysql://nope', DATA_DIR: db.dataDir },
-      },
-    );
+    const result = spawnSync(process.execPath, [...CLI_ARGS, 'migrate'], {
+      cwd: CLI_CWD,
+      encoding: 'utf8',
+      env: { ...process.env, DATABASE_URL: 'mysql://nope', DATA_DIR: db.dataDir },
+    });
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/DATABASE_URL: must start with postgres/);
   });
 
   it('says plainly when the database cannot be reached, without stack traces or the password, exit 1', () => {
-    const result = spawnSync(
-      process.execPath,
-      [
-        '-r',
-        join(root, 'scripts', 'register.cjs'),
-        join(root, 'apps', 'cli', 'src', 'main.ts'),
-        'migrate',
-        '--check',
-      ],
-      {
-        cwd: root,
-        encoding: 'utf8',
-        env: {
-          ...process.env,
-          // Port 1 refuses connections.
-          DATABASE_URL: 'postgres://corroborate:s3cret-password@127.0.0.1:1/newsroom',
-          DATA_DIR: db.dataDir,
-          NODE_ENV: 'test',
-        },
+    const result = spawnSync(process.execPath, [...CLI_ARGS, 'migrate', '--check'], {
+      cwd: CLI_CWD,
+      encoding: 'utf8',
+      env: {
+        ...process.env,
+        // Port 1 refuses connections.
+        DATABASE_URL: 'postgres://corroborate:s3cret-password@127.0.0.1:1/newsroom',
+        DATA_DIR: db.dataDir,
+        NODE_ENV: 'test',
       },
-    );
+    });
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(
       /^Cannot reach the database \(PostgreSQL at 127\.0\.0\.1:1\/newsroom\): ECONNREFUSED.*Check that it is running and that DATABASE_URL points at it\.\n$/,

@@ -5,3 +5,4 @@ export * from './imports';
 export * from './child-api';
 export * from './relay';
 export * from './nginx';
+export * from './cli';
