@@ -25,17 +25,27 @@ async function signInCookie(url: string): Promise<string> {
   return (res.headers.get('set-cookie') ?? '').split(';')[0];
 }
 
+interface Box {
+  top: number;
+  bottom: number;
+}
+
 interface RowsDocument {
-  querySelector(s: string): { parentElement: { scrollTop: number } } | null;
+  querySelector(s: string): {
+    parentElement: { scrollTop: number; clientHeight: number; getBoundingClientRect(): Box };
+  } | null;
   querySelectorAll(s: string): ArrayLike<{
     getAttribute(name: string): string | null;
+    getBoundingClientRect(): Box;
     querySelector(s: string): { textContent: string | null } | null;
   }>;
 }
 
 /**
  * Scrolls the queue's own scroll container down a screenful at a time until `done` holds, and
- * returns the text of every row rendered on the way, by row index.
+ * returns the text of every row rendered on the way, by row index. After each scroll it waits
+ * until a row is drawn across the middle of the visible area (rows coming into view mount in a
+ * deferred render, later on a busy machine), so every screenful a reader would see is sampled.
  */
 async function scrollQueueUntil(
   page: Page,
@@ -61,8 +71,26 @@ async function scrollQueueUntil(
     await page.evaluate(() => {
       const { document } = globalThis as unknown as { document: RowsDocument };
       const container = document.querySelector('[aria-label="Claims"]')?.parentElement;
-      if (container) container.scrollTop += 1200;
+      if (container) container.scrollTop += container.clientHeight;
     });
+    await page.waitForFunction(
+      () => {
+        const { document } = globalThis as unknown as { document: RowsDocument };
+        const container = document.querySelector('[aria-label="Claims"]')?.parentElement;
+        if (!container) return false;
+        const box = container.getBoundingClientRect();
+        const middle = (box.top + box.bottom) / 2;
+        return Array.from(document.querySelectorAll('[aria-label="Claims"] [data-row-index]')).some(
+          (row) => {
+            const rowBox = row.getBoundingClientRect();
+            return rowBox.top <= middle && rowBox.bottom >= middle;
+          },
+        );
+      },
+      undefined,
+      { timeout: 10_000 },
+    );
+    // While the next page loads the list cannot scroll further: do not spin.
     await page.waitForTimeout(50);
   }
 }
