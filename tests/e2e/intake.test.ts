@@ -251,6 +251,15 @@ describe('intake: extraction, duplicates, merging and imports', () => {
     );
     const writing = statuses.filter((t) => t.startsWith('Writing claims… '));
     expect(writing.length).toBeGreaterThanOrEqual(2);
+    // The result lists the first 100 created claims and sends the reader to the queue for the rest.
+    const created = page.getByRole('list').filter({ has: page.getByRole('listitem') });
+    expect(await created.getByRole('listitem').count()).toBe(100);
+    await page.getByText('… and 19,900 more:', { exact: false }).waitFor();
+    expect(
+      await page
+        .getByRole('link', { name: 'open the project’s newest claims' })
+        .getAttribute('href'),
+    ).toMatch(/^\/queue\?project=[^&]+&sort=CREATED_DESC$/);
     await screenshot(page, 'intake-import-large-done');
 
     await fileInput.setInputFiles({
@@ -273,6 +282,30 @@ describe('intake: extraction, duplicates, merging and imports', () => {
       .waitFor();
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await screenshot(page, 'intake-import-done');
+
+    // 120 near-copies of a claim the project holds: each is a likely duplicate of it and of the
+    // copies before it. The table shows the first 100, three matches each, and says so.
+    const copies = ['text'];
+    for (let i = 1; i <= 120; i++)
+      copies.push(`"Authorities have detained more than 30,000 protesters (copy ${i})."`);
+    await fileInput.setInputFiles({
+      name: 'copies.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(`${copies.join('\n')}\n`),
+    });
+    await page.getByRole('button', { name: 'Import' }).click();
+    await page
+      .getByText('120 claim(s), 0 evidence item(s) and 0 new source(s) from 120 record(s).')
+      .waitFor();
+    await page.getByRole('heading', { name: 'Likely duplicates (120)' }).waitFor();
+    const warnings = page.getByRole('table', { name: 'Likely duplicates' });
+    expect(await warnings.locator('tbody tr').count()).toBe(100);
+    await page.getByText('The first 100 are shown.', { exact: false }).waitFor();
+    const last = warnings.locator('tbody tr').nth(99);
+    expect(await last.getByRole('link').count()).toBe(3);
+    await last.getByText(/^and \d+ more$/).waitFor();
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await screenshot(page, 'intake-import-many-duplicates');
     await context.close();
   }, 180_000);
 });
