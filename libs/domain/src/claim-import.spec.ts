@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  formatOfFileName,
   checkCsvHeader,
   claimReviewRecords,
   csvProblem,
@@ -8,6 +9,21 @@ import {
   stanceOfRating,
   validateClaimRecord,
 } from './claim-import';
+
+describe('formatOfFileName', () => {
+  it('reads the format from the extension, in any case, and nothing from anything else', () => {
+    expect(formatOfFileName('claims.csv')).toBe('csv');
+    expect(formatOfFileName('CLAIMS.CSV')).toBe('csv');
+    expect(formatOfFileName('feed.ndjson')).toBe('ndjson');
+    expect(formatOfFileName('feed.jsonl')).toBe('ndjson');
+    expect(formatOfFileName('reviews.jsonld')).toBe('jsonld');
+    expect(formatOfFileName('reviews.json')).toBe('jsonld');
+    expect(formatOfFileName('archive.csv.gz')).toBeNull();
+    expect(formatOfFileName('notes.txt')).toBeNull();
+    expect(formatOfFileName('csv')).toBeNull();
+    expect(formatOfFileName(null)).toBeNull();
+  });
+});
 
 describe('parseImportDate', () => {
   it('accepts dates and zoned date-times, as UTC ISO strings', () => {

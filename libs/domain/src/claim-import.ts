@@ -26,6 +26,27 @@ import { DEFAULT_PRIORITY, PRIORITIES, type Priority } from './priority.scale';
 export const IMPORT_FORMATS = ['csv', 'ndjson', 'jsonld'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
+/** The format a file name implies: .csv, .ndjson/.jsonl, .jsonld/.json; null for anything else. */
+export function formatOfFileName(fileName: string | null): ImportFormat | null {
+  const ext = /\.([a-z]+)$/i.exec(fileName ?? '')?.[1]?.toLowerCase();
+  if (ext === 'csv') return 'csv';
+  if (ext === 'ndjson' || ext === 'jsonl') return 'ndjson';
+  if (ext === 'jsonld' || ext === 'json') return 'jsonld';
+  return null;
+}
+
+/**
+ * Where a valid import stands once its file is read: the duplicate checks of its first records,
+ * waiting for the database's write lock (another write is under way), writing its claims in
+ * batches (progress per batch), committing. The HTTP endpoint sends each as one NDJSON line, as
+ * it is; the command line prints them.
+ */
+export type ImportStage =
+  | { readonly event: 'checking'; readonly done: number; readonly total: number }
+  | { readonly event: 'waiting' }
+  | { readonly event: 'writing'; readonly done: number; readonly total: number }
+  | { readonly event: 'committing'; readonly total: number };
+
 export const IMPORT_LIMITS = {
   text: 5000,
   claimant: 300,

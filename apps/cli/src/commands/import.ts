@@ -2,13 +2,14 @@ import { createReadStream, statSync } from 'node:fs';
 import { type INestApplicationContext } from '@nestjs/common';
 import { isUUID } from 'class-validator';
 import { type Command } from 'commander';
+import { ImportsService, ImportTooLargeError } from '@corroborate/api-imports';
 import {
-  type ImportStage,
-  ImportsService,
-  ImportTooLargeError,
   formatOfFileName,
-} from '@corroborate/api-imports';
-import { IMPORT_FORMATS, type ImportFormat, type ImportProblem } from '@corroborate/domain';
+  IMPORT_FORMATS,
+  type ImportFormat,
+  type ImportProblem,
+  type ImportStage,
+} from '@corroborate/domain';
 
 /** What main.ts lends the command: its context runner, output and failure type. */
 export interface ImportCommandDeps {
@@ -85,7 +86,7 @@ export function registerImportCommand(program: Command, deps: ImportCommandDeps)
         const onStage = (stage: ImportStage) => {
           clearTimeout(waiting);
           const now = Date.now();
-          switch (stage.stage) {
+          switch (stage.event) {
             case 'checking':
               if (stage.done === stage.total)
                 deps.err(`Checked the first ${stage.done} record(s) for likely duplicates`);

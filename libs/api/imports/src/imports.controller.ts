@@ -14,22 +14,13 @@ import {
   assertNotCrossSite,
   multipartFile,
 } from '@corroborate/api-core';
-import { IMPORT_FORMATS, type ImportFormat } from '@corroborate/domain';
+import { formatOfFileName, IMPORT_FORMATS, type ImportFormat } from '@corroborate/domain';
 import { ImportTooLargeError } from './import-reader';
 import { type ImportFailure, type ImportOutcome, ImportsService } from './imports.service';
 
 type AuthedRequest = Request & { actor?: Actor | null };
 
 const IMPORTERS: readonly Role[] = [Role.ADMIN, Role.EDITOR];
-
-/** The format named by a file extension: .csv, .ndjson/.jsonl, .jsonld/.json. */
-export function formatOfFileName(fileName: string | null): ImportFormat | null {
-  const ext = /\.([a-z]+)$/i.exec(fileName ?? '')?.[1]?.toLowerCase();
-  if (ext === 'csv') return 'csv';
-  if (ext === 'ndjson' || ext === 'jsonl') return 'ndjson';
-  if (ext === 'jsonld' || ext === 'json') return 'jsonld';
-  return null;
-}
 
 /** The error body of a file with invalid records (nothing imported). */
 function problemsOf(outcome: ImportFailure) {
@@ -120,9 +111,9 @@ export class ImportsController {
           fileName: file.fileName,
           stream: file.stream,
           onStage: stages
-            ? ({ stage, ...progress }) => {
+            ? (stage) => {
                 streaming = true;
-                line({ event: stage, ...progress });
+                line(stage);
               }
             : undefined,
         });

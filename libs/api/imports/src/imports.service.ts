@@ -12,6 +12,7 @@ import {
   DEFAULT_DUPLICATE_THRESHOLD,
   type ImportFormat,
   type ImportProblem,
+  type ImportStage,
   normaliseClaimText,
   trigrams,
 } from '@corroborate/domain';
@@ -139,17 +140,6 @@ export interface ImportFailure {
 
 export type ImportOutcome = ImportSuccess | ImportFailure;
 
-/**
- * Where a valid import stands after its file was read: the duplicate checks of its first records,
- * waiting for the database's write lock (another write is under way), writing its claims in
- * batches, committing.
- */
-export type ImportStage =
-  | { readonly stage: 'checking'; readonly done: number; readonly total: number }
-  | { readonly stage: 'waiting' }
-  | { readonly stage: 'writing'; readonly done: number; readonly total: number }
-  | { readonly stage: 'committing'; readonly total: number };
-
 export interface ImportRequest {
   readonly projectId: string;
   readonly format: ImportFormat;
@@ -256,11 +246,11 @@ export class ImportsService implements OnApplicationBootstrap {
     const checkedAt = Date.now();
     const matcher = new InImportMatcher(MAX_DUPLICATE_CHECKS);
     const total = Math.min(rows, MAX_DUPLICATE_CHECKS);
-    request.onStage?.({ stage: 'checking', done: 0, total });
+    request.onStage?.({ event: 'checking', done: 0, total });
     for await (const item of stagedClaims(staged.path)) {
       if (checkedIds.length >= MAX_DUPLICATE_CHECKS) break;
       if (checkedIds.length > 0 && checkedIds.length % STAGE_EVERY.checking === 0)
-        request.onStage?.({ stage: 'checking', done: checkedIds.length, total });
+        request.onStage?.({ event: 'checking', done: checkedIds.length, total });
       const id = timeOrderedId();
       checkedIds.push(id);
       const text = item.claim.text.trim();
@@ -276,7 +266,7 @@ export class ImportsService implements OnApplicationBootstrap {
           warnings.push({ line: item.line, record: item.record, text: item.claim.text, matches });
       }
     }
-    request.onStage?.({ stage: 'checking', done: checkedIds.length, total });
+    request.onStage?.({ event: 'checking', done: checkedIds.length, total });
     this.logger.debug(
       `Import ${importId}: ${checkedIds.length} record(s) checked for duplicates in ${Date.now() - checkedAt} ms`,
     );
@@ -301,9 +291,9 @@ export class ImportsService implements OnApplicationBootstrap {
     let committing = 0;
     // The transaction begins once no other write holds the database (SQLite: the server's
     // other requests, or another program such as the command-line tool).
-    request.onStage?.({ stage: 'waiting' });
+    request.onStage?.({ event: 'waiting' });
     const outcome = await this.dataSource.transaction(async (manager) => {
-      request.onStage?.({ stage: 'writing', done: 0, total: rows });
+      request.onStage?.({ event: 'writing', done: 0, total: rows });
       await this.assertProjectIn(manager, request.projectId);
       const created: ImportedClaimRow[] = [];
       const writtenAt = Date.now();
@@ -315,7 +305,7 @@ export class ImportsService implements OnApplicationBootstrap {
       let batch: (StagedClaim & { id: string })[] = [];
       const flush = async () => {
         await writer.write(batch);
-        request.onStage?.({ stage: 'writing', done: index, total: rows });
+        request.onStage?.({ event: 'writing', done: index, total: rows });
         for (const item of batch) {
           if (created.length >= MAX_LISTED) break;
           created.push({
@@ -361,7 +351,7 @@ export class ImportsService implements OnApplicationBootstrap {
         manager,
       );
       committing = Date.now();
-      request.onStage?.({ stage: 'committing', total: claimsCreated });
+      request.onStage?.({ event: 'committing', total: claimsCreated });
       return {
         ok: true as const,
         importId,

@@ -16,19 +16,16 @@ import {
   Title,
 } from '@mantine/core';
 import { IconFileImport, IconUpload } from '@tabler/icons-react';
+import {
+  formatOfFileName,
+  IMPORT_FORMATS,
+  type ImportFormat,
+  type ImportStage,
+} from '@corroborate/domain';
 import { CLAIM_WRITE_ROLES, ErrorAlert, PageHeader, RequireRole } from '@corroborate/web-ui';
 import { formatScore } from './duplicate-suggestions';
 import { ProjectSelect } from './project-select';
-import {
-  FORMAT_LABELS,
-  IMPORT_FORMATS,
-  type ImportFormat,
-  type ImportResponse,
-  type ImportStage,
-  describeStage,
-  formatOfFileName,
-  uploadImport,
-} from './upload-import';
+import { FORMAT_LABELS, type ImportResponse, describeStage, uploadImport } from './upload-import';
 
 export function ImportPage() {
   return (

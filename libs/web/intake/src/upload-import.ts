@@ -1,28 +1,10 @@
-/** Import file formats and how the page recognises them. */
-export const IMPORT_FORMATS = ['csv', 'ndjson', 'jsonld'] as const;
-export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+import { type ImportFormat, type ImportProblem, type ImportStage } from '@corroborate/domain';
 
 export const FORMAT_LABELS: Record<ImportFormat, string> = {
   csv: 'CSV',
   ndjson: 'NDJSON (one JSON claim per line)',
   jsonld: 'ClaimReview JSON-LD',
 };
-
-/** The format a file name implies: .csv, .ndjson/.jsonl, .jsonld/.json — as the server decides. */
-export function formatOfFileName(name: string): ImportFormat | null {
-  const ext = /\.([a-z]+)$/i.exec(name)?.[1]?.toLowerCase();
-  if (ext === 'csv') return 'csv';
-  if (ext === 'ndjson' || ext === 'jsonl') return 'ndjson';
-  if (ext === 'jsonld' || ext === 'json') return 'jsonld';
-  return null;
-}
-
-export interface ImportProblem {
-  line: number | null;
-  record: number | null;
-  field: string | null;
-  reason: string;
-}
 
 export interface ImportSummary {
   importId: string;
@@ -69,13 +51,6 @@ function describeStatus(status: number, message: string | null): string {
       return message ?? `The import failed (HTTP ${status}); nothing was imported.`;
   }
 }
-
-/** Where a valid import stands once its file is read (the server's NDJSON lines). */
-export type ImportStage =
-  | { event: 'checking'; done: number; total: number }
-  | { event: 'waiting' }
-  | { event: 'writing'; done: number; total: number }
-  | { event: 'committing'; total: number };
 
 type ImportLine =
   | ImportStage
