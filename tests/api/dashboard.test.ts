@@ -230,6 +230,48 @@ describe('dashboard', () => {
     );
   });
 
+  it('counts every claim by status without a range, as the claims themselves say, after changes of status', async () => {
+    /** Claims per status counted from the claims table itself (every status listed). */
+    const recount = async (project?: string) => {
+      const rows = (await api.dataSource.query(
+        `SELECT "status", COUNT(*) AS "n" FROM "claims"${project ? ' WHERE "projectId" = ' + (api.config.database.type === 'postgres' ? '$1' : '?') : ''} GROUP BY "status"`,
+        project ? [project] : [],
+      )) as { status: string; n: string | number }[];
+      const counts = Object.fromEntries(
+        ['NEW', 'IN_REVIEW', 'NEEDS_ADJUDICATION', 'VERIFIED', 'REJECTED'].map((s) => [s, 0]),
+      );
+      for (const row of rows) counts[row.status] = Number(row.n);
+      return counts;
+    };
+    const byStatus = (d: Dashboard) =>
+      Object.fromEntries(d.statusCounts.map((c) => [c.status, c.count]));
+
+    // The project's four claims, whenever they were taken in.
+    expect(byStatus(await dashboard({ projectId }))).toEqual({
+      NEW: 1,
+      IN_REVIEW: 1,
+      NEEDS_ADJUDICATION: 0,
+      VERIFIED: 2,
+      REJECTED: 0,
+    });
+    // A claim taken in and rejected now moves its count from NEW to REJECTED.
+    const extra = await newClaim(editor, projectId, 'A rumour nobody could trace.');
+    expect((await dashboard({ projectId })).statusCounts).toContainEqual({
+      status: 'NEW',
+      count: 2,
+    });
+    await editor.ok(
+      'mutation($input: RejectClaimInput!) { rejectClaim(input: $input) { id status } }',
+      { input: { claimId: extra.id, expectedVersion: extra.version, reason: 'Not check-worthy.' } },
+    );
+    const project = await dashboard({ projectId });
+    expect(byStatus(project)).toEqual(await recount(projectId));
+    expect(byStatus(project)).toMatchObject({ NEW: 1, REJECTED: 1 });
+    expect(project.open).toBe(2);
+    const all = await dashboard({});
+    expect(byStatus(all)).toEqual(await recount());
+  });
+
   it('refuses days that are not days, a range that ends before it starts and unknown projects', async () => {
     const refused = async (filter: Record<string, unknown>, code: string, field?: string) => {
       const result = await editor.request(DASHBOARD, { filter });

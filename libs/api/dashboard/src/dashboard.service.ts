@@ -163,6 +163,17 @@ export class DashboardService {
   }
 
   private statusCounts(scope: Scope): Promise<{ status: ClaimStatus; n: string | number }[]> {
+    if (!scope.since && !scope.until) {
+      // Every claim, whenever taken in: the counts the database keeps for the queue's facets
+      // (claim_facet_counts, signed deltas summed), instead of reading every claim (at 1M claims
+      // a scan of about half a second on SQLite).
+      const project = scope.projectId ? ` AND "projectId" = ${this.postgres ? '$1' : '?'}` : '';
+      return this.dataSource.query(
+        `SELECT "value" AS "status", SUM("n") AS "n" FROM "claim_facet_counts"
+         WHERE "dim" = 'status'${project} GROUP BY "value"`,
+        scope.projectId ? [scope.projectId] : [],
+      );
+    }
     return this.within(
       this.dataSource
         .createQueryBuilder()
