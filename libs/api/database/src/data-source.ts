@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import type BetterSqlite3 from 'better-sqlite3';
 import { dirname } from 'node:path';
 import { DataSource, type DataSourceOptions, type EntitySchema, type MixedList } from 'typeorm';
 import { type DatabaseConfig } from '@corroborate/api-core';
@@ -27,7 +28,7 @@ export function dataSourceOptions(
       migrationsRun,
       migrationsTransactionMode: 'each',
       synchronize: false,
-      logger: new StatementLogger(database.logging ? 'all' : ['error']),
+      logger: new StatementLogger(database.logging ? 'all' : ['error'], database.slowStatementMs),
       maxQueryExecutionTime: database.slowStatementMs || undefined,
       uuidExtension: 'pgcrypto',
       extra: {
@@ -42,6 +43,10 @@ export function dataSourceOptions(
     };
   }
   if (database.path !== ':memory:') mkdirSync(dirname(database.path), { recursive: true });
+  const logger = new StatementLogger(
+    database.logging ? 'all' : ['error'],
+    database.slowStatementMs,
+  );
   return {
     type: 'better-sqlite3',
     database: database.path,
@@ -50,13 +55,15 @@ export function dataSourceOptions(
     migrationsRun,
     migrationsTransactionMode: 'each',
     synchronize: false,
-    logger: new StatementLogger(database.logging ? 'all' : ['error']),
-    maxQueryExecutionTime: database.slowStatementMs || undefined,
+    logger,
+    // Slow statements are timed on the connection itself (StatementLogger.timeSqlite), not by
+    // TypeORM, whose measure on SQLite includes the statements started at the same time.
     enableWAL: true,
-    prepareDatabase: (db: { pragma(source: string): unknown }) => {
+    prepareDatabase: (db: BetterSqlite3.Database) => {
       db.pragma('foreign_keys = ON');
       db.pragma('busy_timeout = 5000');
       db.pragma('synchronous = NORMAL');
+      logger.timeSqlite(db);
     },
   };
 }

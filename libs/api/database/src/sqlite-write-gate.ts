@@ -10,6 +10,7 @@ import {
   type QueryRunner,
 } from 'typeorm';
 import { isSqliteBusy, ServiceUnavailableError } from '@corroborate/api-core';
+import { StatementLogger } from './statement-logger';
 
 /**
  * How long a write waits for another request's transaction before it is refused: long enough for
@@ -111,6 +112,8 @@ export class SqliteWriteGate {
   constructor(
     private readonly db: BetterSqlite3.Database,
     waitMs = SQLITE_WRITE_WAIT_MS,
+    /** Called once the read-only connection is opened (the slow-statement timer). */
+    private readonly onReaderOpened: (reader: BetterSqlite3.Database) => void = () => undefined,
   ) {
     this.mutex = withTimeout(new Mutex(), waitMs, this.timedOut);
   }
@@ -124,6 +127,7 @@ export class SqliteWriteGate {
     if (!this.reader) {
       this.reader = new BetterSqlite3(this.db.name, { readonly: true, fileMustExist: true });
       this.reader.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
+      this.onReaderOpened(this.reader);
     }
     return this.reader;
   }
@@ -239,7 +243,10 @@ export function gateSqliteWrites(
 ): SqliteWriteGate | null {
   if (dataSource.options.type !== 'better-sqlite3') return null;
   const driver = dataSource.driver as unknown as { databaseConnection: BetterSqlite3.Database };
-  const gate = new SqliteWriteGate(driver.databaseConnection, waitMs);
+  const logger = dataSource.logger;
+  const gate = new SqliteWriteGate(driver.databaseConnection, waitMs, (reader) => {
+    if (logger instanceof StatementLogger) logger.timeSqlite(reader);
+  });
 
   // Explicit transactions: under the gate, as its holder.
   const manager = dataSource.manager;
