@@ -1,23 +1,12 @@
-import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import {
-  closeSync,
-  existsSync,
-  mkdirSync,
-  openSync,
-  readdirSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-  writeSync,
-} from 'node:fs';
+import { existsSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuditEventEntity } from '@corroborate/api-audit';
 import { CaptureEntity } from '@corroborate/api-captures';
-import { type ApiClient, errorCode, signedIn, startApi, type TestApi } from './src';
+import { type ApiClient, errorCode, signedIn, startApi, type TestApi, withFullDisk } from './src';
 
 const HTML = `<!DOCTYPE html><html><head><title>UN rights office</title>
 <style>body { color: red }</style><script>var secret = "tracking";</script></head>
@@ -803,53 +792,37 @@ describe('URL capture with an operator allow-list, and size limits', () => {
   it('answers 507 saying the store is full when the disk holding it is full, keeps nothing, and stores again once there is room', async (context) => {
     const evidenceId = await f.evidence();
     const root = join(f.api.config.dataDir, 'captures');
-    mkdirSync(root, { recursive: true });
-    // A small file system of its own over the store (its files are back once it is unmounted).
-    try {
-      execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=256k', 'tmpfs', root], { stdio: 'pipe' });
-    } catch (error) {
-      // CI runs as root on a machine that can mount; elsewhere this proof needs the same.
-      if (process.env['CI'] === 'true') throw error;
-      context.skip(`cannot mount a small file system here (${String(error)})`);
-    }
-    try {
-      // Fill it: the filler takes every block there is.
-      const fd = openSync(join(root, 'filler'), 'w');
-      try {
-        for (;;) writeSync(fd, Buffer.alloc(4096, 1));
-      } catch (error) {
-        expect((error as { code?: string }).code).toBe('ENOSPC');
-      } finally {
-        closeSync(fd);
-      }
-      const before = await f.api.dataSource.getRepository(CaptureEntity).count();
-      const files = storeFiles(f.api);
-      const result = await upload(f.api, evidenceId, {
-        bytes: 'words kept as evidence',
-        type: 'text/plain',
-        auth: { cookie: f.editor.cookie },
-      });
-      expect(result.status).toBe(507);
-      expect(result.error?.code).toBe('INSUFFICIENT_STORAGE');
-      expect(result.error?.message).toMatch(
-        /^The capture store is full, so nothing was stored\. Tell an administrator/,
-      );
-      expect(JSON.stringify(result)).not.toMatch(/ENOSPC|captures\//);
-      // No half-written capture: no row, and no file beside the filler (a .part removed).
-      expect(await f.api.dataSource.getRepository(CaptureEntity).count()).toBe(before);
-      expect(storeFiles(f.api)).toEqual(files);
+    await withFullDisk(
+      root,
+      (reason) => context.skip(reason),
+      async (disk) => {
+        const before = await f.api.dataSource.getRepository(CaptureEntity).count();
+        const files = storeFiles(f.api);
+        const result = await upload(f.api, evidenceId, {
+          bytes: 'words kept as evidence',
+          type: 'text/plain',
+          auth: { cookie: f.editor.cookie },
+        });
+        expect(result.status).toBe(507);
+        expect(result.error?.code).toBe('INSUFFICIENT_STORAGE');
+        expect(result.error?.message).toMatch(
+          /^The capture store is full, so nothing was stored\. Tell an administrator/,
+        );
+        expect(JSON.stringify(result)).not.toMatch(/ENOSPC|captures\//);
+        // No half-written capture: no row, and no file beside the filler (a .part removed).
+        expect(await f.api.dataSource.getRepository(CaptureEntity).count()).toBe(before);
+        expect(storeFiles(f.api)).toEqual(files);
 
-      // Room again: the same upload is stored.
-      rmSync(join(root, 'filler'));
-      const stored = await upload(f.api, evidenceId, {
-        bytes: 'words kept as evidence',
-        type: 'text/plain',
-        auth: { cookie: f.editor.cookie },
-      });
-      expect(stored.status).toBe(201);
-      expect(await f.api.dataSource.getRepository(CaptureEntity).count()).toBe(before + 1);
-    } finally {
-      execFileSync('umount', [root], { stdio: 'pipe' });
-    }
+        // Room again: the same upload is stored.
+        disk.makeRoom();
+        const stored = await upload(f.api, evidenceId, {
+          bytes: 'words kept as evidence',
+          type: 'text/plain',
+          auth: { cookie: f.editor.cookie },
+        });
+        expect(stored.status).toBe(201);
+        expect(await f.api.dataSource.getRepository(CaptureEntity).count()).toBe(before + 1);
+      },
+    );
   });
 });

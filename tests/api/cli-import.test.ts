@@ -11,6 +11,7 @@ import {
   type TestApi,
   type TestDatabase,
   testDialect,
+  withFullDisk,
 } from './src';
 
 /** Each run of the CLI compiles TypeScript on the fly: seconds apiece on a busy machine. */
@@ -156,6 +157,37 @@ describe(`the import command on ${testDialect()}`, () => {
         code: 2,
         err: expect.stringMatching(/pass --format/),
       });
+    },
+    SLOW,
+  );
+
+  it(
+    'says the temporary folder is full, exit 1, and imports nothing',
+    async (context) => {
+      const lines = ['text'];
+      for (let i = 1; i <= 600; i++) lines.push(`Claim ${i} staged by the command on a full disk.`);
+      const path = file('full.csv', `${lines.join('\n')}\n`);
+      const before = await claimCount();
+      let result: ReturnType<typeof cli> | null = null;
+      await withFullDisk(
+        join(dir, 'full-tmp'),
+        (reason) => context.skip(reason),
+        async (disk) => {
+          const tmp = process.env['TMPDIR'];
+          process.env['TMPDIR'] = disk.path;
+          try {
+            result = cli(['import', '--project', projectId, path]);
+          } finally {
+            if (tmp === undefined) delete process.env['TMPDIR'];
+            else process.env['TMPDIR'] = tmp;
+          }
+        },
+      );
+      expect(result).toMatchObject({ code: 1 });
+      expect(result!.err).toMatch(
+        /The server's temporary folder is full, so nothing was imported\. Tell an administrator: the disk holding the temporary folder \(TMPDIR\) needs space\./,
+      );
+      expect(await claimCount()).toBe(before);
     },
     SLOW,
   );

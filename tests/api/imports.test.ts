@@ -1,3 +1,5 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type ApiClient,
@@ -7,6 +9,7 @@ import {
   type TestApi,
   testDialect,
   upload,
+  withFullDisk,
 } from './src';
 
 const UN = 'Authorities have detained more than 30,000 protesters.';
@@ -331,6 +334,38 @@ describe(`imports on ${testDialect()}`, () => {
       413,
     );
     expect(bigJson?.message).toMatch(/JSON-LD document is larger than the limit of 100000 bytes/);
+  });
+
+  it('answers 507 saying the temporary folder is full when it is, imports nothing and leaves no staging file; imports once there is room', async (context) => {
+    const folder = join(api.config.dataDir, 'full-tmp');
+    const lines = ['text,claimant'];
+    for (let i = 1; i <= 600; i++) lines.push(`Claim number ${i} staged on a full disk.,Desk ${i}`);
+    const csv = `${lines.join('\n')}\n`;
+    const tmp = process.env['TMPDIR'];
+    await withFullDisk(
+      folder,
+      (reason) => context.skip(reason),
+      async (disk) => {
+        // The server stages a valid file in the temporary folder (os.tmpdir(), TMPDIR).
+        process.env['TMPDIR'] = disk.path;
+        try {
+          const error = await refused(csv, 'full.csv', 507);
+          expect(error?.code).toBe('INSUFFICIENT_STORAGE');
+          expect(error?.message).toBe(
+            "The server's temporary folder is full, so nothing was imported. Tell an administrator: the disk holding the temporary folder (TMPDIR) needs space.",
+          );
+          expect(readdirSync(disk.path)).toEqual(['filler']);
+
+          disk.makeRoom();
+          const result = await upload(api, editor, projectId, csv, 'full.csv');
+          expect(result.status, JSON.stringify(result.body)).toBe(201);
+          expect(result.body.import?.claimsCreated).toBe(600);
+        } finally {
+          if (tmp === undefined) delete process.env['TMPDIR'];
+          else process.env['TMPDIR'] = tmp;
+        }
+      },
+    );
   });
 
   it('caps the listed problems and says how many there were', async () => {

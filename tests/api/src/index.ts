@@ -6,3 +6,4 @@ export * from './child-api';
 export * from './relay';
 export * from './nginx';
 export * from './cli';
+export * from './full-disk';

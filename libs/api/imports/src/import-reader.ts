@@ -2,7 +2,7 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Readable } from 'node:stream';
+import { type Readable, type Writable } from 'node:stream';
 import { parse as parseCsv, type CsvError } from 'csv-parse';
 import {
   checkCsvHeader,
@@ -156,6 +156,21 @@ function processRuns(pid: number): boolean {
   }
 }
 
+/**
+ * Waits until a stream that refused a write wants more, or has ended instead (destroyed, closed
+ * or failed: no 'drain' would ever come, and waiting for it alone hung the import for good).
+ */
+function drainedOrEnded(stream: Writable): Promise<void> {
+  if (stream.destroyed) return Promise.resolve();
+  return new Promise<void>((resolve) => {
+    const done = () => {
+      for (const event of ['drain', 'close', 'error'] as const) stream.off(event, done);
+      resolve();
+    };
+    for (const event of ['drain', 'close', 'error'] as const) stream.on(event, done);
+  });
+}
+
 class Stage {
   private out: WriteStream;
   count = 0;
@@ -176,10 +191,12 @@ class Stage {
   }
 
   async push(claim: ImportedClaim, line: number | null, record: number): Promise<void> {
+    if (this.failure) throw this.failure;
     this.count++;
     const staged: StagedClaim = { line, record, claim };
-    if (!this.out.write(`${JSON.stringify(staged)}\n`))
-      await new Promise<void>((resolve) => this.out.once('drain', resolve));
+    if (!this.out.write(`${JSON.stringify(staged)}\n`)) await drainedOrEnded(this.out);
+    // A failed write (a full disk, say) ends the stream instead of draining it.
+    if (this.failure) throw this.failure;
   }
 
   async close(): Promise<void> {
@@ -257,7 +274,9 @@ async function readCsv(
     try {
       for await (const chunk of text) {
         if (fatal || !headerOk) break;
-        if (!parser.write(chunk)) await new Promise<void>((r) => parser.once('drain', r));
+        if (!parser.write(chunk)) await drainedOrEnded(parser);
+        // The records' reader stopped (a staging write failed, say) and destroyed the parser.
+        if (parser.destroyed) return;
       }
       parser.end();
     } catch (error) {

@@ -22,6 +22,24 @@ type AuthedRequest = Request & { actor?: Actor | null };
 
 const IMPORTERS: readonly Role[] = [Role.ADMIN, Role.EDITOR];
 
+/** File-system error codes that mean the temporary folder cannot take the staged claims. */
+const UNWRITABLE = new Set(['EACCES', 'EPERM', 'EROFS', 'ENOTDIR', 'ENOENT']);
+
+/**
+ * What to tell the person when staging a valid file in the server's temporary folder failed
+ * (full, or not writable): that nothing was imported and who can fix it — never a path or a
+ * system error code. Null for any other error.
+ */
+export function stagingFailure(error: unknown): string | null {
+  const { code, syscall } = (error ?? {}) as { code?: unknown; syscall?: unknown };
+  if (typeof syscall !== 'string') return null;
+  if (code === 'ENOSPC' || code === 'EDQUOT')
+    return "The server's temporary folder is full, so nothing was imported. Tell an administrator: the disk holding the temporary folder (TMPDIR) needs space.";
+  if (typeof code === 'string' && UNWRITABLE.has(code))
+    return 'The server cannot write to its temporary folder, so nothing was imported. Tell an administrator: the server needs a writable temporary folder (TMPDIR).';
+  return null;
+}
+
 /** The error body of a file with invalid records (nothing imported). */
 function problemsOf(outcome: ImportFailure) {
   return {
@@ -180,6 +198,11 @@ export class ImportsController {
         status: 413,
         body: { code: 'PAYLOAD_TOO_LARGE', message: error.message, field: 'file' },
       };
+    const staging = stagingFailure(error);
+    if (staging) {
+      this.logger.error(`Import staging failed: ${String(error)}`);
+      return { status: 507, body: { code: 'INSUFFICIENT_STORAGE', message: staging } };
+    }
     this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
     return {
       status: 500,
