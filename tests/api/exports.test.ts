@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,6 +17,7 @@ import {
   signedIn,
   startApi,
   type TestApi,
+  withFullDisk,
 } from './src';
 import { checkClaimReviewProfile, expandedValue } from './src/claim-review-profile';
 
@@ -510,6 +511,61 @@ describe('exports', () => {
       .getRepository(AuditEventEntity)
       .findBy({ entityType: 'Export', entityId: done.manifest.exportId! });
     expect(audit.map((a) => a.action)).toEqual(['export.created']);
+  });
+
+  it('says the export store is full when its disk is, keeps nothing, keeps serving, and exports once there is room', async (context) => {
+    const root = join(api.config.dataDir, 'exports');
+    const run = async () => {
+      const res = await fetch(`${api.url}/api/exports`, {
+        method: 'POST',
+        headers: {
+          cookie: editor.cookie!,
+          'content-type': 'application/json',
+          'x-requested-with': 'XMLHttpRequest',
+        },
+        // Every verified claim: more than one batch, so the file is written while it is read.
+        body: JSON.stringify({ format: 'ndjson', filter: {} }),
+      });
+      expect(res.status).toBe(200);
+      return (await res.text())
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l) as Record<string, unknown>);
+    };
+    const exportRows = async () =>
+      Number(
+        (
+          (await api.dataSource.query('SELECT COUNT(*) AS n FROM "exports"')) as {
+            n: string | number;
+          }[]
+        )[0].n,
+      );
+    await withFullDisk(
+      root,
+      (reason) => context.skip(reason),
+      async (disk) => {
+        const before = await exportRows();
+        const events = await run();
+        expect(events.at(-1)).toEqual({
+          event: 'failed',
+          error: {
+            code: 'INSUFFICIENT_STORAGE',
+            message:
+              'The export store is full, so the export was not kept. Tell an administrator: the disk holding the data folder needs space.',
+          },
+        });
+        // Nothing presented as complete: no record, no file beside the filler; the server answers.
+        expect(await exportRows()).toBe(before);
+        expect(readdirSync(disk.path)).toEqual(['filler']);
+        expect((await fetch(`${api.url}/health`)).status).toBe(200);
+
+        disk.makeRoom();
+        const again = await run();
+        expect(again.at(-1)).toMatchObject({ event: 'completed' });
+        expect(await exportRows()).toBe(before + 1);
+      },
+      '4m',
+    );
   });
 
   it('refuses anonymous callers, reviewers, bad formats and bad filters with specific errors', async () => {

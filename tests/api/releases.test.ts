@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +14,7 @@ import {
   signedIn,
   startApi,
   SUBMIT,
+  withFullDisk,
   type TestApi,
 } from './src';
 import { checkClaimReviewProfile } from './src/claim-review-profile';
@@ -277,6 +278,42 @@ describe('releases', () => {
     // Refused cuts left no release behind.
     const all = await editor.ok<{ releases: { name: string }[] }>(RELEASES);
     expect(all.releases.map((r) => r.name)).not.toContain('X');
+  });
+
+  it('says the release store is full when its disk is: no release, no files, and the cut works once there is room', async (context) => {
+    const root = join(api.config.dataDir, 'releases');
+    const releaseCount = async () =>
+      (await editor.ok<{ releases: { name: string }[] }>(RELEASES)).releases.filter(
+        (r) => r.name === 'Full disk desk',
+      ).length;
+    await withFullDisk(
+      root,
+      (reason) => context.skip(reason),
+      async (disk) => {
+        const refused = await editor.request(CUT, {
+          input: { name: 'Full disk desk', filter: { projectId } },
+        });
+        expect(refused.data ?? null).toBeNull();
+        expect(refused.errors?.[0]?.extensions?.['code']).toBe('INSUFFICIENT_STORAGE');
+        expect(refused.errors?.[0]?.message).toBe(
+          'The release store is full, so the release was not cut. Tell an administrator: the disk holding the data folder needs space.',
+        );
+        expect(JSON.stringify(refused)).not.toMatch(/ENOSPC|releases\//);
+        expect(await releaseCount()).toBe(0);
+        expect(readdirSync(disk.path)).toEqual(['filler']);
+        // No claim rows of the refused release left behind.
+        const [orphans] = (await api.dataSource.query(
+          `SELECT COUNT(*) AS n FROM "release_claims" rc
+          WHERE NOT EXISTS (SELECT 1 FROM "releases" r WHERE r."id" = rc."releaseId")`,
+        )) as { n: string | number }[];
+        expect(Number(orphans.n)).toBe(0);
+
+        disk.makeRoom();
+        const release = await cut('Full disk desk');
+        expect(release.number).toBe(1);
+        expect(await releaseCount()).toBe(1);
+      },
+    );
   });
 
   it('removes what a release cut killed mid-way left behind, never a release or a cut still writing', async () => {

@@ -11,18 +11,20 @@ export interface FullDisk {
 }
 
 /**
- * Mounts a 256 kB tmpfs over `path` (its own files are back once it is unmounted), fills it to
- * ENOSPC and runs `work`, then unmounts. Mounting needs root, which CI has: under CI=true a
- * failed mount fails the test; elsewhere `skip` is called with the reason.
+ * Mounts a tmpfs of `size` (256 kB unless given; room for what `work` stores once the filler is
+ * gone) over `path` (its own files are back once it is unmounted), fills it to ENOSPC and runs
+ * `work`, then unmounts. Mounting needs root, which CI has: under CI=true a failed mount fails
+ * the test; elsewhere `skip` is called with the reason.
  */
 export async function withFullDisk(
   path: string,
   skip: (reason: string) => void,
   work: (disk: FullDisk) => Promise<void>,
+  size = '256k',
 ): Promise<void> {
   mkdirSync(path, { recursive: true });
   try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=256k', 'tmpfs', path], { stdio: 'pipe' });
+    execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${size}`, 'tmpfs', path], { stdio: 'pipe' });
   } catch (error) {
     if (process.env['CI'] === 'true') throw error;
     skip(`cannot mount a small file system here (${String(error)})`);

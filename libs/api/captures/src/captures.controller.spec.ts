@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { storeFailure } from './captures.controller';
 
-const fsError = (code: string) => Object.assign(new Error(`${code}: /data/captures/x`), { code });
+const fsError = (code: string) =>
+  Object.assign(new Error(`${code}: /data/captures/x`), { code, syscall: 'write' });
 
 describe('storeFailure', () => {
   it('says the store is full for ENOSPC and EDQUOT', () => {

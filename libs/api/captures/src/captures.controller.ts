@@ -14,6 +14,7 @@ import {
   statusForCode,
   UnauthenticatedError,
   assertNotCrossSite,
+  fileSystemProblem,
   multipartFile,
 } from '@corroborate/api-core';
 import { type CaptureEntity } from './capture.entity';
@@ -206,22 +207,19 @@ export class CapturesController {
   }
 }
 
-/** File-system errors codes that mean the capture store cannot take the file at all. */
-const UNWRITABLE = new Set(['EACCES', 'EPERM', 'EROFS', 'ENOTDIR', 'EEXIST', 'EISDIR']);
-
 /**
  * What to tell the person when the capture store itself failed (full, or not writable): what
  * happened, that nothing was kept, and who can fix it — never a path or a system error code.
  */
 export function storeFailure(error: unknown): { problem: string; message: string } | null {
-  const code = (error as { code?: unknown } | null)?.code;
-  if (code === 'ENOSPC' || code === 'EDQUOT')
+  const problem = fileSystemProblem(error);
+  if (problem === 'full')
     return {
       problem: 'is full',
       message:
         'The capture store is full, so nothing was stored. Tell an administrator: the disk holding the data folder needs space.',
     };
-  if (typeof code === 'string' && UNWRITABLE.has(code))
+  if (problem === 'unwritable')
     return {
       problem: 'cannot be written',
       message:

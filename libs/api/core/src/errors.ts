@@ -8,7 +8,8 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'CONFLICT'
   | 'TOO_MANY_REQUESTS'
-  | 'SERVICE_UNAVAILABLE';
+  | 'SERVICE_UNAVAILABLE'
+  | 'INSUFFICIENT_STORAGE';
 
 /** Base of every error the product raises on purpose. Anything else is an internal error. */
 export abstract class AppError extends Error {
@@ -73,6 +74,38 @@ export class ServiceUnavailableError extends AppError {
   ) {
     super(message, { retryAfterSeconds: 5 });
   }
+}
+
+/**
+ * The server could not keep a file it must keep (an export, a release, a capture, an import's
+ * staging): its disk is full or the folder cannot be written. Nothing was kept; the message says
+ * what and who can fix it, never a path or a system error code.
+ */
+export class InsufficientStorageError extends AppError {
+  readonly code = 'INSUFFICIENT_STORAGE';
+}
+
+/** File-system error codes that mean a folder cannot take a file at all. */
+const UNWRITABLE_CODES = new Set([
+  'EACCES',
+  'EPERM',
+  'EROFS',
+  'ENOTDIR',
+  'EEXIST',
+  'EISDIR',
+  'ENOENT',
+]);
+
+/**
+ * For a write: whether a file-system error (one with a `syscall`) means the disk is full (`full`:
+ * ENOSPC, EDQUOT) or the folder cannot be written (`unwritable`: permissions, a read-only disk, a
+ * file where a folder should be, a folder gone); null for anything else.
+ */
+export function fileSystemProblem(error: unknown): 'full' | 'unwritable' | null {
+  const { code, syscall } = (error ?? {}) as { code?: unknown; syscall?: unknown };
+  if (typeof syscall !== 'string' || typeof code !== 'string') return null;
+  if (code === 'ENOSPC' || code === 'EDQUOT') return 'full';
+  return UNWRITABLE_CODES.has(code) ? 'unwritable' : null;
 }
 
 /** Node socket errors and PostgreSQL SQLSTATEs that mean "the database is not reachable". */

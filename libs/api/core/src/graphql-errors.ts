@@ -33,6 +33,8 @@ export function statusForCode(code: ErrorCode): number {
       return 429;
     case 'SERVICE_UNAVAILABLE':
       return 503;
+    case 'INSUFFICIENT_STORAGE':
+      return 507;
     default: {
       const unreachable: never = code;
       return unreachable;

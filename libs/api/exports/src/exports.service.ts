@@ -20,6 +20,8 @@ import {
   type AppConfig,
   AppError,
   discardWrittenFile,
+  fileSystemProblem,
+  InsufficientStorageError,
   NotFoundError,
 } from '@corroborate/api-core';
 import { OrganisationService } from '@corroborate/api-organisation';
@@ -65,7 +67,13 @@ class HashingSink {
   private readonly hash = createHash('sha256');
   bytes = 0;
 
-  constructor(private readonly targets: Writable[]) {}
+  constructor(private readonly targets: Writable[]) {
+    // A target that fails (a full disk, say) while no write waits on it must not throw its error
+    // at the process: the next write finds it destroyed, with the error, and rejects with it.
+    // (Without a listener the error went to the process, and the 'close' a waiting write needs
+    // never came: the export hung.)
+    for (const t of targets) t.on('error', () => undefined);
+  }
 
   async write(text: string): Promise<void> {
     if (!text) return;
@@ -76,7 +84,9 @@ class HashingSink {
       this.targets.map(
         (t) =>
           new Promise<void>((resolve, reject) => {
-            if (t.destroyed) return reject(new Error('The export destination was closed.'));
+            // A destination that failed (a full disk, say) is closed with its own error.
+            const closed = () => t.errored ?? new Error('The export destination was closed.');
+            if (t.destroyed) return reject(closed());
             if (t.write(chunk)) return resolve();
             const onDrain = () => {
               t.off('close', onClose);
@@ -84,7 +94,7 @@ class HashingSink {
             };
             const onClose = () => {
               t.off('drain', onDrain);
-              reject(new Error('The export destination was closed.'));
+              reject(closed());
             };
             t.once('drain', onDrain);
             t.once('close', onClose);
@@ -95,6 +105,32 @@ class HashingSink {
 
   digest(): string {
     return this.hash.digest('hex');
+  }
+}
+
+const storeLogger = new Logger('Exports');
+
+/**
+ * A full or unwritable store as the error the person sees (507, what was not kept and who can
+ * fix it, no path or system code); any other error as it is.
+ */
+export function storeError(error: unknown, what: 'export' | 'release'): unknown {
+  const store = what === 'export' ? 'export store' : 'release store';
+  const kept = what === 'export' ? 'the export was not kept' : 'the release was not cut';
+  const problem = fileSystemProblem(error);
+  // The operator's log keeps what the person is not shown: the path and the system's error.
+  if (problem) storeLogger.error(`The ${store} could not be written: ${String(error)}`);
+  switch (problem) {
+    case 'full':
+      return new InsufficientStorageError(
+        `The ${store} is full, so ${kept}. Tell an administrator: the disk holding the data folder needs space.`,
+      );
+    case 'unwritable':
+      return new InsufficientStorageError(
+        `Corroborate cannot write to its ${store}, so ${kept}. Tell an administrator: the server needs a writable ${what}s folder in its data folder.`,
+      );
+    default:
+      return error;
   }
 }
 
@@ -387,7 +423,9 @@ export class ExportsService implements OnApplicationBootstrap, OnApplicationShut
   ): Promise<ExportManifest> {
     const id = options.id ?? crypto.randomUUID();
     const dir = join(this.root, id);
-    await mkdir(dir, { recursive: true });
+    await mkdir(dir, { recursive: true }).catch((error: unknown) => {
+      throw storeError(error, 'export');
+    });
     const fileName = options.fileName ?? exportFileName(format, new Date().toISOString());
     const out = createWriteStream(join(dir, 'export.partial'));
     try {
@@ -430,7 +468,7 @@ export class ExportsService implements OnApplicationBootstrap, OnApplicationShut
     } catch (error) {
       out.destroy();
       await rm(dir, { recursive: true, force: true });
-      throw error;
+      throw storeError(error, 'export');
     }
   }
 

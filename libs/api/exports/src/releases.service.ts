@@ -33,6 +33,7 @@ import {
   HOUR_MS,
   idFolders,
   lastWritten,
+  storeError,
 } from './exports.service';
 import {
   ReleaseClaimEntity,
@@ -182,7 +183,9 @@ export class ReleasesService implements OnApplicationBootstrap, OnApplicationShu
     const number = (previous?.number ?? 0) + 1;
     const id = crypto.randomUUID();
     const dir = this.dir(id);
-    await mkdir(dir, { recursive: true });
+    await mkdir(dir, { recursive: true }).catch((error: unknown) => {
+      throw storeError(error, 'release');
+    });
     const stamp = new Date().toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
     const slug =
       nameKey
@@ -289,7 +292,7 @@ export class ReleasesService implements OnApplicationBootstrap, OnApplicationShu
           `Release ${number} of "${name}" was just cut by someone else; cut again to make the next one.`,
           { field: 'name' },
         );
-      throw error;
+      throw storeError(error, 'release');
     }
   }
 

@@ -12,6 +12,7 @@ import {
   statusForCode,
   UnauthenticatedError,
   assertNotCrossSite,
+  fileSystemProblem,
   multipartFile,
 } from '@corroborate/api-core';
 import { formatOfFileName, IMPORT_FORMATS, type ImportFormat } from '@corroborate/domain';
@@ -22,20 +23,16 @@ type AuthedRequest = Request & { actor?: Actor | null };
 
 const IMPORTERS: readonly Role[] = [Role.ADMIN, Role.EDITOR];
 
-/** File-system error codes that mean the temporary folder cannot take the staged claims. */
-const UNWRITABLE = new Set(['EACCES', 'EPERM', 'EROFS', 'ENOTDIR', 'ENOENT']);
-
 /**
  * What to tell the person when staging a valid file in the server's temporary folder failed
  * (full, or not writable): that nothing was imported and who can fix it — never a path or a
  * system error code. Null for any other error.
  */
 export function stagingFailure(error: unknown): string | null {
-  const { code, syscall } = (error ?? {}) as { code?: unknown; syscall?: unknown };
-  if (typeof syscall !== 'string') return null;
-  if (code === 'ENOSPC' || code === 'EDQUOT')
+  const problem = fileSystemProblem(error);
+  if (problem === 'full')
     return "The server's temporary folder is full, so nothing was imported. Tell an administrator: the disk holding the temporary folder (TMPDIR) needs space.";
-  if (typeof code === 'string' && UNWRITABLE.has(code))
+  if (problem === 'unwritable')
     return 'The server cannot write to its temporary folder, so nothing was imported. Tell an administrator: the server needs a writable temporary folder (TMPDIR).';
   return null;
 }
