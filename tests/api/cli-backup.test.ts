@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ProjectEntity } from '@corroborate/api-projects';
@@ -13,6 +13,7 @@ import {
   type TestApi,
   type TestDatabase,
   testDialect,
+  withFullDisk,
 } from './src';
 
 const cli = runCli;
@@ -146,6 +147,24 @@ describe(`corroborate backup and restore on ${testDialect()}`, { timeout: 180_00
     expect(run.code).toBe(1);
     expect(run.err).toMatch(/not empty; restore only into a new, empty database/);
     expect(readFileSync(join(out, 'backup.json'), 'utf8')).toBe(before);
+  });
+
+  it('says the disk is full, exit 1, and leaves no partial backup behind', async (context) => {
+    await withFullDisk(
+      join(source.dataDir, 'full-disk'),
+      (reason) => context.skip(reason),
+      async (disk) => {
+        const out = join(disk.path, 'backup');
+        const result = cli(source, ['backup', '--out', out]);
+        expect(result.code).toBe(1);
+        expect(result.err).toContain(
+          `The disk holding ${out} is full: the backup could not be finished, and what it had written was removed.`,
+        );
+        // Nothing that could be taken for a backup: no manifest, no database copy, no folders.
+        expect(readdirSync(out)).toEqual([]);
+        expect(cli(source, ['restore', '--from', out]).err).toMatch(/holds no backup\.json/);
+      },
+    );
   });
 
   it('refuses a folder that is not a backup, and a non-empty backup target, as usage errors', () => {

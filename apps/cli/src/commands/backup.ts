@@ -7,6 +7,8 @@ import {
   mkdirSync,
   readdirSync,
   readFileSync,
+  renameSync,
+  rmSync,
   statSync,
   writeFileSync,
 } from 'node:fs';
@@ -14,7 +16,7 @@ import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { type Command } from 'commander';
 import { Client } from 'pg';
-import { type AppConfig, loadConfig } from '@corroborate/api-core';
+import { type AppConfig, fileSystemProblem, loadConfig } from '@corroborate/api-core';
 import { type CommandKit } from './export';
 
 /** Folders of DATA_DIR a backup carries: immutable captures, finished exports and releases. */
@@ -39,6 +41,9 @@ function isEmptyDir(path: string): boolean {
   return !existsSync(path) || readdirSync(path).length === 0;
 }
 
+/** pg_dump could not write its output: the disk holding it is full. */
+class DumpDiskFullError extends Error {}
+
 /** Runs pg_dump / pg_restore; a failure carries their own message. */
 function pgTool(tool: 'pg_dump' | 'pg_restore', args: string[], kit: CommandKit): void {
   const result = spawnSync(tool, args, { encoding: 'utf8' });
@@ -47,6 +52,8 @@ function pgTool(tool: 'pg_dump' | 'pg_restore', args: string[], kit: CommandKit)
       `${tool} could not run (${result.error.message}). Install the PostgreSQL client tools matching the server.`,
       1,
     );
+  if (result.status !== 0 && /No space left on device|Disk quota exceeded/i.test(result.stderr))
+    throw new DumpDiskFullError(result.stderr.trim());
   if (result.status !== 0) throw kit.failure(`${tool} failed: ${result.stderr.trim()}`, 1);
 }
 
@@ -90,6 +97,38 @@ async function backup(out: string, force: boolean, kit: CommandKit): Promise<Bac
   if (!force && !isEmptyDir(dir))
     throw kit.failure(`${dir} is not empty; choose a new folder or pass --force.`, 2);
   mkdirSync(dir, { recursive: true });
+  // What this backup wrote, removed again if it cannot finish: a folder with some of a backup
+  // and no manifest must not be taken for one (and --force keeps what was there before).
+  const written: string[] = [];
+  try {
+    return await writeBackup(config, dir, written, kit);
+  } catch (error) {
+    for (const path of written.reverse()) rmSync(path, { recursive: true, force: true });
+    const problem =
+      error instanceof DumpDiskFullError ||
+      (error as { code?: unknown } | null)?.code === 'SQLITE_FULL'
+        ? 'full'
+        : fileSystemProblem(error);
+    if (problem === 'full')
+      throw kit.failure(
+        `The disk holding ${dir} is full: the backup could not be finished, and what it had written was removed. Free space there or choose another folder, then run the backup again.`,
+        1,
+      );
+    if (problem === 'unwritable')
+      throw kit.failure(
+        `Cannot write the backup into ${dir} (${String((error as { code?: unknown }).code)}): what it had written was removed. Choose a folder you can write to.`,
+        1,
+      );
+    throw error;
+  }
+}
+
+async function writeBackup(
+  config: AppConfig,
+  dir: string,
+  written: string[],
+  kit: CommandKit,
+): Promise<BackupManifest> {
   const progress = kit.progress ?? process.stderr;
   progress.write('Copying the database…\n');
   let file: string;
@@ -97,6 +136,7 @@ async function backup(out: string, force: boolean, kit: CommandKit): Promise<Bac
     if (!existsSync(config.database.path))
       throw kit.failure(`There is no database at ${config.database.path}.`, 1);
     file = 'corroborate.db';
+    written.push(join(dir, file));
     const db = new Database(config.database.path, { fileMustExist: true });
     try {
       await db.backup(join(dir, file), {
@@ -110,6 +150,7 @@ async function backup(out: string, force: boolean, kit: CommandKit): Promise<Bac
     }
   } else {
     file = 'database.dump';
+    written.push(join(dir, file));
     pgTool(
       'pg_dump',
       [
@@ -131,6 +172,7 @@ async function backup(out: string, force: boolean, kit: CommandKit): Promise<Bac
     const source = join(config.dataDir, folder);
     if (!existsSync(source)) continue;
     progress.write(`Copying ${folder}/…\n`);
+    written.push(join(dir, folder));
     cpSync(source, join(dir, folder), {
       recursive: true,
       filter: (path) => !path.includes(`${folder}/tmp`),
@@ -145,7 +187,11 @@ async function backup(out: string, force: boolean, kit: CommandKit): Promise<Bac
     database: { file, bytes: statSync(path).size, sha256: await sha256(path) },
     folders,
   };
-  writeFileSync(join(dir, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
+  // Written whole or not at all: the manifest is what makes the folder a backup.
+  const partial = join(dir, `${MANIFEST}.partial`);
+  written.push(partial);
+  writeFileSync(partial, `${JSON.stringify(manifest, null, 2)}\n`);
+  renameSync(partial, join(dir, MANIFEST));
   return manifest;
 }
 
