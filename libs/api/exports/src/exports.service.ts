@@ -134,10 +134,16 @@ export function storeError(error: unknown, what: 'export' | 'release'): unknown 
   }
 }
 
-function endFile(stream: WriteStream): Promise<void> {
+/**
+ * Ends a file stream once all it was given is written, or rejects: when it fails now, and when it
+ * already failed (a full disk while the last writes were buffered). `end`'s callback then gets
+ * an error, which was ignored, and a truncated file was renamed into place as complete.
+ */
+export function endFile(stream: WriteStream): Promise<void> {
   return new Promise((resolve, reject) => {
+    if (stream.errored) return reject(stream.errored);
     stream.once('error', reject);
-    stream.end(() => resolve());
+    stream.end((error?: Error | null) => (error ? reject(stream.errored ?? error) : resolve()));
   });
 }
 

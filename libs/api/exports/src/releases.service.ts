@@ -6,7 +6,7 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { createReadStream, createWriteStream, type ReadStream, type WriteStream } from 'node:fs';
+import { createReadStream, createWriteStream, type ReadStream } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DataSource, In } from 'typeorm';
@@ -28,6 +28,7 @@ import {
 } from '@corroborate/domain';
 import { describeFilter, type ExportFilter } from './dto/export-filter.input';
 import {
+  endFile,
   type ExportProgress,
   ExportsService,
   HOUR_MS,
@@ -64,13 +65,6 @@ export interface ReleaseDelta {
 export interface ReleaseManifest extends Omit<ExportManifest, 'format'> {
   release: { id: string; name: string; number: number; previousId: string | null };
   delta: ReleaseDeltaCounts;
-}
-
-function endFile(stream: WriteStream): Promise<void> {
-  return new Promise((resolve, reject) => {
-    stream.once('error', reject);
-    stream.end(() => resolve());
-  });
 }
 
 function isUniqueViolation(error: unknown): boolean {
