@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fileSystemProblem, InsufficientStorageError } from './errors';
+import { fileSystemProblem, InsufficientStorageError, knownError } from './errors';
 import { statusForCode } from './graphql-errors';
 
 const fsError = (code: string, syscall: string | null = 'write') =>
@@ -24,5 +24,31 @@ describe('fileSystemProblem', () => {
     const error = new InsufficientStorageError('The export store is full.');
     expect(error.code).toBe('INSUFFICIENT_STORAGE');
     expect(statusForCode(error.code)).toBe(507);
+  });
+});
+
+describe('a database on a full disk', () => {
+  const wrapped = (code: string) =>
+    Object.assign(new Error('QueryFailedError'), {
+      driverError: Object.assign(new Error('disk full'), { code }),
+    });
+
+  it('is INSUFFICIENT_STORAGE saying nothing was saved, from SQLite and PostgreSQL alike', () => {
+    for (const error of [
+      Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' }),
+      wrapped('SQLITE_FULL'),
+      wrapped('53100'),
+    ]) {
+      const known = knownError(error);
+      expect(known).toBeInstanceOf(InsufficientStorageError);
+      expect(known?.message).toMatch(
+        /^The database's disk is full, so this change was not saved\./,
+      );
+    }
+  });
+
+  it('leaves other database errors alone', () => {
+    expect(knownError(wrapped('23505'))).toBeNull();
+    expect(knownError(wrapped('SQLITE_CONSTRAINT'))).toBeNull();
   });
 });

@@ -166,11 +166,30 @@ export function isSqliteBusy(error: unknown): boolean {
 }
 
 /**
+ * The database could not write because its disk is full: SQLite's SQLITE_FULL, PostgreSQL's
+ * disk_full (SQLSTATE 53100), also as the driver error TypeORM wraps.
+ */
+export function isDatabaseDiskFull(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const { code, driverError } = error as { code?: unknown; driverError?: { code?: unknown } };
+  return [code, driverError?.code].some((c) => c === 'SQLITE_FULL' || c === '53100');
+}
+
+/**
  * The error a client should see as one of ours: an {@link AppError} as it is, an unreachable
- * database as {@link ServiceUnavailableError}; null for anything else (an internal error).
+ * or busy database as {@link ServiceUnavailableError}, a database on a full disk as
+ * {@link InsufficientStorageError}; null for anything else (an internal error).
  */
 export function knownError(error: unknown): AppError | null {
   if (error instanceof AppError) return error;
+  if (isDatabaseDiskFull(error)) {
+    databaseLogger.error(
+      `Database disk full: ${error instanceof Error ? error.message : String(error)}`,
+    );
+    return new InsufficientStorageError(
+      "The database's disk is full, so this change was not saved. Tell an administrator: the disk holding the database needs space.",
+    );
+  }
   if (isSqliteBusy(error)) {
     databaseLogger.warn(`Database busy: ${error instanceof Error ? error.message : String(error)}`);
     return new ServiceUnavailableError(
