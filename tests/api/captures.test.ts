@@ -813,6 +813,15 @@ describe('URL capture with an operator allow-list, and size limits', () => {
         expect(await f.api.dataSource.getRepository(CaptureEntity).count()).toBe(before);
         expect(storeFiles(f.api)).toEqual(files);
 
+        // A URL capture into the full store: the same answer, through GraphQL.
+        const fetched = await f.editor.request(CAPTURE_URL, {
+          input: { evidenceId: await f.evidence({ url: `${base}/page` }) },
+        });
+        expect(fetched.errors?.[0]?.extensions?.['code']).toBe('INSUFFICIENT_STORAGE');
+        expect(fetched.errors?.[0]?.message).toBe(result.error?.message);
+        expect(await f.api.dataSource.getRepository(CaptureEntity).count()).toBe(before);
+        expect(storeFiles(f.api)).toEqual(files);
+
         // Room again: the same upload is stored.
         disk.makeRoom();
         const stored = await upload(f.api, evidenceId, {

@@ -4,7 +4,7 @@ import { access, mkdir, readFile, rename, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type Readable, Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { discardWrittenFile } from '@corroborate/api-core';
+import { discardWrittenFile, fileSystemProblem } from '@corroborate/api-core';
 import { SNIFF_BYTES } from './media';
 
 /** Thrown while streaming when the content passes the size limit. */
@@ -169,4 +169,25 @@ export class CaptureStore {
   open(storageKey: string): ReadStream {
     return createReadStream(this.pathOf(storageKey));
   }
+}
+
+/**
+ * What to tell the person when the capture store itself failed (full, or not writable): what
+ * happened, that nothing was kept, and who can fix it — never a path or a system error code.
+ */
+export function storeFailure(error: unknown): { problem: string; message: string } | null {
+  const problem = fileSystemProblem(error);
+  if (problem === 'full')
+    return {
+      problem: 'is full',
+      message:
+        'The capture store is full, so nothing was stored. Tell an administrator: the disk holding the data folder needs space.',
+    };
+  if (problem === 'unwritable')
+    return {
+      problem: 'cannot be written',
+      message:
+        'Corroborate cannot write to its capture store, so nothing was stored. Tell an administrator: the server needs a writable captures folder in its data folder.',
+    };
+  return null;
 }

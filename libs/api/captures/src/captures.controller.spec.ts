@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { storeFailure } from './captures.controller';
+import { storeFailure } from './capture-store';
 
 const fsError = (code: string) =>
   Object.assign(new Error(`${code}: /data/captures/x`), { code, syscall: 'write' });

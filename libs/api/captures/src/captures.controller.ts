@@ -14,11 +14,10 @@ import {
   statusForCode,
   UnauthenticatedError,
   assertNotCrossSite,
-  fileSystemProblem,
   multipartFile,
 } from '@corroborate/api-core';
 import { type CaptureEntity } from './capture.entity';
-import { CaptureTooLargeError } from './capture-store';
+import { CaptureTooLargeError, storeFailure } from './capture-store';
 import { CapturesService } from './captures.service';
 import { UnsupportedMediaError } from './media';
 
@@ -205,25 +204,4 @@ export class CapturesController {
     }
     res.status(status).json({ error: body });
   }
-}
-
-/**
- * What to tell the person when the capture store itself failed (full, or not writable): what
- * happened, that nothing was kept, and who can fix it — never a path or a system error code.
- */
-export function storeFailure(error: unknown): { problem: string; message: string } | null {
-  const problem = fileSystemProblem(error);
-  if (problem === 'full')
-    return {
-      problem: 'is full',
-      message:
-        'The capture store is full, so nothing was stored. Tell an administrator: the disk holding the data folder needs space.',
-    };
-  if (problem === 'unwritable')
-    return {
-      problem: 'cannot be written',
-      message:
-        'Corroborate cannot write to its capture store, so nothing was stored. Tell an administrator: the server needs a writable captures folder in its data folder.',
-    };
-  return null;
 }

@@ -11,10 +11,11 @@ import {
   BadInputError,
   ConflictError,
   NotFoundError,
+  InsufficientStorageError,
 } from '@corroborate/api-core';
 import { EvidenceEntity } from '@corroborate/api-evidence';
 import { CaptureEntity } from './capture.entity';
-import { CaptureStore, type ReceivedBlob } from './capture-store';
+import { CaptureStore, type ReceivedBlob, storeFailure } from './capture-store';
 import { type CaptureMethod } from './dto/capture.type';
 import { type CaptureMediaType, detectMediaType, extractText } from './media';
 import { fetchUrlToStore, UrlCaptureError } from './url-fetcher';
@@ -133,7 +134,7 @@ export class CapturesService {
       });
     } catch (error) {
       if (error instanceof UrlCaptureError) throw new BadInputError('url', error.message);
-      throw error;
+      throw this.storeError(error);
     }
     return this.keep(actor, evidenceId, fetched.blob, {
       method: 'URL_FETCH',
@@ -141,7 +142,21 @@ export class CapturesService {
       fileName: null,
       mediaType: fetched.mediaType,
       declaredType: fetched.declaredType,
+    }).catch((error: unknown) => {
+      throw this.storeError(error);
     });
+  }
+
+  /**
+   * A full or unwritable capture store as the error the person sees (INSUFFICIENT_STORAGE, what
+   * was not kept and who can fix it), with the system's error in the log; others as they are.
+   * (The upload endpoint answers the same from its own handler.)
+   */
+  private storeError(error: unknown): unknown {
+    const failure = storeFailure(error);
+    if (!failure) return error;
+    this.logger.error(`Capture store ${failure.problem}: ${String(error)}`);
+    return new InsufficientStorageError(failure.message);
   }
 
   /**
