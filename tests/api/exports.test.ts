@@ -110,6 +110,24 @@ async function get(path: string, who: ApiClient | null, headers: Record<string, 
   return { res, body, text: body.toString('utf8') };
 }
 
+/** `POST /api/exports` as the web page sends it: the progress events, parsed, of a 200 answer. */
+async function exportWithProgress(body: Record<string, unknown>) {
+  const res = await fetch(`${api.url}/api/exports`, {
+    method: 'POST',
+    headers: {
+      cookie: editor.cookie!,
+      'content-type': 'application/json',
+      'x-requested-with': 'XMLHttpRequest',
+    },
+    body: JSON.stringify(body),
+  });
+  expect(res.status).toBe(200);
+  return (await res.text())
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
+}
+
 async function exportOf(format: string, query = '', who: ApiClient = editor) {
   const r = await get(`/api/exports/claims.${format}${query ? `?${query}` : ''}`, who);
   expect(r.res.status, r.text).toBe(200);
@@ -479,20 +497,10 @@ describe('exports', () => {
   });
 
   it('runs with progress for the web page (POST), then serves the file and manifest', async () => {
-    const res = await fetch(`${api.url}/api/exports`, {
-      method: 'POST',
-      headers: {
-        cookie: editor.cookie!,
-        'content-type': 'application/json',
-        'x-requested-with': 'XMLHttpRequest',
-      },
-      body: JSON.stringify({ format: 'csv', filter: { projectId: demoProjectId } }),
+    const events = await exportWithProgress({
+      format: 'csv',
+      filter: { projectId: demoProjectId },
     });
-    expect(res.status).toBe(200);
-    const events = (await res.text())
-      .split('\n')
-      .filter(Boolean)
-      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(events[0]).toMatchObject({ event: 'started', format: 'csv' });
     expect(events.some((e) => e['event'] === 'progress' && e['total'] === 3)).toBe(true);
     const done = events.at(-1) as {
@@ -517,22 +525,8 @@ describe('exports', () => {
     const root = join(api.config.dataDir, 'exports');
     // Every verified claim (more than one batch, so the file is written while it is read), or
     // the demo project's few (written in one go, still buffered when the file is ended).
-    const run = async (filter: Record<string, unknown> = {}) => {
-      const res = await fetch(`${api.url}/api/exports`, {
-        method: 'POST',
-        headers: {
-          cookie: editor.cookie!,
-          'content-type': 'application/json',
-          'x-requested-with': 'XMLHttpRequest',
-        },
-        body: JSON.stringify({ format: 'ndjson', filter }),
-      });
-      expect(res.status).toBe(200);
-      return (await res.text())
-        .split('\n')
-        .filter(Boolean)
-        .map((l) => JSON.parse(l) as Record<string, unknown>);
-    };
+    const run = (filter: Record<string, unknown> = {}) =>
+      exportWithProgress({ format: 'ndjson', filter });
     const exportRows = async () =>
       Number(
         (

@@ -16,7 +16,12 @@ import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { type Command } from 'commander';
 import { Client } from 'pg';
-import { type AppConfig, fileSystemProblem, loadConfig } from '@corroborate/api-core';
+import {
+  type AppConfig,
+  fileSystemProblem,
+  isDatabaseDiskFull,
+  loadConfig,
+} from '@corroborate/api-core';
 import { type CommandKit } from './export';
 
 /** Folders of DATA_DIR a backup carries: immutable captures, finished exports and releases. */
@@ -105,8 +110,7 @@ async function backup(out: string, force: boolean, kit: CommandKit): Promise<Bac
   } catch (error) {
     for (const path of written.reverse()) rmSync(path, { recursive: true, force: true });
     const problem =
-      error instanceof DumpDiskFullError ||
-      (error as { code?: unknown } | null)?.code === 'SQLITE_FULL'
+      error instanceof DumpDiskFullError || isDatabaseDiskFull(error)
         ? 'full'
         : fileSystemProblem(error);
     if (problem === 'full')

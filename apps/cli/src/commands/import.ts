@@ -2,7 +2,7 @@ import { createReadStream, statSync } from 'node:fs';
 import { type INestApplicationContext } from '@nestjs/common';
 import { isUUID } from 'class-validator';
 import { type Command } from 'commander';
-import { ImportsService, ImportTooLargeError, stagingFailure } from '@corroborate/api-imports';
+import { ImportsService, ImportTooLargeError } from '@corroborate/api-imports';
 import {
   formatOfFileName,
   IMPORT_FORMATS,
@@ -127,8 +127,6 @@ export function registerImportCommand(program: Command, deps: ImportCommandDeps)
           .finally(() => clearTimeout(waiting))
           .catch((error: unknown) => {
             if (error instanceof ImportTooLargeError) throw deps.fail(error.message, false);
-            const staging = stagingFailure(error);
-            if (staging) throw deps.fail(staging, false);
             throw error;
           });
         if (!outcome.ok) {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CaptureStore, CaptureTooLargeError } from './capture-store';
+import { CaptureStore, CaptureTooLargeError, storeFailure } from './capture-store';
 
 describe('CaptureStore.receive', () => {
   const dirs: string[] = [];
@@ -27,5 +27,27 @@ describe('CaptureStore.receive', () => {
       await expect(store.receive(upload, 1024)).rejects.toThrow(CaptureTooLargeError);
       expect(readdirSync(join(dataDir, 'captures', 'tmp'))).toEqual([]);
     }
+  });
+});
+
+const fsError = (code: string) =>
+  Object.assign(new Error(`${code}: /data/captures/x`), { code, syscall: 'write' });
+
+describe('storeFailure', () => {
+  it('says the store is full for ENOSPC and EDQUOT', () => {
+    for (const code of ['ENOSPC', 'EDQUOT'])
+      expect(storeFailure(fsError(code))?.message).toMatch(/capture store is full/);
+  });
+
+  it('says the store cannot be written for permission and folder errors', () => {
+    for (const code of ['EACCES', 'EPERM', 'EROFS', 'ENOTDIR', 'EEXIST'])
+      expect(storeFailure(fsError(code))?.message).toMatch(/cannot write to its capture store/);
+  });
+
+  it('never names a path or a system code, and leaves other errors alone', () => {
+    expect(JSON.stringify(storeFailure(fsError('ENOSPC')))).not.toMatch(/ENOSPC|\/data/);
+    expect(storeFailure(fsError('ECONNRESET'))).toBeNull();
+    expect(storeFailure(new Error('boom'))).toBeNull();
+    expect(storeFailure(null)).toBeNull();
   });
 });

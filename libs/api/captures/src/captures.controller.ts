@@ -17,7 +17,7 @@ import {
   multipartFile,
 } from '@corroborate/api-core';
 import { type CaptureEntity } from './capture.entity';
-import { CaptureTooLargeError, storeFailure } from './capture-store';
+import { CaptureTooLargeError } from './capture-store';
 import { CapturesService } from './captures.service';
 import { UnsupportedMediaError } from './media';
 
@@ -182,11 +182,6 @@ export class CapturesController {
     } else if (error instanceof UnsupportedMediaError) {
       status = 415;
       body = { code: 'UNSUPPORTED_MEDIA_TYPE', message: error.message, field: 'file' };
-    } else if (storeFailure(error) !== null) {
-      const failure = storeFailure(error)!;
-      this.logger.error(`Capture store ${failure.problem}: ${String(error)}`);
-      status = 507;
-      body = { code: 'INSUFFICIENT_STORAGE', message: failure.message };
     } else {
       this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
       status = 500;

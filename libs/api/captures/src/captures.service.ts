@@ -107,16 +107,20 @@ export class CapturesService {
   async upload(actor: Actor, evidenceId: string, file: UploadedFile): Promise<CaptureEntity> {
     const fileName = cleanFileName(file.fileName);
     let mediaType: CaptureMediaType | null = null;
-    const blob = await this.store.receive(file.stream, this.maxBytes, (head) => {
-      mediaType = detectMediaType(head, file.declaredType, fileName);
-    });
-    return this.keep(actor, evidenceId, blob, {
-      method: 'UPLOAD',
-      url: null,
-      fileName,
-      mediaType,
-      declaredType: file.declaredType,
-    });
+    try {
+      const blob = await this.store.receive(file.stream, this.maxBytes, (head) => {
+        mediaType = detectMediaType(head, file.declaredType, fileName);
+      });
+      return await this.keep(actor, evidenceId, blob, {
+        method: 'UPLOAD',
+        url: null,
+        fileName,
+        mediaType,
+        declaredType: file.declaredType,
+      });
+    } catch (error) {
+      throw this.storeError(error);
+    }
   }
 
   /** Fetches a URL server-side (see {@link fetchUrlToStore}) and records it as the next capture. */
@@ -150,7 +154,6 @@ export class CapturesService {
   /**
    * A full or unwritable capture store as the error the person sees (INSUFFICIENT_STORAGE, what
    * was not kept and who can fix it), with the system's error in the log; others as they are.
-   * (The upload endpoint answers the same from its own handler.)
    */
   private storeError(error: unknown): unknown {
     const failure = storeFailure(error);

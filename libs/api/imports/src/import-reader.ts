@@ -3,7 +3,9 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Readable, type Writable } from 'node:stream';
+import { Logger } from '@nestjs/common';
 import { parse as parseCsv, type CsvError } from 'csv-parse';
+import { fileSystemProblem, InsufficientStorageError } from '@corroborate/api-core';
 import {
   checkCsvHeader,
   claimReviewRecords,
@@ -130,6 +132,24 @@ async function* utf8Chunks(
 
 const STAGING_PREFIX = 'corroborate-import-';
 
+const stagingLogger = new Logger('Imports');
+
+/**
+ * A failure to keep a valid file in the server's temporary folder (full, or not writable) as
+ * {@link InsufficientStorageError}: it says that nothing was imported and who can fix it, never a
+ * path or a system error code (the original is logged). Any other error is returned as it is.
+ */
+export function stagingError(error: unknown): unknown {
+  const problem = fileSystemProblem(error);
+  if (problem === null) return error;
+  stagingLogger.error(`Import staging failed: ${String(error)}`);
+  return new InsufficientStorageError(
+    problem === 'full'
+      ? "The server's temporary folder is full, so nothing was imported. Tell an administrator: the disk holding the temporary folder (TMPDIR) needs space."
+      : 'The server cannot write to its temporary folder, so nothing was imported. Tell an administrator: the server needs a writable temporary folder (TMPDIR).',
+  );
+}
+
 /**
  * Removes the staging folders of imports whose process no longer runs (killed mid-import: a clean
  * failure discards its own). Folders of live processes — other instances on this machine — stay.
@@ -186,23 +206,27 @@ class Stage {
 
   static async open(): Promise<Stage> {
     // The owner's pid in the name lets a later process remove it if this one is killed.
-    const dir = await mkdtemp(join(tmpdir(), `${STAGING_PREFIX}${process.pid}-`));
+    const dir = await mkdtemp(join(tmpdir(), `${STAGING_PREFIX}${process.pid}-`)).catch(
+      (error: unknown) => {
+        throw stagingError(error);
+      },
+    );
     return new Stage(dir, join(dir, 'staged.ndjson'));
   }
 
   async push(claim: ImportedClaim, line: number | null, record: number): Promise<void> {
-    if (this.failure) throw this.failure;
+    if (this.failure) throw stagingError(this.failure);
     this.count++;
     const staged: StagedClaim = { line, record, claim };
     if (!this.out.write(`${JSON.stringify(staged)}\n`)) await drainedOrEnded(this.out);
     // A failed write (a full disk, say) ends the stream instead of draining it.
-    if (this.failure) throw this.failure;
+    if (this.failure) throw stagingError(this.failure);
   }
 
   async close(): Promise<void> {
-    if (this.failure) throw this.failure;
+    if (this.failure) throw stagingError(this.failure);
     await new Promise<void>((resolve, reject) =>
-      this.out.end((error?: Error | null) => (error ? reject(error) : resolve())),
+      this.out.end((error?: Error | null) => (error ? reject(stagingError(error)) : resolve())),
     );
   }
 

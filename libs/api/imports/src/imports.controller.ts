@@ -12,7 +12,6 @@ import {
   statusForCode,
   UnauthenticatedError,
   assertNotCrossSite,
-  fileSystemProblem,
   multipartFile,
 } from '@corroborate/api-core';
 import { formatOfFileName, IMPORT_FORMATS, type ImportFormat } from '@corroborate/domain';
@@ -22,20 +21,6 @@ import { type ImportFailure, type ImportOutcome, ImportsService } from './import
 type AuthedRequest = Request & { actor?: Actor | null };
 
 const IMPORTERS: readonly Role[] = [Role.ADMIN, Role.EDITOR];
-
-/**
- * What to tell the person when staging a valid file in the server's temporary folder failed
- * (full, or not writable): that nothing was imported and who can fix it — never a path or a
- * system error code. Null for any other error.
- */
-export function stagingFailure(error: unknown): string | null {
-  const problem = fileSystemProblem(error);
-  if (problem === 'full')
-    return "The server's temporary folder is full, so nothing was imported. Tell an administrator: the disk holding the temporary folder (TMPDIR) needs space.";
-  if (problem === 'unwritable')
-    return 'The server cannot write to its temporary folder, so nothing was imported. Tell an administrator: the server needs a writable temporary folder (TMPDIR).';
-  return null;
-}
 
 /** The error body of a file with invalid records (nothing imported). */
 function problemsOf(outcome: ImportFailure) {
@@ -195,11 +180,6 @@ export class ImportsController {
         status: 413,
         body: { code: 'PAYLOAD_TOO_LARGE', message: error.message, field: 'file' },
       };
-    const staging = stagingFailure(error);
-    if (staging) {
-      this.logger.error(`Import staging failed: ${String(error)}`);
-      return { status: 507, body: { code: 'INSUFFICIENT_STORAGE', message: staging } };
-    }
     this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
     return {
       status: 500,
