@@ -77,7 +77,7 @@ export class ImportWriter {
   private readonly knownSources = new Map<string, SourceEntity>();
   private readonly postgres: boolean;
   private sqliteTriggers: { name: string; sql: string }[] | null = null;
-  /** PostgreSQL: the statements of batches sent and not yet awaited, oldest first (see write). */
+  /** PostgreSQL: the statements of batches sent and not yet awaited, oldest first (see write); each chained after the one before. */
   private readonly inFlight: Promise<void>[] = [];
   sourcesCreated = 0;
   evidenceCreated = 0;
@@ -216,13 +216,13 @@ export class ImportWriter {
         );
     }
     if (this.postgres) {
-      // Sent now and not awaited: the connection runs statements in the order they were sent,
-      // so this batch's rows are inserted while the caller reads and builds the next batch (the
-      // server and this process work at once). A failure is thrown by the next write or by
-      // finish(); the transaction is aborted by then, so nothing after it is written.
-      // Straight to the transaction's node-postgres client, which queues statements and runs
-      // them in the order of these calls (sources before the evidence naming them, claims
-      // before their topics, each batch after the one before).
+      // Not awaited: this batch's rows are inserted while the caller reads and builds the next
+      // batch (the server and this process work at once). Straight to the transaction's
+      // node-postgres client, each statement sent when the one before it has finished (sources
+      // before the evidence naming them, claims before their topics, each batch after the one
+      // before; the client is never handed a query while it runs one). A failure skips what
+      // follows and is thrown by the next write or by finish(); the transaction is aborted by
+      // then, so nothing after it is written.
       const client = postgresClient(this.manager);
       const statements = [
         [this.sources, sources],
@@ -231,13 +231,14 @@ export class ImportWriter {
         [this.evidence, evidence],
         [this.audit, audit],
       ] as const;
-      const sent: Promise<unknown>[] = [];
+      let inserts: Promise<void> = this.inFlight.at(-1) ?? Promise.resolve();
       for (const [table, rows] of statements) {
         if (rows.length === 0) continue;
         const { sql, parameters } = (table as BulkTable<object>).postgresStatement(rows);
-        sent.push(client.query(sql, parameters));
+        inserts = inserts.then(async () => {
+          await client.query(sql, parameters);
+        });
       }
-      const inserts = Promise.all(sent).then(() => undefined);
       // Observed here so that a failure is not reported as unhandled before it is awaited.
       inserts.catch(() => undefined);
       this.inFlight.push(inserts);
@@ -254,7 +255,11 @@ export class ImportWriter {
 
   /** Waits for every batch written so far; throws the first failure. */
   async finish(): Promise<void> {
-    // In order, every one awaited: after a failure the later ones fail too (aborted transaction).
+    await this.settled();
+  }
+
+  /** Waits for the batches in flight; throws the first failure (later ones skip their statements). */
+  private async settled(): Promise<void> {
     const waiting = this.inFlight.splice(0);
     let failure: unknown = null;
     for (const p of waiting)
@@ -273,6 +278,9 @@ export class ImportWriter {
         if (!this.knownSources.has(key)) wanted.add(key);
       }
     if (wanted.size === 0) return;
+    // The connection runs one statement at a time: the lookup waits for the batch in flight
+    // (it would have waited behind it anyway).
+    await this.settled();
     const keys = [...wanted];
     for (let i = 0; i < keys.length; i += 500) {
       const found = await this.manager.findBy(SourceEntity, {
