@@ -234,4 +234,64 @@ describe('a long queue', () => {
     await screenshot(page, 'queue-wide');
     await context.close();
   }, 60_000);
+
+  it('works through a queue view from a claim: n opens the next claim of the view, the way back restores it', async () => {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const [name, value] = (await signInCookie(product.url)).split('=');
+    await context.addCookies([{ name, value, url: product.url }]);
+    const page = await context.newPage();
+    const view = `project=${projectId}`;
+    await page.goto(`${product.url}/queue?${view}`);
+    const table = page.getByRole('table', { name: 'Claims' });
+    await table.locator('[data-row-index="0"]').waitFor();
+    // Enter opens the selected (first) claim of the view.
+    await page.keyboard.press('Enter');
+    const heading = (text: string) => page.getByRole('heading', { name: text, level: 1 });
+    await heading(expected[0]).waitFor();
+    const url = new URL(page.url());
+    expect(url.searchParams.get('queue')).toBe(view);
+    expect(url.searchParams.get('after')).not.toBeNull();
+
+    const nav = page.getByRole('navigation', { name: 'Queue navigation' });
+    const next = nav.getByRole('link', { name: /^Next in queue/ });
+    await expect.poll(() => next.getAttribute('title')).toBe(expected[1]);
+    await screenshot(page, 'claim-next-in-queue');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    // The key, then the link, each to the claim after the one shown, in the view's order.
+    await page.keyboard.press('n');
+    await heading(expected[1]).waitFor();
+    await expect.poll(() => next.getAttribute('title')).toBe(expected[2]);
+    await next.click();
+    await heading(expected[2]).waitFor();
+    // The place in the queue is in the address: a reload keeps it.
+    await page.reload();
+    await heading(expected[2]).waitFor();
+    await expect.poll(() => next.getAttribute('title')).toBe(expected[3]);
+    // Typing in a field never jumps to the next claim.
+    const at = page.url();
+    const field = page.getByRole('textbox').first();
+    await field.focus();
+    await page.keyboard.press('n');
+    await expect.poll(() => field.inputValue()).toBe('n');
+    await page.keyboard.press('Backspace');
+    expect(page.url()).toBe(at);
+    await heading(expected[2]).waitFor();
+
+    // Back to the very view it came from, not the default queue.
+    await page.locator('#main-content').getByRole('link', { name: 'Queue', exact: true }).click();
+    await page.getByRole('heading', { name: 'Queue', level: 1 }).waitFor();
+    expect(new URL(page.url()).search).toBe(`?${view}`);
+
+    // The last claim of a view says so, with the way back.
+    const last = `project=${projectId}&q=${encodeURIComponent('"claim number 170"')}`;
+    await page.goto(`${product.url}/queue?${last}`);
+    const only = page.getByRole('status').filter({ hasText: /^Showing/ });
+    await expect.poll(() => only.textContent()).toBe('Showing 1 of 1 claim');
+    await table.locator('[data-row-index="0"]').getByRole('link').click();
+    await heading('Long queue claim number 170 about the march.').waitFor();
+    await expect
+      .poll(() => nav.getByRole('status').textContent())
+      .toBe('Last claim in this queue view.');
+    await context.close();
+  }, 90_000);
 });

@@ -17,7 +17,7 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { IconArrowLeft, IconBan, IconPencil, IconPlus } from '@tabler/icons-react';
+import { IconBan, IconPencil, IconPlus } from '@tabler/icons-react';
 import type { ClaimQuery, EvidenceFieldsFragment } from '@corroborate/graphql';
 import {
   CLAIM_WRITE_ROLES,
@@ -30,10 +30,12 @@ import {
   PageHeader,
   PriorityBadge,
   hasErrorCode,
+  truncate,
   useDocumentTitle,
   useHasRole,
 } from '@corroborate/web-ui';
 import { DuplicateSuggestions, MergeDialog, type DuplicateMatch } from '@corroborate/web-intake';
+import { BackToQueue, NextInQueue } from '@corroborate/web-queue';
 import { claimQuery } from './claim.graphql';
 import { EditClaimModal, RejectClaimModal } from './claim-modals';
 import { CorroborationPanel } from './corroboration-panel';
@@ -48,21 +50,6 @@ import { CommentsPanel } from './comments-panel';
 import { useWorksOnClaim } from './works-on';
 
 type Claim = ClaimQuery['claim'];
-
-function BackToQueue() {
-  return (
-    <Anchor component={Link} to="/queue" size="sm">
-      <Group gap={4} component="span">
-        <IconArrowLeft size={14} aria-hidden="true" />
-        Queue
-      </Group>
-    </Anchor>
-  );
-}
-
-function truncate(text: string, length: number): string {
-  return text.length > length ? `${text.slice(0, length - 1)}…` : text;
-}
 
 /** The claim workbench: claim, evidence by stance, corroboration, add evidence, history. */
 export function ClaimPage() {
@@ -194,18 +181,21 @@ function ClaimWorkbench({
         title={claim.text}
         documentTitle={truncate(claim.text, 60)}
         breadcrumbs={
-          <Group gap="xs">
-            <BackToQueue />
-            <Text size="sm" c="dimmed" aria-hidden="true">
-              /
-            </Text>
-            <Anchor
-              component={Link}
-              to={`/queue?project=${encodeURIComponent(claim.project.id)}`}
-              size="sm"
-            >
-              {claim.project.name}
-            </Anchor>
+          <Group justify="space-between" gap="xs" wrap="wrap">
+            <Group gap="xs">
+              <BackToQueue />
+              <Text size="sm" c="dimmed" aria-hidden="true">
+                /
+              </Text>
+              <Anchor
+                component={Link}
+                to={`/queue?project=${encodeURIComponent(claim.project.id)}`}
+                size="sm"
+              >
+                {claim.project.name}
+              </Anchor>
+            </Group>
+            <NextInQueue />
           </Group>
         }
         description={

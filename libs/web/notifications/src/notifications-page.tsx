@@ -10,6 +10,7 @@ import {
   ErrorAlert,
   PageHeader,
   describeError,
+  truncate,
 } from '@corroborate/web-ui';
 import {
   markAllNotificationsReadMutation,
@@ -34,10 +35,6 @@ const KIND_COLORS: Record<NotificationKind, string> = {
   ADJUDICATED: 'grape',
   NEEDS_ADJUDICATION: 'orange',
 };
-
-function truncate(text: string, length: number): string {
-  return text.length > length ? `${text.slice(0, length - 1)}…` : text;
-}
 
 /** The signed-in user's notifications: unread first by default, mark read, open the claim. */
 export function NotificationsPage() {

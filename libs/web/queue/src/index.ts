@@ -1,4 +1,5 @@
 export * from './create-claim-modal';
+export * from './queue-context';
 export * from './queue-filters';
 export * from './queue-list';
 export * from './queue-page';

@@ -1,13 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import {
   QUEUE_PRESETS,
+  claimPath,
   countActiveFilters,
   isOverdue,
   isPresetActive,
   parseQueueFilters,
   presetFilters,
   queueFiltersToParams,
+  queueContextOf,
   queuePath,
+  queueViewPath,
   toClaimFilter,
 } from './queue-filters';
 
@@ -94,5 +97,23 @@ describe('queue filters in the URL', () => {
     expect(isOverdue('2021-01-19T00:00:00Z', 'VERIFIED', now)).toBe(false);
     expect(isOverdue('2021-01-21T00:00:00Z', 'NEW', now)).toBe(false);
     expect(isOverdue(null, 'NEW', now)).toBe(false);
+  });
+
+  it('keeps the queue view and the claim’s place in it in the claim’s link, through a reload', () => {
+    const search = 'mine=1&status=IN_REVIEW&q=rigged%20%26%20stolen&sort=DUE_ASC';
+    const path = claimPath('c 1', { search, after: 'eyJrIjpbMV19' });
+    expect(path.startsWith('/claims/c%201?')).toBe(true);
+    // What the claim page reads back from its own address.
+    const context = queueContextOf(new URL(path, 'http://x').searchParams);
+    expect(context).toEqual({ search, after: 'eyJrIjpbMV19' });
+    expect(queueViewPath(context)).toBe(`/queue?${search}`);
+    const filters = parseQueueFilters(new URLSearchParams(context?.search));
+    expect(filters).toMatchObject({ mine: true, q: 'rigged & stolen', sort: 'DUE_ASC' });
+    // The default view, and a claim opened from elsewhere (no place in a queue).
+    const plain = claimPath('c1', { search: '', after: 'abc' });
+    expect(queueViewPath(queueContextOf(new URL(plain, 'http://x').searchParams))).toBe('/queue');
+    expect(claimPath('c1')).toBe('/claims/c1');
+    expect(queueContextOf(new URLSearchParams('queue=mine%3D1'))).toBeNull();
+    expect(queueViewPath(null)).toBe('/queue');
   });
 });

@@ -176,6 +176,39 @@ export function queuePath(filters: Partial<QueueFilters> = {}): string {
   return search === '' ? '/queue' : `/queue?${search}`;
 }
 
+/**
+ * Where a claim was opened from: the queue view (its URL search, filters and sort) and the
+ * claim's cursor in it, so the claim page can go back to that very view and on to the claim
+ * after this one. It lives in the claim's URL (`?queue=<search>&after=<cursor>`), so it survives
+ * a reload and a shared link.
+ */
+export interface QueueContext {
+  /** The queue view's URL search, without the leading "?" (empty: the default view). */
+  readonly search: string;
+  /** The claim's cursor in that view. */
+  readonly after: string;
+}
+
+/** The path of a claim, opened from a queue view when `context` is given. */
+export function claimPath(id: string, context?: QueueContext | null): string {
+  const path = `/claims/${encodeURIComponent(id)}`;
+  if (!context) return path;
+  const params = new URLSearchParams({ queue: context.search, after: context.after });
+  return `${path}?${params.toString()}`;
+}
+
+/** The queue context in a claim page's URL search params, or null when it was opened otherwise. */
+export function queueContextOf(params: URLSearchParams): QueueContext | null {
+  const after = params.get('after');
+  if (after === null || after === '') return null;
+  return { search: params.get('queue') ?? '', after };
+}
+
+/** The queue view of a context (or the default queue without one). */
+export function queueViewPath(context: QueueContext | null): string {
+  return context === null || context.search === '' ? '/queue' : `/queue?${context.search}`;
+}
+
 /** Whether a claim with this due date and status counts as overdue now. */
 export function isOverdue(dueAt: string | null, status: ClaimStatus, now = Date.now()): boolean {
   if (dueAt === null || status === 'VERIFIED' || status === 'REJECTED') return false;

@@ -19,7 +19,7 @@ import {
   PriorityBadge,
   formatDate,
 } from '@corroborate/web-ui';
-import { isOverdue } from './queue-filters';
+import { claimPath, isOverdue } from './queue-filters';
 import classes from './queue-list.module.css';
 
 export const QUEUE_ROW_HEIGHT = 76;
@@ -52,6 +52,9 @@ export interface QueueListProps {
   loadingMore: boolean;
   onLoadMore: () => void;
   onOpen: (claim: QueueClaimFieldsFragment) => void;
+  /** The view's URL search and each claim's cursor in it: a claim's link opens it in this view. */
+  queueSearch: string;
+  cursors: ReadonlyMap<string, string>;
   /** When given, rows get a checkbox (for bulk assignment); ids of the checked claims. */
   checkedIds?: ReadonlySet<string>;
   onToggle?: (id: string) => void;
@@ -78,10 +81,6 @@ function useWiderThan(ref: RefObject<HTMLElement | null>, px: number): boolean {
   return wider;
 }
 
-export function claimPath(id: string): string {
-  return `/claims/${encodeURIComponent(id)}`;
-}
-
 /**
  * The claims as an ARIA table whose rows are virtualised: only the rows in
  * view (plus a margin) are in the DOM, so tens of thousands scroll smoothly.
@@ -98,6 +97,8 @@ export function QueueList({
   loadingMore,
   onLoadMore,
   onOpen,
+  queueSearch,
+  cursors,
   checkedIds,
   onToggle,
   onToggleAll,
@@ -228,6 +229,8 @@ export function QueueList({
                   checked={selectable ? checkedIds.has(claim.id) : undefined}
                   onSelect={onSelect}
                   onOpen={onOpen}
+                  queueSearch={queueSearch}
+                  cursor={cursors.get(claim.id)}
                   onToggle={onToggle}
                 />
               );
@@ -259,6 +262,9 @@ interface QueueRowProps {
   checked: boolean | undefined;
   onSelect: (index: number) => void;
   onOpen: (claim: QueueClaimFieldsFragment) => void;
+  queueSearch: string;
+  /** The claim's cursor in the view (its link then opens it in this view). */
+  cursor: string | undefined;
   onToggle?: (id: string) => void;
 }
 
@@ -278,6 +284,8 @@ const QueueRow = memo(function QueueRow({
   checked,
   onSelect,
   onOpen,
+  queueSearch,
+  cursor,
   onToggle,
 }: QueueRowProps) {
   const extraTopics = claim.topics.length - MAX_TOPICS_SHOWN;
@@ -310,7 +318,10 @@ const QueueRow = memo(function QueueRow({
       )}
       <div role="cell" className={classes.cell}>
         <Link
-          to={claimPath(claim.id)}
+          to={claimPath(
+            claim.id,
+            cursor === undefined ? null : { search: queueSearch, after: cursor },
+          )}
           className={`${classes.title} mantine-focus-auto`}
           onFocus={() => onSelect(index)}
           title={claim.text}

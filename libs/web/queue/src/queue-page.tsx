@@ -21,6 +21,7 @@ import { AutoAssignModal } from './auto-assign-modal';
 import { CreateClaimModal } from './create-claim-modal';
 import {
   QUEUE_PRESETS,
+  claimPath,
   countActiveFilters,
   isPresetActive,
   parseQueueFilters,
@@ -30,7 +31,7 @@ import {
   type QueueFilters,
 } from './queue-filters';
 import { QueueFiltersPanel, type FacetCounts } from './queue-filters-panel';
-import { QueueList, claimPath } from './queue-list';
+import { QueueList } from './queue-list';
 import { queueProjectsQuery, queueReviewersQuery } from './queue.graphql';
 import { useQueueClaims } from './use-queue-claims';
 
@@ -91,6 +92,7 @@ export function QueuePage() {
   const {
     connection,
     claims,
+    cursors,
     stale,
     loading,
     error,
@@ -118,9 +120,17 @@ export function QueuePage() {
     };
   }, [connection]);
 
+  // A claim opened from here keeps this view (filters, sort) and its place in it, for the claim
+  // page's way back and its "next in queue".
+  const queueSearch = useMemo(() => queueFiltersToParams(filters).toString(), [filters]);
   const open = useCallback(
-    (claim: QueueClaimFieldsFragment) => void navigate(claimPath(claim.id)),
-    [navigate],
+    (claim: QueueClaimFieldsFragment) => {
+      const after = cursors.get(claim.id);
+      void navigate(
+        claimPath(claim.id, after === undefined ? null : { search: queueSearch, after }),
+      );
+    },
+    [navigate, cursors, queueSearch],
   );
   const onFocused = useCallback(() => setFocusIndex(null), []);
 
@@ -293,6 +303,8 @@ export function QueuePage() {
                   loadingMore={loadingMore}
                   onLoadMore={loadMore}
                   onOpen={open}
+                  queueSearch={queueSearch}
+                  cursors={cursors}
                   checkedIds={canCreate ? checked : undefined}
                   onToggle={canCreate ? toggle : undefined}
                   onToggleAll={canCreate ? toggleAll : undefined}

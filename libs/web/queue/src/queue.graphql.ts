@@ -72,6 +72,21 @@ export const queueClaimsPageQuery = graphql(`
   }
 `);
 
+/** The claim after a given one in a queue view (same filters and sort), for the claim page. */
+export const queueNextClaimQuery = graphql(`
+  query QueueNextClaim($filter: ClaimFilter, $sort: ClaimSort, $after: String) {
+    claims(filter: $filter, sort: $sort, first: 1, after: $after) {
+      edges {
+        cursor
+        node {
+          id
+          text
+        }
+      }
+    }
+  }
+`);
+
 export const queueProjectsQuery = graphql(`
   query QueueProjects {
     projects {

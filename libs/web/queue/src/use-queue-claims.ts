@@ -45,6 +45,8 @@ export interface QueueClaims {
   connection: QueueClaimsQuery['claims'] | undefined;
   /** Every claim loaded so far, in order, each once. */
   claims: readonly QueueClaimFieldsFragment[];
+  /** Each loaded claim's cursor in the view (what the claim after it is read after). */
+  cursors: ReadonlyMap<string, string>;
   /** True while a new view loads and the previous one is still shown. */
   stale: boolean;
   loading: boolean;
@@ -129,14 +131,14 @@ export function useQueueClaims(filter: ClaimFilter, sort: ClaimSort): QueueClaim
     }
   }, [client, chain, later, filter, sort]);
 
-  const claims = useMemo(() => {
+  const { claims, cursors } = useMemo(() => {
     const all: QueueClaimFieldsFragment[] = [];
-    const seen = new Set<string>();
-    const add = (edges: readonly { node: QueueClaimFieldsFragment }[]) => {
-      for (const { node } of edges) {
+    const seen = new Map<string, string>();
+    const add = (edges: readonly { cursor: string; node: QueueClaimFieldsFragment }[]) => {
+      for (const { cursor, node } of edges) {
         // A claim that moved up between page loads (e.g. just updated) is listed once.
         if (seen.has(node.id)) continue;
-        seen.add(node.id);
+        seen.set(node.id, cursor);
         all.push(node);
       }
     };
@@ -148,7 +150,7 @@ export function useQueueClaims(filter: ClaimFilter, sort: ClaimSort): QueueClaim
         add(page.edges);
       }
     }
-    return all;
+    return { claims: all, cursors: seen };
   }, [connection, stale, later]);
 
   const lastAfter = later.afters[later.afters.length - 1];
@@ -186,6 +188,7 @@ export function useQueueClaims(filter: ClaimFilter, sort: ClaimSort): QueueClaim
   return {
     connection,
     claims,
+    cursors,
     stale,
     loading: first.loading,
     error: first.error,

@@ -11,6 +11,11 @@ function parse(value: string): Date | null {
   return Number.isNaN(date.getTime()) ? null : date;
 }
 
+/** `text` cut to at most `length` characters, an ellipsis marking the cut. */
+export function truncate(text: string, length: number): string {
+  return text.length > length ? `${text.slice(0, length - 1)}…` : text;
+}
+
 export function formatDateTime(value: string): string {
   const date = parse(value);
   return date === null ? value : dateTimeFormat.format(date);
