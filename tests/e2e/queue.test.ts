@@ -281,6 +281,29 @@ describe('a long queue', () => {
     await page.locator('#main-content').getByRole('link', { name: 'Queue', exact: true }).click();
     await page.getByRole('heading', { name: 'Queue', level: 1 }).waitFor();
     expect(new URL(page.url()).search).toBe(`?${view}`);
+    // …with the claim last shown from it selected and focused, to go on from there.
+    const row = (index: number) => table.locator(`[data-row-index="${index}"]`);
+    await expect.poll(() => row(2).getAttribute('aria-selected')).toBe('true');
+    await expect
+      .poll(() =>
+        row(2)
+          .getByRole('link')
+          .evaluate((link) => link === link.ownerDocument.activeElement),
+      )
+      .toBe(true);
+    // The browser's Back from a claim does the same.
+    await page.keyboard.press('j');
+    await page.keyboard.press('Enter');
+    await heading(expected[3]).waitFor();
+    await page.keyboard.press('n');
+    await heading(expected[4]).waitFor();
+    // Two steps back in the browser's history, straight to the view: the claim last shown (4).
+    await page.evaluate(() =>
+      (globalThis as unknown as { history: { go(delta: number): void } }).history.go(-2),
+    );
+    await page.getByRole('heading', { name: 'Queue', level: 1 }).waitFor();
+    expect(new URL(page.url()).search).toBe(`?${view}`);
+    await expect.poll(() => row(4).getAttribute('aria-selected')).toBe('true');
 
     // The last claim of a view says so, with the way back.
     const last = `project=${projectId}&q=${encodeURIComponent('"claim number 170"')}`;

@@ -1,5 +1,5 @@
-import { useMemo, type ReactNode } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { useEffect, useMemo, type ReactNode } from 'react';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useQuery } from '@apollo/client/react';
 import { Anchor, Button, Group, Kbd, Loader, Text } from '@mantine/core';
 import { IconArrowLeft, IconArrowRight } from '@tabler/icons-react';
@@ -13,6 +13,15 @@ import {
   toClaimFilter,
 } from './queue-filters';
 import { queueNextClaimQuery } from './queue.graphql';
+
+/** The claim last shown from each queue view (by its URL search), in this tab's session. */
+const lastShown = new Map<string, string>();
+const MAX_REMEMBERED_VIEWS = 50;
+
+/** The claim last shown from the queue view `search`, so the view can select it on return. */
+export function lastShownFrom(search: string): string | undefined {
+  return lastShown.get(search);
+}
 
 /** The claim page's link back to the queue: the view it was opened from, if any. */
 export function BackToQueue() {
@@ -43,6 +52,14 @@ export function NextInQueue() {
 
 function NextInQueueLink({ context }: { context: QueueContext }) {
   const navigate = useNavigate();
+  const { claimId } = useParams();
+  // Back in the view (its link or the browser's Back), this claim is the one selected.
+  useEffect(() => {
+    if (claimId === undefined) return;
+    lastShown.delete(context.search);
+    lastShown.set(context.search, claimId);
+    if (lastShown.size > MAX_REMEMBERED_VIEWS) lastShown.delete(lastShown.keys().next().value!);
+  }, [context.search, claimId]);
   const filters = useMemo(() => parseQueueFilters(new URLSearchParams(context.search)), [context]);
   const { data, error, loading } = useQuery(queueNextClaimQuery, {
     variables: { filter: toClaimFilter(filters), sort: filters.sort, after: context.after },

@@ -1,4 +1,4 @@
-import { memo, useCallback, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useQuery } from '@apollo/client/react';
 import { Button, Grid, Group, Kbd, Loader, Stack, Text } from '@mantine/core';
@@ -30,6 +30,7 @@ import {
   toClaimFilter,
   type QueueFilters,
 } from './queue-filters';
+import { lastShownFrom } from './queue-context';
 import { QueueFiltersPanel, type FacetCounts } from './queue-filters-panel';
 import { QueueList } from './queue-list';
 import { queueProjectsQuery, queueReviewersQuery } from './queue.graphql';
@@ -133,6 +134,18 @@ export function QueuePage() {
     [navigate, cursors, queueSearch],
   );
   const onFocused = useCallback(() => setFocusIndex(null), []);
+
+  // Back from a claim of this view: that claim is selected and focused, to go on from there.
+  const restoredFor = useRef<string | null>(null);
+  useEffect(() => {
+    if (stale || claims.length === 0 || restoredFor.current === queueSearch) return;
+    restoredFor.current = queueSearch;
+    const shown = lastShownFrom(queueSearch);
+    const index = shown === undefined ? -1 : claims.findIndex((claim) => claim.id === shown);
+    if (index < 0) return;
+    setSelectedIndex(index);
+    setFocusIndex(index);
+  }, [claims, stale, queueSearch]);
 
   const move = (delta: number) => {
     if (claims.length === 0) return;
