@@ -532,6 +532,50 @@ describe(`claim queue`, () => {
     expect(errorCode(badProject)).toBe('BAD_USER_INPUT');
   });
 
+  it('gives the claim after a given one in a view by its cursor, also once the given one has moved or left the view (the claim page’s next in queue)', async () => {
+    const { createProject } = await editor.ok<{ createProject: { id: string } }>(
+      'mutation($input: CreateProjectInput!) { createProject(input: $input) { id } }',
+      { input: { name: 'Next in queue desk' } },
+    );
+    for (let i = 1; i <= 4; i++)
+      await editor.ok('mutation($input: CreateClaimInput!) { createClaim(input: $input) { id } }', {
+        input: { projectId: createProject.id, text: `Next in queue claim ${i}.` },
+      });
+    const filter = { projectId: createProject.id, statuses: ['NEW'] };
+    const view = await editor.ok<Page>(QUEUE, { filter, first: 4 });
+    const [a, b, c, d] = view.claims.edges;
+    const after = async (cursor: string) =>
+      (await editor.ok<Page>(QUEUE, { filter, first: 1, after: cursor })).claims.edges.map(
+        (e) => e.node.id,
+      );
+    expect(await after(a.cursor)).toEqual([b.node.id]);
+    // b is edited: it moves to the top of "recently updated"; after its old place comes c.
+    const version = async (id: string) =>
+      (
+        await editor.ok<{ claim: { version: number } }>(
+          'query($id: ID!) { claim(id: $id) { version } }',
+          { id },
+        )
+      ).claim.version;
+    await editor.ok('mutation($input: UpdateClaimInput!) { updateClaim(input: $input) { id } }', {
+      input: { claimId: b.node.id, expectedVersion: await version(b.node.id), priority: 'HIGH' },
+    });
+    expect((await editor.ok<Page>(QUEUE, { filter, first: 1 })).claims.edges[0].node.id).toBe(
+      b.node.id,
+    );
+    expect(await after(b.cursor)).toEqual([c.node.id]);
+    // c is rejected: it leaves the view of NEW claims; after its place comes d, then nothing.
+    await editor.ok('mutation($input: RejectClaimInput!) { rejectClaim(input: $input) { id } }', {
+      input: {
+        claimId: c.node.id,
+        expectedVersion: await version(c.node.id),
+        reason: 'Not check-worthy',
+      },
+    });
+    expect(await after(c.cursor)).toEqual([d.node.id]);
+    expect(await after(d.cursor)).toEqual([]);
+  });
+
   it('answers first pages of different projects, and of the whole queue, each with its own claims, in any order', async () => {
     const other = await editor.ok<{ createProject: { id: string } }>(
       'mutation($input: CreateProjectInput!) { createProject(input: $input) { id } }',

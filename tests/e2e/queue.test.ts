@@ -293,6 +293,13 @@ describe('a long queue', () => {
       .toBe(true);
     // The browser's Back from a claim does the same.
     await page.keyboard.press('j');
+    await expect
+      .poll(() =>
+        row(3)
+          .getByRole('link')
+          .evaluate((link) => link === link.ownerDocument.activeElement),
+      )
+      .toBe(true);
     await page.keyboard.press('Enter');
     await heading(expected[3]).waitFor();
     await page.keyboard.press('n');
@@ -304,6 +311,21 @@ describe('a long queue', () => {
     await page.getByRole('heading', { name: 'Queue', level: 1 }).waitFor();
     expect(new URL(page.url()).search).toBe(`?${view}`);
     await expect.poll(() => row(4).getAttribute('aria-selected')).toBe('true');
+
+    // A place in the queue that is not one (a mangled link) says so, and the way back stays.
+    const claimUrl = new URL(url.href);
+    claimUrl.searchParams.set('after', 'not-a-cursor');
+    await page.goto(claimUrl.href);
+    await heading(expected[0]).waitFor();
+    await expect
+      .poll(() => nav.getByRole('status').textContent())
+      .toMatch(/no longer valid; go back to the queue/);
+    expect(
+      await page
+        .locator('#main-content')
+        .getByRole('link', { name: 'Queue', exact: true })
+        .getAttribute('href'),
+    ).toBe(`/queue?${view}`);
 
     // The last claim of a view says so, with the way back.
     const last = `project=${projectId}&q=${encodeURIComponent('"claim number 170"')}`;

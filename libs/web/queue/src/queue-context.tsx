@@ -1,4 +1,4 @@
-import { useEffect, useMemo, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useQuery } from '@apollo/client/react';
 import { Anchor, Button, Group, Kbd, Loader, Text } from '@mantine/core';
@@ -47,7 +47,8 @@ export function NextInQueue() {
   const [params] = useSearchParams();
   const context = queueContextOf(params);
   if (context === null) return null;
-  return <NextInQueueLink context={context} />;
+  // One per place in the queue: what it found, and a pending `n`, belong to this claim only.
+  return <NextInQueueLink key={`${context.search}\n${context.after}`} context={context} />;
 }
 
 function NextInQueueLink({ context }: { context: QueueContext }) {
@@ -70,11 +71,17 @@ function NextInQueueLink({ context }: { context: QueueContext }) {
     ? claimPath(edge.node.id, { search: context.search, after: edge.cursor })
     : null;
 
+  // `n` pressed while the next claim is still being found opens it once it is.
+  const [wanted, setWanted] = useState(false);
+  useEffect(() => {
+    if (wanted && next !== null) void navigate(next);
+  }, [wanted, next, navigate]);
   usePageShortcuts({
     n: (event) => {
-      if (next === null) return;
+      if (next === null && !loading) return;
       event.preventDefault();
-      void navigate(next);
+      if (next !== null) void navigate(next);
+      else setWanted(true);
     },
   });
 
