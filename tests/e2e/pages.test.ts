@@ -99,6 +99,54 @@ describe('every page as an admin', () => {
     await page.keyboard.press('Escape');
   });
 
+  it('the activity log: sign-ins with who and from where, failed ones filtered, kept in the address', async () => {
+    // A failed sign-in to look for (as anyone could try one).
+    const failed = await fetch(`${product.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        query: 'mutation($input: SignInInput!) { signIn(input: $input) { user { id } } }',
+        variables: { input: { email: 'editor@example.org', password: 'a wrong password' } },
+      }),
+    });
+    expect(await failed.text()).toContain('UNAUTHENTICATED');
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Activity' })
+      .click();
+    await page.getByRole('heading', { name: 'Activity', level: 1 }).waitFor();
+    const table = page.getByRole('table', { name: 'Activity' });
+    // The admin's own sign-in (this browser's), with the address it came from.
+    const signIn = table
+      .getByRole('row')
+      .filter({ hasText: 'auth.signed_in' })
+      .filter({ hasText: 'Ada Admin' });
+    await signIn.first().waitFor();
+    expect(await signIn.first().textContent()).toMatch(/address: "[^"]+"/);
+    await check('activity');
+
+    await page.getByRole('combobox', { name: 'Events' }).click();
+    await page.getByRole('option', { name: 'Failed sign-ins' }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('events')).toBe('failed');
+    const rows = table.locator('tbody tr');
+    await expect
+      .poll(async () =>
+        (await rows.allTextContents()).every((t) => t.includes('auth.sign_in_failed')),
+      )
+      .toBe(true);
+    const first = await rows.first().textContent();
+    expect(first).toContain('No one signed in');
+    expect(first).toContain('reason: "wrong password"');
+    // The filter survives a reload.
+    await page.reload();
+    await page.getByRole('heading', { name: 'Activity', level: 1 }).waitFor();
+    expect(await page.getByRole('combobox', { name: 'Events' }).inputValue()).toBe(
+      'Failed sign-ins',
+    );
+    await rows.first().waitFor();
+    expect(await rows.first().textContent()).toContain('auth.sign_in_failed');
+  });
+
   it('API tokens', async () => {
     await page.goto(`${product.url}/account/tokens`);
     await page.getByRole('heading', { name: /API tokens/, level: 1 }).waitFor();

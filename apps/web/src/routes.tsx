@@ -1,7 +1,7 @@
 import { Navigate, Outlet, type RouteObject } from 'react-router';
 import { ApiTokensPage, RequireAuth, SignInPage } from '@corroborate/web-auth';
 import { ProjectDetailPage, ProjectsPage } from '@corroborate/web-projects';
-import { OrganisationPage, UsersPage } from '@corroborate/web-admin';
+import { ActivityPage, OrganisationPage, UsersPage } from '@corroborate/web-admin';
 import { ClaimPage } from '@corroborate/web-claims';
 import { DASHBOARD_ROLES, DashboardPage } from '@corroborate/web-dashboard';
 import { NotificationsPage } from '@corroborate/web-notifications';
@@ -54,6 +54,7 @@ export const routes: RouteObject[] = [
           { index: true, element: <Navigate to="/admin/users" replace /> },
           { path: 'users', element: <UsersPage /> },
           { path: 'organisation', element: <OrganisationPage /> },
+          { path: 'activity', element: <ActivityPage /> },
         ],
       },
       {

@@ -128,6 +128,11 @@ export const ACCESS_MATRIX: readonly AccessRow[] = [
   { operation: 'Query.reviewers', allowed: EDITORS, request: () => q('{ reviewers { id } }') },
   { operation: 'Query.users', allowed: ADMINS, request: () => q('{ users { id } }') },
   {
+    operation: 'Query.activity',
+    allowed: ADMINS,
+    request: () => q('{ activity(first: 5) { edges { node { id action } } } }'),
+  },
+  {
     operation: 'Query.mentionableUsers',
     allowed: WRITERS,
     request: () => q('{ mentionableUsers { id } }'),

@@ -4,6 +4,9 @@ import { CreatedAtColumn, IdColumn } from '@corroborate/api-database';
 /** One append-only audit record: who did what to which entity, before → after, and why. */
 @Entity('audit_events')
 @Index('audit_events_entity', ['entityType', 'entityId', 'id'])
+// The activity log by person and by action, newest first (ActivityIndexes migration).
+@Index('audit_events_actor', ['actorId', 'id'])
+@Index('audit_events_action', ['action', 'id'])
 export class AuditEventEntity {
   /** Increasing sequence: the order events happened in. */
   @PrimaryGeneratedColumn('increment')

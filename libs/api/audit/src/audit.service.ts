@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import { comparableTimestamp } from '@corroborate/api-database';
+import { decodeCursor, encodeCursor } from '@corroborate/api-core';
 import { AuditEventEntity } from './audit-event.entity';
+import { type ActivityFilter, type AuditEventConnectionType } from './dto/activity.types';
 import { type AuditEventType, fieldChanges, toAuditEventType } from './dto/audit-event.type';
 
 export interface AuditRecord {
@@ -19,6 +22,9 @@ export interface AuditSubject {
   entityType: string;
   entityId: string;
 }
+
+/** The tag of the activity log's cursors. */
+const ACTIVITY_CURSOR = 'ACTIVITY';
 
 /** Events read per statement when naming what changed since a version. */
 const CHANGED_FIELDS_PAGE = 50;
@@ -42,6 +48,43 @@ export class AuditService {
       reason: event.reason ?? null,
     });
     await manager.save(AuditEventEntity, row);
+  }
+
+  /**
+   * The organisation's activity log: audit events matching `filter`, newest first, a page of
+   * `first` after the cursor `after` (keyset on the event sequence, so a page never repeats or
+   * skips an event when others are recorded meanwhile).
+   */
+  async activity(
+    filter: ActivityFilter,
+    first: number,
+    after: string | null,
+  ): Promise<AuditEventConnectionType> {
+    const qb = this.dataSource.getRepository(AuditEventEntity).createQueryBuilder('e');
+    if (filter.actions && filter.actions.length > 0)
+      qb.andWhere('e.action IN (:...actions)', { actions: filter.actions });
+    if (filter.actorId) qb.andWhere('e.actorId = :actorId', { actorId: filter.actorId });
+    if (filter.entityType)
+      qb.andWhere('e.entityType = :entityType', { entityType: filter.entityType });
+    const at = comparableTimestamp(this.dataSource, 'e.at');
+    if (filter.from) qb.andWhere(`${at} >= :from`, { from: filter.from });
+    if (filter.to) qb.andWhere(`${at} <= :to`, { to: filter.to });
+    if (after) {
+      const [id] = decodeCursor(after, ACTIVITY_CURSOR, ['n']);
+      qb.andWhere('e.id < :afterId', { afterId: id });
+    }
+    const rows = await qb
+      .orderBy('e.id', 'DESC')
+      .limit(first + 1)
+      .getMany();
+    const edges = rows.slice(0, first).map((row) => ({
+      cursor: encodeCursor(ACTIVITY_CURSOR, [row.id]),
+      node: toAuditEventType(row),
+    }));
+    return {
+      edges,
+      pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },
+    };
   }
 
   async historyOf(entityType: string, entityId: string): Promise<AuditEventEntity[]> {

@@ -14,6 +14,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query Activity($filter: ActivityFilter, $first: Int, $after: String) {\n    activity(filter: $filter, first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n          at\n          action\n          entityType\n          entityId\n          reason\n          actor {\n            id\n            displayName\n          }\n          changes {\n            field\n            before\n            after\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.ActivityDocument,
     "\n  query Organisation {\n    organisation {\n      name\n      url\n      logoUrl\n      license\n      version\n      updatedAt\n    }\n  }\n": typeof types.OrganisationDocument,
     "\n  mutation UpdateOrganisation($input: UpdateOrganisationInput!) {\n    updateOrganisation(input: $input) {\n      name\n      url\n      logoUrl\n      license\n      version\n      updatedAt\n    }\n  }\n": typeof types.UpdateOrganisationDocument,
     "\n  fragment UserFields on User {\n    id\n    email\n    displayName\n    role\n    active\n    lastSignInAt\n    createdAt\n  }\n": typeof types.UserFieldsFragmentDoc,
@@ -105,6 +106,7 @@ type Documents = {
     "\n  fragment AuditEventFields on AuditEvent {\n    id\n    at\n    actor {\n      id\n      displayName\n    }\n    entityType\n    entityId\n    action\n    changes {\n      field\n      before\n      after\n      beforeLabel\n      afterLabel\n    }\n    reason\n  }\n": typeof types.AuditEventFieldsFragmentDoc,
 };
 const documents: Documents = {
+    "\n  query Activity($filter: ActivityFilter, $first: Int, $after: String) {\n    activity(filter: $filter, first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n          at\n          action\n          entityType\n          entityId\n          reason\n          actor {\n            id\n            displayName\n          }\n          changes {\n            field\n            before\n            after\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.ActivityDocument,
     "\n  query Organisation {\n    organisation {\n      name\n      url\n      logoUrl\n      license\n      version\n      updatedAt\n    }\n  }\n": types.OrganisationDocument,
     "\n  mutation UpdateOrganisation($input: UpdateOrganisationInput!) {\n    updateOrganisation(input: $input) {\n      name\n      url\n      logoUrl\n      license\n      version\n      updatedAt\n    }\n  }\n": types.UpdateOrganisationDocument,
     "\n  fragment UserFields on User {\n    id\n    email\n    displayName\n    role\n    active\n    lastSignInAt\n    createdAt\n  }\n": types.UserFieldsFragmentDoc,
@@ -210,6 +212,10 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Activity($filter: ActivityFilter, $first: Int, $after: String) {\n    activity(filter: $filter, first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n          at\n          action\n          entityType\n          entityId\n          reason\n          actor {\n            id\n            displayName\n          }\n          changes {\n            field\n            before\n            after\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query Activity($filter: ActivityFilter, $first: Int, $after: String) {\n    activity(filter: $filter, first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n          at\n          action\n          entityType\n          entityId\n          reason\n          actor {\n            id\n            displayName\n          }\n          changes {\n            field\n            before\n            after\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

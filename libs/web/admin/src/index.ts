@@ -1,3 +1,5 @@
+export * from './activity-page';
+export * from './activity.graphql';
 export * from './change-role-modal';
 export * from './create-user-modal';
 export * from './password-rules';

@@ -16,6 +16,7 @@ import { DashboardIndexes1796700000000 } from './1796700000000-DashboardIndexes'
 import { QueueFilterIndexes1796800000000 } from './1796800000000-QueueFilterIndexes';
 import { ForeignKeyIndexes1796900000000 } from './1796900000000-ForeignKeyIndexes';
 import { AuditHistoryOrder1797000000000 } from './1797000000000-AuditHistoryOrder';
+import { ActivityIndexes1797100000000 } from './1797100000000-ActivityIndexes';
 
 export const sqliteMigrations = [
   Foundation1795598293617,
@@ -35,4 +36,5 @@ export const sqliteMigrations = [
   QueueFilterIndexes1796800000000,
   ForeignKeyIndexes1796900000000,
   AuditHistoryOrder1797000000000,
+  ActivityIndexes1797100000000,
 ];
