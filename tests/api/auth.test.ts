@@ -70,6 +70,35 @@ describe('sign-in, sessions and tokens', () => {
     expect(blocked.errors?.[0]?.message).toMatch(/Try again in/);
     expect(blocked.errors?.[0]?.extensions?.['retryAfterSeconds']).toBeGreaterThan(0);
     expect(client.cookie).toBeNull();
+    // The block's start is in the activity log, once, after the failures that led to it.
+    const admin = await signedIn(api, 'admin');
+    const { activity } = await admin.ok<{
+      activity: {
+        edges: {
+          node: { action: string; entityId: string; changes: { field: string; after: string }[] };
+        }[];
+      };
+    }>(
+      'query($filter: ActivityFilter) { activity(filter: $filter, first: 10) { edges { node { action entityId changes { field after } } } } }',
+      { filter: { actions: ['auth.sign_in_failed', 'auth.sign_in_blocked'] } },
+    );
+    const { users } = await admin.ok<{ users: { id: string; email: string }[] }>(
+      '{ users { id email } }',
+    );
+    const reviewerId = users.find((u) => u.email === DEMO.reviewer.email)?.id;
+    const events = activity.edges
+      .map((e) => e.node)
+      .filter((e) => e.entityId === reviewerId)
+      .reverse();
+    expect(events.map((e) => e.action)).toEqual([
+      'auth.sign_in_failed',
+      'auth.sign_in_failed',
+      'auth.sign_in_failed',
+      'auth.sign_in_blocked',
+    ]);
+    const block = Object.fromEntries(events[3].changes.map((c) => [c.field, c.after]));
+    expect(JSON.parse(block['blocked'])).toEqual(['account']);
+    expect(JSON.parse(block['seconds'])).toBeGreaterThan(0);
   });
 
   it('rotates the session on sign-in: the old cookie stops working', async () => {

@@ -126,12 +126,12 @@ describe('every page as an admin', () => {
     await check('activity');
 
     await page.getByRole('combobox', { name: 'Events' }).click();
-    await page.getByRole('option', { name: 'Failed sign-ins' }).click();
+    await page.getByRole('option', { name: 'Failed and blocked sign-ins' }).click();
     await expect.poll(() => new URL(page.url()).searchParams.get('events')).toBe('failed');
     const rows = table.locator('tbody tr');
     await expect
       .poll(async () =>
-        (await rows.allTextContents()).every((t) => t.includes('auth.sign_in_failed')),
+        (await rows.allTextContents()).every((t) => /auth\.sign_in_(failed|blocked)/.test(t)),
       )
       .toBe(true);
     const first = await rows.first().textContent();
@@ -141,7 +141,7 @@ describe('every page as an admin', () => {
     await page.reload();
     await page.getByRole('heading', { name: 'Activity', level: 1 }).waitFor();
     expect(await page.getByRole('combobox', { name: 'Events' }).inputValue()).toBe(
-      'Failed sign-ins',
+      'Failed and blocked sign-ins',
     );
     await rows.first().waitFor();
     expect(await rows.first().textContent()).toContain('auth.sign_in_failed');

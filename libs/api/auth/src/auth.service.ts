@@ -267,13 +267,23 @@ export class AuthService implements OnApplicationShutdown {
   }
 
   private async failed(email: string, address: string, user: UserEntity | null, why: string) {
-    await this.limiter.recordFailure(email, address);
-    await this.audit.record({
+    const blocked = await this.limiter.recordFailure(email, address);
+    const subject = {
       actorId: null,
       entityType: user ? 'User' : 'SignIn',
       entityId: user ? user.id : email.slice(0, 64),
+    };
+    await this.audit.record({
+      ...subject,
       action: 'auth.sign_in_failed',
       after: { address, reason: why },
     });
+    // Once per block, when it starts (refused attempts during it are not recorded one by one).
+    if (blocked.length > 0)
+      await this.audit.record({
+        ...subject,
+        action: 'auth.sign_in_blocked',
+        after: { address, blocked, seconds: this.config.login.blockSeconds },
+      });
   }
 }

@@ -136,25 +136,35 @@ export class LoginLimiter {
     }
   }
 
-  async recordFailure(email: string, address: string): Promise<void> {
+  /**
+   * Counts a failed sign-in against the account (from this address) and the address. Returns
+   * what this very failure blocked — `account`, `address`, both or neither — so the block's start
+   * can be audited once, not every refused attempt during it.
+   */
+  async recordFailure(email: string, address: string): Promise<('account' | 'address')[]> {
     const { perAccount, perAddress } = await this.limiters;
-    await Promise.all([
+    const [account, ip] = await Promise.all([
       this.countFailure(perAccount, `${email}|${address}`),
       this.countFailure(perAddress, address),
     ]);
+    return [...(account ? ['account' as const] : []), ...(ip ? ['address' as const] : [])];
   }
 
   /**
    * Counts one failure; the one that uses up the allowance starts the block at once, so sign-in
    * stays refused for the whole block duration (not only until the counting window ends).
+   * Returns whether this failure started the block.
    */
-  private async countFailure(limiter: RateLimiterAbstract, key: string): Promise<void> {
+  private async countFailure(limiter: RateLimiterAbstract, key: string): Promise<boolean> {
     try {
       const res = await limiter.consume(key);
-      if (res.remainingPoints <= 0) await limiter.block(key, this.limits.blockSeconds);
+      if (res.remainingPoints > 0) return false;
+      await limiter.block(key, this.limits.blockSeconds);
+      return true;
     } catch (error) {
       // Already over the allowance: consume() rejected and the limiter applied the block.
       if (!(error instanceof RateLimiterRes)) throw error;
+      return false;
     }
   }
 

@@ -26,11 +26,16 @@ const EVENT_KINDS: readonly { value: string; label: string; actions: readonly st
     actions: [
       'auth.signed_in',
       'auth.sign_in_failed',
+      'auth.sign_in_blocked',
       'auth.signed_out',
       'auth.signed_out_everywhere',
     ],
   },
-  { value: 'failed', label: 'Failed sign-ins', actions: ['auth.sign_in_failed'] },
+  {
+    value: 'failed',
+    label: 'Failed and blocked sign-ins',
+    actions: ['auth.sign_in_failed', 'auth.sign_in_blocked'],
+  },
   {
     value: 'tokens',
     label: 'API tokens',
