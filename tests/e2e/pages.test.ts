@@ -145,6 +145,20 @@ describe('every page as an admin', () => {
     );
     await rows.first().waitFor();
     expect(await rows.first().textContent()).toContain('auth.sign_in_failed');
+
+    // From a user's actions on the Users page: that person's activity.
+    await page.goto(`${product.url}/admin/users`);
+    await page.getByRole('button', { name: 'Actions for editor@example.org' }).click();
+    await page.getByRole('menuitem', { name: 'Activity' }).click();
+    await page.getByRole('heading', { name: 'Activity', level: 1 }).waitFor();
+    expect(new URL(page.url()).searchParams.get('person')).not.toBeNull();
+    await expect
+      .poll(() => page.getByRole('combobox', { name: 'Person' }).inputValue())
+      .toBe('Elena Editor (editor@example.org)');
+    await rows.first().waitFor();
+    const who = await table.locator('tbody tr td:nth-child(2)').allTextContents();
+    expect(who.length).toBeGreaterThan(0);
+    expect(new Set(who)).toEqual(new Set(['Elena Editor']));
   });
 
   it('API tokens', async () => {

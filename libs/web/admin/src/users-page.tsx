@@ -1,9 +1,11 @@
 import { useRef, useState } from 'react';
+import { Link } from 'react-router';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Badge, Button, Menu, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import {
   IconChevronDown,
+  IconHistory,
   IconKey,
   IconPlus,
   IconUserCheck,
@@ -190,6 +192,13 @@ function UserActionsMenu({
         </Menu.Item>
         <Menu.Item leftSection={<IconKey size={16} aria-hidden="true" />} onClick={act('password')}>
           Reset password
+        </Menu.Item>
+        <Menu.Item
+          component={Link}
+          to={`/admin/activity?person=${encodeURIComponent(user.id)}`}
+          leftSection={<IconHistory size={16} aria-hidden="true" />}
+        >
+          Activity
         </Menu.Item>
         {user.active ? (
           <Menu.Item
