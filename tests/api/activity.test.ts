@@ -1,3 +1,4 @@
+import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuditEventEntity } from '@corroborate/api-audit';
 import { ApiClient, errorCode, signedIn, startApi, type TestApi, testDialect } from './src';
@@ -140,6 +141,46 @@ describe(`the activity log on ${testDialect()}`, () => {
       const result = await admin.request(ACTIVITY, variables);
       expect(errorCode(result), JSON.stringify(variables)).toBe('BAD_USER_INPUT');
       expect(String(result.errors?.[0]?.extensions?.['field'])).toContain(field);
+    }
+  });
+
+  it('downloads what a filter shows as CSV, every page of it, with who did it; for admins only', async () => {
+    const download = (client: ApiClient | null, query: string) =>
+      fetch(`${api.url}/api/activity.csv?${query}`, {
+        headers: client?.cookie ? { cookie: client.cookie } : {},
+      });
+    const query = `actions=auth.signed_in,auth.sign_in_failed&actions=project.created`;
+    const res = await download(admin, query);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('text/csv');
+    expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="activity-/);
+    const rows = parse(await res.text(), { columns: true }) as Record<string, string>[];
+    const shown = await all({
+      actions: ['auth.signed_in', 'auth.sign_in_failed', 'project.created'],
+    });
+    expect(rows.map((r) => [r['id'], r['action']])).toEqual(shown.map((e) => [e.id, e.action]));
+    const editorRow = rows.find(
+      (r) => r['actorId'] === editorId && r['action'] === 'auth.signed_in',
+    );
+    expect(editorRow).toMatchObject({
+      actorEmail: 'editor@example.org',
+      actorName: 'Elena Editor',
+    });
+    expect(JSON.parse(editorRow!['changes'])).toHaveProperty('address');
+    // The download is itself in the log, with its filter.
+    const [downloaded] = await all({ actions: ['activity.downloaded'] });
+    expect(downloaded.actor?.email).toBe('admin@example.org');
+
+    expect((await download(editor, '')).status).toBe(403);
+    expect((await download(null, '')).status).toBe(401);
+    for (const [bad, field] of [
+      ['actorId=nobody', 'actorId'],
+      ['from=yesterday', 'from'],
+      ['entityType=' + 'x'.repeat(41), 'entityType'],
+    ]) {
+      const refused = await download(admin, bad);
+      expect(refused.status, bad).toBe(400);
+      expect(((await refused.json()) as { error: { field: string } }).error.field).toBe(field);
     }
   });
 });

@@ -137,6 +137,17 @@ describe('every page as an admin', () => {
     const first = await rows.first().textContent();
     expect(first).toContain('No one signed in');
     expect(first).toContain('reason: "wrong password"');
+    // The download is of what the filters show, with this browser's session.
+    const href = await page.getByRole('link', { name: 'Download CSV' }).getAttribute('href');
+    expect(href).toBe('/api/activity.csv?actions=auth.sign_in_failed%2Cauth.sign_in_blocked');
+    const csv = await page.context().request.get(`${product.url}${href}`);
+    expect(csv.status()).toBe(200);
+    const lines = (await csv.text()).trim().split('\n');
+    expect(lines[0]).toBe(
+      'id,at,actorId,actorEmail,actorName,action,entityType,entityId,changes,reason',
+    );
+    expect(lines.slice(1).every((line) => /auth\.sign_in_(failed|blocked)/.test(line))).toBe(true);
+    expect(lines.length).toBeGreaterThan(1);
     // The filter survives a reload.
     await page.reload();
     await page.getByRole('heading', { name: 'Activity', level: 1 }).waitFor();

@@ -6,12 +6,11 @@ import { AuthService } from '@corroborate/api-auth';
 import {
   type Actor,
   ALL_ROLES,
-  knownError,
+  restErrorOf,
   BadInputError,
   ForbiddenError,
   Public,
   Role,
-  statusForCode,
   UnauthenticatedError,
   assertNotCrossSite,
   multipartFile,
@@ -167,15 +166,9 @@ export class CapturesController {
   private fail(req: Request, res: Response, error: unknown): void {
     let status: number;
     let body: { code: string; message: string; field?: string };
-    const known = knownError(error);
+    const known = restErrorOf(error);
     if (known) {
-      status = statusForCode(known.code);
-      const field = known.details['field'];
-      body = {
-        code: known.code,
-        message: known.message,
-        ...(typeof field === 'string' ? { field } : {}),
-      };
+      ({ status, body } = known);
     } else if (error instanceof CaptureTooLargeError) {
       status = 413;
       body = { code: 'PAYLOAD_TOO_LARGE', message: error.message, field: 'file' };

@@ -16,6 +16,31 @@ const REQUEST_ERROR_CODES = new Set([
 
 const logger = new Logger('GraphQL');
 
+/** The answer of a REST endpoint (uploads, downloads) to a failure: status and error body. */
+export interface RestError {
+  status: number;
+  body: { code: string; message: string; field?: string };
+}
+
+/**
+ * The answer of a REST endpoint to one of our errors ({@link knownError}: its code, message and
+ * field, the status of its code); null for anything else, which the endpoint logs and answers as
+ * an internal error in its own words.
+ */
+export function restErrorOf(error: unknown): RestError | null {
+  const known = knownError(error);
+  if (!known) return null;
+  const field = known.details['field'];
+  return {
+    status: statusForCode(known.code),
+    body: {
+      code: known.code,
+      message: known.message,
+      ...(typeof field === 'string' ? { field } : {}),
+    },
+  };
+}
+
 /** HTTP-like status a client may use to group errors; the switch is exhaustive over {@link ErrorCode}. */
 export function statusForCode(code: ErrorCode): number {
   switch (code) {

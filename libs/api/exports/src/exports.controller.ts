@@ -10,7 +10,7 @@ import {
   ForbiddenError,
   Public,
   Role,
-  statusForCode,
+  restErrorOf,
   UnauthenticatedError,
   assertNotCrossSite,
 } from '@corroborate/api-core';
@@ -288,16 +288,9 @@ export class ExportsController {
   }
 
   private fail(res: Response, error: unknown): void {
-    const known = knownError(error);
+    const known = restErrorOf(error);
     if (known) {
-      const field = known.details['field'];
-      res.status(statusForCode(known.code)).json({
-        error: {
-          code: known.code,
-          message: known.message,
-          ...(typeof field === 'string' ? { field } : {}),
-        },
-      });
+      res.status(known.status).json({ error: known.body });
       return;
     }
     this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));

@@ -4,12 +4,11 @@ import { isUUID } from 'class-validator';
 import { AuthService } from '@corroborate/api-auth';
 import {
   type Actor,
-  knownError,
+  restErrorOf,
   BadInputError,
   ForbiddenError,
   Public,
   Role,
-  statusForCode,
   UnauthenticatedError,
   assertNotCrossSite,
   multipartFile,
@@ -163,18 +162,8 @@ export class ImportsController {
     status: number;
     body: { code: string; message: string; field?: string };
   } {
-    const known = knownError(error);
-    if (known) {
-      const field = known.details['field'];
-      return {
-        status: statusForCode(known.code),
-        body: {
-          code: known.code,
-          message: known.message,
-          ...(typeof field === 'string' ? { field } : {}),
-        },
-      };
-    }
+    const known = restErrorOf(error);
+    if (known) return known;
     if (error instanceof ImportTooLargeError)
       return {
         status: 413,

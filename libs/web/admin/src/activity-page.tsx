@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { useQuery } from '@apollo/client/react';
 import { Anchor, Button, Code, Group, Loader, Select, Stack, Table, Text } from '@mantine/core';
-import { IconFilterOff, IconHistory } from '@tabler/icons-react';
+import { IconDownload, IconFilterOff, IconHistory } from '@tabler/icons-react';
 import type { ActivityFilter, ActivityQuery } from '@corroborate/graphql';
 import {
   DateTimeText,
@@ -106,6 +106,16 @@ function filterOf(params: URLSearchParams): {
   return { events: events?.value ?? null, person, record, filter };
 }
 
+/** The CSV download of what `filter` shows (`GET /api/activity.csv`). */
+function downloadPath(filter: ActivityFilter): string {
+  const params = new URLSearchParams();
+  if (filter.actions) params.set('actions', filter.actions.join(','));
+  if (filter.actorId) params.set('actorId', String(filter.actorId));
+  if (filter.entityType) params.set('entityType', filter.entityType);
+  const query = params.toString();
+  return query === '' ? '/api/activity.csv' : `/api/activity.csv?${query}`;
+}
+
 /**
  * Administration: the organisation's activity log — every audit event, newest first (sign-ins
  * and failed sign-ins with the address they came from, API tokens, accounts, and every change to
@@ -136,6 +146,17 @@ export function ActivityPage() {
       <PageHeader
         title="Activity"
         description="Everything done in this organisation, newest first: sign-ins (and failed ones, with the address they came from), API tokens, accounts, and every change to claims, evidence, reviews and sources. Filters are saved in the address."
+        actions={
+          <Button
+            component="a"
+            href={downloadPath(filter)}
+            download
+            variant="default"
+            leftSection={<IconDownload size={16} aria-hidden="true" />}
+          >
+            Download CSV
+          </Button>
+        }
       />
       <Group align="flex-end" gap="md" mb="md" wrap="wrap">
         <Select
