@@ -123,6 +123,11 @@ describe('every page as an admin', () => {
       .filter({ hasText: 'Ada Admin' });
     await signIn.first().waitFor();
     expect(await signIn.first().textContent()).toMatch(/address: "[^"]+"/);
+    // Evidence opens its claim.
+    const evidence = table.getByRole('row').filter({ hasText: 'evidence.added' }).first();
+    expect(await evidence.getByRole('link', { name: 'Evidence' }).getAttribute('href')).toMatch(
+      /^\/claims\/[0-9a-f-]{36}$/,
+    );
     await check('activity');
 
     await page.getByRole('combobox', { name: 'Events' }).click();

@@ -74,7 +74,14 @@ const RECORD_KINDS = [
 
 type Event = ActivityQuery['activity']['edges'][number]['node'];
 
-/** Where an event's record can be opened, if it has a page of its own. */
+/** The claim an event's record belongs to (evidence, reviews, comments), from its recorded claimId. */
+function claimIdOf(event: Event): string | null {
+  const change = event.changes.find((c) => c.field === 'claimId');
+  const value: unknown = JSON.parse(change?.after ?? change?.before ?? 'null');
+  return typeof value === 'string' ? value : null;
+}
+
+/** Where an event's record can be opened: its own page, or its claim's. */
 function recordPath(event: Event): string | null {
   const id = encodeURIComponent(event.entityId);
   switch (event.entityType) {
@@ -84,8 +91,10 @@ function recordPath(event: Event): string | null {
       return `/sources/${id}`;
     case 'Project':
       return `/projects/${id}`;
-    default:
-      return null;
+    default: {
+      const claimId = claimIdOf(event);
+      return claimId === null ? null : `/claims/${encodeURIComponent(claimId)}`;
+    }
   }
 }
 
