@@ -162,6 +162,20 @@ describe('every page as an admin', () => {
     await rows.first().waitFor();
     expect(await rows.first().textContent()).toContain('auth.sign_in_failed');
 
+    // A range of days: today's failed sign-ins are there, none before 2020, and the download
+    // takes the range along.
+    const now = new Date();
+    const today = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+    await page.goto(`${product.url}/admin/activity?events=failed&from=${today}&to=${today}`);
+    await rows.first().waitFor();
+    expect(await page.getByLabel('From', { exact: true }).inputValue()).toBe(today);
+    expect(await page.getByRole('link', { name: 'Download CSV' }).getAttribute('href')).toMatch(
+      /&from=\d{4}-\d\d-\d\dT[^&]+&to=\d{4}-\d\d-\d\dT/,
+    );
+    await page.goto(`${product.url}/admin/activity?events=failed&to=2019-12-31`);
+    await page.getByRole('heading', { name: 'No events match these filters' }).waitFor();
+    await check('activity-empty');
+
     // From a user's actions on the Users page: that person's activity.
     await page.goto(`${product.url}/admin/users`);
     await page.getByRole('button', { name: 'Actions for editor@example.org' }).click();

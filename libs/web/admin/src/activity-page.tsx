@@ -1,7 +1,18 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useQuery } from '@apollo/client/react';
-import { Anchor, Button, Code, Group, Loader, Select, Stack, Table, Text } from '@mantine/core';
+import {
+  Anchor,
+  Button,
+  Code,
+  Group,
+  Loader,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { IconDownload, IconFilterOff, IconHistory } from '@tabler/icons-react';
 import type { ActivityFilter, ActivityQuery } from '@corroborate/graphql';
 import {
@@ -10,6 +21,8 @@ import {
   ErrorAlert,
   PageHeader,
   TableSkeleton,
+  dateInputToLocalIso,
+  isDateInputValue,
   truncate,
   useSearchParamsState,
 } from '@corroborate/web-ui';
@@ -98,21 +111,36 @@ function recordPath(event: Event): string | null {
   }
 }
 
-/** The filters of the page, from its URL: `?events=failed&person=<user id>&record=Claim`. */
+/**
+ * The filters of the page, from its URL:
+ * `?events=failed&person=<user id>&record=Claim&from=YYYY-MM-DD&to=YYYY-MM-DD` (whole local days).
+ */
 function filterOf(params: URLSearchParams): {
   events: string | null;
   person: string | null;
   record: string | null;
+  from: string;
+  to: string;
   filter: ActivityFilter;
 } {
   const events = EVENT_KINDS.find((kind) => kind.value === params.get('events')) ?? null;
   const person = params.get('person') || null;
   const record = RECORD_KINDS.find((kind) => kind === params.get('record')) ?? null;
+  const day = (name: string) => {
+    const value = params.get(name) ?? '';
+    return isDateInputValue(value) ? value : '';
+  };
+  const from = day('from');
+  const to = day('to');
   const filter: ActivityFilter = {};
   if (events !== null) filter.actions = [...events.actions];
   if (person !== null) filter.actorId = person;
   if (record !== null) filter.entityType = record;
-  return { events: events?.value ?? null, person, record, filter };
+  const fromIso = dateInputToLocalIso(from, 'start');
+  const toIso = dateInputToLocalIso(to, 'end');
+  if (fromIso !== null) filter.from = fromIso;
+  if (toIso !== null) filter.to = toIso;
+  return { events: events?.value ?? null, person, record, from, to, filter };
 }
 
 /** The CSV download of what `filter` shows (`GET /api/activity.csv`). */
@@ -121,6 +149,8 @@ function downloadPath(filter: ActivityFilter): string {
   if (filter.actions) params.set('actions', filter.actions.join(','));
   if (filter.actorId) params.set('actorId', String(filter.actorId));
   if (filter.entityType) params.set('entityType', filter.entityType);
+  if (filter.from) params.set('from', String(filter.from));
+  if (filter.to) params.set('to', String(filter.to));
   const query = params.toString();
   return query === '' ? '/api/activity.csv' : `/api/activity.csv?${query}`;
 }
@@ -133,7 +163,7 @@ function downloadPath(filter: ActivityFilter): string {
  */
 export function ActivityPage() {
   const [params, updateParams] = useSearchParamsState();
-  const { events, person, record, filter } = filterOf(params);
+  const { events, person, record, from, to, filter } = filterOf(params);
   const people = useQuery(usersQuery);
   const [more, setMore] = useState<{ key: string; afters: string[] }>({ key: '', afters: [] });
   const key = params.toString();
@@ -141,14 +171,15 @@ export function ActivityPage() {
   const afters = more.key === key ? more.afters : [];
   const loadAfter = (cursor: string) => setMore({ key, afters: [...afters, cursor] });
 
-  const set = (name: 'events' | 'person' | 'record', value: string | null) =>
+  const set = (name: 'events' | 'person' | 'record' | 'from' | 'to', value: string | null) =>
     updateParams((previous) => {
       const next = new URLSearchParams(previous);
       if (value === null || value === '') next.delete(name);
       else next.set(name, value);
       return next;
     });
-  const filtered = events !== null || person !== null || record !== null;
+  const filtered =
+    events !== null || person !== null || record !== null || from !== '' || to !== '';
 
   return (
     <>
@@ -175,7 +206,7 @@ export function ActivityPage() {
           value={events}
           onChange={(value) => set('events', value)}
           clearable
-          w={240}
+          w={270}
         />
         <Select
           label="Person"
@@ -189,7 +220,7 @@ export function ActivityPage() {
           searchable
           clearable
           nothingFoundMessage="No such person"
-          w={320}
+          w={280}
         />
         <Select
           label="Record"
@@ -199,6 +230,20 @@ export function ActivityPage() {
           onChange={(value) => set('record', value)}
           clearable
           w={200}
+        />
+        <TextInput
+          label="From"
+          type="date"
+          value={from}
+          onChange={(event) => set('from', event.currentTarget.value)}
+          w={160}
+        />
+        <TextInput
+          label="To"
+          type="date"
+          value={to}
+          onChange={(event) => set('to', event.currentTarget.value)}
+          w={160}
         />
         {filtered && (
           <Button
@@ -259,7 +304,7 @@ function ActivityTable({
         title={filtered ? 'No events match these filters' : 'Nothing has happened yet'}
         description={
           filtered
-            ? 'Try another kind of event, person or record, or clear the filters.'
+            ? 'Try another kind of event, person, record or range of days, or clear the filters.'
             : 'Sign-ins and changes appear here as they happen.'
         }
         action={

@@ -62,7 +62,7 @@ function NextInQueueLink({ context }: { context: QueueContext }) {
     if (lastShown.size > MAX_REMEMBERED_VIEWS) lastShown.delete(lastShown.keys().next().value!);
   }, [context.search, claimId]);
   const filters = useMemo(() => parseQueueFilters(new URLSearchParams(context.search)), [context]);
-  const { data, error, loading } = useQuery(queueNextClaimQuery, {
+  const { data, error, loading, refetch } = useQuery(queueNextClaimQuery, {
     variables: { filter: toClaimFilter(filters), sort: filters.sort, after: context.after },
     fetchPolicy: 'network-only',
   });
@@ -96,12 +96,20 @@ function NextInQueueLink({ context }: { context: QueueContext }) {
       </Group>
     );
   } else if (error !== undefined) {
+    const stale = hasErrorCode(error, 'BAD_USER_INPUT');
     content = (
-      <Text size="sm" c="dimmed" role="status">
-        {hasErrorCode(error, 'BAD_USER_INPUT')
-          ? 'This link’s place in the queue is no longer valid; go back to the queue to pick the next claim.'
-          : 'Could not find the next claim in this queue; go back to the queue to pick one.'}
-      </Text>
+      <Group gap="xs" component="span">
+        <Text size="sm" c="dimmed" role="status" component="span">
+          {stale
+            ? 'This link’s place in the queue is no longer valid; go back to the queue to pick the next claim.'
+            : 'Could not find the next claim in this queue.'}
+        </Text>
+        {!stale && (
+          <Button variant="subtle" size="compact-sm" onClick={() => void refetch()}>
+            Try again
+          </Button>
+        )}
+      </Group>
     );
   } else if (next === null || edge === undefined) {
     content = (
