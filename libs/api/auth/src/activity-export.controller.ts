@@ -3,16 +3,17 @@ import { Controller, Get, Logger, Req, Res } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { stringify } from 'csv-stringify/sync';
 import { type Request, type Response } from 'express';
-import { isUUID } from 'class-validator';
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
 import { DataSource, In } from 'typeorm';
-import { type ActivityFilter, AuditService } from '@corroborate/api-audit';
+import { ActivityFilter, AuditService } from '@corroborate/api-audit';
 import {
   type Actor,
   BadInputError,
   ForbiddenError,
   Public,
   Role,
-  restErrorOf,
+  sendRestError,
   UnauthenticatedError,
 } from '@corroborate/api-core';
 import { UserEntity } from '@corroborate/api-users';
@@ -60,26 +61,25 @@ function dateOf(query: Record<string, unknown>, name: 'from' | 'to'): Date | nul
 
 /**
  * The activity log's filter from a download's query string — the same conditions as
- * `Query.activity`: `actions` (repeated or comma-separated), `actorId`, `entityType`, `from`, `to`.
+ * `Query.activity`: `actions` (repeated or comma-separated), `actorId`, `entityType`, `from`, `to`,
+ * checked by the same rules ({@link ActivityFilter}'s); the first problem names its parameter.
  */
-export function parseActivityQuery(query: Record<string, unknown>): ActivityFilter {
+export async function parseActivityQuery(query: Record<string, unknown>): Promise<ActivityFilter> {
   const actions = listOf(query['actions']);
-  if (actions.length > 50) throw new BadInputError('actions', 'actions must list at most 50.');
-  if (actions.some((a) => a.length > 60))
-    throw new BadInputError('actions', 'an action is at most 60 characters.');
-  const actorId = one(query, 'actorId');
-  if (actorId !== null && !isUUID(actorId))
-    throw new BadInputError('actorId', 'actorId must be a user id (a UUID).');
-  const entityType = one(query, 'entityType');
-  if (entityType !== null && entityType.length > 40)
-    throw new BadInputError('entityType', 'entityType is at most 40 characters.');
-  return {
+  const filter = plainToInstance(ActivityFilter, {
     ...(actions.length > 0 ? { actions } : {}),
-    ...(actorId !== null ? { actorId } : {}),
-    ...(entityType !== null ? { entityType } : {}),
+    actorId: one(query, 'actorId'),
+    entityType: one(query, 'entityType'),
     from: dateOf(query, 'from'),
     to: dateOf(query, 'to'),
-  };
+  });
+  const [problem] = await validate(filter, { forbidUnknownValues: false });
+  if (problem)
+    throw new BadInputError(
+      problem.property,
+      Object.values(problem.constraints ?? {})[0] ?? `${problem.property} is not valid.`,
+    );
+  return filter;
 }
 
 /**
@@ -104,7 +104,7 @@ export class ActivityExportController {
     let filter: ActivityFilter;
     try {
       actor = await this.admin(req);
-      filter = parseActivityQuery(req.query as Record<string, unknown>);
+      filter = await parseActivityQuery(req.query as Record<string, unknown>);
     } catch (error) {
       this.fail(res, error);
       return;
@@ -180,17 +180,6 @@ export class ActivityExportController {
   }
 
   private fail(res: Response, error: unknown): void {
-    const known = restErrorOf(error);
-    if (known) {
-      res.status(known.status).json({ error: known.body });
-      return;
-    }
-    this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
-    res.status(500).json({
-      error: {
-        code: 'INTERNAL_SERVER_ERROR',
-        message: 'Something went wrong on the server. The error has been logged.',
-      },
-    });
+    sendRestError(res, error, this.logger);
   }
 }

@@ -1,5 +1,6 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import { Logger } from '@nestjs/common';
+import { type Response } from 'express';
 import { type GraphQLFormattedError } from 'graphql';
 import { type ErrorCode, knownError } from './errors';
 
@@ -39,6 +40,25 @@ export function restErrorOf(error: unknown): RestError | null {
       ...(typeof field === 'string' ? { field } : {}),
     },
   };
+}
+
+/**
+ * Answers a REST request that failed before its answer began: one of our errors as
+ * {@link restErrorOf} says, anything else logged with its stack and answered as an internal error.
+ */
+export function sendRestError(res: Response, error: unknown, logger: Logger): void {
+  const known = restErrorOf(error);
+  if (known) {
+    res.status(known.status).json({ error: known.body });
+    return;
+  }
+  logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  res.status(500).json({
+    error: {
+      code: 'INTERNAL_SERVER_ERROR',
+      message: 'Something went wrong on the server. The error has been logged.',
+    },
+  });
 }
 
 /** HTTP-like status a client may use to group errors; the switch is exhaustive over {@link ErrorCode}. */

@@ -10,7 +10,7 @@ import {
   ForbiddenError,
   Public,
   Role,
-  restErrorOf,
+  sendRestError,
   UnauthenticatedError,
   assertNotCrossSite,
 } from '@corroborate/api-core';
@@ -288,18 +288,7 @@ export class ExportsController {
   }
 
   private fail(res: Response, error: unknown): void {
-    const known = restErrorOf(error);
-    if (known) {
-      res.status(known.status).json({ error: known.body });
-      return;
-    }
-    this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
-    res.status(500).json({
-      error: {
-        code: 'INTERNAL_SERVER_ERROR',
-        message: 'Something went wrong on the server. The error has been logged.',
-      },
-    });
+    sendRestError(res, error, this.logger);
   }
 }
 
