@@ -18,6 +18,19 @@ const QUEUE = `query($filter: ClaimFilter, $sort: ClaimSort, $first: Int, $after
   }
 }`;
 
+const BACKWARDS = `query($filter: ClaimFilter, $sort: ClaimSort, $last: Int, $before: String) {
+  claims(filter: $filter, sort: $sort, last: $last, before: $before) {
+    pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+    edges { cursor node { id } }
+  }
+}`;
+
+const MIXED = `query($filter: ClaimFilter, $sort: ClaimSort, $first: Int, $after: String, $last: Int, $before: String) {
+  claims(filter: $filter, sort: $sort, first: $first, after: $after, last: $last, before: $before) {
+    edges { cursor }
+  }
+}`;
+
 const FACETS = `query($filter: ClaimFilter) {
   claims(filter: $filter, first: 1) {
     totalCount
@@ -55,6 +68,18 @@ interface Page {
     totalCount: number;
     pageInfo: { hasNextPage: boolean; endCursor: string | null };
     edges: { cursor: string; node: Node }[];
+  };
+}
+
+interface BackPage {
+  claims: {
+    pageInfo: {
+      hasNextPage: boolean;
+      hasPreviousPage: boolean;
+      startCursor: string | null;
+      endCursor: string | null;
+    };
+    edges: { cursor: string; node: { id: string } }[];
   };
 }
 
@@ -201,6 +226,91 @@ describe(`claim queue`, () => {
         order: ids([...seeded].sort(compare)),
       });
     }
+  });
+
+  it('pages backwards (last / before) through every claim exactly once in every sort, each page in list order', async () => {
+    for (const sort of [
+      'PRIORITY_DESC',
+      'DUE_ASC',
+      'CREATED_DESC',
+      'CREATED_ASC',
+      'UPDATED_DESC',
+    ]) {
+      const forwards = ids(await all(sort));
+      const backwards: string[] = [];
+      let before: string | null = null;
+      for (let i = 0; i < 100; i++) {
+        const data: BackPage = await viewer.ok<BackPage>(BACKWARDS, {
+          filter: { projectId },
+          sort,
+          last: 17,
+          before,
+        });
+        const page = data.claims.edges.map((e) => e.node.id);
+        expect(data.claims.pageInfo.startCursor).toBe(data.claims.edges[0]?.cursor ?? null);
+        expect(data.claims.pageInfo.endCursor).toBe(data.claims.edges.at(-1)?.cursor ?? null);
+        expect(data.claims.pageInfo.hasNextPage).toBe(false);
+        backwards.unshift(...page);
+        if (!data.claims.pageInfo.hasPreviousPage) break;
+        before = data.claims.pageInfo.startCursor;
+      }
+      // 120 claims in pages of 17 from the end: the last page read holds the first 1.
+      expect({ sort, order: backwards }).toEqual({ sort, order: forwards });
+    }
+  });
+
+  it('gives the claim just before any claim of a view, whose cursor came from paging forwards (the claim page’s previous in queue)', async () => {
+    for (const sort of ['PRIORITY_DESC', 'DUE_ASC', 'CREATED_ASC']) {
+      const forwards = await viewer.ok<Page>(QUEUE, { filter: { projectId }, sort, first: 200 });
+      const edges = forwards.claims.edges;
+      // Every claim with a due date and every one without (DUE_ASC puts those last), the edges.
+      for (const i of [0, 1, 2, 59, 60, 88, 89, 90, 91, 118, 119]) {
+        const data = await viewer.ok<BackPage>(BACKWARDS, {
+          filter: { projectId },
+          sort,
+          last: 1,
+          before: edges[i].cursor,
+        });
+        expect({ sort, i, previous: data.claims.edges.map((e) => e.node.id) }).toEqual({
+          sort,
+          i,
+          previous: i === 0 ? [] : [edges[i - 1].node.id],
+        });
+        expect(data.claims.pageInfo.hasPreviousPage).toBe(i > 1);
+      }
+    }
+    // Without a cursor, last counts from the end of the list.
+    const tail = await viewer.ok<BackPage>(BACKWARDS, {
+      filter: { projectId },
+      sort: 'CREATED_ASC',
+      last: 3,
+    });
+    expect(tail.claims.edges.map((e) => e.node.id)).toEqual(
+      ids(
+        [...seeded].sort(
+          (a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : 1),
+        ),
+      ).slice(-3),
+    );
+  });
+
+  it('refuses mixing forwards and backwards paging, and backwards sizes or cursors that do not fit, naming the argument', async () => {
+    const page = await viewer.ok<Page>(QUEUE, { filter: { projectId }, first: 2 });
+    const cursor = page.claims.pageInfo.endCursor;
+    const refused = async (variables: Record<string, unknown>, field: string, message: RegExp) => {
+      const result = await viewer.request(MIXED, { filter: { projectId }, ...variables });
+      expect(errorCode(result)).toBe('BAD_USER_INPUT');
+      expect(result.errors?.[0]?.extensions?.['field']).toBe(field);
+      expect(result.errors?.[0]?.message).toMatch(message);
+    };
+    await refused({ first: 2, last: 2 }, 'last', /first .* or last .*, not both/);
+    await refused({ first: 2, before: cursor }, 'last', /not both/);
+    await refused({ last: 2, after: cursor }, 'before', /after .* or before .*, not both/);
+    await refused({ after: cursor, before: cursor }, 'before', /not both/);
+    for (const last of [0, 201])
+      await refused({ last, before: cursor }, 'last', /last must be a whole number from 1 to 200/);
+    await refused({ last: 1, before: 'not-a-cursor!' }, 'before', /before is not a cursor/);
+    await refused({ last: 1, before: cursor, sort: 'DUE_ASC' }, 'before', /sort: DUE_ASC/);
   });
 
   it('sorts by UPDATED_DESC by default and reports totalCount and hasNextPage', async () => {

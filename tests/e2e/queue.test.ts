@@ -235,7 +235,7 @@ describe('a long queue', () => {
     await context.close();
   }, 60_000);
 
-  it('works through a queue view from a claim: n opens the next claim of the view, the way back restores it', async () => {
+  it('works through a queue view from a claim: n opens the next claim of the view, p the one before, the way back restores it', async () => {
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
     const [name, value] = (await signInCookie(product.url)).split('=');
     await context.addCookies([{ name, value, url: product.url }]);
@@ -254,10 +254,22 @@ describe('a long queue', () => {
 
     const nav = page.getByRole('navigation', { name: 'Queue navigation' });
     const next = nav.getByRole('link', { name: /^Next in queue/ });
+    const previous = nav.getByRole('link', { name: /^Previous/ });
     await expect.poll(() => next.getAttribute('title')).toBe(expected[1]);
+    // The first claim of the view has nothing before it.
+    expect(await previous.count()).toBe(0);
+    // The key, then the link, each to the claim after the one shown, in the view's order.
+    await page.keyboard.press('n');
+    await heading(expected[1]).waitFor();
+    await expect.poll(() => next.getAttribute('title')).toBe(expected[2]);
+    await expect.poll(() => previous.getAttribute('title')).toBe(expected[0]);
     await screenshot(page, 'claim-next-in-queue');
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
-    // The key, then the link, each to the claim after the one shown, in the view's order.
+    // p goes back to the claim before, in the same view; n forwards again.
+    await page.keyboard.press('p');
+    await heading(expected[0]).waitFor();
+    expect(new URL(page.url()).searchParams.get('queue')).toBe(view);
+    await expect.poll(() => next.getAttribute('title')).toBe(expected[1]);
     await page.keyboard.press('n');
     await heading(expected[1]).waitFor();
     await expect.poll(() => next.getAttribute('title')).toBe(expected[2]);
@@ -267,6 +279,7 @@ describe('a long queue', () => {
     await page.reload();
     await heading(expected[2]).waitFor();
     await expect.poll(() => next.getAttribute('title')).toBe(expected[3]);
+    await expect.poll(() => previous.getAttribute('title')).toBe(expected[1]);
     // Typing in a field never jumps to the next claim.
     const at = page.url();
     const field = page.getByRole('textbox').first();
@@ -327,7 +340,7 @@ describe('a long queue', () => {
         .getAttribute('href'),
     ).toBe(`/queue?${view}`);
 
-    // The last claim of a view says so, with the way back.
+    // The only claim of a view says so, with the way back.
     const last = `project=${projectId}&q=${encodeURIComponent('"claim number 170"')}`;
     await page.goto(`${product.url}/queue?${last}`);
     const only = page.getByRole('status').filter({ hasText: /^Showing/ });
@@ -336,7 +349,8 @@ describe('a long queue', () => {
     await heading('Long queue claim number 170 about the march.').waitFor();
     await expect
       .poll(() => nav.getByRole('status').textContent())
-      .toBe('Last claim in this queue view.');
+      .toBe('No other claim in this queue view.');
+    expect(await previous.count()).toBe(0);
     await context.close();
   }, 90_000);
 });

@@ -44,7 +44,7 @@ export function createCache(): InMemoryCache {
           // loaded, see libs/web/queue/src/use-queue-claims.ts): one merged connection would
           // be read and compared whole for each page loaded while scrolling. A refetched page
           // replaces its entry.
-          claims: { keyArgs: ['filter', 'sort', 'first', 'after'], merge: false },
+          claims: { keyArgs: ['filter', 'sort', 'first', 'after', 'last', 'before'], merge: false },
           sources: relayStylePagination(['search', 'kinds']),
         },
       },

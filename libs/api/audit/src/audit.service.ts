@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { comparableTimestamp } from '@corroborate/api-database';
-import { decodeCursor, encodeCursor } from '@corroborate/api-core';
+import { decodeCursor, encodeCursor, forwardPageInfo } from '@corroborate/api-core';
 import { AuditEventEntity } from './audit-event.entity';
 import { type ActivityFilter, type AuditEventConnectionType } from './dto/activity.types';
 import { type AuditEventType, fieldChanges, toAuditEventType } from './dto/audit-event.type';
@@ -83,7 +83,7 @@ export class AuditService {
     }));
     return {
       edges,
-      pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },
+      pageInfo: forwardPageInfo(edges, rows.length > first),
     };
   }
 

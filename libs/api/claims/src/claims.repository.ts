@@ -1,7 +1,14 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
-import { type Actor, assertPageSize, decodeCursor, encodeCursor } from '@corroborate/api-core';
+import {
+  type Actor,
+  assertPageSize,
+  BadInputError,
+  decodeCursor,
+  encodeCursor,
+  type PageInfoType,
+} from '@corroborate/api-core';
 import { comparableTimestamp, RowReader, selectRows } from '@corroborate/api-database';
 import { ProjectEntity } from '@corroborate/api-projects';
 import { CLAIM_STATUSES, PRIORITIES } from '@corroborate/domain';
@@ -16,6 +23,9 @@ export interface ClaimQuery {
   sort?: ClaimSort | null;
   first?: number | null;
   after?: string | null;
+  /** Paging backwards: the last `last` claims (50 by default), before `before` when given. */
+  last?: number | null;
+  before?: string | null;
   /** The caller, for assignedToMe and the blind rule of the disagreement filter. */
   actor?: Actor | null;
   /** Read the claims' projects in the same statement ({@link ClaimPage.projects}). */
@@ -24,9 +34,32 @@ export interface ClaimQuery {
 
 export interface ClaimPage {
   edges: { cursor: string; node: ClaimEntity }[];
-  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  pageInfo: PageInfoType;
   /** The projects of the page's claims, when asked (`withProjects`). */
   projects?: ProjectEntity[];
+}
+
+/**
+ * Which way a page is read: forwards (first / after, the default) or backwards (last / before).
+ * Mixing the two is refused, naming the argument that does not belong.
+ */
+export function pageDirection(query: {
+  first?: number | null;
+  after?: string | null;
+  last?: number | null;
+  before?: string | null;
+}): 'forward' | 'backward' {
+  const given = (value: unknown) => value !== null && value !== undefined;
+  const backward = given(query.last) || given(query.before);
+  if (!backward) return 'forward';
+  if (given(query.first))
+    throw new BadInputError('last', 'Give first (and after) or last (and before), not both.');
+  if (given(query.after))
+    throw new BadInputError(
+      'before',
+      'Give after (with first) or before (with last), not both: after pages forwards, before backwards.',
+    );
+  return 'backward';
 }
 
 /** A dimension whose facet ignores its own filter. */
@@ -224,21 +257,25 @@ export class ClaimsRepository {
   }
 
   async page(query: ClaimQuery, now = new Date()): Promise<ClaimPage> {
-    const first = assertPageSize(query.first ?? 50);
+    const backward = pageDirection(query) === 'backward';
+    const first = backward
+      ? assertPageSize(query.last ?? 50, 'last')
+      : assertPageSize(query.first ?? 50);
+    const cursor = (backward ? query.before : query.after) || null;
     const sort: ClaimSort = query.sort ?? 'UPDATED_DESC';
     const projects = RowReader.of(this.dataSource, ProjectEntity);
     // The same shape always builds the same SQL, with the project (if any) as its one parameter
     // (an empty id narrows nothing, as in applyFilter).
     const projectId = query.filter?.projectId || null;
     const shape =
-      !query.after && onlyProjectFilter(query.filter)
-        ? `${sort} ${first} ${query.withProjects ? 'projects' : ''} ${projectId === null ? '' : 'project'}`
+      cursor === null && onlyProjectFilter(query.filter)
+        ? `${sort} ${backward ? 'last' : 'first'} ${first} ${query.withProjects ? 'projects' : ''} ${projectId === null ? '' : 'project'}`
         : null;
     const expected = projectId === null ? [] : [projectId];
     let sql = shape === null ? undefined : this.pageSql.get(shape);
     let parameters: unknown[] = expected;
     if (sql === undefined) {
-      [sql, parameters] = this.pageQuery(query, first, sort, now, projects);
+      [sql, parameters] = this.pageQuery(query, first, sort, cursor, backward, now, projects);
       if (
         shape !== null &&
         parameters.length === expected.length &&
@@ -250,11 +287,18 @@ export class ClaimsRepository {
     }
     const set = await selectRows(this.dataSource, sql, parameters);
     const rows = RowReader.of(this.dataSource, ClaimEntity).hydrateSet(set, 'c_');
-    const nodes = rows.slice(0, first);
+    // Backwards, the statement reads the list in reverse from the cursor: nearest first.
+    const nodes = backward ? rows.slice(0, first).reverse() : rows.slice(0, first);
     const edges = nodes.map((node) => ({ cursor: this.cursorOf(sort, node), node }));
+    const more = rows.length > first;
     const page: ClaimPage = {
       edges,
-      pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },
+      pageInfo: {
+        hasNextPage: !backward && more,
+        hasPreviousPage: backward && more,
+        startCursor: edges[0]?.cursor ?? null,
+        endCursor: edges.at(-1)?.cursor ?? null,
+      },
     };
     if (query.withProjects) {
       const id = set.key('p_id');
@@ -278,31 +322,36 @@ export class ClaimsRepository {
     query: ClaimQuery,
     first: number,
     sort: ClaimSort,
+    cursor: string | null,
+    backward: boolean,
     now: Date,
     projects: RowReader<ProjectEntity>,
   ): [string, unknown[]] {
     const qb = this.dataSource.createQueryBuilder(ClaimEntity, 'c');
     this.applyFilter(qb, query.filter, now, undefined, query.actor);
-    if (query.after) this.applyCursor(qb, sort, query.after);
+    if (cursor !== null) this.applyCursor(qb, sort, cursor, backward);
     const updated = this.ts('updatedAt');
     const created = this.ts('createdAt');
+    // Backwards every key's direction flips (the same indexes, read the other way).
+    const asc = backward ? 'DESC' : 'ASC';
+    const desc = backward ? 'ASC' : 'DESC';
     switch (sort) {
       case 'PRIORITY_DESC':
-        qb.orderBy('c.priorityRank', 'DESC').addOrderBy(updated, 'DESC').addOrderBy('c.id', 'DESC');
+        qb.orderBy('c.priorityRank', desc).addOrderBy(updated, desc).addOrderBy('c.id', desc);
         break;
       case 'DUE_ASC':
-        qb.orderBy('CASE WHEN c.dueAt IS NULL THEN 1 ELSE 0 END', 'ASC')
-          .addOrderBy(this.ts('dueAt'), 'ASC')
-          .addOrderBy('c.id', 'ASC');
+        qb.orderBy('CASE WHEN c.dueAt IS NULL THEN 1 ELSE 0 END', asc)
+          .addOrderBy(this.ts('dueAt'), asc)
+          .addOrderBy('c.id', asc);
         break;
       case 'CREATED_DESC':
-        qb.orderBy(created, 'DESC').addOrderBy('c.id', 'DESC');
+        qb.orderBy(created, desc).addOrderBy('c.id', desc);
         break;
       case 'CREATED_ASC':
-        qb.orderBy(created, 'ASC').addOrderBy('c.id', 'ASC');
+        qb.orderBy(created, asc).addOrderBy('c.id', asc);
         break;
       case 'UPDATED_DESC':
-        qb.orderBy(updated, 'DESC').addOrderBy('c.id', 'DESC');
+        qb.orderBy(updated, desc).addOrderBy('c.id', desc);
         break;
     }
     if (query.withProjects)
@@ -327,29 +376,45 @@ export class ClaimsRepository {
     }
   }
 
-  /** Keyset condition: rows strictly after the cursor in the sort order (ids break ties). */
-  private applyCursor(qb: SelectQueryBuilder<ObjectLiteral>, sort: ClaimSort, after: string): void {
+  /**
+   * Keyset condition: rows strictly after the cursor in the sort order (ids break ties), or
+   * strictly before it (`backward`).
+   */
+  private applyCursor(
+    qb: SelectQueryBuilder<ObjectLiteral>,
+    sort: ClaimSort,
+    cursor: string,
+    backward: boolean,
+  ): void {
+    const field = backward ? 'before' : 'after';
+    // The comparison that moves along the list: "later" in an ascending key, "earlier" in a
+    // descending one, each the other way round backwards.
+    const later = backward ? '<' : '>';
+    const earlier = backward ? '>' : '<';
     switch (sort) {
       case 'PRIORITY_DESC': {
-        const [rank, updatedAt, id] = decodeCursor(after, sort, ['n', 'd', 's']);
+        const [rank, updatedAt, id] = decodeCursor(cursor, sort, ['n', 'd', 's'], field);
         const at = this.ts('updatedAt');
         qb.andWhere(
           new Brackets((w) =>
             w
-              .where('c.priorityRank < :kRank')
-              .orWhere(`(c.priorityRank = :kRank AND ${at} < :kAt)`)
-              .orWhere(`(c.priorityRank = :kRank AND ${at} = :kAt AND c.id < :kId)`),
+              .where(`c.priorityRank ${earlier} :kRank`)
+              .orWhere(`(c.priorityRank = :kRank AND ${at} ${earlier} :kAt)`)
+              .orWhere(`(c.priorityRank = :kRank AND ${at} = :kAt AND c.id ${earlier} :kId)`),
           ),
           { kRank: rank, kAt: updatedAt, kId: id },
         );
         return;
       }
       case 'DUE_ASC': {
-        const [dueAt, id] = decodeCursor(after, sort, ['d?', 's']);
+        // Claims with a due date first (earliest first), then those without one, by id.
+        const [dueAt, id] = decodeCursor(cursor, sort, ['d?', 's'], field);
         const due = this.ts('dueAt');
-        if (dueAt === null) {
+        if (dueAt === null && !backward) {
           qb.andWhere('(c.dueAt IS NULL AND c.id > :kId)', { kId: id });
-        } else {
+        } else if (dueAt === null) {
+          qb.andWhere('(c.dueAt IS NOT NULL OR c.id < :kId)', { kId: id });
+        } else if (!backward) {
           qb.andWhere(
             new Brackets((w) =>
               w
@@ -359,15 +424,20 @@ export class ClaimsRepository {
             ),
             { kAt: dueAt, kId: id },
           );
+        } else {
+          qb.andWhere(
+            `(c.dueAt IS NOT NULL AND (${due} < :kAt OR (${due} = :kAt AND c.id < :kId)))`,
+            { kAt: dueAt, kId: id },
+          );
         }
         return;
       }
       case 'CREATED_DESC':
       case 'CREATED_ASC':
       case 'UPDATED_DESC': {
-        const [at, id] = decodeCursor(after, sort, ['d', 's']);
+        const [at, id] = decodeCursor(cursor, sort, ['d', 's'], field);
         const column = this.ts(sort === 'UPDATED_DESC' ? 'updatedAt' : 'createdAt');
-        const op = sort === 'CREATED_ASC' ? '>' : '<';
+        const op = sort === 'CREATED_ASC' ? later : earlier;
         // The redundant `>=` / `<=` bound is what lets PostgreSQL start an index scan at the
         // cursor instead of reading every earlier row of the order again on each page.
         qb.andWhere(`${column} ${op}= :kAt`, { kAt: at }).andWhere(

@@ -3,11 +3,30 @@ import { BadInputError } from './errors';
 
 @ObjectType('PageInfo')
 export class PageInfoType {
-  @Field()
+  @Field({ description: 'Whether more items follow this page (paging forwards, with after).' })
   hasNextPage: boolean;
 
-  @Field(() => String, { nullable: true })
+  @Field({
+    description:
+      'Whether more items come before this page. Known only when paging backwards (last / before, where a list offers them); false when paging forwards.',
+  })
+  hasPreviousPage: boolean;
+
+  @Field(() => String, { nullable: true, description: 'The cursor of the first item of the page.' })
+  startCursor: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The cursor of the last item of the page.' })
   endCursor: string | null;
+}
+
+/** The page info of a page read forwards: `more` when items follow it. */
+export function forwardPageInfo(edges: readonly { cursor: string }[], more: boolean): PageInfoType {
+  return {
+    hasNextPage: more,
+    hasPreviousPage: false,
+    startCursor: edges[0]?.cursor ?? null,
+    endCursor: edges.at(-1)?.cursor ?? null,
+  };
 }
 
 export const MAX_PAGE_SIZE = 200;

@@ -39,7 +39,7 @@ export class NotificationsResolver {
     const page = await this.service.list(actor, first, after, unreadOnly);
     return {
       nodes: page.nodes,
-      pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
+      pageInfo: page.pageInfo,
       unreadCount: await this.service.unreadCount(actor),
     };
   }

@@ -8,7 +8,9 @@ import {
   BadInputError,
   decodeCursor,
   encodeCursor,
+  forwardPageInfo,
   NotFoundError,
+  type PageInfoType,
 } from '@corroborate/api-core';
 import { type NotificationKindValue, NotificationEntity } from './notification.entity';
 
@@ -67,7 +69,7 @@ export class NotificationsService {
     first: number,
     after: string | null,
     unreadOnly: boolean,
-  ): Promise<{ nodes: NotificationEntity[]; hasNextPage: boolean; endCursor: string | null }> {
+  ): Promise<{ nodes: NotificationEntity[]; pageInfo: PageInfoType }> {
     assertPageSize(first);
     const qb = this.dataSource
       .getRepository(NotificationEntity)
@@ -86,12 +88,10 @@ export class NotificationsService {
     }
     const rows = await qb.getMany();
     const nodes = rows.slice(0, first);
-    const last = nodes.at(-1);
-    return {
-      nodes,
-      hasNextPage: rows.length > first,
-      endCursor: last ? encodeCursor(CURSOR_TAG, [last.createdAt.toISOString(), last.id]) : null,
-    };
+    const edges = nodes.map((n) => ({
+      cursor: encodeCursor(CURSOR_TAG, [n.createdAt.toISOString(), n.id]),
+    }));
+    return { nodes, pageInfo: forwardPageInfo(edges, rows.length > first) };
   }
 
   /**

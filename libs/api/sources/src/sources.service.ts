@@ -9,8 +9,10 @@ import {
   ConflictError,
   decodeCursor,
   encodeCursor,
+  forwardPageInfo,
   httpUrlProblem,
   NotFoundError,
+  type PageInfoType,
 } from '@corroborate/api-core';
 import { type Reliability, type SourceKind } from './dto/source.enums';
 import { SourceEntity } from './source.entity';
@@ -48,7 +50,7 @@ export interface SourceQuery {
 
 export interface SourcePage {
   edges: { cursor: string; node: SourceEntity }[];
-  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  pageInfo: PageInfoType;
   totalCount: number;
 }
 
@@ -261,7 +263,7 @@ export class SourcesService {
     }));
     return {
       edges,
-      pageInfo: { hasNextPage, endCursor: edges.at(-1)?.cursor ?? null },
+      pageInfo: forwardPageInfo(edges, hasNextPage),
       totalCount,
     };
   }

@@ -12,7 +12,7 @@ import {
   queueViewPath,
   toClaimFilter,
 } from './queue-filters';
-import { queueNextClaimQuery } from './queue.graphql';
+import { queueNeighboursQuery } from './queue.graphql';
 
 /** The claim last shown from each queue view (by its URL search), in this tab's session. */
 const lastShown = new Map<string, string>();
@@ -38,20 +38,24 @@ export function BackToQueue() {
 }
 
 /**
- * On a claim opened from a queue view: the claim after it in that view (same filters and
- * sort), with `n` to open it, so a reviewer works through a queue without going back to the
- * list. The next claim is read when the page opens; a claim that left the view meanwhile (just
- * assessed, say) still leads to the one that followed it.
+ * On a claim opened from a queue view: the claims before and after it in that view (same filters
+ * and sort), with `p` and `n` to open them, so a reviewer works through a queue — and back to the
+ * one just left — without going back to the list. Both are read (one request) when the page
+ * opens; a claim that left the view meanwhile (just assessed, say) still leads to its neighbours
+ * there.
  */
 export function NextInQueue() {
   const [params] = useSearchParams();
   const context = queueContextOf(params);
   if (context === null) return null;
-  // One per place in the queue: what it found, and a pending `n`, belong to this claim only.
-  return <NextInQueueLink key={`${context.search}\n${context.after}`} context={context} />;
+  // One per place in the queue: what it found, and a pending key, belong to this claim only.
+  return <QueueNeighbours key={`${context.search}\n${context.after}`} context={context} />;
 }
 
-function NextInQueueLink({ context }: { context: QueueContext }) {
+type Direction = 'previous' | 'next';
+const KEYS: Readonly<Record<Direction, 'p' | 'n'>> = { previous: 'p', next: 'n' };
+
+function QueueNeighbours({ context }: { context: QueueContext }) {
   const navigate = useNavigate();
   const { claimId } = useParams();
   // Back in the view (its link or the browser's Back), this claim is the one selected.
@@ -62,28 +66,33 @@ function NextInQueueLink({ context }: { context: QueueContext }) {
     if (lastShown.size > MAX_REMEMBERED_VIEWS) lastShown.delete(lastShown.keys().next().value!);
   }, [context.search, claimId]);
   const filters = useMemo(() => parseQueueFilters(new URLSearchParams(context.search)), [context]);
-  const { data, error, loading, refetch } = useQuery(queueNextClaimQuery, {
-    variables: { filter: toClaimFilter(filters), sort: filters.sort, after: context.after },
+  const { data, error, loading, refetch } = useQuery(queueNeighboursQuery, {
+    variables: { filter: toClaimFilter(filters), sort: filters.sort, cursor: context.after },
     fetchPolicy: 'network-only',
   });
-  const edge = data?.claims.edges[0];
-  const next = edge
-    ? claimPath(edge.node.id, { search: context.search, after: edge.cursor })
-    : null;
+  const neighbour = (direction: Direction) => {
+    const edge = data?.[direction].edges[0];
+    if (edge === undefined) return null;
+    const path = claimPath(edge.node.id, { search: context.search, after: edge.cursor });
+    return { path, text: edge.node.text };
+  };
+  const previous = neighbour('previous');
+  const next = neighbour('next');
 
-  // `n` pressed while the next claim is still being found opens it once it is.
-  const [wanted, setWanted] = useState(false);
+  // A key pressed while the claims are still being found opens its claim once they are.
+  const [wanted, setWanted] = useState<Direction | null>(null);
+  const wantedPath = wanted === null ? undefined : { previous, next }[wanted]?.path;
   useEffect(() => {
-    if (wanted && next !== null) void navigate(next);
-  }, [wanted, next, navigate]);
-  usePageShortcuts({
-    n: (event) => {
-      if (next === null && !loading) return;
-      event.preventDefault();
-      if (next !== null) void navigate(next);
-      else setWanted(true);
-    },
-  });
+    if (wantedPath !== undefined) void navigate(wantedPath);
+  }, [wantedPath, navigate]);
+  const go = (direction: Direction) => (event: KeyboardEvent) => {
+    const target = direction === 'next' ? next : previous;
+    if (target === null && !loading) return;
+    event.preventDefault();
+    if (target !== null) void navigate(target.path);
+    else setWanted(direction);
+  };
+  usePageShortcuts({ n: go('next'), p: go('previous') });
 
   let content: ReactNode;
   if (loading && data === undefined) {
@@ -111,28 +120,48 @@ function NextInQueueLink({ context }: { context: QueueContext }) {
         )}
       </Group>
     );
-  } else if (next === null || edge === undefined) {
-    content = (
-      <Text size="sm" c="dimmed" role="status">
-        Last claim in this queue view.
-      </Text>
-    );
   } else {
     content = (
-      <Button
-        component={Link}
-        to={next}
-        variant="light"
-        size="compact-sm"
-        rightSection={<IconArrowRight size={14} aria-hidden="true" />}
-        title={edge.node.text}
-        aria-keyshortcuts="n"
-      >
-        Next in queue: {truncate(edge.node.text, 48)}
-        <Kbd ml={8} size="xs" aria-hidden="true">
-          n
-        </Kbd>
-      </Button>
+      <Group gap="xs">
+        {previous !== null && (
+          <Button
+            component={Link}
+            to={previous.path}
+            variant="default"
+            size="compact-sm"
+            leftSection={<IconArrowLeft size={14} aria-hidden="true" />}
+            title={previous.text}
+            aria-keyshortcuts={KEYS.previous}
+          >
+            Previous: {truncate(previous.text, 32)}
+            <Kbd ml={8} size="xs" aria-hidden="true">
+              {KEYS.previous}
+            </Kbd>
+          </Button>
+        )}
+        {next === null ? (
+          <Text size="sm" c="dimmed" role="status">
+            {previous === null
+              ? 'No other claim in this queue view.'
+              : 'Last claim in this queue view.'}
+          </Text>
+        ) : (
+          <Button
+            component={Link}
+            to={next.path}
+            variant="light"
+            size="compact-sm"
+            rightSection={<IconArrowRight size={14} aria-hidden="true" />}
+            title={next.text}
+            aria-keyshortcuts={KEYS.next}
+          >
+            Next in queue: {truncate(next.text, 48)}
+            <Kbd ml={8} size="xs" aria-hidden="true">
+              {KEYS.next}
+            </Kbd>
+          </Button>
+        )}
+      </Group>
     );
   }
   return <nav aria-label="Queue navigation">{content}</nav>;

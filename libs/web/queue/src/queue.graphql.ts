@@ -72,10 +72,22 @@ export const queueClaimsPageQuery = graphql(`
   }
 `);
 
-/** The claim after a given one in a queue view (same filters and sort), for the claim page. */
-export const queueNextClaimQuery = graphql(`
-  query QueueNextClaim($filter: ClaimFilter, $sort: ClaimSort, $after: String) {
-    claims(filter: $filter, sort: $sort, first: 1, after: $after) {
+/**
+ * The claims just after and just before a place in a queue view (its cursor), for "Next in
+ * queue" and "Previous": both in one request.
+ */
+export const queueNeighboursQuery = graphql(`
+  query QueueNeighbours($filter: ClaimFilter, $sort: ClaimSort, $cursor: String) {
+    next: claims(filter: $filter, sort: $sort, first: 1, after: $cursor) {
+      edges {
+        cursor
+        node {
+          id
+          text
+        }
+      }
+    }
+    previous: claims(filter: $filter, sort: $sort, last: 1, before: $cursor) {
       edges {
         cursor
         node {

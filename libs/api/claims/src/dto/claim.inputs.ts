@@ -283,16 +283,44 @@ export class ClaimsArgs {
   @IsEnum(ClaimSort, { message: `sort must be one of ${Object.keys(ClaimSort).join(', ')}.` })
   sort?: ClaimSort | null;
 
-  @Field(() => Int, { nullable: true, defaultValue: 50 })
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'How many claims from the start of the list, or after the cursor `after` (1–200; 50 when neither first nor last is given).',
+  })
   @IsOptional()
   @IsInt({ message: 'first must be a whole number from 1 to 200.' })
   @Min(1, { message: 'first must be a whole number from 1 to 200.' })
   @Max(200, { message: 'first must be a whole number from 1 to 200.' })
   first?: number | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'With first: the claims after this cursor (an edge cursor of the same sort).',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(1000, { message: 'after is not a cursor from this list.' })
   after?: string | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'How many claims from the end of the list, or just before the cursor `before` (1–200), in list order; pageInfo.hasPreviousPage tells whether more come before them.',
+  })
+  @IsOptional()
+  @IsInt({ message: 'last must be a whole number from 1 to 200.' })
+  @Min(1, { message: 'last must be a whole number from 1 to 200.' })
+  @Max(200, { message: 'last must be a whole number from 1 to 200.' })
+  last?: number | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'With last: the claims before this cursor (an edge cursor of the same sort), e.g. the claim before the one open.',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000, { message: 'before is not a cursor from this list.' })
+  before?: string | null;
 }
