@@ -246,6 +246,20 @@ describe(`mixed load on ${testDialect()}`, { timeout: (SECONDS + 180) * 1000 }, 
         `${conflicts} CONFLICT, 0 errors; RSS after warm-up → at the end: ${rss}; ` +
         `${firstRate.toFixed(0)} answers/s after warm-up, ${lastRate.toFixed(0)}/s at the end`,
     );
+    if (SECONDS >= 600) {
+      // A long soak: each instance's memory and the answer rate through every tenth of the run
+      // after warm-up (medians of its samples), to tell a slow leak from the heap settling.
+      const tenths = Array.from({ length: 10 }, (_, k) =>
+        warm.slice(k * tenth, k === 9 ? warm.length : (k + 1) * tenth),
+      ).filter((part) => part.length > 1);
+      const curve = tenths
+        .map(
+          (part) =>
+            `${part[0].t.toFixed(0)} s: ${pids.map((_, i) => median(part.map((x) => x.rss[i])).toFixed(0)).join(' / ')} MiB, ${throughput(part).toFixed(0)}/s`,
+        )
+        .join('; ');
+      console.info(`load on ${testDialect()}, by tenth of the run after warm-up: ${curve}`);
+    }
     if (SECONDS >= 120) {
       // Loose on purpose: flat means no steady climb, not a fixed number.
       for (const m of memory) expect(m.late).toBeLessThan(m.early * 1.5 + 32);
