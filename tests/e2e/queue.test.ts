@@ -25,6 +25,10 @@ async function signInCookie(url: string): Promise<string> {
   return (res.headers.get('set-cookie') ?? '').split(';')[0];
 }
 
+interface FarPage {
+  data: { claims: { edges: { cursor: string; node: { id: string; text: string } }[] } };
+}
+
 interface Box {
   top: number;
   bottom: number;
@@ -253,6 +257,7 @@ describe('a long queue', () => {
     expect(url.searchParams.get('after')).not.toBeNull();
 
     const nav = page.getByRole('navigation', { name: 'Queue navigation' });
+    const only = page.getByRole('status').filter({ hasText: /^Showing/ });
     const next = nav.getByRole('link', { name: /^Next in queue/ });
     const previous = nav.getByRole('link', { name: /^Previous/ });
     await expect.poll(() => next.getAttribute('title')).toBe(expected[1]);
@@ -340,10 +345,41 @@ describe('a long queue', () => {
         .getAttribute('href'),
     ).toBe(`/queue?${view}`);
 
+    // A claim far down the view (past its first page of 50), opened from it: back in the view,
+    // the pages down to it load again and it is the one selected and focused.
+    const far = await fetch(`${product.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: `${name}=${value}` },
+      body: JSON.stringify({
+        query:
+          'query($filter: ClaimFilter) { claims(filter: $filter, first: 130) { edges { cursor node { id text } } } }',
+        variables: { filter: { projectId } },
+      }),
+    });
+    const farEdges = ((await far.json()) as FarPage).data.claims.edges;
+    const deep = farEdges[127];
+    expect(deep.node.text).toBe(expected[127]);
+    await page.goto(
+      `${product.url}/claims/${deep.node.id}?${new URLSearchParams({ queue: view, after: deep.cursor }).toString()}`,
+    );
+    await heading(expected[127]).waitFor();
+    await page.locator('#main-content').getByRole('link', { name: 'Queue', exact: true }).click();
+    await page.getByRole('heading', { name: 'Queue', level: 1 }).waitFor();
+    await expect
+      .poll(() => row(127).getAttribute('aria-selected'), { timeout: 20_000 })
+      .toBe('true');
+    await expect
+      .poll(() =>
+        row(127)
+          .getByRole('link')
+          .evaluate((link) => link === link.ownerDocument.activeElement),
+      )
+      .toBe(true);
+    expect(await page.getByText('Finding the claim you last opened…').count()).toBe(0);
+
     // The only claim of a view says so, with the way back.
     const last = `project=${projectId}&q=${encodeURIComponent('"claim number 170"')}`;
     await page.goto(`${product.url}/queue?${last}`);
-    const only = page.getByRole('status').filter({ hasText: /^Showing/ });
     await expect.poll(() => only.textContent()).toBe('Showing 1 of 1 claim');
     await table.locator('[data-row-index="0"]').getByRole('link').click();
     await heading('Long queue claim number 170 about the march.').waitFor();

@@ -39,6 +39,8 @@ import { useQueueClaims } from './use-queue-claims';
 export { QUEUE_MORE_SIZE, QUEUE_PAGE_SIZE } from './use-queue-claims';
 const REVIEWER_ROLES = ['REVIEWER'] as const;
 const SEARCH_DEBOUNCE_MS = 300;
+/** How far down a view the claim last opened from it is looked for on the way back. */
+const RESTORE_MAX_ROWS = 2_000;
 
 /**
  * The claim queue: every filter lives in the URL, so a view can be shared as
@@ -136,16 +138,31 @@ export function QueuePage() {
   const onFocused = useCallback(() => setFocusIndex(null), []);
 
   // Back from a claim of this view: that claim is selected and focused, to go on from there.
+  // One further down than the first page (reached with `n`, or by scrolling) is looked for page
+  // by page, up to RESTORE_MAX_ROWS; one that has left the view meanwhile ends the search there.
   const restoredFor = useRef<string | null>(null);
+  const [restoring, setRestoring] = useState(false);
   useEffect(() => {
     if (stale || claims.length === 0 || restoredFor.current === queueSearch) return;
-    restoredFor.current = queueSearch;
     const shown = lastShownFrom(queueSearch);
     const index = shown === undefined ? -1 : claims.findIndex((claim) => claim.id === shown);
+    const more = hasNextPage || loadingMore || loadMoreError !== null;
+    if (index < 0 && shown !== undefined && more && claims.length < RESTORE_MAX_ROWS) {
+      if (loadMoreError !== null) {
+        // Loading failed: the alert below offers to try again; the search goes on if it does.
+        setRestoring(false);
+        return;
+      }
+      setRestoring(true);
+      if (!loadingMore) loadMore();
+      return;
+    }
+    restoredFor.current = queueSearch;
+    setRestoring(false);
     if (index < 0) return;
     setSelectedIndex(index);
     setFocusIndex(index);
-  }, [claims, stale, queueSearch]);
+  }, [claims, stale, queueSearch, hasNextPage, loadingMore, loadMoreError, loadMore]);
 
   const move = (delta: number) => {
     if (claims.length === 0) return;
@@ -243,6 +260,14 @@ export function QueuePage() {
                   <Loader size="xs" aria-hidden="true" />
                   <Text size="sm" c="dimmed">
                     Updating…
+                  </Text>
+                </Group>
+              )}
+              {restoring && !loading && (
+                <Group gap={6} role="status">
+                  <Loader size="xs" aria-hidden="true" />
+                  <Text size="sm" c="dimmed">
+                    Finding the claim you last opened…
                   </Text>
                 </Group>
               )}
