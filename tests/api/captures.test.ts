@@ -5,7 +5,9 @@ import { type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuditEventEntity } from '@corroborate/api-audit';
-import { CaptureEntity } from '@corroborate/api-captures';
+import { type Logger } from '@nestjs/common';
+import { CaptureEntity, CapturesService } from '@corroborate/api-captures';
+import { checkStoredFiles } from '@corroborate/api-core';
 import { type ApiClient, errorCode, signedIn, startApi, type TestApi, withFullDisk } from './src';
 
 const HTML = `<!DOCTYPE html><html><head><title>UN rights office</title>
@@ -340,6 +342,47 @@ describe('capture uploads', () => {
     expect(await malformed.json()).toMatchObject({
       error: { code: 'BAD_USER_INPUT', field: 'captureId' },
     });
+  });
+
+  it('answers a capture whose file is gone from the data folder with NOT_FOUND saying so, and the start-up check warns', async () => {
+    const evidenceId = await f.evidence();
+    const bytes = `<html><body><p>Kept elsewhere ${Date.now()}</p></body></html>`;
+    const { capture } = await upload(api, evidenceId, {
+      bytes,
+      fileName: 'elsewhere.html',
+      type: 'text/html',
+      auth: { cookie: f.editor.cookie },
+    });
+    const row = await api.dataSource
+      .getRepository(CaptureEntity)
+      .findOneByOrFail({ id: capture!.id });
+    const service = api.app.get(CapturesService);
+    const warnings: string[] = [];
+    const logger = { warn: (message: string) => warnings.push(message) } as unknown as Logger;
+    // Any 20 captures of the table are sampled; here every one has its file.
+    expect(await checkStoredFiles(logger, () => service.storedSample())).toBe(0);
+    expect(warnings).toEqual([]);
+
+    // As on a server that does not share the data folder of the one that stored it.
+    rmSync(service.store.pathOf(row.storageKey));
+    const res = await fetch(`${api.url}${capture?.downloadUrl}`, {
+      headers: { cookie: viewer.cookie ?? '' },
+    });
+    expect(res.status).toBe(404);
+    const { error } = (await res.json()) as { error: { code: string; message: string } };
+    expect(error.code).toBe('NOT_FOUND');
+    expect(error.message).toContain(`Capture ${capture!.id} (elsewhere.html`);
+    expect(error.message).toMatch(/its file is missing from this server's data folder/);
+    expect(error.message).toMatch(/several servers must share one DATA_DIR/);
+    // No path of the server's in what the client is told.
+    expect(error.message).not.toContain(api.config.dataDir);
+
+    expect(await checkStoredFiles(logger, () => service.storedSample())).toBe(1);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(
+      /^1 of \d+ captures sampled have no file in this server's data folder \(DATA_DIR\)/,
+    );
+    expect(warnings[0]).toMatch(/every one must mount the same DATA_DIR/);
   });
 
   it('accepts a same-origin browser upload that says so with Sec-Fetch-Site instead', async () => {

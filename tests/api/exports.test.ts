@@ -687,4 +687,24 @@ describe('exports', () => {
     expect(audit.map((a) => a.action)).toEqual(['export.created']);
     rmSync(writing, { recursive: true, force: true });
   });
+
+  it('answers an export whose files are gone from the data folder (not expired) with NOT_FOUND saying so', async () => {
+    const kept = await exportOf('ndjson');
+    // As on a server that does not share the data folder of the one that wrote it.
+    rmSync(join(api.config.dataDir, 'exports', kept.id), { recursive: true });
+    for (const path of [`/api/exports/${kept.id}/file`, `/api/exports/${kept.id}/manifest.json`]) {
+      const gone = await get(path, editor);
+      expect(gone.res.status, path).toBe(404);
+      const { error } = JSON.parse(gone.text) as { error: { code: string; message: string } };
+      expect(error.code).toBe('NOT_FOUND');
+      expect(error.message).toMatch(
+        new RegExp(
+          `export ${kept.id} is recorded but its file is missing from this server's data folder`,
+          'i',
+        ),
+      );
+      expect(error.message).toMatch(/several servers must share one DATA_DIR/);
+      expect(error.message).not.toContain(api.config.dataDir);
+    }
+  });
 });

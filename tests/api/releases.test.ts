@@ -1,10 +1,12 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
+import { type Logger } from '@nestjs/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuditEventEntity } from '@corroborate/api-audit';
 import { ReleaseClaimEntity, ReleasesService } from '@corroborate/api-exports';
+import { checkStoredFiles } from '@corroborate/api-core';
 import { ProjectEntity } from '@corroborate/api-projects';
 import {
   ADJUDICATE,
@@ -358,5 +360,36 @@ describe('releases', () => {
     });
     expect(existsSync(join(root, writing))).toBe(false);
     expect(existsSync(join(root, kept.id, 'manifest.json'))).toBe(true);
+  });
+
+  it('answers a release whose files are gone from the data folder with NOT_FOUND saying so, and the start-up check warns', async () => {
+    const service = api.app.get(ReleasesService);
+    const warnings: string[] = [];
+    const logger = { warn: (message: string) => warnings.push(message) } as unknown as Logger;
+    const kept = await cut('Kept on one server');
+    // (A release cut while an earlier test's full disk was mounted lost its files with it.)
+    const before = await checkStoredFiles(logger, () => service.storedSample());
+    warnings.length = 0;
+    // As on a server that does not share the data folder of the one that cut it.
+    rmSync(join(api.config.dataDir, 'releases', kept.id), { recursive: true });
+    for (const path of [kept.files[0].downloadUrl, kept.manifestUrl, kept.deltaUrl]) {
+      const gone = await get(path, editor);
+      expect(gone.res.status, path).toBe(404);
+      const { error } = JSON.parse(gone.text) as { error: { code: string; message: string } };
+      expect(error.code).toBe('NOT_FOUND');
+      expect(error.message).toMatch(
+        /of release \d+ of "Kept on one server" is recorded but its file is missing from this server's data folder/,
+      );
+      expect(error.message).toMatch(/several servers must share one DATA_DIR/);
+      expect(error.message).not.toContain(api.config.dataDir);
+    }
+    // The newest releases' files (this one's three and its manifest among them) are sampled.
+    expect(await checkStoredFiles(logger, () => service.storedSample())).toBe(before + 4);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(
+      new RegExp(
+        `^${before + 4} of \\d+ release files sampled have no file in this server's data folder`,
+      ),
+    );
   });
 });

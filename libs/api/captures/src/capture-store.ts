@@ -1,10 +1,10 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { createReadStream, createWriteStream, type ReadStream } from 'node:fs';
+import { createWriteStream, type ReadStream } from 'node:fs';
 import { access, mkdir, readFile, rename, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type Readable, Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { discardWrittenFile, fileSystemProblem } from '@corroborate/api-core';
+import { discardWrittenFile, fileSystemProblem, openStoredFile } from '@corroborate/api-core';
 import { SNIFF_BYTES } from './media';
 
 /** Thrown while streaming when the content passes the size limit. */
@@ -166,8 +166,13 @@ export class CaptureStore {
     await unlink(this.pathOf(storageKey)).catch(() => undefined);
   }
 
-  open(storageKey: string): ReadStream {
-    return createReadStream(this.pathOf(storageKey));
+  /** The stored bytes, opened; a missing file is a StoredFileMissingError naming `what`. */
+  open(
+    storageKey: string,
+    what: string,
+    details: Record<string, unknown> = {},
+  ): Promise<ReadStream> {
+    return openStoredFile(this.pathOf(storageKey), what, details);
   }
 }
 

@@ -121,11 +121,11 @@ export class CapturesController {
         throw new BadInputError('captureId', 'captureId must be an id (a UUID).');
       }
       const capture = await this.captures.get(captureId);
-      const stream = this.captures.store.open(capture.storageKey);
-      await new Promise<void>((resolve, reject) => {
-        stream.once('open', () => resolve());
-        stream.once('error', reject);
-      });
+      const stream = await this.captures.store.open(
+        capture.storageKey,
+        `Capture ${capture.id} (${capture.fileName ?? capture.mediaType}, SHA-256 ${capture.sha256.slice(0, 12)}…)`,
+        { entity: 'Capture', id: capture.id },
+      );
       const name =
         capture.fileName ??
         `capture-${capture.sha256.slice(0, 12)}.${EXTENSIONS[capture.mediaType] ?? 'bin'}`;

@@ -1,4 +1,10 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type Readable } from 'node:stream';
 import { DataSource, type EntityManager, In } from 'typeorm';
@@ -10,6 +16,7 @@ import {
   type AppConfig,
   BadInputError,
   ConflictError,
+  checkStoredFilesLater,
   NotFoundError,
   InsufficientStorageError,
 } from '@corroborate/api-core';
@@ -46,10 +53,11 @@ export function cleanFileName(name: string | null | undefined): string | null {
 }
 
 @Injectable()
-export class CapturesService {
+export class CapturesService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('Captures');
   readonly store: CaptureStore;
   private readonly policy: AddressPolicy;
+  private checker: NodeJS.Timeout | null = null;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -59,6 +67,23 @@ export class CapturesService {
   ) {
     this.store = new CaptureStore(config.dataDir);
     this.policy = new AddressPolicy(config.capture);
+  }
+
+  /** Soon after start, checks that this server's data folder holds the captures' files. */
+  onApplicationBootstrap(): void {
+    this.checker = checkStoredFilesLater(this.logger, () => this.storedSample());
+  }
+
+  onApplicationShutdown(): void {
+    if (this.checker) clearTimeout(this.checker);
+  }
+
+  /** The files of some captures: the first 20 rows read, whatever the size of the table. */
+  async storedSample(): Promise<{ what: string; paths: string[] }> {
+    const rows = await this.dataSource
+      .getRepository(CaptureEntity)
+      .find({ select: { id: true, storageKey: true }, take: 20 });
+    return { what: 'captures', paths: rows.map((row) => this.store.pathOf(row.storageKey)) };
   }
 
   get maxBytes(): number {

@@ -8,8 +8,8 @@ import {
 import { InjectDataSource } from '@nestjs/typeorm';
 import { stringify } from 'csv-stringify/sync';
 import { createHash } from 'node:crypto';
-import { createReadStream, createWriteStream, type ReadStream, type WriteStream } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { createWriteStream, type ReadStream, type WriteStream } from 'node:fs';
+import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { type Writable } from 'node:stream';
 import { DataSource, In } from 'typeorm';
@@ -23,6 +23,8 @@ import {
   fileSystemProblem,
   InsufficientStorageError,
   NotFoundError,
+  openStoredFile,
+  readStoredText,
 } from '@corroborate/api-core';
 import { OrganisationService } from '@corroborate/api-organisation';
 import { ProjectEntity } from '@corroborate/api-projects';
@@ -492,17 +494,19 @@ export class ExportsService implements OnApplicationBootstrap, OnApplicationShut
   async manifest(id: string): Promise<ExportManifest> {
     await this.get(id);
     return JSON.parse(
-      await readFile(join(this.root, id, 'manifest.json'), 'utf8'),
+      await readStoredText(join(this.root, id, 'manifest.json'), `The manifest of export ${id}`, {
+        entity: 'Export',
+        id,
+      }),
     ) as ExportManifest;
   }
 
   /** The stored file of an export, opened for reading. */
   async open(id: string): Promise<{ row: ExportEntity; stream: ReadStream }> {
     const row = await this.get(id);
-    const stream = createReadStream(join(this.root, id, 'export'));
-    await new Promise<void>((resolve, reject) => {
-      stream.once('open', () => resolve());
-      stream.once('error', reject);
+    const stream = await openStoredFile(join(this.root, id, 'export'), `Export ${id}`, {
+      entity: 'Export',
+      id,
     });
     return { row, stream };
   }

@@ -6,8 +6,8 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { createReadStream, createWriteStream, type ReadStream } from 'node:fs';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { createWriteStream, type ReadStream } from 'node:fs';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DataSource, In } from 'typeorm';
 import { AuditService } from '@corroborate/api-audit';
@@ -18,6 +18,9 @@ import {
   BadInputError,
   ConflictError,
   NotFoundError,
+  checkStoredFilesLater,
+  openStoredFile,
+  readStoredText,
 } from '@corroborate/api-core';
 import {
   EXPORT_FORMATS,
@@ -89,6 +92,7 @@ const REASONS: Record<string, string> = {
 export class ReleasesService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('Releases');
   private sweeper: NodeJS.Timeout | null = null;
+  private checker: NodeJS.Timeout | null = null;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -114,10 +118,26 @@ export class ReleasesService implements OnApplicationBootstrap, OnApplicationShu
     sweep();
     this.sweeper = setInterval(sweep, HOUR_MS);
     this.sweeper.unref();
+    this.checker = checkStoredFilesLater(this.logger, () => this.storedSample());
   }
 
   onApplicationShutdown(): void {
     if (this.sweeper) clearInterval(this.sweeper);
+    if (this.checker) clearTimeout(this.checker);
+  }
+
+  /** The files of the newest releases, for the check that this server has the data folder. */
+  async storedSample(): Promise<{ what: string; paths: string[] }> {
+    const rows = await this.dataSource
+      .getRepository(ReleaseEntity)
+      .find({ select: { id: true, files: true }, order: { createdAt: 'DESC' }, take: 5 });
+    return {
+      what: 'release files',
+      paths: rows.flatMap((row) => [
+        join(this.dir(row.id), 'manifest.json'),
+        ...row.files.map((f) => join(this.dir(row.id), f.format)),
+      ]),
+    };
   }
 
   /**
@@ -372,18 +392,23 @@ export class ReleasesService implements OnApplicationBootstrap, OnApplicationShu
   }
 
   async readJson(id: string, what: 'manifest' | 'delta'): Promise<unknown> {
-    await this.get(id);
-    return JSON.parse(await readFile(join(this.dir(id), `${what}.json`), 'utf8')) as unknown;
+    const row = await this.get(id);
+    const text = await readStoredText(
+      join(this.dir(id), `${what}.json`),
+      `The ${what} of release ${row.number} of ${JSON.stringify(row.name)}`,
+      { entity: 'Release', id },
+    );
+    return JSON.parse(text) as unknown;
   }
 
   async open(id: string, format: ExportFormat): Promise<{ file: ReleaseFile; stream: ReadStream }> {
     const row = await this.get(id);
     const file = row.files.find((f) => f.format === format)!;
-    const stream = createReadStream(join(this.dir(id), format));
-    await new Promise<void>((resolve, reject) => {
-      stream.once('open', () => resolve());
-      stream.once('error', reject);
-    });
+    const stream = await openStoredFile(
+      join(this.dir(id), format),
+      `The ${format} file of release ${row.number} of ${JSON.stringify(row.name)}`,
+      { entity: 'Release', id },
+    );
     return { file, stream };
   }
 
