@@ -38,6 +38,8 @@ describe('every page as an admin', () => {
 
   it('project list: each project counts its claims and opens them in the queue', async () => {
     const row = page.getByRole('row').filter({ hasText: 'Belarus protests, Jan 2021' });
+    // The heading shows before the list has loaded (slowly on a busy machine).
+    await row.waitFor();
     const cells = await row.getByRole('cell').allTextContents();
     // The demo project: six claims, all still open, none verified yet.
     expect(cells.slice(1, 4)).toEqual(['6 claims', '6 open claims', '0 verified claims']);
@@ -215,5 +217,39 @@ describe('every page as an admin', () => {
     await page.getByRole('button', { name: 'New claim' }).click();
     await page.getByRole('dialog').waitFor();
     await check('new-claim');
+  });
+
+  it('the keyboard shortcuts, from ? anywhere and from the account menu; no other key acts behind them', async () => {
+    await page.goto(`${product.url}/queue`);
+    const table = page.getByRole('table', { name: 'Claims' });
+    await table.locator('[data-row-index="0"]').waitFor();
+    await page.keyboard.press('Shift+Slash');
+    const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await dialog.waitFor();
+    for (const where of ['Anywhere', 'Queue', 'A claim opened from the queue', 'Writing a comment'])
+      await dialog.getByRole('table', { name: `Shortcuts: ${where}` }).waitFor();
+    const row = (does: RegExp) => dialog.getByRole('row').filter({ hasText: does });
+    expect(await row(/Open the next claim of the same queue view/).textContent()).toMatch(/^n/);
+    expect(await row(/Post the comment/).textContent()).toMatch(/^Ctrl \+ Enter/);
+    await check('keyboard-shortcuts');
+    // j behind the dialog does not move the queue's selection.
+    await page.keyboard.press('j');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await table.locator('[data-row-index="0"]').getAttribute('aria-selected')).toBe('true');
+    // The account menu offers it too, with its key.
+    await page.getByRole('button', { name: /^Account menu for/ }).click();
+    const item = page.getByRole('menuitem', { name: /Keyboard shortcuts/ });
+    expect(await item.getAttribute('aria-keyshortcuts')).toBe('?');
+    await item.click();
+    await dialog.waitFor();
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    // Typed in a field, ? is just a character.
+    const search = page.getByLabel('Search claims');
+    await search.fill('');
+    await search.press('Shift+Slash');
+    expect(await search.inputValue()).toBe('?');
+    expect(await dialog.count()).toBe(0);
   });
 });

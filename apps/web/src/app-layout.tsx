@@ -5,6 +5,7 @@ import {
   Badge,
   Burger,
   Group,
+  Kbd,
   Menu,
   NavLink,
   ScrollArea,
@@ -25,6 +26,7 @@ import {
   IconFileImport,
   IconFolders,
   IconKey,
+  IconKeyboard,
   IconListCheck,
   IconLogout,
   IconUsers,
@@ -39,7 +41,9 @@ import {
   CLAIM_WRITE_ROLES,
   ROLE_COLORS,
   ROLE_LABELS,
+  ShortcutsHelp,
   useCurrentUser,
+  usePageShortcuts,
 } from '@corroborate/web-ui';
 import { useEffect, type ReactNode } from 'react';
 
@@ -146,6 +150,13 @@ export function AppLayout() {
   const location = useLocation();
   const [navOpened, { toggle: toggleNav, close: closeNav }] = useDisclosure(false);
   const { signOut, signingOut } = useSignOut();
+  const [shortcutsOpened, { open: openShortcuts, close: closeShortcuts }] = useDisclosure(false);
+  usePageShortcuts({
+    '?': (event) => {
+      event.preventDefault();
+      openShortcuts();
+    },
+  });
   // Below the `sm` breakpoint the collapsed navigation is only moved off-screen;
   // make it inert so keyboard focus cannot land on links nobody can see.
   const isSmallScreen = useMediaQuery('(max-width: 47.99em)') ?? false;
@@ -230,6 +241,18 @@ export function AppLayout() {
                     API tokens
                   </Menu.Item>
                   <Menu.Item
+                    leftSection={<IconKeyboard size={16} aria-hidden="true" />}
+                    rightSection={
+                      <Kbd size="xs" aria-hidden="true">
+                        ?
+                      </Kbd>
+                    }
+                    aria-keyshortcuts="?"
+                    onClick={openShortcuts}
+                  >
+                    Keyboard shortcuts
+                  </Menu.Item>
+                  <Menu.Item
                     leftSection={<IconLogout size={16} aria-hidden="true" />}
                     disabled={signingOut}
                     onClick={() => void signOut()}
@@ -295,6 +318,7 @@ export function AppLayout() {
           <Outlet />
         </AppShell.Main>
       </AppShell>
+      <ShortcutsHelp opened={shortcutsOpened} onClose={closeShortcuts} />
     </>
   );
 }

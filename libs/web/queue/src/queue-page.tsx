@@ -434,7 +434,7 @@ const QueueHeader = memo(function QueueHeader({
               , <Kbd>x</Kbd> selects for assignment
             </>
           )}
-          .
+          ; <Kbd>?</Kbd> lists every shortcut.
         </>
       }
       actions={

@@ -24,3 +24,4 @@ export * from './use-shortcut';
 export * from './claim-fields';
 export * from './search-params-state';
 export * from './use-version-base';
+export * from './shortcuts-help';
