@@ -124,7 +124,7 @@ describe('the review loop on one claim', () => {
     // Almost certain against very likely: the flag names the reviewers, not ids.
     await editor
       .getByText(
-        'Likelihood bands do not overlap: Rita Reviewer says VERY_LIKELY (80–95%), Ruslan Reviewer says ALMOST_CERTAIN (95–99%).',
+        'Likelihood bands do not overlap: Rita Reviewer says “very likely / highly probable” (80–95%), Ruslan Reviewer says “almost certain / nearly certain” (95–99%).',
       )
       .waitFor();
     await editor
@@ -157,7 +157,12 @@ describe('the review loop on one claim', () => {
     const story = (await history.textContent()) ?? '';
     expect(story).toContain('Reviewer: — → Ruslan Reviewer');
     expect(story).toContain('Status: Needs adjudication → Verified');
+    expect(story).toContain('Final verdict: — → True');
+    expect(story).toContain('Final confidence: — → High confidence');
     expect(story).not.toMatch(/claimId|reviewerId/);
+    // Times as dates, not as recorded (ISO 8601); no id spelled out in full.
+    expect(story).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/);
+    expect(story).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-/);
     await screenshot(editor, 'review-loop-verified');
     expect(await seriousAccessibilityViolations(editor)).toEqual([]);
     for (const context of [editorContext, ruslanContext, ritaContext]) await context.close();

@@ -301,7 +301,7 @@ describe('disagreementFlag', () => {
     expect(result.reasons).toEqual([
       {
         code: 'VERDICT_SPREAD',
-        message: 'Verdicts are 2 steps apart: carol says MOSTLY_FALSE, alice says MOSTLY_TRUE.',
+        message: 'Verdicts are 2 steps apart: carol says “Mostly false”, alice says “Mostly true”.',
         assessmentIds: ['a3', 'a1'],
       },
     ]);
@@ -330,7 +330,7 @@ describe('disagreementFlag', () => {
       { id: 'a2', label: 'Rita Reviewer', verdict: 'MOSTLY_TRUE', likelihood: 'UNLIKELY' },
     ]);
     expect(flag.reasons.map((r) => r.message)).toEqual([
-      'Verdicts are 3 steps apart: Ruslan Reviewer says FALSE, Rita Reviewer says MOSTLY_TRUE.',
+      'Verdicts are 3 steps apart: Ruslan Reviewer says “False”, Rita Reviewer says “Mostly true”.',
     ]);
     expect(flag.reasons[0]?.assessmentIds).toEqual(['a1', 'a2']);
   });
@@ -344,7 +344,7 @@ describe('disagreementFlag', () => {
     expect(adjacent.reasons[0]).toEqual({
       code: 'LIKELIHOOD_NO_OVERLAP',
       message:
-        'Likelihood bands do not overlap: a says LIKELY (55–80%), b says VERY_LIKELY (80–95%).',
+        'Likelihood bands do not overlap: a says “likely / probable” (55–80%), b says “very likely / highly probable” (80–95%).',
       assessmentIds: ['a', 'b'],
     });
     expect(

@@ -15,9 +15,16 @@
  *   interval  δ² = (c − k)²
  *   ratio     δ² = ((c − k) / (c + k))²
  */
-import { type Likelihood, bandsOverlap, likelihoodBand, likelihoodRank } from './likelihood.scale';
+import {
+  type Likelihood,
+  LIKELIHOOD_LABELS,
+  bandsOverlap,
+  likelihoodBand,
+  likelihoodRank,
+} from './likelihood.scale';
 import {
   type RatedVerdict,
+  VERDICT_LABELS,
   VERDICT_SCALE,
   type Verdict,
   isRatedVerdict,
@@ -319,7 +326,7 @@ export function disagreementFlag(
     if (steps >= 2) {
       reasons.push({
         code: 'VERDICT_SPREAD',
-        message: `Verdicts are ${steps} steps apart: ${who(low.a)} says ${low.verdict}, ${who(high.a)} says ${high.verdict}.`,
+        message: `Verdicts are ${steps} steps apart: ${who(low.a)} says “${VERDICT_LABELS[low.verdict]}”, ${who(high.a)} says “${VERDICT_LABELS[high.verdict]}”.`,
         assessmentIds: [low.a.id, high.a.id],
       });
     }
@@ -339,8 +346,8 @@ export function disagreementFlag(
       reasons.push({
         code: 'LIKELIHOOD_NO_OVERLAP',
         message:
-          `Likelihood bands do not overlap: ${who(low.a)} says ${low.band} (${range(low.band)}), ` +
-          `${who(high.a)} says ${high.band} (${range(high.band)}).`,
+          `Likelihood bands do not overlap: ${who(low.a)} says “${LIKELIHOOD_LABELS[low.band]}” (${range(low.band)}), ` +
+          `${who(high.a)} says “${LIKELIHOOD_LABELS[high.band]}” (${range(high.band)}).`,
         assessmentIds: [low.a.id, high.a.id],
       });
     }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { changeShown, formatChangeValue, humaniseAction, humaniseField } from './history-format';
+import { formatDateTime } from './format';
 import { PRIORITY_LABELS, VERDICT_LABELS } from './labels';
 
 describe('history wording', () => {
@@ -26,6 +27,24 @@ describe('history wording', () => {
     expect(formatChangeValue('3')).toBe('3');
   });
 
+  it('says recorded times as local dates and times, and ids nothing names by their start', () => {
+    const due = '2026-12-14T08:21:54.252Z';
+    expect(formatChangeValue(JSON.stringify(due), 'dueAt')).toBe(formatDateTime(due));
+    expect(formatChangeValue(JSON.stringify(due), 'dueAt')).not.toContain('T08:21');
+    expect(formatChangeValue('"2021-01-17T00:00Z"', 'publishedAt')).toBe(
+      formatDateTime('2021-01-17T00:00Z'),
+    );
+    expect(formatChangeValue('"01a24f88-8c08-77f8-b15c-ee8db0f635ae"', 'importId')).toBe(
+      '01a24f88…',
+    );
+    // Text that only looks a little like either stays as written.
+    expect(formatChangeValue('"2021-01-17"', 'claimant')).toBe('2021-01-17');
+    expect(formatChangeValue('"Protest on 2021-01-17T08:00Z"', 'text')).toBe(
+      'Protest on 2021-01-17T08:00Z',
+    );
+    expect(formatChangeValue('"01a24f88-8c08"', 'claimant')).toBe('01a24f88-8c08');
+  });
+
   it('says the values of the scales and the workflow in words, by field', () => {
     expect(formatChangeValue('"NEEDS_ADJUDICATION"', 'status')).toBe('Needs adjudication');
     // An assignment's or assessment's status is not a claim status, but still words.
@@ -38,6 +57,12 @@ describe('history wording', () => {
     // Words only for the fields they belong to: a claimant in capitals stays as written.
     expect(formatChangeValue('"NEXTA"', 'claimant')).toBe('NEXTA');
     expect(formatChangeValue('"Z"', 'reliability')).toBe('Z');
+    // An adjudication's final ones too.
+    expect(formatChangeValue('"TRUE"', 'finalVerdict')).toBe(VERDICT_LABELS.TRUE);
+    expect(formatChangeValue('"ALMOST_CERTAIN"', 'finalLikelihood')).toBe(
+      'almost certain / nearly certain (95–99%)',
+    );
+    expect(formatChangeValue('"HIGH"', 'finalConfidence')).toBe('High confidence');
   });
 
   it("leaves out a change that only records the timeline's own subject", () => {
@@ -50,5 +75,15 @@ describe('history wording', () => {
       changeShown({ before: JSON.stringify(other), after: JSON.stringify(claim) }, claim),
     ).toBe(true);
     expect(changeShown({ before: null, after: JSON.stringify(claim) }, undefined)).toBe(true);
+  });
+
+  it('leaves out the id of a record the event describes by its other fields', () => {
+    const id = JSON.stringify('4ff6e757-0000-4000-8000-000000000001');
+    expect(changeShown({ field: 'assignmentId', before: null, after: id }, undefined)).toBe(false);
+    expect(changeShown({ field: 'adjudicationId', before: null, after: id }, undefined)).toBe(
+      false,
+    );
+    expect(changeShown({ field: 'reviewerId', before: null, after: id }, undefined)).toBe(true);
+    expect(changeShown({ field: 'importId', before: null, after: id }, undefined)).toBe(true);
   });
 });

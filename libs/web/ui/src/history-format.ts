@@ -10,6 +10,11 @@ import {
   SOURCE_KIND_LABELS,
   VERDICT_LABELS,
 } from './labels';
+import { formatDateTime } from './format';
+
+/** A time as the API records it: ISO 8601 in UTC. */
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** "evidence.retracted" / "EVIDENCE_RETRACTED" → "Evidence retracted". */
 export function humaniseAction(action: string): string {
@@ -74,11 +79,19 @@ const VALUE_NAMES: Readonly<Record<string, (value: string | number) => string | 
   },
 };
 
+/** An adjudication records its final verdict, likelihood and confidence under names of their own. */
+const FINAL_FIELDS: Readonly<Record<string, string>> = {
+  finalVerdict: 'verdict',
+  finalLikelihood: 'likelihood',
+  finalConfidence: 'confidence',
+};
+
 /**
  * A change value is JSON text; show strings plainly, null as "—", anything else as JSON. The
  * values of the scales and workflow (status, priority, verdict, likelihood, confidence, stance,
  * source kind, reliability, credibility) are said in words: "Needs adjudication", "B · Usually
- * reliable".
+ * reliable"; a recorded time as a local date and time ("Dec 14, 2026, 8:21 AM"); an id nothing
+ * names (an assignment's, an import's) by its first eight characters ("01a24f88…").
  */
 export function formatChangeValue(value: string | null | undefined, field?: string): string {
   if (value === null || value === undefined) return '—';
@@ -87,9 +100,11 @@ export function formatChangeValue(value: string | null | undefined, field?: stri
     if (parsed === null) return '—';
     const named =
       field !== undefined && (typeof parsed === 'string' || typeof parsed === 'number')
-        ? VALUE_NAMES[field]?.(parsed)
+        ? VALUE_NAMES[FINAL_FIELDS[field] ?? field]?.(parsed)
         : undefined;
     if (named !== undefined) return named;
+    if (typeof parsed === 'string' && ISO_TIME.test(parsed)) return formatDateTime(parsed);
+    if (typeof parsed === 'string' && UUID.test(parsed)) return `${parsed.slice(0, 8)}…`;
     if (typeof parsed === 'string') return parsed === '' ? '""' : parsed;
     if (Array.isArray(parsed) && parsed.every((item) => typeof item === 'string')) {
       return parsed.length === 0 ? '(none)' : parsed.join(', ');
@@ -101,13 +116,25 @@ export function formatChangeValue(value: string | null | undefined, field?: stri
 }
 
 /**
+ * Ids of the records an event on a claim creates, which the event's other fields describe (an
+ * assignment: its reviewer and due date; an adjudication: its verdict and summary).
+ */
+const DESCRIBED_RECORD_IDS: ReadonlySet<string> = new Set(['assignmentId', 'adjudicationId']);
+
+/**
  * Whether a timeline shows a recorded change: not when it only records the id of the timeline's
- * own subject (`claimId: — → this claim` on a comment or evidence item added to it).
+ * own subject (`claimId: — → this claim` on a comment or evidence item added to it), nor the id
+ * of a record the event describes by its other fields (`assignmentId` beside its reviewer).
  */
 export function changeShown(
-  change: { readonly before: string | null; readonly after: string | null },
+  change: {
+    readonly field?: string;
+    readonly before: string | null;
+    readonly after: string | null;
+  },
   subjectId: string | undefined,
 ): boolean {
+  if (change.field !== undefined && DESCRIBED_RECORD_IDS.has(change.field)) return false;
   return (
     subjectId === undefined || change.before !== null || change.after !== JSON.stringify(subjectId)
   );
