@@ -57,9 +57,9 @@ describe(`corroborate export on ${testDialect()}`, { timeout: 120_000 }, () => {
   it('writes NDJSON and its manifest, with progress on stderr, exit 0', () => {
     const file = outFile('claims.ndjson');
     const run = cli(['export', '--format', 'ndjson', '--project', projectId, '--out', file]);
-    expect(run.err).toMatch(/Exporting: 2\/2 verified claim\(s\) read, 2 written/);
+    expect(run.err).toMatch(/Exporting: 2\/2 verified claims read, 2 written/);
     expect(run.code).toBe(0);
-    expect(run.out).toMatch(/Wrote 2 claim\(s\) to .*claims\.ndjson/);
+    expect(run.out).toMatch(/Wrote 2 claims to .*claims\.ndjson/);
     const bytes = readFileSync(file);
     const lines = bytes
       .toString('utf8')
@@ -200,9 +200,9 @@ describe(`corroborate export on ${testDialect()}`, { timeout: 120_000 }, () => {
   it('cuts, lists and downloads releases; the files match the manifest; bad ids exit 2 or 1', () => {
     const first = cli(['release', 'cut', '--name', 'Weekly', '--project', projectId]);
     expect(first.code).toBe(0);
-    expect(first.err).toMatch(/Releasing: 2\/2 verified claim\(s\) read/);
+    expect(first.err).toMatch(/Releasing: 2\/2 verified claims read/);
     expect(first.out).toMatch(
-      /Cut release 1 of "Weekly" .*: 2 claim\(s\); since the previous release 2 added, 0 changed, 0 retracted/,
+      /Cut release 1 of "Weekly" .*: 2 claims; since the previous release 2 added, 0 changed, 0 retracted/,
     );
     const id = /\(([0-9a-f-]{36})\)/.exec(first.out)![1];
     const second = cli(['release', 'cut', '--name', 'weekly', '--project', projectId]);

@@ -73,14 +73,14 @@ describe(`the import command on ${testDialect()}`, () => {
       );
       const result = cli(['import', '--project', projectId, path]);
       expect(result.code, result.err).toBe(0);
-      expect(result.err).toMatch(/Reading: .* 2 record\(s\) parsed/);
-      expect(result.err).toMatch(/Checked the first 2 record\(s\) for likely duplicates/);
-      expect(result.err).toMatch(/Writing: 0 of 2 claim\(s\)\n(.*\n)*Writing: 2 of 2 claim\(s\)/);
-      expect(result.err).toMatch(/Committing 2 claim\(s\)…/);
+      expect(result.err).toMatch(/Reading: .* 2 records parsed/);
+      expect(result.err).toMatch(/Checked the first 2 records for likely duplicates/);
+      expect(result.err).toMatch(/Writing: 0 of 2 claims\n(.*\n)*Writing: 2 of 2 claims/);
+      expect(result.err).toMatch(/Committing 2 claims…/);
       // The database was free: no wait to report.
       expect(result.err).not.toMatch(/Waiting for another write/);
       expect(result.out).toMatch(
-        /^Imported 2 claim\(s\), 0 evidence item\(s\) and 0 new source\(s\) from 2 record\(s\)/,
+        /^Imported 2 claims, 0 evidence items and 0 new sources from 2 records/,
       );
       expect(await claimCount()).toBe(before + 2);
     },
@@ -110,7 +110,7 @@ describe(`the import command on ${testDialect()}`, () => {
         other.close();
       }
       expect(await exited, err).toBe(0);
-      expect(err).toMatch(/Waiting for another write(.*\n)*Writing: 1 of 1 claim\(s\)/);
+      expect(err).toMatch(/Waiting for another write(.*\n)*Writing: 1 of 1 claim\b/);
       expect(await claimCount()).toBe(before + 1);
     },
     SLOW,
@@ -130,7 +130,7 @@ describe(`the import command on ${testDialect()}`, () => {
         /line 2, priority: priority "SOON" is not one of the allowed values: LOW, NORMAL, HIGH, URGENT\./,
       );
       expect(result.err).toMatch(/line 3, text: text is required\./);
-      expect(result.err).toMatch(/2 problem\(s\) in 3 record\(s\); nothing was imported\./);
+      expect(result.err).toMatch(/2 problems in 3 records; nothing was imported\./);
       expect(await claimCount()).toBe(before);
     },
     SLOW,

@@ -79,7 +79,7 @@ describe('organisation settings and export', () => {
     await page.getByRole('radio', { name: 'CSV', checked: true }).waitFor();
     expect(page.url()).toMatch(/project=/);
     await page.getByRole('button', { name: 'Export verified claims' }).click();
-    await page.getByRole('heading', { name: 'Export ready: 1 verified claim(s)' }).waitFor();
+    await page.getByRole('heading', { name: 'Export ready: 1 verified claim' }).waitFor();
     const manifest = page.getByRole('table', { name: 'Manifest' });
     await manifest.getByText('Minsk Fact Desk').waitFor();
     await manifest.getByText(/True: 1/).waitFor();

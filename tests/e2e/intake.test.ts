@@ -102,10 +102,10 @@ describe('intake: extraction, duplicates, merging and imports', () => {
     expect(marches.claims.totalCount).toBe(2); // the demo's claim and the one accepted here
     await usEu.getByRole('button', { name: 'Discard' }).click();
     await usEu.getByText('Discarded').waitFor();
-    await page.getByText('3 candidate(s), 0 still to decide.').waitFor();
+    await page.getByText('3 candidates, 0 still to decide.').waitFor();
     // Searching again keeps every decision: nothing accepted is offered again.
     await page.getByRole('button', { name: 'Find candidate claims' }).click();
-    await page.getByText('3 candidate(s), 0 still to decide.').waitFor();
+    await page.getByText('3 candidates, 0 still to decide.').waitFor();
     expect(await page.getByRole('button', { name: 'Accept' }).count()).toBe(0);
     await belapan.getByText('Accepted:').waitFor();
 
@@ -236,7 +236,7 @@ describe('intake: extraction, duplicates, merging and imports', () => {
     await page.getByRole('progressbar', { name: 'Import progress' }).waitFor();
     await screenshot(page, 'intake-import-writing');
     await page
-      .getByText('20,000 claim(s), 0 evidence item(s) and 0 new source(s) from 20,000 record(s).', {
+      .getByText('20,000 claims, 0 evidence items and 0 new sources from 20,000 records.', {
         exact: false,
       })
       .waitFor({ timeout: 120_000 });
@@ -246,7 +246,7 @@ describe('intake: extraction, duplicates, merging and imports', () => {
     );
     expect(statuses).toContainEqual(
       expect.stringMatching(
-        /^File checked\. Looking for likely duplicates of the first 1,000 claim\(s\)…/,
+        /^File checked\. Looking for likely duplicates of the first 1,000 claims…/,
       ),
     );
     const writing = statuses.filter((t) => t.startsWith('Writing claims… '));
@@ -273,9 +273,7 @@ describe('intake: extraction, duplicates, merging and imports', () => {
       ),
     });
     await page.getByRole('button', { name: 'Import' }).click();
-    await page
-      .getByText('2 claim(s), 0 evidence item(s) and 0 new source(s) from 2 record(s).')
-      .waitFor();
+    await page.getByText('2 claims, 0 evidence items and 0 new sources from 2 records.').waitFor();
     await page.getByRole('table', { name: 'Likely duplicates' }).waitFor();
     await page
       .getByRole('link', { name: 'Several journalists were fined for covering the marches.' })
@@ -295,7 +293,7 @@ describe('intake: extraction, duplicates, merging and imports', () => {
     });
     await page.getByRole('button', { name: 'Import' }).click();
     await page
-      .getByText('120 claim(s), 0 evidence item(s) and 0 new source(s) from 120 record(s).')
+      .getByText('120 claims, 0 evidence items and 0 new sources from 120 records.')
       .waitFor();
     await page.getByRole('heading', { name: 'Likely duplicates (120)' }).waitFor();
     const warnings = page.getByRole('table', { name: 'Likely duplicates' });

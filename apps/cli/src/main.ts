@@ -21,6 +21,7 @@ import { registerBackupCommands } from './commands/backup';
 import { registerExportCommand } from './commands/export';
 import { registerReleaseCommand } from './commands/release';
 import { registerImportCommand } from './commands/import';
+import { counted } from '@corroborate/domain';
 
 /** Exit codes scripts can rely on. */
 export const EXIT = { OK: 0, FAILED: 1, USAGE: 2 } as const;
@@ -106,7 +107,7 @@ export function buildProgram(out: (line: string) => void = console.log): Command
           const applied = await dataSource.runMigrations({ transaction: 'each' });
           for (const m of applied) out(`Applied ${m.name}`);
           out(
-            `${applied.length} migration(s) applied to ${describeDatabase(config)}; the schema is up to date.`,
+            `${counted(applied.length, 'migration')} applied to ${describeDatabase(config)}; the schema is up to date.`,
           );
         },
         { requireMigrated: false },
@@ -123,7 +124,7 @@ export function buildProgram(out: (line: string) => void = console.log): Command
       await withContext(async (ctx) => {
         const result = await ctx.get(DemoSeeder).seed();
         out(
-          `Demo seeded: ${result.usersCreated} user(s), ${result.projectCreated ? 1 : 0} project(s) and ${result.claimsCreated} claim(s) added.`,
+          `Demo seeded: ${counted(result.usersCreated, 'user')}, ${counted(result.projectCreated ? 1 : 0, 'project')} and ${counted(result.claimsCreated, 'claim')} added.`,
         );
       });
     });

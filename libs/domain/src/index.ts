@@ -17,3 +17,4 @@ export * from './claim-export';
 export * from './claim-import';
 export * from './dashboard';
 export * from './trigram-set-index';
+export * from './counted';

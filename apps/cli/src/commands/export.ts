@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { BadInputError } from '@corroborate/api-core';
 import { type ExportFilter, ExportsService, parseExportFilter } from '@corroborate/api-exports';
-import { EXPORT_FORMATS, type ExportFormat } from '@corroborate/domain';
+import { EXPORT_FORMATS, type ExportFormat, counted } from '@corroborate/domain';
 
 /** What main.ts lends the command (kept there so every command shares it). */
 export interface CommandKit {
@@ -113,7 +113,7 @@ export function registerExportCommand(program: Command, kit: CommandKit): void {
       const manifest = await ctx
         .get(ExportsService)
         .writeFile(options.format, filter, file, (p) => {
-          const line = `Exporting: ${p.scanned}/${p.total} verified claim(s) read, ${p.written} written, ${p.bytes} bytes`;
+          const line = `Exporting: ${p.scanned}/${counted(p.total, 'verified claim')} read, ${p.written} written, ${p.bytes} bytes`;
           if (line === lastLine) return;
           lastLine = line;
           progress.write(tty ? `\r${line}` : `${line}\n`);
@@ -121,7 +121,7 @@ export function registerExportCommand(program: Command, kit: CommandKit): void {
       if (tty) progress.write('\n');
       const written = manifest.files[0];
       kit.out(
-        `Wrote ${manifest.counts.claims} claim(s) to ${file} (${written.bytes} bytes, SHA-256 ${written.sha256}).`,
+        `Wrote ${counted(manifest.counts.claims, 'claim')} to ${file} (${written.bytes} bytes, SHA-256 ${written.sha256}).`,
       );
       kit.out(`Manifest: ${file}.manifest.json`);
     });

@@ -9,6 +9,7 @@ import {
   type ImportFormat,
   type ImportProblem,
   type ImportStage,
+  counted,
 } from '@corroborate/domain';
 
 /** What main.ts lends the command: its context runner, output and failure type. */
@@ -89,7 +90,9 @@ export function registerImportCommand(program: Command, deps: ImportCommandDeps)
           switch (stage.event) {
             case 'checking':
               if (stage.done === stage.total)
-                deps.err(`Checked the first ${stage.done} record(s) for likely duplicates`);
+                deps.err(
+                  `Checked the first ${counted(stage.done, 'record')} for likely duplicates`,
+                );
               return;
             case 'waiting':
               waiting = setTimeout(
@@ -103,10 +106,10 @@ export function registerImportCommand(program: Command, deps: ImportCommandDeps)
             case 'writing':
               if (stage.done > 0 && stage.done < stage.total && now - last < 500) return;
               last = now;
-              deps.err(`Writing: ${stage.done} of ${stage.total} claim(s)`);
+              deps.err(`Writing: ${stage.done} of ${counted(stage.total, 'claim')}`);
               return;
             case 'committing':
-              deps.err(`Committing ${stage.total} claim(s)…`);
+              deps.err(`Committing ${counted(stage.total, 'claim')}…`);
               return;
           }
         };
@@ -120,7 +123,7 @@ export function registerImportCommand(program: Command, deps: ImportCommandDeps)
               const now = Date.now();
               if (now - last < 500 && bytes < size) return;
               last = now;
-              deps.err(`Reading: ${mb(bytes)} of ${mb(size)}, ${rows} record(s) parsed`);
+              deps.err(`Reading: ${mb(bytes)} of ${mb(size)}, ${counted(rows, 'record')} parsed`);
             },
             onStage,
           })
@@ -132,9 +135,9 @@ export function registerImportCommand(program: Command, deps: ImportCommandDeps)
         if (!outcome.ok) {
           for (const p of outcome.problems) deps.err(`${where(p)}${p.reason}`);
           const more = outcome.problemCount - outcome.problems.length;
-          if (more > 0) deps.err(`… and ${more} more problem(s).`);
+          if (more > 0) deps.err(`… and ${counted(more, 'more problem')}.`);
           throw deps.fail(
-            `${outcome.problemCount} problem(s) in ${outcome.rows} record(s); nothing was imported.`,
+            `${counted(outcome.problemCount, 'problem')} in ${counted(outcome.rows, 'record')}; nothing was imported.`,
             false,
           );
         }
@@ -146,10 +149,10 @@ export function registerImportCommand(program: Command, deps: ImportCommandDeps)
         }
         if (outcome.duplicateChecksSkipped > 0)
           deps.err(
-            `Note: only the first ${outcome.claimsCreated - outcome.duplicateChecksSkipped} record(s) were checked for duplicates.`,
+            `Note: only the first ${counted(outcome.claimsCreated - outcome.duplicateChecksSkipped, 'record')} were checked for duplicates.`,
           );
         deps.out(
-          `Imported ${outcome.claimsCreated} claim(s), ${outcome.evidenceCreated} evidence item(s) and ${outcome.sourcesCreated} new source(s) from ${outcome.rows} record(s) (import ${outcome.importId}); ${outcome.duplicateWarningCount} likely duplicate(s).`,
+          `Imported ${counted(outcome.claimsCreated, 'claim')}, ${counted(outcome.evidenceCreated, 'evidence item')} and ${counted(outcome.sourcesCreated, 'new source')} from ${counted(outcome.rows, 'record')} (import ${outcome.importId}); ${counted(outcome.duplicateWarningCount, 'likely duplicate')}.`,
         );
       });
     });

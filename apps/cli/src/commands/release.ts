@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { isUUID } from 'class-validator';
 import { ReleasesService } from '@corroborate/api-exports';
-import { EXPORT_FORMATS } from '@corroborate/domain';
+import { EXPORT_FORMATS, counted } from '@corroborate/domain';
 import { addFilterOptions, type CommandKit, filterFromOptions, type FilterOptions } from './export';
 
 /** `corroborate release cut|list|download`: named, numbered releases of a verified set. */
@@ -27,13 +27,13 @@ export function registerReleaseCommand(program: Command, kit: CommandKit): void 
     await kit.withContext(async (ctx) => {
       let last = '';
       const row = await ctx.get(ReleasesService).cut(null, options.name, filter, (p) => {
-        const line = `Releasing: ${p.scanned}/${p.total} verified claim(s) read, ${p.written} written`;
+        const line = `Releasing: ${p.scanned}/${counted(p.total, 'verified claim')} read, ${p.written} written`;
         if (line === last) return;
         last = line;
         progress.write(`${line}\n`);
       });
       kit.out(
-        `Cut release ${row.number} of "${row.name}" (${row.id}): ${row.counts.claims} claim(s); since the previous release ${row.delta.added} added, ${row.delta.changed} changed, ${row.delta.retracted} retracted.`,
+        `Cut release ${row.number} of "${row.name}" (${row.id}): ${counted(row.counts.claims, 'claim')}; since the previous release ${row.delta.added} added, ${row.delta.changed} changed, ${row.delta.retracted} retracted.`,
       );
     });
   });
@@ -48,7 +48,7 @@ export function registerReleaseCommand(program: Command, kit: CommandKit): void 
         if (rows.length === 0) kit.out('No releases.');
         for (const r of rows)
           kit.out(
-            `${r.id}  ${r.name} #${r.number}  ${r.createdAt.toISOString()}  ${r.counts.claims} claim(s)  +${r.delta.added} ~${r.delta.changed} -${r.delta.retracted}`,
+            `${r.id}  ${r.name} #${r.number}  ${r.createdAt.toISOString()}  ${counted(r.counts.claims, 'claim')}  +${r.delta.added} ~${r.delta.changed} -${r.delta.retracted}`,
           );
       });
     });

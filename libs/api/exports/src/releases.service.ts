@@ -28,6 +28,7 @@ import {
   type ExportFormat,
   type ExportManifest,
   type Verdict,
+  counted,
 } from '@corroborate/domain';
 import { describeFilter, type ExportFilter } from './dto/export-filter.input';
 import {
@@ -172,7 +173,7 @@ export class ReleasesService implements OnApplicationBootstrap, OnApplicationShu
     }
     if (folders > 0)
       this.logger.log(
-        `Removed ${folders} abandoned release folder(s) and ${claimRows} claim record(s) of cuts that never completed.`,
+        `Removed ${counted(folders, 'abandoned release folder')} and ${counted(claimRows, 'claim record')} of cuts that never completed.`,
       );
     return { folders, claimRows };
   }

@@ -16,6 +16,7 @@ import {
 import { formatOfFileName, IMPORT_FORMATS, type ImportFormat } from '@corroborate/domain';
 import { ImportTooLargeError } from './import-reader';
 import { type ImportFailure, type ImportOutcome, ImportsService } from './imports.service';
+import { counted } from '@corroborate/domain';
 
 type AuthedRequest = Request & { actor?: Actor | null };
 
@@ -26,7 +27,7 @@ function problemsOf(outcome: ImportFailure) {
   return {
     code: 'BAD_USER_INPUT',
     field: 'file',
-    message: `The file has ${outcome.problemCount} problem(s); nothing was imported.`,
+    message: `The file has ${counted(outcome.problemCount, 'problem')}; nothing was imported.`,
     format: outcome.format,
     rows: outcome.rows,
     problems: outcome.problems,

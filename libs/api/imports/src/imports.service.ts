@@ -15,6 +15,7 @@ import {
   type ImportStage,
   normaliseClaimText,
   trigrams,
+  counted,
 } from '@corroborate/domain';
 import { DuplicatesService, type DuplicateMatch } from './duplicates.service';
 import {
@@ -166,7 +167,9 @@ export class ImportsService implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     const removed = await sweepAbandonedStaging();
     if (removed > 0)
-      this.logger.warn(`Removed ${removed} staging folder(s) of imports interrupted by a crash.`);
+      this.logger.warn(
+        `Removed ${counted(removed, 'staging folder')} of imports interrupted by a crash.`,
+      );
   }
 
   get maxBytes(): number {
@@ -209,7 +212,7 @@ export class ImportsService implements OnApplicationBootstrap {
     }
     try {
       this.logger.debug(
-        `Import read and validated: ${read.rows} record(s) in ${Date.now() - startedAt} ms`,
+        `Import read and validated: ${counted(read.rows, 'record')} in ${Date.now() - startedAt} ms`,
       );
       const outcome = await this.commit(actor, request, read.staged, read.rows, read.bytes);
       // A large import can make SQLite's planner statistics stale (a project 10x larger): let it
@@ -268,7 +271,7 @@ export class ImportsService implements OnApplicationBootstrap {
     }
     request.onStage?.({ event: 'checking', done: checkedIds.length, total });
     this.logger.debug(
-      `Import ${importId}: ${checkedIds.length} record(s) checked for duplicates in ${Date.now() - checkedAt} ms`,
+      `Import ${importId}: ${counted(checkedIds.length, 'record')} checked for duplicates in ${Date.now() - checkedAt} ms`,
     );
     return { checkedIds, warnings, warningCount };
   }
@@ -325,7 +328,7 @@ export class ImportsService implements OnApplicationBootstrap {
       if (batch.length > 0) await flush();
       await writer.finish();
       this.logger.debug(
-        `Import ${importId}: ${index} claim(s) written in ${Date.now() - writtenAt} ms`,
+        `Import ${importId}: ${counted(index, 'claim')} written in ${Date.now() - writtenAt} ms`,
       );
       const claimsCreated = index;
       const { sourcesCreated, evidenceCreated } = writer;

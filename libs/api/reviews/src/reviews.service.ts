@@ -30,6 +30,7 @@ import {
   type Likelihood,
   type Verdict,
   tallyAlpha,
+  counted,
 } from '@corroborate/domain';
 import {
   ACTIVE_ASSIGNMENT_STATUSES,
@@ -345,7 +346,7 @@ export class ReviewsService implements OnModuleInit {
         if (active + reviewers.length > required)
           throw new BadInputError(
             'reviewerIds',
-            `This claim needs ${required} reviews and has ${active} active assignment(s); at most ${Math.max(0, required - active)} more reviewer(s) can be assigned.`,
+            `This claim needs ${counted(required, 'review')} and has ${counted(active, 'active assignment')}; at most ${counted(Math.max(0, required - active), 'more reviewer')} can be assigned.`,
             { claimId, requiredReviews: required, activeAssignments: active },
           );
         for (const reviewer of reviewers) {
@@ -378,7 +379,7 @@ export class ReviewsService implements OnModuleInit {
       if (reviewerIds.length > activeReviewers)
         throw new BadInputError(
           'reviewerIds',
-          `You chose ${reviewerIds.length} reviewers but there are only ${activeReviewers} active reviewer(s).`,
+          `You chose ${counted(reviewerIds.length, 'reviewer')} but there ${activeReviewers === 1 ? 'is' : 'are'} only ${counted(activeReviewers, 'active reviewer')}.`,
         );
       const reviewers = await this.reviewers(manager, reviewerIds);
       const { claims, requiredOf, assignments } = await this.lockClaims(manager, claimIds);

@@ -28,6 +28,7 @@ import {
 } from '@corroborate/web-ui';
 import { activityQuery } from './activity.graphql';
 import { usersQuery } from './users.graphql';
+import { counted } from '@corroborate/domain';
 
 const PAGE_SIZE = 50;
 
@@ -444,7 +445,7 @@ function ActivityRows({ events }: { events: readonly Event[] }) {
                 ))}
                 {event.changes.length > 4 && (
                   <Text size="xs" c="dimmed">
-                    and {event.changes.length - 4} more change(s)
+                    and {counted(event.changes.length - 4, 'more change')}
                   </Text>
                 )}
                 {event.reason !== null && (

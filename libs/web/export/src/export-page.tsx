@@ -42,6 +42,7 @@ import {
   exportFormFromParams,
   exportFormToParams,
 } from './export-filters';
+import { counted } from '@corroborate/domain';
 
 /** Who may export (the server checks the same): admins, editors and viewers. */
 export const EXPORT_ROLES: readonly Role[] = ['ADMIN', 'EDITOR', 'VIEWER'];
@@ -269,7 +270,7 @@ export function ExportPage() {
           <Paper withBorder radius="md" p="lg" aria-live="polite">
             <Stack gap="xs">
               <Text fw={500}>
-                Exporting… {run.written} claim(s) written
+                Exporting… {counted(run.written, 'claim')} written
                 {run.total > 0 ? ` (${run.scanned} of ${run.total} read)` : ''},{' '}
                 {formatBytes(run.bytes)}
               </Text>
@@ -295,7 +296,7 @@ export function ExportPage() {
             <Stack gap="md">
               <Group justify="space-between" wrap="wrap">
                 <Title order={2} size="h3">
-                  Export ready: {run.manifest.counts.claims} verified claim(s)
+                  Export ready: {counted(run.manifest.counts.claims, 'verified claim')}
                 </Title>
                 <Group gap="sm">
                   <Button
@@ -371,8 +372,9 @@ function Manifest({
         <Table.Tr>
           <Table.Th>Holds</Table.Th>
           <Table.Td>
-            {c.claims} claim(s), {c.evidence} evidence item(s) from {c.sources} source(s),{' '}
-            {c.assessments} assessment(s), {c.captures} capture(s)
+            {counted(c.claims, 'claim')}, {counted(c.evidence, 'evidence item')} from{' '}
+            {counted(c.sources, 'source')}, {counted(c.assessments, 'assessment')},{' '}
+            {counted(c.captures, 'capture')}
           </Table.Td>
         </Table.Tr>
         <Table.Tr>

@@ -30,6 +30,7 @@ import {
 } from '@corroborate/web-ui';
 import { exportProjectsQuery } from './export-page';
 import { cutReleaseMutation, releasesQuery } from './releases.graphql';
+import { counted } from '@corroborate/domain';
 
 /** Who may cut a release (the server checks the same). */
 export const RELEASE_ROLES: readonly Role[] = ['ADMIN', 'EDITOR'];
@@ -264,7 +265,7 @@ function CutReleaseForm() {
         color: 'teal',
         title: r ? `Release ${r.name} #${r.number} cut` : 'Release cut',
         message: r
-          ? `${r.counts.claims} claim(s); ${r.delta.added} added, ${r.delta.changed} changed, ${r.delta.retracted} retracted.`
+          ? `${counted(r.counts.claims, 'claim')}; ${r.delta.added} added, ${r.delta.changed} changed, ${r.delta.retracted} retracted.`
           : '',
       });
     } catch (error) {

@@ -31,6 +31,7 @@ import { extractClaimsQuery, intakeCreateClaimMutation } from './intake.graphql'
 import { MergeDialog, type MergeSide } from './merge-dialog';
 import { type Row, hasWork, mergeCandidateRows } from './candidate-rows';
 import { ProjectSelect } from './project-select';
+import { counted } from '@corroborate/domain';
 
 /** Longest article the page sends (the server's own limit is the same). */
 const MAX_ARTICLE = 200_000;
@@ -209,7 +210,7 @@ function ExtractScreen() {
           </Button>
           {rows !== null && (
             <Text size="sm" c="dimmed" role="status">
-              {rows.length} candidate(s), {open} still to decide.
+              {counted(rows.length, 'candidate')}, {open} still to decide.
             </Text>
           )}
         </Group>

@@ -21,6 +21,7 @@ import {
   IMPORT_FORMATS,
   type ImportFormat,
   type ImportStage,
+  counted,
 } from '@corroborate/domain';
 import { CLAIM_WRITE_ROLES, ErrorAlert, PageHeader, RequireRole } from '@corroborate/web-ui';
 import { formatScore } from './duplicate-suggestions';
@@ -221,7 +222,7 @@ function ImportErrors({
           </Table>
           {result.problemCount > result.problems.length && (
             <Text size="sm" c="dimmed">
-              … and {result.problemCount - result.problems.length} more problem(s).
+              … and {counted(result.problemCount - result.problems.length, 'more problem')}.
             </Text>
           )}
         </>
@@ -248,8 +249,8 @@ function ImportDone({
   return (
     <Stack gap="sm">
       <Alert color="teal" title="Imported" role="status">
-        {n(s.claimsCreated)} claim(s), {n(s.evidenceCreated)} evidence item(s) and{' '}
-        {n(s.sourcesCreated)} new source(s) from {n(s.rows)} record(s).
+        {counted(s.claimsCreated, 'claim')}, {counted(s.evidenceCreated, 'evidence item')} and{' '}
+        {counted(s.sourcesCreated, 'new source')} from {counted(s.rows, 'record')}.
       </Alert>
       {s.duplicateChecksSkipped > 0 && (
         <Text size="sm" c="dimmed">

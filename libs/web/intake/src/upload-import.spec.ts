@@ -18,7 +18,7 @@ describe('reading the stages of an import as they arrive', () => {
 
   it('says what each stage is doing, with counts', () => {
     expect(describeStage({ event: 'checking', done: 300, total: 1000 })).toBe(
-      'File checked. Looking for likely duplicates of the first 1,000 claim(s)… 300 of 1,000',
+      'File checked. Looking for likely duplicates of the first 1,000 claims… 300 of 1,000',
     );
     expect(describeStage({ event: 'waiting' })).toBe(
       'Waiting for another write to the database to finish…',
@@ -26,6 +26,6 @@ describe('reading the stages of an import as they arrive', () => {
     expect(describeStage({ event: 'writing', done: 42000, total: 100000 })).toBe(
       'Writing claims… 42,000 of 100,000',
     );
-    expect(describeStage({ event: 'committing', total: 100000 })).toBe('Saving 100,000 claim(s)…');
+    expect(describeStage({ event: 'committing', total: 100000 })).toBe('Saving 100,000 claims…');
   });
 });

@@ -1,4 +1,9 @@
-import { type ImportFormat, type ImportProblem, type ImportStage } from '@corroborate/domain';
+import {
+  type ImportFormat,
+  type ImportProblem,
+  type ImportStage,
+  counted,
+} from '@corroborate/domain';
 
 export const FORMAT_LABELS: Record<ImportFormat, string> = {
   csv: 'CSV',
@@ -92,13 +97,13 @@ export function describeStage(stage: ImportStage): string {
   const n = (value: number) => value.toLocaleString('en');
   switch (stage.event) {
     case 'checking':
-      return `File checked. Looking for likely duplicates of the first ${n(stage.total)} claim(s)… ${n(stage.done)} of ${n(stage.total)}`;
+      return `File checked. Looking for likely duplicates of the first ${counted(stage.total, 'claim')}… ${n(stage.done)} of ${n(stage.total)}`;
     case 'waiting':
       return 'Waiting for another write to the database to finish…';
     case 'writing':
       return `Writing claims… ${n(stage.done)} of ${n(stage.total)}`;
     case 'committing':
-      return `Saving ${n(stage.total)} claim(s)…`;
+      return `Saving ${counted(stage.total, 'claim')}…`;
   }
 }
 
