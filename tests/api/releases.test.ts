@@ -370,6 +370,10 @@ describe('releases', () => {
     // (A release cut while an earlier test's full disk was mounted lost its files with it.)
     const before = await checkStoredFiles(logger, () => service.storedSample());
     warnings.length = 0;
+    // The newest 20 releases are sampled (every release this file cuts among them): its manifest and
+    // three files.
+    const sampled = (await service.storedSample()).paths.filter((path) => path.includes(kept.id));
+    expect(sampled).toHaveLength(4);
     // As on a server that does not share the data folder of the one that cut it.
     rmSync(join(api.config.dataDir, 'releases', kept.id), { recursive: true });
     for (const path of [kept.files[0].downloadUrl, kept.manifestUrl, kept.deltaUrl]) {

@@ -131,7 +131,7 @@ export class ReleasesService implements OnApplicationBootstrap, OnApplicationShu
   async storedSample(): Promise<{ what: string; paths: string[] }> {
     const rows = await this.dataSource
       .getRepository(ReleaseEntity)
-      .find({ select: { id: true, files: true }, order: { createdAt: 'DESC' }, take: 5 });
+      .find({ select: { id: true, files: true }, order: { createdAt: 'DESC' }, take: 20 });
     return {
       what: 'release files',
       paths: rows.flatMap((row) => [
