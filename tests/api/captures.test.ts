@@ -359,12 +359,14 @@ describe('capture uploads', () => {
     const service = api.app.get(CapturesService);
     const warnings: string[] = [];
     const logger = { warn: (message: string) => warnings.push(message) } as unknown as Logger;
-    // Any 20 captures of the table are sampled; here every one has its file.
+    // The first 20 captures of the table are sampled (this one among them); every one has its file.
+    const path = service.store.pathOf(row.storageKey);
+    expect((await service.storedSample()).paths).toContain(path);
     expect(await checkStoredFiles(logger, () => service.storedSample())).toBe(0);
     expect(warnings).toEqual([]);
 
     // As on a server that does not share the data folder of the one that stored it.
-    rmSync(service.store.pathOf(row.storageKey));
+    rmSync(path);
     const res = await fetch(`${api.url}${capture?.downloadUrl}`, {
       headers: { cookie: viewer.cookie ?? '' },
     });
