@@ -258,7 +258,8 @@ export class ClaimsRepository {
 
   async page(query: ClaimQuery, now = new Date()): Promise<ClaimPage> {
     const backward = pageDirection(query) === 'backward';
-    const first = backward
+    // How many claims: `first` forwards, `last` backwards.
+    const size = backward
       ? assertPageSize(query.last ?? 50, 'last')
       : assertPageSize(query.first ?? 50);
     const cursor = (backward ? query.before : query.after) || null;
@@ -269,13 +270,13 @@ export class ClaimsRepository {
     const projectId = query.filter?.projectId || null;
     const shape =
       cursor === null && onlyProjectFilter(query.filter)
-        ? `${sort} ${backward ? 'last' : 'first'} ${first} ${query.withProjects ? 'projects' : ''} ${projectId === null ? '' : 'project'}`
+        ? `${sort} ${backward ? 'last' : 'first'} ${size} ${query.withProjects ? 'projects' : ''} ${projectId === null ? '' : 'project'}`
         : null;
     const expected = projectId === null ? [] : [projectId];
     let sql = shape === null ? undefined : this.pageSql.get(shape);
     let parameters: unknown[] = expected;
     if (sql === undefined) {
-      [sql, parameters] = this.pageQuery(query, first, sort, cursor, backward, now, projects);
+      [sql, parameters] = this.pageQuery(query, size, sort, cursor, backward, now, projects);
       if (
         shape !== null &&
         parameters.length === expected.length &&
@@ -288,9 +289,9 @@ export class ClaimsRepository {
     const set = await selectRows(this.dataSource, sql, parameters);
     const rows = RowReader.of(this.dataSource, ClaimEntity).hydrateSet(set, 'c_');
     // Backwards, the statement reads the list in reverse from the cursor: nearest first.
-    const nodes = backward ? rows.slice(0, first).reverse() : rows.slice(0, first);
+    const nodes = backward ? rows.slice(0, size).reverse() : rows.slice(0, size);
     const edges = nodes.map((node) => ({ cursor: this.cursorOf(sort, node), node }));
-    const more = rows.length > first;
+    const more = rows.length > size;
     const page: ClaimPage = {
       edges,
       pageInfo: {
@@ -305,7 +306,7 @@ export class ClaimsRepository {
       const seen = new Set<unknown>();
       page.projects = projects.hydrateSet(
         {
-          rows: set.rows.slice(0, first).filter((r) => {
+          rows: set.rows.slice(0, size).filter((r) => {
             const value = (r as Record<string | number, unknown>)[id];
             return value != null && !seen.has(value) && seen.add(value);
           }),
@@ -320,7 +321,7 @@ export class ClaimsRepository {
   /** The SQL and parameters of a page ({@link page}), built with the query builder. */
   private pageQuery(
     query: ClaimQuery,
-    first: number,
+    size: number,
     sort: ClaimSort,
     cursor: string | null,
     backward: boolean,
@@ -359,7 +360,7 @@ export class ClaimsRepository {
         projects.selectList('p', 'p_'),
       );
     // Raw rows hydrated by RowReader: the same entities as getMany(), without its per-row cost.
-    return qb.limit(first + 1).getQueryAndParameters();
+    return qb.limit(size + 1).getQueryAndParameters();
   }
 
   private cursorOf(sort: ClaimSort, c: ClaimEntity): string {

@@ -35,7 +35,7 @@ import {
   useHasRole,
 } from '@corroborate/web-ui';
 import { DuplicateSuggestions, MergeDialog, type DuplicateMatch } from '@corroborate/web-intake';
-import { BackToQueue, NextInQueue } from '@corroborate/web-queue';
+import { BackToQueue, QueueNavigation } from '@corroborate/web-queue';
 import { claimQuery } from './claim.graphql';
 import { EditClaimModal, RejectClaimModal } from './claim-modals';
 import { CorroborationPanel } from './corroboration-panel';
@@ -195,7 +195,7 @@ function ClaimWorkbench({
                 {claim.project.name}
               </Anchor>
             </Group>
-            <NextInQueue />
+            <QueueNavigation />
           </Group>
         }
         description={

@@ -44,7 +44,7 @@ export function BackToQueue() {
  * opens; a claim that left the view meanwhile (just assessed, say) still leads to its neighbours
  * there.
  */
-export function NextInQueue() {
+export function QueueNavigation() {
   const [params] = useSearchParams();
   const context = queueContextOf(params);
   if (context === null) return null;
@@ -53,7 +53,46 @@ export function NextInQueue() {
 }
 
 type Direction = 'previous' | 'next';
-const KEYS: Readonly<Record<Direction, 'p' | 'n'>> = { previous: 'p', next: 'n' };
+
+/** How each neighbour's link reads: its key, label, look and arrow side. */
+const NEIGHBOUR_LINKS = {
+  previous: { key: 'p', label: 'Previous', variant: 'default', length: 32, side: 'left' },
+  next: { key: 'n', label: 'Next in queue', variant: 'light', length: 48, side: 'right' },
+} as const;
+
+/** The link to the claim before or after this one in the view, with its key. */
+function NeighbourLink({
+  direction,
+  neighbour,
+}: {
+  direction: Direction;
+  neighbour: { path: string; text: string };
+}) {
+  const link = NEIGHBOUR_LINKS[direction];
+  const arrow =
+    link.side === 'left' ? (
+      <IconArrowLeft size={14} aria-hidden="true" />
+    ) : (
+      <IconArrowRight size={14} aria-hidden="true" />
+    );
+  return (
+    <Button
+      component={Link}
+      to={neighbour.path}
+      variant={link.variant}
+      size="compact-sm"
+      leftSection={link.side === 'left' ? arrow : undefined}
+      rightSection={link.side === 'right' ? arrow : undefined}
+      title={neighbour.text}
+      aria-keyshortcuts={link.key}
+    >
+      {link.label}: {truncate(neighbour.text, link.length)}
+      <Kbd ml={8} size="xs" aria-hidden="true">
+        {link.key}
+      </Kbd>
+    </Button>
+  );
+}
 
 function QueueNeighbours({ context }: { context: QueueContext }) {
   const navigate = useNavigate();
@@ -92,7 +131,10 @@ function QueueNeighbours({ context }: { context: QueueContext }) {
     if (target !== null) void navigate(target.path);
     else setWanted(direction);
   };
-  usePageShortcuts({ n: go('next'), p: go('previous') });
+  usePageShortcuts({
+    [NEIGHBOUR_LINKS.next.key]: go('next'),
+    [NEIGHBOUR_LINKS.previous.key]: go('previous'),
+  });
 
   let content: ReactNode;
   if (loading && data === undefined) {
@@ -123,22 +165,7 @@ function QueueNeighbours({ context }: { context: QueueContext }) {
   } else {
     content = (
       <Group gap="xs">
-        {previous !== null && (
-          <Button
-            component={Link}
-            to={previous.path}
-            variant="default"
-            size="compact-sm"
-            leftSection={<IconArrowLeft size={14} aria-hidden="true" />}
-            title={previous.text}
-            aria-keyshortcuts={KEYS.previous}
-          >
-            Previous: {truncate(previous.text, 32)}
-            <Kbd ml={8} size="xs" aria-hidden="true">
-              {KEYS.previous}
-            </Kbd>
-          </Button>
-        )}
+        {previous !== null && <NeighbourLink direction="previous" neighbour={previous} />}
         {next === null ? (
           <Text size="sm" c="dimmed" role="status">
             {previous === null
@@ -146,20 +173,7 @@ function QueueNeighbours({ context }: { context: QueueContext }) {
               : 'Last claim in this queue view.'}
           </Text>
         ) : (
-          <Button
-            component={Link}
-            to={next.path}
-            variant="light"
-            size="compact-sm"
-            rightSection={<IconArrowRight size={14} aria-hidden="true" />}
-            title={next.text}
-            aria-keyshortcuts={KEYS.next}
-          >
-            Next in queue: {truncate(next.text, 48)}
-            <Kbd ml={8} size="xs" aria-hidden="true">
-              {KEYS.next}
-            </Kbd>
-          </Button>
+          <NeighbourLink direction="next" neighbour={next} />
         )}
       </Group>
     );
