@@ -854,6 +854,35 @@ describe('review workflow', () => {
         undefined,
         /NEEDS_ADJUDICATION to IN_REVIEW/,
       );
+      // Adjudicated again and reopened again, at once: the claim shows the adjudication in force,
+      // then that one reopened, never the first one again (both were made within a second).
+      await editor.ok(ADJUDICATE, {
+        input: {
+          ...input,
+          expectedVersion: now.version,
+          verdict: 'MIXED',
+          publicSummary: 'The footage contradicts part of it.',
+          citedAssessmentIds: [],
+        },
+      });
+      // Within one clock tick the two tie on their time, and either may sort last: make the
+      // reopened one sort last, so "the newest" would be the wrong one.
+      const pg = api.dataSource.options.type === 'postgres';
+      await api.dataSource.query(
+        `UPDATE "adjudications" SET "createdAt" = ${pg ? `now() + interval '1 minute'` : `strftime('%Y-%m-%d %H:%M:%f', 'now', '+1 minute')`} WHERE "claimId" = ${pg ? '$1' : '?'} AND "reopenedAt" IS NOT NULL`,
+        [c.id],
+      );
+      const second = await read(editor, c.id);
+      expect(second.status).toBe('VERIFIED');
+      expect(second.adjudication).toMatchObject({ verdict: 'MIXED', reopenedAt: null });
+      await editor.ok(REOPEN, {
+        input: { claimId: c.id, expectedVersion: second.version, reason: 'A second look' },
+      });
+      expect((await read(editor, c.id)).adjudication).toMatchObject({
+        id: second.adjudication?.id,
+        verdict: 'MIXED',
+        reopenReason: 'A second look',
+      });
     });
 
     it('rejects a claim as a duplicate of another claim of the same project, linking them', async () => {

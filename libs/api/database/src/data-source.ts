@@ -6,6 +6,7 @@ import { type DatabaseConfig } from '@corroborate/api-core';
 import { postgresMigrations } from './migrations/postgres';
 import { sqliteMigrations } from './migrations/sqlite';
 import { applyDialect } from './portable-columns';
+import { SqliteMillisecondTimestamps } from './sqlite-timestamps';
 import { StatementLogger } from './statement-logger';
 
 // TypeORM's own option type for entity lists.
@@ -51,6 +52,7 @@ export function dataSourceOptions(
     type: 'better-sqlite3',
     database: database.path,
     entities,
+    subscribers: [SqliteMillisecondTimestamps],
     migrations: sqliteMigrations,
     migrationsRun,
     migrationsTransactionMode: 'each',

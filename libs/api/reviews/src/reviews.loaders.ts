@@ -208,7 +208,7 @@ export class ReviewLoaders {
     );
   }
 
-  /** The latest adjudication of claims. */
+  /** The adjudication in force of claims, or the one reopened last. */
   adjudicationByClaim() {
     return this.loaders.get<string, AdjudicationEntity | null>(
       'Adjudication.byClaim',
@@ -217,8 +217,14 @@ export class ReviewLoaders {
           where: { claimId: In([...ids]) },
           order: { createdAt: 'ASC', id: 'ASC' },
         });
-        // Later rows overwrite earlier ones: the latest per claim wins.
-        return byKeys(ids, rows, (a) => a.claimId);
+        // The one in force (not reopened) wins, else the one reopened last: later rows
+        // overwrite earlier ones in byKeys. Never by creation time alone, where two made within
+        // one clock tick tie.
+        const reopenedAt = (a: AdjudicationEntity) => a.reopenedAt?.getTime() ?? Infinity;
+        const ordered = [...rows].sort((a, b) =>
+          reopenedAt(a) === reopenedAt(b) ? 0 : reopenedAt(a) < reopenedAt(b) ? -1 : 1,
+        );
+        return byKeys(ids, ordered, (a) => a.claimId);
       },
     );
   }

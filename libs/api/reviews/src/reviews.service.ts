@@ -1,6 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager, In } from 'typeorm';
+import { DataSource, type EntityManager, In, IsNull } from 'typeorm';
 import { AuditService, type AuditEventType } from '@corroborate/api-audit';
 import {
   ASSESSMENT_ENTITY_TYPE,
@@ -919,14 +919,16 @@ export class ReviewsService implements OnModuleInit {
         'claim.reopened',
         trimmed,
       );
-      const latest = await manager.findOne(AdjudicationEntity, {
-        where: { claimId },
+      // The adjudication in force is the one not yet reopened (never "the newest": two made
+      // within one clock tick would tie).
+      const current = await manager.findOne(AdjudicationEntity, {
+        where: { claimId, reopenedAt: IsNull() },
         order: { createdAt: 'DESC' },
       });
-      if (latest && !latest.reopenedAt) {
-        latest.reopenedAt = new Date();
-        latest.reopenReason = trimmed;
-        await manager.save(latest);
+      if (current) {
+        current.reopenedAt = new Date();
+        current.reopenReason = trimmed;
+        await manager.save(current);
       }
       return saved;
     });
