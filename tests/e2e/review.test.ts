@@ -70,6 +70,34 @@ describe('blind review and adjudication', () => {
     await page
       .getByRole('textbox', { name: /^Rationale/ })
       .fill('BelaPAN counted the marches; two outlets re-report it, nobody contradicts.');
+
+    // Leaving with the assessment unsaved asks first and names what would be lost; staying keeps
+    // every field as typed.
+    const mainNav = page.getByRole('navigation', { name: 'Main' });
+    await mainNav.getByRole('link', { name: 'Queue' }).click();
+    const leave = page.getByRole('dialog', { name: 'Leave without saving?' });
+    await leave.getByText('your assessment of this claim').waitFor();
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await screenshot(page, 'review-leave-unsaved');
+    await leave.getByRole('button', { name: 'Stay on this page' }).click();
+    await leave.waitFor({ state: 'hidden' });
+    expect(page.url()).toBe(claimUrl);
+    expect(await page.getByRole('textbox', { name: /^Rationale/ }).inputValue()).toBe(
+      'BelaPAN counted the marches; two outlets re-report it, nobody contradicts.',
+    );
+    expect(await page.getByLabel(/^Verdict/).inputValue()).toBe('MOSTLY_TRUE');
+    // Closing the tab asks the browser's own question; dismissing it keeps the page.
+    await page.getByRole('textbox', { name: /^Rationale/ }).click();
+    const asked = new Promise<string>((resolve) =>
+      page.once('dialog', (dialog) => {
+        resolve(dialog.type());
+        void dialog.dismiss();
+      }),
+    );
+    await page.close({ runBeforeUnload: true });
+    expect(await asked).toBe('beforeunload');
+    expect(page.isClosed()).toBe(false);
+
     await page.getByRole('button', { name: 'Submit assessment' }).click();
     const confirm = page.getByRole('dialog', { name: 'Submit assessment?' });
     await confirm.getByRole('button', { name: 'Submit', exact: true }).click();
@@ -79,6 +107,10 @@ describe('blind review and adjudication', () => {
     await page.getByText('Needs adjudication').first().waitFor();
     await screenshot(page, 'review-after-submit');
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    // Submitted: nothing is left unsaved, so leaving asks nothing.
+    await mainNav.getByRole('link', { name: 'Queue' }).click();
+    await page.getByRole('heading', { name: 'Queue', level: 1 }).waitFor();
+    expect(await page.getByRole('dialog', { name: 'Leave without saving?' }).count()).toBe(0);
     await context.close();
   });
 

@@ -61,8 +61,32 @@ describe('first run: sign in and see the demo project', () => {
   it('keeps the session across a reload, and signing out returns to sign-in', async () => {
     await page.reload();
     await page.getByRole('link', { name: 'Belarus protests, Jan 2021' }).waitFor();
+    // A pasted article not yet worked through: signing out asks first, and staying keeps both
+    // the session and the text.
+    await page.getByRole('link', { name: 'Paste an article' }).click();
+    const article = 'Viasna said more than 30,000 people had been detained since August 9.';
+    await page.getByLabel(/^Article text/).fill(article);
     await page.getByRole('button', { name: /Account menu/ }).click();
     await page.getByRole('menuitem', { name: 'Sign out' }).click();
+    const leave = page.getByRole('dialog', { name: 'Leave without saving?' });
+    await leave.getByText('the article you pasted (no claims found in it yet)').waitFor();
+    await leave.getByRole('button', { name: 'Stay on this page' }).click();
+    await leave.waitFor({ state: 'hidden' });
+    expect(new URL(page.url()).pathname).toBe('/intake/extract');
+    expect(await page.getByLabel(/^Article text/).inputValue()).toBe(article);
+    const me = await page.evaluate(async () => {
+      const res = await fetch('/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ me { email } }' }),
+      });
+      return ((await res.json()) as { data?: { me?: { email: string } } }).data?.me?.email;
+    });
+    expect(me).toBe('editor@example.org');
+    // Choosing to discard signs out.
+    await page.getByRole('button', { name: /Account menu/ }).click();
+    await page.getByRole('menuitem', { name: 'Sign out' }).click();
+    await leave.getByRole('button', { name: 'Leave and discard' }).click();
     await page.getByLabel('Email').waitFor();
     expect(new URL(page.url()).pathname).toBe('/sign-in');
     await page.goto(`${product.url}/projects`);

@@ -9,20 +9,23 @@ import { EXPORT_ROLES, ExportPage, ReleasesPage } from '@corroborate/web-export'
 import { ExtractPage, ImportPage } from '@corroborate/web-intake';
 import { QueuePage } from '@corroborate/web-queue';
 import { SourceDetailPage, SourcesPage } from '@corroborate/web-sources';
-import { ADMIN_ROLES, RequireRole } from '@corroborate/web-ui';
+import { ADMIN_ROLES, RequireRole, UnsavedChangesGuard } from '@corroborate/web-ui';
 import { AppLayout } from './app-layout';
 import { NotFoundPage } from './not-found-page';
 
 /**
  * Every page except sign-in sits behind RequireAuth (the `me` query) inside
  * the app shell. Role-restricted pages render a "no access" page for others.
+ * UnsavedChangesGuard asks before any move that would drop unsaved input.
  */
 export const routes: RouteObject[] = [
   { path: '/sign-in', element: <SignInPage /> },
   {
     element: (
       <RequireAuth>
-        <AppLayout />
+        <UnsavedChangesGuard>
+          <AppLayout />
+        </UnsavedChangesGuard>
       </RequireAuth>
     ),
     children: [

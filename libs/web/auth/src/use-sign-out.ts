@@ -2,15 +2,20 @@ import { useCallback } from 'react';
 import { useNavigate } from 'react-router';
 import { useMutation } from '@apollo/client/react';
 import { notifications } from '@mantine/notifications';
-import { describeError, hasErrorCode } from '@corroborate/web-ui';
+import { describeError, hasErrorCode, useConfirmLeave } from '@corroborate/web-ui';
 import { signOutMutation } from './auth.graphql';
 import { SIGN_IN_PATH } from './redirect';
 
-/** Signs out on the server, then goes to the sign-in page (which clears the cache). */
+/**
+ * Signs out on the server, then goes to the sign-in page (which clears the cache); asks first
+ * when a form holds unsaved input.
+ */
 export function useSignOut(): { signOut: () => Promise<void>; signingOut: boolean } {
   const navigate = useNavigate();
   const [mutate, { loading }] = useMutation(signOutMutation);
+  const confirmLeave = useConfirmLeave();
   const signOut = useCallback(async () => {
+    if (!(await confirmLeave())) return;
     try {
       await mutate();
     } catch (error) {
@@ -27,6 +32,6 @@ export function useSignOut(): { signOut: () => Promise<void>; signingOut: boolea
       return;
     }
     await navigate(SIGN_IN_PATH, { replace: true });
-  }, [mutate, navigate]);
+  }, [confirmLeave, mutate, navigate]);
   return { signOut, signingOut: loading };
 }

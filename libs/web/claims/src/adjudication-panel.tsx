@@ -4,22 +4,24 @@ import { Button, Group, List, Modal, Paper, Stack, Text, Textarea, Title } from 
 import { notifications } from '@mantine/notifications';
 import type { ClaimQuery } from '@corroborate/graphql';
 import {
+  ChangedMeanwhileAlert,
   CLAIM_WRITE_ROLES,
   CONFIDENCE_LABELS,
-  ChangedMeanwhileAlert,
   ConflictAlert,
   DateTimeText,
   ErrorAlert,
   ExternalLink,
-  VERDICT_LABELS,
-  VerdictBadge,
   getConflict,
   getFormErrors,
   isVersionConflict,
   likelihoodLabel,
-  useHasRole,
   type ConflictInfo,
+  useEditedSince,
+  useHasRole,
+  useUnsavedChanges,
   useVersionBase,
+  VERDICT_LABELS,
+  VerdictBadge,
 } from '@corroborate/web-ui';
 import { evidenceLabel } from './evidence-list';
 import { adjudicateClaimMutation, reopenClaimMutation } from './review.graphql';
@@ -166,6 +168,13 @@ function AdjudicationForm({ claim, reload }: { claim: Claim; reload: () => Promi
   const [publicSummary, setPublicSummary] = useState('');
   const [citedAssessmentIds, setCitedAssessmentIds] = useState<string[]>([]);
   const [citedEvidenceIds, setCitedEvidenceIds] = useState<string[]>([]);
+  const { dirty } = useEditedSince({
+    values,
+    publicSummary: publicSummary.trim(),
+    citedAssessmentIds: [...citedAssessmentIds].sort(),
+    citedEvidenceIds: [...citedEvidenceIds].sort(),
+  });
+  useUnsavedChanges('your adjudication of this claim', dirty);
   const [fieldErrors, setFieldErrors] = useState<Partial<Record<AdjudicationField, string>>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [conflict, setConflict] = useState<ConflictInfo | null>(null);
@@ -286,6 +295,7 @@ function ReopenForm({ claim, onClose }: { claim: Claim; onClose: () => void }) {
   // The version the form started from: a change made meanwhile is refused, never overwritten.
   const [baseVersion] = useState(claim.version);
   const [reason, setReason] = useState('');
+  useUnsavedChanges('the reason for reopening', reason.trim() !== '');
   const [reasonError, setReasonError] = useState<string | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
   const [reopen, { loading }] = useMutation(reopenClaimMutation, {

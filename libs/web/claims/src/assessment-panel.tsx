@@ -21,6 +21,8 @@ import {
   ErrorAlert,
   getFormErrors,
   useCurrentUser,
+  useEditedSince,
+  useUnsavedChanges,
 } from '@corroborate/web-ui';
 import { evidenceLabel } from './evidence-list';
 import {
@@ -149,6 +151,16 @@ function AssessmentForm({
     initial?.evidence.map((item) => item.id) ?? [],
   );
   const [correctionReason, setCorrectionReason] = useState('');
+  const { dirty, markSaved } = useEditedSince({
+    values,
+    rationale: rationale.trim(),
+    evidenceIds: [...evidenceIds].sort(),
+    correctionReason: correctionReason.trim(),
+  });
+  useUnsavedChanges(
+    correcting ? 'your correction of your assessment' : 'your assessment of this claim',
+    dirty,
+  );
   const [fieldErrors, setFieldErrors] = useState<Partial<Record<AssessmentField, string>>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
@@ -186,6 +198,7 @@ function AssessmentForm({
           },
         },
       });
+      markSaved();
       notifications.show({ color: 'teal', title: 'Draft saved', message: 'Only you can see it.' });
     } catch (error) {
       showError(error);

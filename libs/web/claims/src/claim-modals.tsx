@@ -4,23 +4,24 @@ import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { ClaimHeaderFieldsFragment } from '@corroborate/graphql';
 import {
-  CLAIM_FIELD_NAMES,
   ChangedMeanwhileAlert,
+  CLAIM_FIELD_NAMES,
   ClaimFields,
   ConflictAlert,
-  ErrorAlert,
   dateInputToIso,
   dateInputToLocalIso,
+  ErrorAlert,
   getConflict,
   getFormErrors,
-  isVersionConflict,
-  validateClaimFields,
-  type ClaimFieldName,
-  type ClaimFieldValues,
   isoToDateInput,
   isoToUtcDate,
+  isVersionConflict,
+  type ClaimFieldName,
+  type ClaimFieldValues,
   type ConflictInfo,
+  useUnsavedChanges,
   useVersionBase,
+  validateClaimFields,
 } from '@corroborate/web-ui';
 import { rejectClaimMutation, updateClaimMutation } from './claim.graphql';
 import { rebaseClaimValues } from './claim-rebase';
@@ -74,6 +75,7 @@ function EditClaimForm({
 }) {
   const [base, setBase] = useState<ClaimFieldValues>(() => claimFieldValues(claim));
   const [values, setValues] = useState<ClaimFieldValues>(base);
+  useUnsavedChanges('your changes to the claim', JSON.stringify(values) !== JSON.stringify(base));
   const [fieldErrors, setFieldErrors] = useState<Partial<Record<ClaimFieldName, string>>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [conflict, setConflict] = useState<ConflictInfo | null>(null);
@@ -192,6 +194,7 @@ function RejectClaimForm({
   onReload: () => Promise<unknown>;
 }) {
   const [reason, setReason] = useState('');
+  useUnsavedChanges('the reason for rejecting the claim', reason.trim() !== '');
   const [reasonError, setReasonError] = useState<string | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
   const [conflict, setConflict] = useState<ConflictInfo | null>(null);

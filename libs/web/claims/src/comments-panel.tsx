@@ -17,7 +17,7 @@ import {
 import { IconEyeOff } from '@tabler/icons-react';
 import type { ClaimQuery, CommentFieldsFragment } from '@corroborate/graphql';
 import { mentionTokens, resolveMentions } from '@corroborate/domain';
-import { DateTimeText, ErrorAlert, getFormErrors } from '@corroborate/web-ui';
+import { DateTimeText, ErrorAlert, getFormErrors, useUnsavedChanges } from '@corroborate/web-ui';
 import { useWorksOnClaim } from './works-on';
 import { addCommentMutation, editCommentMutation, mentionableUsersQuery } from './comments.graphql';
 
@@ -83,6 +83,14 @@ function CommentComposer({
   onCancel,
 }: ComposerProps) {
   const [body, setBody] = useState(comment?.body ?? '');
+  useUnsavedChanges(
+    comment
+      ? 'your edit of a comment'
+      : parentId
+        ? 'the reply you are writing'
+        : 'the comment you are writing',
+    body.trim() !== (comment?.body ?? '').trim(),
+  );
   const [error, setError] = useState<string | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
   const users = useQuery(mentionableUsersQuery);

@@ -26,19 +26,21 @@ import type {
   TextQuoteAnchorInput,
 } from '@corroborate/graphql';
 import {
-  CREDIBILITY_OPTIONS,
   ConflictAlert,
-  ErrorAlert,
-  RELIABILITY_OPTIONS,
-  SOURCE_KIND_OPTIONS,
-  STANCE_OPTIONS,
+  CREDIBILITY_OPTIONS,
   dateInputToIso,
+  ErrorAlert,
   getConflict,
   getFormErrors,
   isHttpUrl,
-  isVersionConflict,
   isoToUtcDate,
+  isVersionConflict,
+  RELIABILITY_OPTIONS,
+  SOURCE_KIND_OPTIONS,
+  STANCE_OPTIONS,
   type ConflictInfo,
+  useEditedSince,
+  useUnsavedChanges,
 } from '@corroborate/web-ui';
 import { addEvidenceMutation, updateEvidenceMutation } from './claim.graphql';
 import { SourcePicker, type PickedSource } from './source-picker';
@@ -174,6 +176,22 @@ export function EvidenceForm({
   const [anchorPrefix, setAnchorPrefix] = useState(evidence?.anchor?.prefix ?? '');
   const [anchorExact, setAnchorExact] = useState(evidence?.anchor?.exact ?? '');
   const [anchorSuffix, setAnchorSuffix] = useState(evidence?.anchor?.suffix ?? '');
+  const { dirty } = useEditedSince({
+    source: source?.id ?? null,
+    newSource: [sourceName, sourceKind, sourceHomepage, sourceReliability, sourceNote].map((v) =>
+      typeof v === 'string' ? v.trim() : v,
+    ),
+    item: [url, title, excerpt, publishedAt, archiveUrl, note].map((v) => v.trim()),
+    stance,
+    credibility,
+    derivedFromId,
+    quantity: withQuantity ? [quantityMin, quantityMax, quantityUnit.trim(), quantityAsOf] : null,
+    anchor: withAnchor ? [anchorPrefix, anchorExact, anchorSuffix] : null,
+  });
+  useUnsavedChanges(
+    editing ? 'your changes to an evidence item' : 'the evidence item you are adding',
+    dirty,
+  );
 
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);

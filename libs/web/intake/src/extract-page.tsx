@@ -18,13 +18,14 @@ import { IconCheck, IconSearch, IconX } from '@tabler/icons-react';
 import {
   CLAIM_WRITE_ROLES,
   ConfirmModal,
-  EmptyState,
-  ErrorAlert,
-  PageHeader,
-  RequireRole,
   dateInputToIso,
   describeError,
+  EmptyState,
+  ErrorAlert,
   isHttpUrl,
+  PageHeader,
+  RequireRole,
+  useUnsavedChanges,
 } from '@corroborate/web-ui';
 import { DuplicateList } from './duplicate-suggestions';
 import { extractClaimsQuery, intakeCreateClaimMutation } from './intake.graphql';
@@ -64,6 +65,14 @@ function ExtractScreen() {
     duplicate: MergeSide;
   } | null>(null);
   const [pendingProject, setPendingProject] = useState<{ id: string | null } | null>(null);
+  // The pasted article is worth keeping until its candidates are found and each one decided.
+  const undecided = rows === null ? article.trim() !== '' : rows.some((r) => r.state === 'open');
+  useUnsavedChanges(
+    rows === null
+      ? 'the article you pasted (no claims found in it yet)'
+      : 'candidate claims you have not accepted or discarded',
+    undecided,
+  );
   const inFlight = useRef(new Set<string>());
   const [extract, { loading }] = useLazyQuery(extractClaimsQuery, { fetchPolicy: 'network-only' });
   const [createClaim] = useMutation(intakeCreateClaimMutation, { refetchQueries: ['QueueClaims'] });

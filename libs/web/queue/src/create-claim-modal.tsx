@@ -6,14 +6,16 @@ import type { QueueClaimFieldsFragment } from '@corroborate/graphql';
 import {
   CLAIM_FIELD_NAMES,
   ClaimFields,
-  EMPTY_CLAIM_FIELDS,
-  ErrorAlert,
   dateInputToIso,
   dateInputToLocalIso,
+  EMPTY_CLAIM_FIELDS,
+  ErrorAlert,
   getFormErrors,
-  validateClaimFields,
   type ClaimFieldName,
   type ClaimFieldValues,
+  useEditedSince,
+  useUnsavedChanges,
+  validateClaimFields,
 } from '@corroborate/web-ui';
 import { DuplicateSuggestions } from '@corroborate/web-intake';
 import { createClaimMutation, queueProjectsQuery } from './queue.graphql';
@@ -61,6 +63,8 @@ function CreateClaimForm({
   const projects = useQuery(queueProjectsQuery);
   const [projectId, setProjectId] = useState<string | null>(defaultProjectId);
   const [values, setValues] = useState<ClaimFieldValues>(EMPTY_CLAIM_FIELDS);
+  const { dirty } = useEditedSince(values);
+  const saved = useUnsavedChanges('the new claim you are writing', dirty);
   const [fieldErrors, setFieldErrors] = useState<Partial<Record<ClaimField, string>>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [createClaim, { loading }] = useMutation(createClaimMutation, {
@@ -103,6 +107,7 @@ function CreateClaimForm({
       const claim = result.data?.createClaim;
       if (claim === undefined) return;
       notifications.show({ color: 'teal', title: 'Claim created', message: claim.text });
+      saved();
       onClose();
       onCreated?.(claim);
     } catch (error) {

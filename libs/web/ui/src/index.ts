@@ -25,3 +25,4 @@ export * from './claim-fields';
 export * from './search-params-state';
 export * from './use-version-base';
 export * from './shortcuts-help';
+export * from './unsaved-changes';
