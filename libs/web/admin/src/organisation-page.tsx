@@ -10,6 +10,8 @@ import {
   isVersionConflict,
   PageHeader,
   TableSkeleton,
+  useEditedSince,
+  useUnsavedChanges,
 } from '@corroborate/web-ui';
 import { organisationQuery, updateOrganisationMutation } from './organisation.graphql';
 
@@ -63,6 +65,8 @@ function OrganisationForm({ organisation }: { organisation: OrganisationQuery['o
   const [url, setUrl] = useState(organisation.url ?? '');
   const [logoUrl, setLogoUrl] = useState(organisation.logoUrl ?? '');
   const [license, setLicense] = useState(organisation.license ?? '');
+  const { dirty } = useEditedSince([name, url, logoUrl, license].map((v) => v.trim()));
+  useUnsavedChanges('your changes to the organisation settings', dirty);
   const [fieldErrors, setFieldErrors] = useState<Partial<Record<OrgField, string>>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [save, { loading }] = useMutation(updateOrganisationMutation, {

@@ -6,14 +6,16 @@ import type { Reliability, SourceFieldsFragment, SourceKind } from '@corroborate
 import {
   ConflictAlert,
   ErrorAlert,
-  RELIABILITY_LABELS,
-  RELIABILITY_OPTIONS,
-  SOURCE_KIND_OPTIONS,
   getConflict,
   getFormErrors,
   isHttpUrl,
   isVersionConflict,
+  RELIABILITY_LABELS,
+  RELIABILITY_OPTIONS,
+  SOURCE_KIND_OPTIONS,
   type ConflictInfo,
+  useEditedSince,
+  useUnsavedChanges,
 } from '@corroborate/web-ui';
 import {
   createSourceMutation,
@@ -87,6 +89,17 @@ function SourceForm({
   const [homepage, setHomepage] = useState(source?.homepage ?? '');
   const [reliability, setReliability] = useState<Reliability | null>(null);
   const [reliabilityNote, setReliabilityNote] = useState('');
+  const { dirty } = useEditedSince([
+    name.trim(),
+    kind,
+    homepage.trim(),
+    reliability,
+    reliabilityNote.trim(),
+  ]);
+  const saved = useUnsavedChanges(
+    source === undefined ? 'the new source you are adding' : 'your changes to the source',
+    dirty,
+  );
   const [fieldErrors, setFieldErrors] = useState<Partial<Record<SourceField, string>>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [conflict, setConflict] = useState<ConflictInfo | null>(null);
@@ -111,7 +124,7 @@ function SourceForm({
     if (Object.keys(errors).length > 0 || kind === null) return;
     const trimmedHomepage = homepage.trim() === '' ? null : homepage.trim();
     try {
-      let saved: SourceFieldsFragment | undefined;
+      let stored: SourceFieldsFragment | undefined;
       if (source === undefined) {
         const result = await createSource({
           variables: {
@@ -124,7 +137,7 @@ function SourceForm({
             },
           },
         });
-        saved = result.data?.createSource;
+        stored = result.data?.createSource;
       } else {
         const result = await updateSource({
           variables: {
@@ -137,16 +150,17 @@ function SourceForm({
             },
           },
         });
-        saved = result.data?.updateSource;
+        stored = result.data?.updateSource;
       }
-      if (saved === undefined) return;
+      if (stored === undefined) return;
       notifications.show({
         color: 'teal',
         title: source === undefined ? 'Source added' : 'Source saved',
-        message: saved.name,
+        message: stored.name,
       });
+      saved();
       onClose();
-      onSaved?.(saved);
+      onSaved?.(stored);
     } catch (error) {
       if (isVersionConflict(error)) {
         setConflict(getConflict(error));
@@ -278,6 +292,8 @@ function RegradeForm({
   const [reliability, setReliability] = useState<Reliability | null>(source.reliability);
   const [reliabilityNote, setReliabilityNote] = useState(source.reliabilityNote ?? '');
   const [reason, setReason] = useState('');
+  const { dirty } = useEditedSince([reliability, reliabilityNote.trim(), reason.trim()]);
+  useUnsavedChanges('the regrading of the source', dirty);
   const [fieldErrors, setFieldErrors] = useState<Partial<Record<SourceField, string>>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [conflict, setConflict] = useState<ConflictInfo | null>(null);
