@@ -86,8 +86,12 @@ describe('blind review and adjudication', () => {
       'BelaPAN counted the marches; two outlets re-report it, nobody contradicts.',
     );
     expect(await page.getByLabel(/^Verdict/).inputValue()).toBe('MOSTLY_TRUE');
-    // Closing the tab asks the browser's own question; dismissing it keeps the page.
-    await page.getByRole('textbox', { name: /^Rationale/ }).click();
+    // Closing the tab with something unsaved (typed just now: the draft saves itself only once
+    // typing pauses) asks the browser's own question; dismissing it keeps the page.
+    const rationale = page.getByRole('textbox', { name: /^Rationale/ });
+    await rationale.click();
+    await rationale.press('End');
+    await rationale.pressSequentially(' Checked twice.');
     const asked = new Promise<string>((resolve) =>
       page.once('dialog', (dialog) => {
         resolve(dialog.type());
@@ -97,6 +101,16 @@ describe('blind review and adjudication', () => {
     await page.close({ runBeforeUnload: true });
     expect(await asked).toBe('beforeunload');
     expect(page.isClosed()).toBe(false);
+    // Once typing pauses the assessment saves itself as the private draft: a reload (which no
+    // longer asks) brings every field back.
+    await page.getByText(/^Draft saved by itself at/).waitFor();
+    await page.reload();
+    await page.getByRole('heading', { name: 'Your assessment' }).waitFor();
+    expect(await rationale.inputValue()).toBe(
+      'BelaPAN counted the marches; two outlets re-report it, nobody contradicts. Checked twice.',
+    );
+    expect(await page.getByLabel(/^Verdict/).inputValue()).toBe('MOSTLY_TRUE');
+    expect(await page.getByLabel(/^Likelihood/).inputValue()).toBe('LIKELY');
 
     await page.getByRole('button', { name: 'Submit assessment' }).click();
     const confirm = page.getByRole('dialog', { name: 'Submit assessment?' });

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useEffectEvent, useRef, useState, type FormEvent } from 'react';
 import { useMutation } from '@apollo/client/react';
 import {
   Alert,
@@ -18,6 +18,7 @@ import type { AssessmentFieldsFragment, ClaimQuery } from '@corroborate/graphql'
 import {
   ConfirmModal,
   DateTimeText,
+  describeError,
   ErrorAlert,
   getFormErrors,
   useCurrentUser,
@@ -49,6 +50,9 @@ const ASSESSMENT_FIELDS = [
   'correctionReason',
 ] as const;
 type AssessmentField = (typeof ASSESSMENT_FIELDS)[number];
+
+/** How long typing must pause before a first assessment saves itself as the draft. */
+const AUTOSAVE_AFTER_MS = 4000;
 
 /** The caller's OPEN or SUBMITTED assignment on the claim, if any. */
 export function useMyAssignment(claim: Claim) {
@@ -151,12 +155,13 @@ function AssessmentForm({
     initial?.evidence.map((item) => item.id) ?? [],
   );
   const [correctionReason, setCorrectionReason] = useState('');
-  const { dirty, markSaved } = useEditedSince({
+  const typed = {
     values,
     rationale: rationale.trim(),
     evidenceIds: [...evidenceIds].sort(),
     correctionReason: correctionReason.trim(),
-  });
+  };
+  const { dirty, markSaved } = useEditedSince(typed);
   useUnsavedChanges(
     correcting ? 'your correction of your assessment' : 'your assessment of this claim',
     dirty,
@@ -172,6 +177,42 @@ function AssessmentForm({
     awaitRefetchQueries: true,
   });
 
+  const draftInput = () => ({
+    claimId: claim.id,
+    verdict: values.verdict === '' ? null : values.verdict,
+    likelihood: values.likelihood === '' ? null : values.likelihood,
+    confidence: values.confidence === '' ? null : values.confidence,
+    rationale,
+    evidenceIds,
+  });
+
+  // A first assessment saves itself as the private draft once typing pauses, so a crash, a lost
+  // tab or a "Leave and discard" by mistake costs at most the last few seconds.
+  const [autosave] = useMutation(saveAssessmentDraftMutation);
+  const [autosaved, setAutosaved] = useState<{ at: Date } | { error: string } | null>(null);
+  const autosaving = useRef<Promise<unknown> | null>(null);
+  const typedKey = JSON.stringify(typed);
+  const autosaveNow = useEffectEvent(() => {
+    const input = draftInput();
+    const saveThese = markSaved;
+    const run = autosave({ variables: { input } })
+      .then(() => {
+        saveThese();
+        setAutosaved({ at: new Date() });
+      })
+      .catch((error: unknown) => setAutosaved({ error: describeError(error) }))
+      .finally(() => {
+        if (autosaving.current === run) autosaving.current = null;
+      });
+    autosaving.current = run;
+  });
+  const autosaveOn = !correcting && dirty && !confirming && !submission.loading && !draft.loading;
+  useEffect(() => {
+    if (!autosaveOn) return;
+    const timer = setTimeout(autosaveNow, AUTOSAVE_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, [autosaveOn, typedKey]);
+
   const choices = claim.evidence
     .filter((item) => !item.retracted)
     .map((item) => ({ id: item.id, label: evidenceLabel(item) }));
@@ -186,19 +227,9 @@ function AssessmentForm({
     setFieldErrors({});
     setFormError(null);
     try {
-      await saveDraft({
-        variables: {
-          input: {
-            claimId: claim.id,
-            verdict: values.verdict === '' ? null : values.verdict,
-            likelihood: values.likelihood === '' ? null : values.likelihood,
-            confidence: values.confidence === '' ? null : values.confidence,
-            rationale,
-            evidenceIds,
-          },
-        },
-      });
+      await saveDraft({ variables: { input: draftInput() } });
       markSaved();
+      setAutosaved(null);
       notifications.show({ color: 'teal', title: 'Draft saved', message: 'Only you can see it.' });
     } catch (error) {
       showError(error);
@@ -220,6 +251,8 @@ function AssessmentForm({
 
   const onConfirm = async () => {
     if (values.verdict === '' || values.likelihood === '' || values.confidence === '') return;
+    // A draft still being saved lands first, so it cannot outlive the submission.
+    await autosaving.current;
     try {
       await submitAssessment({
         variables: {
@@ -290,6 +323,21 @@ function AssessmentForm({
         />
         {formError !== null && (
           <ErrorAlert message={formError} title="Could not save the assessment" />
+        )}
+        {!correcting && (
+          <Text
+            size="xs"
+            c={autosaved !== null && 'error' in autosaved ? 'red.8' : 'dimmed'}
+            role="status"
+          >
+            {autosaved !== null && 'error' in autosaved
+              ? `Could not save the draft by itself: ${autosaved.error} Save it with "Save draft" or copy your text.`
+              : dirty
+                ? 'Not saved yet: saves itself as your private draft a few seconds after you stop typing.'
+                : autosaved !== null
+                  ? `Draft saved by itself at ${autosaved.at.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}. Only you can see it.`
+                  : 'What you type here saves itself as your private draft a few seconds after you stop typing.'}
+          </Text>
         )}
         <Group justify="flex-end">
           {correcting ? (

@@ -168,19 +168,26 @@ export function UnsavedChangesGuard({ children }: { children: ReactNode }) {
         centered
       >
         <Stack gap="md">
-          <Text size="sm">You have not saved:</Text>
-          <List size="sm">
-            {pending.map((label) => (
-              <List.Item key={label}>{label}</List.Item>
-            ))}
-          </List>
-          <Text size="sm">
-            If you leave this page now, what you typed there is lost. Stay to save it (or copy it)
-            first.
-          </Text>
+          {pending.length > 0 ? (
+            <>
+              <Text size="sm">You have not saved:</Text>
+              <List size="sm">
+                {pending.map((label) => (
+                  <List.Item key={label}>{label}</List.Item>
+                ))}
+              </List>
+              <Text size="sm">
+                If you leave this page now, what you typed there is lost. Stay to save it (or copy
+                it) first.
+              </Text>
+            </>
+          ) : (
+            // Saved meanwhile (a draft that saves itself): nothing would be lost now.
+            <Text size="sm">Everything on this page is saved now.</Text>
+          )}
           <Group justify="flex-end">
             <Button variant="default" onClick={leave}>
-              Leave and discard
+              {pending.length > 0 ? 'Leave and discard' : 'Leave'}
             </Button>
             <Button onClick={stay} data-autofocus>
               Stay on this page
