@@ -18,11 +18,10 @@ function stamp(column: Column | undefined, values: ObjectLiteral | undefined, no
  * `datetime('now')` and TypeORM's `CURRENT_TIMESTAMP`, both to the second, so two rows written in
  * one second tied: a claim adjudicated again within a second of its first adjudication could be
  * shown with the older one as "the latest", and "newest first" lists mixed up rows of the same
- * second. Each insert or update that does not set these columns itself gets the time from here
-(for `save` of a loaded entity: unless the writer changed its update time),
- * with milliseconds, as PostgreSQL's `now()` into `timestamptz(3)` already has. Timestamp
- * comparisons and indexes on SQLite read both forms (`comparableTimestamp`), so rows written
- * before keep their place.
+ * second. Each insert or update that does not set these columns itself gets the time from here,
+ * with milliseconds, as PostgreSQL's `now()` into `timestamptz(3)` already has (for `save` of a
+ * loaded entity: unless the writer changed its update time). Timestamp comparisons and indexes on
+ * SQLite read both forms (`comparableTimestamp`), so rows written before keep their place.
  */
 @EventSubscriber()
 export class SqliteMillisecondTimestamps implements EntitySubscriberInterface<ObjectLiteral> {
