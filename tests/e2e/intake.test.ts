@@ -234,6 +234,16 @@ describe('intake: extraction, duplicates, merging and imports', () => {
     await page.getByRole('button', { name: 'Import' }).click();
     await page.getByText(/^Writing claims… [\d,]+ of 20,000$/).waitFor();
     await page.getByRole('progressbar', { name: 'Import progress' }).waitFor();
+    // Leaving while it runs asks first: what it imported, or every problem found, shows only here.
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Queue' })
+      .click();
+    const leave = page.getByRole('dialog', { name: 'Leave this page?' });
+    await leave.getByText(/^the import under way/).waitFor();
+    await leave.getByRole('button', { name: 'Stay on this page' }).click();
+    await leave.waitFor({ state: 'hidden' });
+    expect(new URL(page.url()).pathname).toBe('/import');
     await screenshot(page, 'intake-import-writing');
     await page
       .getByText('20,000 claims, 0 evidence items and 0 new sources from 20,000 records.', {

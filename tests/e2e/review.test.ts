@@ -75,7 +75,7 @@ describe('blind review and adjudication', () => {
     // every field as typed.
     const mainNav = page.getByRole('navigation', { name: 'Main' });
     await mainNav.getByRole('link', { name: 'Queue' }).click();
-    const leave = page.getByRole('dialog', { name: 'Leave without saving?' });
+    const leave = page.getByRole('dialog', { name: 'Leave this page?' });
     await leave.getByText('your assessment of this claim').waitFor();
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await screenshot(page, 'review-leave-unsaved');
@@ -124,7 +124,7 @@ describe('blind review and adjudication', () => {
     // Submitted: nothing is left unsaved, so leaving asks nothing.
     await mainNav.getByRole('link', { name: 'Queue' }).click();
     await page.getByRole('heading', { name: 'Queue', level: 1 }).waitFor();
-    expect(await page.getByRole('dialog', { name: 'Leave without saving?' }).count()).toBe(0);
+    expect(await page.getByRole('dialog', { name: 'Leave this page?' }).count()).toBe(0);
     await context.close();
   });
 

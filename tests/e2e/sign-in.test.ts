@@ -68,7 +68,7 @@ describe('first run: sign in and see the demo project', () => {
     await page.getByLabel(/^Article text/).fill(article);
     await page.getByRole('button', { name: /Account menu/ }).click();
     await page.getByRole('menuitem', { name: 'Sign out' }).click();
-    const leave = page.getByRole('dialog', { name: 'Leave without saving?' });
+    const leave = page.getByRole('dialog', { name: 'Leave this page?' });
     await leave.getByText('the article you pasted (no claims found in it yet)').waitFor();
     await leave.getByRole('button', { name: 'Stay on this page' }).click();
     await leave.waitFor({ state: 'hidden' });
@@ -86,7 +86,7 @@ describe('first run: sign in and see the demo project', () => {
     // Choosing to discard signs out.
     await page.getByRole('button', { name: /Account menu/ }).click();
     await page.getByRole('menuitem', { name: 'Sign out' }).click();
-    await leave.getByRole('button', { name: 'Leave and discard' }).click();
+    await leave.getByRole('button', { name: 'Leave anyway' }).click();
     await page.getByLabel('Email').waitFor();
     expect(new URL(page.url()).pathname).toBe('/sign-in');
     await page.goto(`${product.url}/projects`);

@@ -187,7 +187,7 @@ function AssessmentForm({
   });
 
   // A first assessment saves itself as the private draft once typing pauses, so a crash, a lost
-  // tab or a "Leave and discard" by mistake costs at most the last few seconds.
+  // tab or a "Leave anyway" by mistake costs at most the last few seconds.
   const [autosave] = useMutation(saveAssessmentDraftMutation);
   const [autosaved, setAutosaved] = useState<{ at: Date } | { error: string } | null>(null);
   const autosaving = useRef<Promise<unknown> | null>(null);

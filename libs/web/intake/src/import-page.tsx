@@ -23,7 +23,13 @@ import {
   type ImportStage,
   counted,
 } from '@corroborate/domain';
-import { CLAIM_WRITE_ROLES, ErrorAlert, PageHeader, RequireRole } from '@corroborate/web-ui';
+import {
+  CLAIM_WRITE_ROLES,
+  ErrorAlert,
+  PageHeader,
+  RequireRole,
+  useUnsavedChanges,
+} from '@corroborate/web-ui';
 import { formatScore } from './duplicate-suggestions';
 import { ProjectSelect } from './project-select';
 import { FORMAT_LABELS, type ImportResponse, describeStage, uploadImport } from './upload-import';
@@ -87,6 +93,10 @@ function ImportScreen() {
   };
 
   const uploading = progress !== null;
+  useUnsavedChanges(
+    'the import under way: what it imported, or every problem it found, shows only on this page',
+    uploading,
+  );
 
   return (
     <>

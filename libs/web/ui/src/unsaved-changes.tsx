@@ -13,8 +13,9 @@ import { Button, Group, List, Modal, Stack, Text } from '@mantine/core';
 import { useBlocker } from 'react-router';
 
 /**
- * What the person has typed and not saved, by form: each form with unsaved input registers a
- * label ("your assessment"), and leaving the page — a link, a shortcut, signing out, closing or
+ * What the person has typed and not saved, or started and not seen finish, by form: each form
+ * with unsaved input (or work under way whose outcome shows only on its page) registers a label
+ * ("your assessment"), and leaving the page — a link, a shortcut, signing out, closing or
  * reloading the tab — asks first instead of dropping it.
  */
 export class UnsavedChanges {
@@ -164,22 +165,19 @@ export function UnsavedChangesGuard({ children }: { children: ReactNode }) {
       <Modal
         opened={blocker.state === 'blocked' || question !== null}
         onClose={stay}
-        title="Leave without saving?"
+        title="Leave this page?"
         centered
       >
         <Stack gap="md">
           {pending.length > 0 ? (
             <>
-              <Text size="sm">You have not saved:</Text>
+              <Text size="sm">Leaving now loses what is not saved or finished here:</Text>
               <List size="sm">
                 {pending.map((label) => (
                   <List.Item key={label}>{label}</List.Item>
                 ))}
               </List>
-              <Text size="sm">
-                If you leave this page now, what you typed there is lost. Stay to save it (or copy
-                it) first.
-              </Text>
+              <Text size="sm">Stay to save it (or copy it), or let it finish, first.</Text>
             </>
           ) : (
             // Saved meanwhile (a draft that saves itself): nothing would be lost now.
@@ -187,7 +185,7 @@ export function UnsavedChangesGuard({ children }: { children: ReactNode }) {
           )}
           <Group justify="flex-end">
             <Button variant="default" onClick={leave}>
-              {pending.length > 0 ? 'Leave and discard' : 'Leave'}
+              {pending.length > 0 ? 'Leave anyway' : 'Leave'}
             </Button>
             <Button onClick={stay} data-autofocus>
               Stay on this page
