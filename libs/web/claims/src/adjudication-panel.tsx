@@ -4,24 +4,24 @@ import { Button, Group, List, Modal, Paper, Stack, Text, Textarea, Title } from 
 import { notifications } from '@mantine/notifications';
 import type { ClaimQuery } from '@corroborate/graphql';
 import {
-  ChangedMeanwhileAlert,
   CLAIM_WRITE_ROLES,
   CONFIDENCE_LABELS,
+  ChangedMeanwhileAlert,
   ConflictAlert,
   DateTimeText,
   ErrorAlert,
   ExternalLink,
+  VERDICT_LABELS,
+  VerdictBadge,
   getConflict,
   getFormErrors,
   isVersionConflict,
   likelihoodLabel,
-  type ConflictInfo,
-  useEditedSince,
   useHasRole,
-  useUnsavedChanges,
+  type ConflictInfo,
   useVersionBase,
-  VERDICT_LABELS,
-  VerdictBadge,
+  useEditedSince,
+  useUnsavedChanges,
 } from '@corroborate/web-ui';
 import { evidenceLabel } from './evidence-list';
 import { adjudicateClaimMutation, reopenClaimMutation } from './review.graphql';

@@ -18,10 +18,10 @@ import type { AssessmentFieldsFragment, ClaimQuery } from '@corroborate/graphql'
 import {
   ConfirmModal,
   DateTimeText,
-  describeError,
   ErrorAlert,
   getFormErrors,
   useCurrentUser,
+  describeError,
   useEditedSince,
   useUnsavedChanges,
 } from '@corroborate/web-ui';

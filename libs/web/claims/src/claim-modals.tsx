@@ -4,24 +4,24 @@ import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { ClaimHeaderFieldsFragment } from '@corroborate/graphql';
 import {
-  ChangedMeanwhileAlert,
   CLAIM_FIELD_NAMES,
+  ChangedMeanwhileAlert,
   ClaimFields,
   ConflictAlert,
+  ErrorAlert,
   dateInputToIso,
   dateInputToLocalIso,
-  ErrorAlert,
   getConflict,
   getFormErrors,
-  isoToDateInput,
-  isoToUtcDate,
   isVersionConflict,
+  validateClaimFields,
   type ClaimFieldName,
   type ClaimFieldValues,
+  isoToDateInput,
+  isoToUtcDate,
   type ConflictInfo,
-  useUnsavedChanges,
   useVersionBase,
-  validateClaimFields,
+  useUnsavedChanges,
 } from '@corroborate/web-ui';
 import { rejectClaimMutation, updateClaimMutation } from './claim.graphql';
 import { rebaseClaimValues } from './claim-rebase';

@@ -18,13 +18,13 @@ import { IconCheck, IconSearch, IconX } from '@tabler/icons-react';
 import {
   CLAIM_WRITE_ROLES,
   ConfirmModal,
-  dateInputToIso,
-  describeError,
   EmptyState,
   ErrorAlert,
-  isHttpUrl,
   PageHeader,
   RequireRole,
+  dateInputToIso,
+  describeError,
+  isHttpUrl,
   useUnsavedChanges,
 } from '@corroborate/web-ui';
 import { DuplicateList } from './duplicate-suggestions';

@@ -6,16 +6,16 @@ import type { QueueClaimFieldsFragment } from '@corroborate/graphql';
 import {
   CLAIM_FIELD_NAMES,
   ClaimFields,
-  dateInputToIso,
-  dateInputToLocalIso,
   EMPTY_CLAIM_FIELDS,
   ErrorAlert,
+  dateInputToIso,
+  dateInputToLocalIso,
   getFormErrors,
+  validateClaimFields,
   type ClaimFieldName,
   type ClaimFieldValues,
   useEditedSince,
   useUnsavedChanges,
-  validateClaimFields,
 } from '@corroborate/web-ui';
 import { DuplicateSuggestions } from '@corroborate/web-intake';
 import { createClaimMutation, queueProjectsQuery } from './queue.graphql';
