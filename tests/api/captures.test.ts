@@ -359,7 +359,7 @@ describe('capture uploads', () => {
     const service = api.app.get(CapturesService);
     const warnings: string[] = [];
     const logger = { warn: (message: string) => warnings.push(message) } as unknown as Logger;
-    // The first 20 captures of the table are sampled (this one among them); every one has its file.
+    // The 20 newest captures are sampled (this one, the newest, among them); every one has its file.
     const path = service.store.pathOf(row.storageKey);
     expect((await service.storedSample()).paths).toContain(path);
     expect(await checkStoredFiles(logger, () => service.storedSample())).toBe(0);

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, utimesSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -423,5 +423,207 @@ describe(`kill -9 of the API on ${testDialect()}`, { timeout: 600_000 }, () => {
     if (acknowledged !== null) expect(found.map((r) => r.id)).toEqual([acknowledged]);
     // On SQLite it waited for the import, so it was never answered.
     if (direct.dialect === 'sqlite') expect(acknowledged).toBeNull();
+  });
+
+  it('kill -9 after an export and a release have written every file, before their records: not presented as complete, swept later', async () => {
+    // The record is written last and is what presents an export or a release as complete. This
+    // aims the kill at the moment between the finished files (the export renamed into place, the
+    // release's three files, delta and manifest written) and the record: the test holds the
+    // table's writes (on SQLite, every write) once the server has nothing else to write, and
+    // kills the server while it waits to write the record.
+    await signIn();
+    const postgres = direct.dialect === 'postgres';
+    const exportsDir = join(db.dataDir, 'exports');
+    const releasesDir = join(db.dataDir, 'releases');
+    const folders = (root: string) => new Set(existsSync(root) ? readdirSync(root) : []);
+    const releasesBefore = folders(releasesDir);
+    const recorded = {
+      exports: await direct.count('exports'),
+      releases: await direct.count('releases'),
+    };
+    const verified = Number(
+      (
+        await direct.query<{ n: number | string }>(
+          `SELECT COUNT(*) AS n FROM "claims" WHERE "projectId" = $1 AND "status" = 'VERIFIED'`,
+          [projectId],
+        )
+      )[0].n,
+    );
+    expect(verified).toBeGreaterThan(0);
+    const lastNumber = Number(
+      (
+        await direct.query<{ n: number | string | null }>(
+          `SELECT MAX("number") AS n FROM "releases" WHERE "nameKey" = 'faults weekly'`,
+        )
+      )[0].n ?? 0,
+    );
+    /** Holds writes while the server is stopped, so it cannot be half-way through one. */
+    const holdWhileStopped = async (table: string) => {
+      for (let attempt = 0; attempt < 200; attempt++) {
+        api.signal('SIGSTOP');
+        const held = await direct.holdWrites(table);
+        api.signal('SIGCONT');
+        if (held) return;
+        await pause(5);
+      }
+      throw new Error(`Could not hold the writes to ${table}`);
+    };
+    const waitFor = async (what: string, done: () => Promise<boolean> | boolean) => {
+      const deadline = Date.now() + 120_000;
+      while (!(await done())) {
+        if (Date.now() > deadline) throw new Error(`Never happened: ${what}`);
+        await pause(5);
+      }
+    };
+
+    // The export: once its partial file exists the server writes nothing until its record.
+    const res = await fetch(`${api.url}/api/exports`, {
+      method: 'POST',
+      headers: {
+        cookie: editor.cookie as string,
+        'content-type': 'application/json',
+        'x-requested-with': 'XMLHttpRequest',
+      },
+      body: JSON.stringify({ format: 'ndjson', filter: { projectId } }),
+    });
+    expect(res.status).toBe(200);
+    const exportId = res.headers.get('x-export-id') as string;
+    const reading = res.text().catch(() => 'connection lost');
+    const exportDir = join(exportsDir, exportId);
+    await waitFor('the export began writing', () => existsSync(join(exportDir, 'export.partial')));
+    await holdWhileStopped('exports');
+    await waitFor('the export wrote its manifest', () =>
+      existsSync(join(exportDir, 'manifest.json')),
+    );
+    if (postgres)
+      await waitFor(
+        'the export waited to write its record',
+        async () =>
+          (
+            await direct.query(
+              `SELECT 1 FROM pg_locks l JOIN pg_class c ON c.oid = l.relation
+             WHERE c.relname = 'exports' AND NOT l.granted`,
+            )
+          ).length > 0,
+      );
+    else await pause(300);
+    api.signal('SIGKILL');
+    await api.exited;
+    await direct.releaseWrites();
+    // Every file was complete; only the record was missing.
+    expect(readdirSync(exportDir).sort()).toEqual(['export', 'manifest.json']);
+    expect(await direct.count('exports')).toBe(recorded.exports);
+    expect(await reading).not.toMatch(/"event":"completed"/);
+
+    // The release: once every claim of the cut is recorded in `release_claims`, the server
+    // writes nothing until the release's record (files, delta and manifest are files).
+    api = await spawnApi(db);
+    const cut = new ApiClient(api.url);
+    cut.cookie = editor.cookie;
+    const cutting = cut
+      .request('mutation($input: CutReleaseInput!) { cutRelease(input: $input) { id } }', {
+        input: { name: 'Faults weekly', filter: { projectId } },
+      })
+      .catch(() => null);
+    let releaseId = '';
+    await waitFor('the release recorded all its claims', async () => {
+      api.signal('SIGSTOP');
+      try {
+        const rows = await direct.query<{ releaseId: string; n: number | string }>(
+          `SELECT "releaseId", COUNT(*) AS n FROM "release_claims"
+           WHERE "releaseId" NOT IN (SELECT "id" FROM "releases") GROUP BY "releaseId"`,
+        );
+        const complete = rows.find(
+          (r) => !releasesBefore.has(r.releaseId) && Number(r.n) === verified,
+        );
+        if ((await direct.count('releases')) > recorded.releases)
+          throw new Error('Too late to interrupt: the release was cut');
+        if (!complete) return false;
+        releaseId = complete.releaseId;
+        // Not held when the server was writing something else that moment: look again.
+        return await direct.holdWrites('releases');
+      } finally {
+        api.signal('SIGCONT');
+      }
+    });
+    const releaseDir = join(releasesDir, releaseId);
+    await waitFor('the release wrote its manifest', () =>
+      existsSync(join(releaseDir, 'manifest.json')),
+    );
+    if (postgres)
+      await waitFor(
+        'the release waited to write its record',
+        async () =>
+          (
+            await direct.query(
+              `SELECT 1 FROM pg_locks l JOIN pg_class c ON c.oid = l.relation
+             WHERE c.relname = 'releases' AND NOT l.granted`,
+            )
+          ).length > 0,
+      );
+    else await pause(300);
+    api.signal('SIGKILL');
+    await api.exited;
+    await direct.releaseWrites();
+    expect(readdirSync(releaseDir).sort()).toEqual([
+      'csv',
+      'delta.json',
+      'jsonld',
+      'manifest.json',
+      'ndjson',
+    ]);
+    expect(await direct.count('releases')).toBe(recorded.releases);
+    expect(await cutting).toBeNull();
+
+    // After a restart: neither is served, listed or audited as made.
+    api = await spawnApi(db);
+    await consistent();
+    const reader = new ApiClient(api.url);
+    reader.cookie = editor.cookie;
+    for (const path of [`/api/exports/${exportId}/file`, `/api/exports/${exportId}/manifest.json`])
+      expect(
+        (await fetch(`${api.url}${path}`, { headers: { cookie: reader.cookie as string } })).status,
+      ).toBe(404);
+    for (const path of [
+      `/api/releases/${releaseId}/files/ndjson`,
+      `/api/releases/${releaseId}/manifest.json`,
+    ])
+      expect(
+        (await fetch(`${api.url}${path}`, { headers: { cookie: reader.cookie as string } })).status,
+      ).toBe(404);
+    const listed = await reader.ok<{ releases: { id: string }[] }>('{ releases { id } }');
+    expect(listed.releases.map((r) => r.id)).not.toContain(releaseId);
+    expect(
+      await direct.query(`SELECT "id" FROM "audit_events" WHERE "entityId" IN ($1, $2)`, [
+        exportId,
+        releaseId,
+      ]),
+    ).toEqual([]);
+
+    // An hour after their last write the leftovers are swept (here: their files dated two hours
+    // back, then a restart, whose start-up sweep removes them with the release's claim rows).
+    await api.kill();
+    const twoHoursAgo = new Date(Date.now() - 2 * 3_600_000);
+    for (const dir of [exportDir, releaseDir]) {
+      for (const entry of readdirSync(dir)) utimesSync(join(dir, entry), twoHoursAgo, twoHoursAgo);
+      utimesSync(dir, twoHoursAgo, twoHoursAgo);
+    }
+    api = await spawnApi(db);
+    await waitFor(
+      'the leftovers were swept',
+      async () =>
+        !existsSync(exportDir) &&
+        !existsSync(releaseDir) &&
+        (await direct.query(`SELECT 1 FROM "release_claims" WHERE "releaseId" = $1`, [releaseId]))
+          .length === 0,
+    );
+
+    // The next release of that name is the next number: the abandoned cut took none.
+    await signIn();
+    const next = await editor.ok<{ cutRelease: { number: number; counts: { claims: number } } }>(
+      'mutation($input: CutReleaseInput!) { cutRelease(input: $input) { number counts { claims } } }',
+      { input: { name: 'Faults weekly', filter: { projectId } } },
+    );
+    expect(next.cutRelease).toEqual({ number: lastNumber + 1, counts: { claims: verified } });
   });
 });

@@ -579,6 +579,134 @@ describe('review workflow', () => {
       expect((await read(editor, c.id)).status).toBe('IN_REVIEW');
     });
 
+    it('keeps an unsent correction as a private draft beside the submission, and discards drafts on request', async () => {
+      const c = await claim();
+      const e1 = await addEvidence(editor, c.id, sourceId, 'https://example.org/correction-draft');
+      await assigned([c.id], [ids.reviewer, ids.reviewer2]);
+      const DISCARD =
+        'mutation($input: DiscardAssessmentDraftInput!) { discardAssessmentDraft(input: $input) }';
+      const MINE =
+        'query($id: ID!) { claim(id: $id) { myAssessment { id status verdict correctionReason } myCorrectionDraft { id status verdict rationale correctionReason evidence { id } } } }';
+      type Mine = {
+        claim: {
+          myAssessment: { id: string; status: string; verdict: string | null } | null;
+          myCorrectionDraft: {
+            id: string;
+            status: string;
+            verdict: string | null;
+            rationale: string | null;
+            correctionReason: string | null;
+            evidence: { id: string }[];
+          } | null;
+        };
+      };
+      const mine = async (client = reviewer) => (await client.ok<Mine>(MINE, { id: c.id })).claim;
+
+      // A first draft cannot carry a correction's reason, and is discarded on request.
+      await refused(
+        () =>
+          reviewer.request(DRAFT, {
+            input: { claimId: c.id, verdict: 'TRUE', correctionReason: 'Changed my mind' },
+          }),
+        'BAD_USER_INPUT',
+        'correctionReason',
+        /not submitted/,
+      );
+      await reviewer.ok(DRAFT, { input: { claimId: c.id, verdict: 'MIXED', evidenceIds: [e1] } });
+      expect((await mine()).myAssessment).toMatchObject({ status: 'DRAFT', verdict: 'MIXED' });
+      expect(
+        (
+          await reviewer.ok<{ discardAssessmentDraft: boolean }>(DISCARD, {
+            input: { claimId: c.id },
+          })
+        ).discardAssessmentDraft,
+      ).toBe(true);
+      expect(await mine()).toEqual({ myAssessment: null, myCorrectionDraft: null });
+      expect(
+        (
+          await reviewer.ok<{ discardAssessmentDraft: boolean }>(DISCARD, {
+            input: { claimId: c.id },
+          })
+        ).discardAssessmentDraft,
+      ).toBe(false);
+      // Only the reviewer's own draft: another reviewer of the claim has none, and an editor may not.
+      expect(
+        (
+          await reviewer2.ok<{ discardAssessmentDraft: boolean }>(DISCARD, {
+            input: { claimId: c.id },
+          })
+        ).discardAssessmentDraft,
+      ).toBe(false);
+      await refused(() => editor.request(DISCARD, { input: { claimId: c.id } }), 'FORBIDDEN');
+
+      // After submitting, a draft is a draft of the correction: the submission stays the
+      // reviewer's assessment, the draft keeps the reason, and nobody else sees it.
+      const first = (
+        await reviewer.ok<{ submitAssessment: { id: string } }>(SUBMIT, submission(c.id))
+      ).submitAssessment;
+      await reviewer.ok(DRAFT, {
+        input: {
+          claimId: c.id,
+          verdict: 'MOSTLY_TRUE',
+          rationale: 'The second source is a re-report.',
+          evidenceIds: [e1],
+          correctionReason: '  Found the original report  ',
+        },
+      });
+      const during = await mine();
+      expect(during.myAssessment).toMatchObject({
+        id: first.id,
+        status: 'SUBMITTED',
+        verdict: 'TRUE',
+      });
+      expect(during.myCorrectionDraft).toMatchObject({
+        status: 'DRAFT',
+        verdict: 'MOSTLY_TRUE',
+        rationale: 'The second source is a re-report.',
+        correctionReason: 'Found the original report',
+        evidence: [{ id: e1 }],
+      });
+      expect((await mine(reviewer2)).myCorrectionDraft).toBeNull();
+      await reviewer2.ok(SUBMIT, submission(c.id, { verdict: 'TRUE' }));
+      const seen = await read(reviewer2, c.id);
+      expect(seen.assessments.map((a) => a.id).sort()).not.toContain(during.myCorrectionDraft?.id);
+      expect(
+        seen.assessments.find((a) => a.reviewer.email === 'reviewer@example.org'),
+      ).toMatchObject({
+        id: first.id,
+        verdict: 'TRUE',
+      });
+      expect((await read(editor, c.id)).assessments.map((a) => a.status)).toEqual([
+        'SUBMITTED',
+        'SUBMITTED',
+      ]);
+      // Discarding the correction leaves the submission as it was.
+      await reviewer.ok(DISCARD, { input: { claimId: c.id } });
+      expect(await mine()).toMatchObject({
+        myAssessment: { id: first.id, status: 'SUBMITTED', verdict: 'TRUE' },
+        myCorrectionDraft: null,
+      });
+
+      // Submitting a correction makes its draft the new submission, superseding the first.
+      const draft = (
+        await reviewer.ok<{ saveAssessmentDraft: { id: string } }>(DRAFT, {
+          input: { claimId: c.id, verdict: 'MIXED', correctionReason: 'One source retracted' },
+        })
+      ).saveAssessmentDraft;
+      const corrected = await reviewer.ok<{
+        submitAssessment: { id: string; status: string; supersedes: { id: string } | null };
+      }>(SUBMIT, submission(c.id, { verdict: 'MIXED', correctionReason: 'One source retracted' }));
+      expect(corrected.submitAssessment).toMatchObject({
+        id: draft.id,
+        status: 'SUBMITTED',
+        supersedes: { id: first.id },
+      });
+      expect(await mine()).toMatchObject({
+        myAssessment: { id: draft.id, status: 'SUBMITTED', verdict: 'MIXED' },
+        myCorrectionDraft: null,
+      });
+    });
+
     it('moves the claim to NEEDS_ADJUDICATION when the required reviews are in, and flags disagreement', async () => {
       const c = await claim();
       await assigned([c.id], [ids.reviewer, ids.reviewer2]);

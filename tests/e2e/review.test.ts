@@ -121,6 +121,33 @@ describe('blind review and adjudication', () => {
     await page.getByText('Needs adjudication').first().waitFor();
     await screenshot(page, 'review-after-submit');
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    // A correction saves itself as a private draft too: after a reload it is offered to resume,
+    // with its reason; discarding it leaves the submission as it was.
+    await page.getByRole('button', { name: 'Correct assessment' }).click();
+    await page
+      .getByRole('textbox', { name: /^Correction reason/ })
+      .fill('The second outlet re-reports the first.');
+    await page.getByLabel(/^Likelihood/).selectOption('ROUGHLY_EVEN');
+    await page.getByText(/^Draft saved by itself at/).waitFor();
+    await page.reload();
+    await page.getByText('Unsent correction').waitFor();
+    expect(await page.getByLabel(/^Likelihood/).count()).toBe(0);
+    await screenshot(page, 'review-unsent-correction');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Resume correction' }).click();
+    expect(await page.getByRole('textbox', { name: /^Correction reason/ }).inputValue()).toBe(
+      'The second outlet re-reports the first.',
+    );
+    expect(await page.getByLabel(/^Likelihood/).inputValue()).toBe('ROUGHLY_EVEN');
+    await page.getByRole('button', { name: 'Discard correction' }).click();
+    const discard = page.getByRole('dialog', { name: 'Discard this correction?' });
+    await discard.getByRole('button', { name: 'Discard correction' }).click();
+    await page.getByRole('button', { name: 'Correct assessment' }).waitFor();
+    expect(await page.getByText('Unsent correction').count()).toBe(0);
+    await page.reload();
+    await page.getByRole('button', { name: 'Correct assessment' }).waitFor();
+    expect(await page.getByText('Unsent correction').count()).toBe(0);
+
     // Submitted: nothing is left unsaved, so leaving asks nothing.
     await mainNav.getByRole('link', { name: 'Queue' }).click();
     await page.getByRole('heading', { name: 'Queue', level: 1 }).waitFor();

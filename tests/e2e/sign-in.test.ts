@@ -58,6 +58,36 @@ describe('first run: sign in and see the demo project', () => {
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
   });
 
+  it('a new API token, shown only once, is not lost by going back before closing it', async () => {
+    // Reached from the account menu, so going back stays within the app.
+    await page.getByRole('button', { name: /Account menu/ }).click();
+    await page.getByRole('menuitem', { name: 'API tokens' }).click();
+    await page.getByRole('heading', { name: /API tokens/, level: 1 }).waitFor();
+    await page.getByRole('button', { name: 'New token' }).first().click();
+    await page.getByLabel(/^Name/).fill('Nightly import script');
+    await page.getByRole('button', { name: 'Create token' }).click();
+    const secret = page.getByTestId('new-api-token');
+    await secret.waitFor();
+    const token = (await secret.textContent()) ?? '';
+    expect(token.length).toBeGreaterThan(20);
+    // The browser's back button while the secret is on screen asks first; staying keeps it.
+    await page.goBack();
+    const leave = page.getByRole('dialog', { name: 'Leave this page?' });
+    await leave.getByText('the new API token, shown only this once').waitFor();
+    await screenshot(page, 'api-token-leave-question');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await leave.getByRole('button', { name: 'Stay on this page' }).click();
+    await leave.waitFor({ state: 'hidden' });
+    expect(new URL(page.url()).pathname).toBe('/account/tokens');
+    expect(await secret.textContent()).toBe(token);
+    // Once the dialog is closed ("Done") the page is left without a question.
+    await page.getByRole('button', { name: 'Done' }).click();
+    await secret.waitFor({ state: 'hidden' });
+    await page.goBack();
+    await page.getByRole('link', { name: 'Belarus protests, Jan 2021' }).waitFor();
+    expect(await leave.count()).toBe(0);
+  });
+
   it('keeps the session across a reload, and signing out returns to sign-in', async () => {
     await page.reload();
     await page.getByRole('link', { name: 'Belarus protests, Jan 2021' }).waitFor();

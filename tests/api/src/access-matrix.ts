@@ -377,6 +377,15 @@ export const ACCESS_MATRIX: readonly AccessRow[] = [
       ),
   },
   {
+    operation: 'Mutation.discardAssessmentDraft',
+    allowed: ['assignedReviewer'],
+    request: (f) =>
+      input(
+        'mutation($input: DiscardAssessmentDraftInput!) { discardAssessmentDraft(input: $input) }',
+        { claimId: f.claimId },
+      ),
+  },
+  {
     operation: 'Mutation.submitAssessment',
     passesGuardWith: 'BAD_USER_INPUT',
     allowed: ['assignedReviewer'],

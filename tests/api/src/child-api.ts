@@ -123,6 +123,13 @@ export interface DirectDb {
   count(table: string): Promise<number>;
   /** True while another connection holds an open write transaction. */
   writeTransactionOpen(): Promise<boolean>;
+  /**
+   * Opens a transaction that keeps every other connection from writing to `table` (on SQLite,
+   * to the whole database) until `releaseWrites`; false, with nothing held, when another
+   * connection is writing at that moment.
+   */
+  holdWrites(table: string): Promise<boolean>;
+  releaseWrites(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -151,6 +158,19 @@ export async function openDirect(db: TestDatabase): Promise<DirectDb> {
           throw error;
         }
       },
+      holdWrites: () => {
+        try {
+          sqlite.exec('BEGIN IMMEDIATE');
+          return Promise.resolve(true);
+        } catch (error) {
+          if ((error as { code?: string }).code === 'SQLITE_BUSY') return Promise.resolve(false);
+          throw error;
+        }
+      },
+      releaseWrites: () => {
+        if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
+        return Promise.resolve();
+      },
       close: () => {
         sqlite.close();
         return Promise.resolve();
@@ -175,6 +195,21 @@ export async function openDirect(db: TestDatabase): Promise<DirectDb> {
           )
         )[0].n,
       ) > 0,
+    holdWrites: async (table) => {
+      await pg.query('BEGIN');
+      try {
+        // EXCLUSIVE: other connections may still read the table, not write it.
+        await pg.query(`LOCK TABLE "${table}" IN EXCLUSIVE MODE NOWAIT`);
+        return true;
+      } catch (error) {
+        await pg.query('ROLLBACK');
+        if ((error as { code?: string }).code === '55P03') return false;
+        throw error;
+      }
+    },
+    releaseWrites: async () => {
+      await pg.query('ROLLBACK');
+    },
     close: () => pg.end(),
   };
 }

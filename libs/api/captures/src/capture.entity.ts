@@ -17,6 +17,7 @@ import { type CaptureMethod } from './dto/capture.type';
  */
 @Entity('captures')
 @Index('captures_evidence_version_unique', ['evidenceId', 'version'], { unique: true })
+@Index('captures_captured_at', ['capturedAt'])
 export class CaptureEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

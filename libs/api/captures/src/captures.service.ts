@@ -78,11 +78,17 @@ export class CapturesService implements OnApplicationBootstrap, OnApplicationShu
     if (this.checker) clearTimeout(this.checker);
   }
 
-  /** The files of some captures: the first 20 rows read, whatever the size of the table. */
+  /**
+   * The files of the 20 newest captures (by the `captures_captured_at` index, whatever the size
+   * of the table): a data folder restored from a backup older than the database, or not shared
+   * with the server that stored them, lacks the newest first.
+   */
   async storedSample(): Promise<{ what: string; paths: string[] }> {
-    const rows = await this.dataSource
-      .getRepository(CaptureEntity)
-      .find({ select: { id: true, storageKey: true }, take: 20 });
+    const rows = await this.dataSource.getRepository(CaptureEntity).find({
+      select: { id: true, storageKey: true },
+      order: { capturedAt: 'DESC' },
+      take: 20,
+    });
     return { what: 'captures', paths: rows.map((row) => this.store.pathOf(row.storageKey)) };
   }
 

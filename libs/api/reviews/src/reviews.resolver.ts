@@ -25,6 +25,7 @@ import {
   AssignReviewersInput,
   AutoAssignInput,
   DeclineAssignmentInput,
+  DiscardAssessmentDraftInput,
   ReassignReviewerInput,
   ReopenClaimInput,
   SaveAssessmentDraftInput,
@@ -124,6 +125,18 @@ export class ReviewsResolver {
     @Args('input') input: SaveAssessmentDraftInput,
   ): Promise<AssessmentType> {
     return this.service.saveDraft(actor, input);
+  }
+
+  @Roles(Role.REVIEWER)
+  @Mutation(() => Boolean, {
+    description:
+      "Discards the caller's unsent draft on the claim (of a first assessment or of a correction); false when there is none. Submissions are never discarded. FORBIDDEN when not assigned to the claim.",
+  })
+  discardAssessmentDraft(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: DiscardAssessmentDraftInput,
+  ): Promise<boolean> {
+    return this.service.discardDraft(actor, input.claimId);
   }
 
   @Roles(Role.REVIEWER)
@@ -265,7 +278,8 @@ export class ClaimReviewsResolver {
 
   @ResolveField(() => AssessmentType, {
     nullable: true,
-    description: "The caller's latest draft or submission on this claim.",
+    description:
+      "The caller's current submission on this claim, or their draft while they have not submitted.",
   })
   async myAssessment(
     @Parent() claim: ClaimType,
@@ -273,12 +287,24 @@ export class ClaimReviewsResolver {
     @Loaders() loaders: LoaderRegistry,
   ): Promise<AssessmentType | null> {
     const mine = await this.service.loaders(loaders, actor).mineByClaim().load(claim.id);
-    const current = mine.filter((a) => a.status !== 'SUPERSEDED');
     return (
-      current.find((a) => a.status === 'DRAFT') ??
-      current.find((a) => a.status === 'SUBMITTED') ??
-      null
+      mine.find((a) => a.status === 'SUBMITTED') ?? mine.find((a) => a.status === 'DRAFT') ?? null
     );
+  }
+
+  @ResolveField(() => AssessmentType, {
+    nullable: true,
+    description:
+      "The caller's unsent correction: a draft saved after their submission (seen only by them); null when there is none.",
+  })
+  async myCorrectionDraft(
+    @Parent() claim: ClaimType,
+    @CurrentActor() actor: Actor,
+    @Loaders() loaders: LoaderRegistry,
+  ): Promise<AssessmentType | null> {
+    const mine = await this.service.loaders(loaders, actor).mineByClaim().load(claim.id);
+    if (!mine.some((a) => a.status === 'SUBMITTED')) return null;
+    return mine.find((a) => a.status === 'DRAFT') ?? null;
   }
 
   @ResolveField(() => DisagreementType, {

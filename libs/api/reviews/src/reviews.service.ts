@@ -63,6 +63,8 @@ export interface DraftRequest {
   confidence?: Confidence | null;
   rationale?: string | null;
   evidenceIds?: readonly string[] | null;
+  /** A draft of a correction only: why the submitted assessment changes. */
+  correctionReason?: string | null;
 }
 
 export interface SubmissionRequest {
@@ -620,10 +622,30 @@ export class ReviewsService implements OnModuleInit {
       );
   }
 
-  /** Creates or updates the caller's draft; unsent values given as null are cleared. */
+  /**
+   * Creates or updates the caller's draft; unsent values given as null are cleared. A draft saved
+   * after the caller has submitted is a draft of their correction (it may carry the correction's
+   * reason); submitting it supersedes the submission, as any correction does.
+   */
   saveDraft(actor: Actor, request: DraftRequest): Promise<AssessmentEntity> {
     return this.dataSource.transaction(async (manager) => {
       const { claim, assignment } = await this.assessable(manager, actor, request.claimId);
+      const correctionReason =
+        request.correctionReason === undefined
+          ? undefined
+          : request.correctionReason?.trim() || null;
+      if (
+        correctionReason &&
+        !(await manager.existsBy(AssessmentEntity, {
+          claimId: claim.id,
+          reviewerId: actor.id,
+          status: 'SUBMITTED',
+        }))
+      )
+        throw new BadInputError(
+          'correctionReason',
+          'You have not submitted an assessment of this claim yet: only a correction of a submission has a correctionReason.',
+        );
       const evidenceIds =
         request.evidenceIds === undefined || request.evidenceIds === null
           ? null
@@ -661,10 +683,30 @@ export class ReviewsService implements OnModuleInit {
           );
         draft.rationale = rationale;
       }
+      if (correctionReason !== undefined) draft.correctionReason = correctionReason;
       draft.updatedAt = now;
       const saved = await manager.save(draft);
       if (evidenceIds !== null) await this.writeEvidenceLinks(manager, saved.id, evidenceIds);
       return saved;
+    });
+  }
+
+  /**
+   * Discards the caller's draft on the claim (a first assessment's or a correction's) with the
+   * evidence it cited; false when there is none. Drafts are private and never audited.
+   */
+  discardDraft(actor: Actor, claimId: string): Promise<boolean> {
+    return this.dataSource.transaction(async (manager) => {
+      const { claim } = await this.assessable(manager, actor, claimId);
+      const draft = await manager.findOneBy(AssessmentEntity, {
+        claimId: claim.id,
+        reviewerId: actor.id,
+        status: 'DRAFT',
+      });
+      if (!draft) return false;
+      await manager.delete(AssessmentEvidenceEntity, { assessmentId: draft.id });
+      await manager.delete(AssessmentEntity, { id: draft.id });
+      return true;
     });
   }
 

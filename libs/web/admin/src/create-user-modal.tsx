@@ -11,6 +11,7 @@ import {
   ROLE_LABELS,
   getFormErrors,
   isRole,
+  useUnsavedChanges,
 } from '@corroborate/web-ui';
 import { PASSWORD_RULE, checkPassword } from './password-rules';
 import { createUserMutation, usersQuery } from './users.graphql';
@@ -40,6 +41,10 @@ function CreateUserForm({ onClose }: { onClose: () => void }) {
   const [displayName, setDisplayName] = useState('');
   const [role, setRole] = useState<Role>('REVIEWER');
   const [password, setPassword] = useState('');
+  useUnsavedChanges(
+    'the new user’s details',
+    email.trim() !== '' || displayName.trim() !== '' || password !== '',
+  );
   const [fieldErrors, setFieldErrors] = useState<Partial<Record<UserField, string>>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [createUser, { loading }] = useMutation(createUserMutation, {

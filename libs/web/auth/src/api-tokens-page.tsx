@@ -24,6 +24,7 @@ import {
   PageHeader,
   TableSkeleton,
   getFormErrors,
+  useUnsavedChanges,
 } from '@corroborate/web-ui';
 import {
   apiTokensQuery,
@@ -138,6 +139,11 @@ function CreateApiTokenModal({ opened, onClose }: { opened: boolean; onClose: ()
   const [fieldErrors, setFieldErrors] = useState<Partial<Record<TokenField, string>>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [secret, setSecret] = useState<string | null>(null);
+  // The secret is shown once: leaving before closing this dialog would lose it for good.
+  useUnsavedChanges(
+    secret !== null ? 'the new API token, shown only this once' : 'the API token you are creating',
+    opened && (secret !== null || name.trim() !== ''),
+  );
   const copyButtonRef = useRef<HTMLButtonElement>(null);
   const [create, { loading }] = useMutation(createApiTokenMutation, {
     refetchQueries: [{ query: apiTokensQuery }],

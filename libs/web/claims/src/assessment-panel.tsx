@@ -28,6 +28,7 @@ import {
 import { evidenceLabel } from './evidence-list';
 import {
   declineAssignmentMutation,
+  discardAssessmentDraftMutation,
   saveAssessmentDraftMutation,
   submitAssessmentMutation,
 } from './review.graphql';
@@ -51,7 +52,7 @@ const ASSESSMENT_FIELDS = [
 ] as const;
 type AssessmentField = (typeof ASSESSMENT_FIELDS)[number];
 
-/** How long typing must pause before a first assessment saves itself as the draft. */
+/** How long typing must pause before an assessment or a correction saves itself as the draft. */
 const AUTOSAVE_AFTER_MS = 4000;
 
 /** The caller's OPEN or SUBMITTED assignment on the claim, if any. */
@@ -69,8 +70,11 @@ export function MyAssessmentPanel({ claim }: { claim: Claim }) {
   const assignment = useMyAssignment(claim);
   const [correcting, setCorrecting] = useState(false);
   const [declining, setDeclining] = useState(false);
+  // A new form after a draft is discarded (the form's fields start from the saved draft).
+  const [formKey, setFormKey] = useState(0);
   if (assignment === null) return null;
   const mine = claim.myAssessment;
+  const correctionDraft = claim.myCorrectionDraft;
   const submitted = mine !== null && mine.status === 'SUBMITTED';
   const locked = claim.status === 'VERIFIED' || claim.status === 'REJECTED';
 
@@ -103,10 +107,17 @@ export function MyAssessmentPanel({ claim }: { claim: Claim }) {
             Submitted <DateTimeText value={mine.submittedAt} />
           </Text>
           <AssessmentSummary assessment={mine} />
+          {!locked && correctionDraft !== null && (
+            <Alert color="blue" variant="light" title="Unsent correction">
+              You started a correction of this assessment, last saved{' '}
+              <DateTimeText value={correctionDraft.updatedAt} />. Only you can see it until you
+              submit it.
+            </Alert>
+          )}
           {!locked && (
             <Group>
               <Button variant="default" onClick={() => setCorrecting(true)}>
-                Correct assessment
+                {correctionDraft !== null ? 'Resume correction' : 'Correct assessment'}
               </Button>
             </Group>
           )}
@@ -119,11 +130,15 @@ export function MyAssessmentPanel({ claim }: { claim: Claim }) {
       )}
       {(!submitted || correcting) && !locked && (
         <AssessmentForm
-          key={correcting ? 'correct' : 'draft'}
+          key={`${correcting ? 'correct' : 'draft'}-${formKey}`}
           claim={claim}
-          initial={mine}
+          initial={correcting ? (correctionDraft ?? mine) : mine}
           correcting={correcting}
           onDone={() => setCorrecting(false)}
+          onDiscarded={() => {
+            setCorrecting(false);
+            setFormKey((key) => key + 1);
+          }}
         />
       )}
       <DeclineAssignmentModal
@@ -139,11 +154,14 @@ function AssessmentForm({
   initial,
   correcting,
   onDone,
+  onDiscarded,
 }: {
   claim: Claim;
+  /** The saved draft to go on with, else the submission a correction starts from. */
   initial: AssessmentFieldsFragment | null;
   correcting: boolean;
   onDone: () => void;
+  onDiscarded: () => void;
 }) {
   const [values, setValues] = useState<JudgementValues>({
     verdict: initial?.verdict ?? '',
@@ -154,7 +172,12 @@ function AssessmentForm({
   const [evidenceIds, setEvidenceIds] = useState<string[]>(
     initial?.evidence.map((item) => item.id) ?? [],
   );
-  const [correctionReason, setCorrectionReason] = useState('');
+  const [correctionReason, setCorrectionReason] = useState(
+    initial?.status === 'DRAFT' ? (initial.correctionReason ?? '') : '',
+  );
+  /** Whether a draft of this form is stored (it can be discarded). */
+  const [draftStored, setDraftStored] = useState(initial?.status === 'DRAFT');
+  const [discarding, setDiscarding] = useState(false);
   const typed = {
     values,
     rationale: rationale.trim(),
@@ -176,6 +199,10 @@ function AssessmentForm({
     refetchQueries: ['Claim'],
     awaitRefetchQueries: true,
   });
+  const [discardDraft, discard] = useMutation(discardAssessmentDraftMutation, {
+    refetchQueries: ['Claim'],
+    awaitRefetchQueries: true,
+  });
 
   const draftInput = () => ({
     claimId: claim.id,
@@ -184,10 +211,11 @@ function AssessmentForm({
     confidence: values.confidence === '' ? null : values.confidence,
     rationale,
     evidenceIds,
+    ...(correcting ? { correctionReason } : {}),
   });
 
-  // A first assessment saves itself as the private draft once typing pauses, so a crash, a lost
-  // tab or a "Leave anyway" by mistake costs at most the last few seconds.
+  // The assessment (or the correction) saves itself as the private draft once typing pauses, so
+  // a crash, a lost tab or a "Leave anyway" by mistake costs at most the last few seconds.
   const [autosave] = useMutation(saveAssessmentDraftMutation);
   const [autosaved, setAutosaved] = useState<{ at: Date } | { error: string } | null>(null);
   const autosaving = useRef<Promise<unknown> | null>(null);
@@ -198,6 +226,7 @@ function AssessmentForm({
     const run = autosave({ variables: { input } })
       .then(() => {
         saveThese();
+        setDraftStored(true);
         setAutosaved({ at: new Date() });
       })
       .catch((error: unknown) => setAutosaved({ error: describeError(error) }))
@@ -206,7 +235,13 @@ function AssessmentForm({
       });
     autosaving.current = run;
   });
-  const autosaveOn = !correcting && dirty && !confirming && !submission.loading && !draft.loading;
+  const autosaveOn =
+    dirty &&
+    !confirming &&
+    !discarding &&
+    !submission.loading &&
+    !draft.loading &&
+    !discard.loading;
   useEffect(() => {
     if (!autosaveOn) return;
     const timer = setTimeout(autosaveNow, AUTOSAVE_AFTER_MS);
@@ -229,11 +264,48 @@ function AssessmentForm({
     try {
       await saveDraft({ variables: { input: draftInput() } });
       markSaved();
+      setDraftStored(true);
       setAutosaved(null);
       notifications.show({ color: 'teal', title: 'Draft saved', message: 'Only you can see it.' });
     } catch (error) {
       showError(error);
     }
+  };
+
+  /** Closes the correction; what was typed since the last save is kept as its draft first. */
+  const onClose = async () => {
+    await autosaving.current;
+    if (dirty) {
+      try {
+        await saveDraft({ variables: { input: draftInput() } });
+      } catch (error) {
+        showError(error);
+        return;
+      }
+      notifications.show({
+        color: 'teal',
+        title: 'Correction kept as a draft',
+        message: 'Only you can see it; resume it from “Your assessment”.',
+      });
+    }
+    onDone();
+  };
+
+  const onDiscard = async () => {
+    await autosaving.current;
+    try {
+      await discardDraft({ variables: { input: { claimId: claim.id } } });
+    } catch {
+      return; // shown in the dialog, which stays open
+    }
+    markSaved();
+    setDiscarding(false);
+    notifications.show({
+      color: 'teal',
+      title: correcting ? 'Correction discarded' : 'Draft discarded',
+      message: correcting ? 'Your submitted assessment stands.' : 'The form is empty again.',
+    });
+    onDiscarded();
   };
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
@@ -324,34 +396,55 @@ function AssessmentForm({
         {formError !== null && (
           <ErrorAlert message={formError} title="Could not save the assessment" />
         )}
-        {!correcting && (
-          <Text
-            size="xs"
-            c={autosaved !== null && 'error' in autosaved ? 'red.8' : 'dimmed'}
-            role="status"
-          >
-            {autosaved !== null && 'error' in autosaved
-              ? `Could not save the draft by itself: ${autosaved.error} Save it with "Save draft" or copy your text.`
-              : dirty
-                ? 'Not saved yet: saves itself as your private draft a few seconds after you stop typing.'
-                : autosaved !== null
-                  ? `Draft saved by itself at ${autosaved.at.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}. Only you can see it.`
-                  : 'What you type here saves itself as your private draft a few seconds after you stop typing.'}
-          </Text>
-        )}
+        <Text
+          size="xs"
+          c={autosaved !== null && 'error' in autosaved ? 'red.8' : 'dimmed'}
+          role="status"
+        >
+          {autosaved !== null && 'error' in autosaved
+            ? `Could not save the draft by itself: ${autosaved.error} Save it with "Save draft" or copy your text.`
+            : dirty
+              ? 'Not saved yet: saves itself as your private draft a few seconds after you stop typing.'
+              : autosaved !== null
+                ? `Draft saved by itself at ${autosaved.at.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}. Only you can see it.`
+                : 'What you type here saves itself as your private draft a few seconds after you stop typing.'}
+        </Text>
         <Group justify="flex-end">
-          {correcting ? (
-            <Button variant="default" onClick={onDone}>
-              Cancel
-            </Button>
-          ) : (
-            <Button variant="default" loading={draft.loading} onClick={() => void onSaveDraft()}>
-              Save draft
+          {(draftStored || dirty) && (
+            <Button variant="subtle" color="red" onClick={() => setDiscarding(true)}>
+              {correcting ? 'Discard correction' : 'Discard draft'}
             </Button>
           )}
+          {correcting && (
+            <Button variant="default" loading={draft.loading} onClick={() => void onClose()}>
+              Close
+            </Button>
+          )}
+          <Button variant="default" loading={draft.loading} onClick={() => void onSaveDraft()}>
+            Save draft
+          </Button>
           <Button type="submit">{correcting ? 'Submit correction' : 'Submit assessment'}</Button>
         </Group>
       </Stack>
+      <ConfirmModal
+        opened={discarding}
+        title={correcting ? 'Discard this correction?' : 'Discard this draft?'}
+        confirmLabel={correcting ? 'Discard correction' : 'Discard draft'}
+        confirmColor="red"
+        loading={discard.loading}
+        error={discard.error}
+        onConfirm={() => void onDiscard()}
+        onClose={() => {
+          discard.reset();
+          setDiscarding(false);
+        }}
+      >
+        <Text size="sm">
+          {correcting
+            ? 'What you changed is deleted; your submitted assessment stays as it is.'
+            : 'Everything in the form is deleted. Nobody else has seen it.'}
+        </Text>
+      </ConfirmModal>
       <ConfirmModal
         opened={confirming}
         title={correcting ? 'Submit correction?' : 'Submit assessment?'}
@@ -388,6 +481,7 @@ function DeclineAssignmentModal({
 
 function DeclineForm({ assignmentId, onClose }: { assignmentId: string; onClose: () => void }) {
   const [reason, setReason] = useState('');
+  useUnsavedChanges('the reason for declining the assignment', reason.trim() !== '');
   const [reasonError, setReasonError] = useState<string | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
   const [decline, { loading }] = useMutation(declineAssignmentMutation, {

@@ -209,6 +209,9 @@ export const claimQuery = graphql(`
       myAssessment {
         ...AssessmentFields
       }
+      myCorrectionDraft {
+        ...AssessmentFields
+      }
       assessments {
         ...AssessmentFields
       }

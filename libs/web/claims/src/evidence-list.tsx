@@ -39,6 +39,7 @@ import {
   isVersionConflict,
   describeError,
   type ConflictInfo,
+  useUnsavedChanges,
 } from '@corroborate/web-ui';
 import { retractEvidenceMutation } from './claim.graphql';
 import { CaptureTable, CaptureUrlButton } from './captures';
@@ -326,6 +327,7 @@ function RetractForm({
   onReload: () => Promise<unknown>;
 }) {
   const [reason, setReason] = useState('');
+  useUnsavedChanges('the reason for retracting the evidence', reason.trim() !== '');
   const [reasonError, setReasonError] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [conflict, setConflict] = useState<ConflictInfo | null>(null);

@@ -3,7 +3,12 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { Button, Group, Modal, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { AssignmentFieldsFragment, ClaimQuery } from '@corroborate/graphql';
-import { ErrorAlert, dateInputToLocalIso, getFormErrors } from '@corroborate/web-ui';
+import {
+  ErrorAlert,
+  dateInputToLocalIso,
+  getFormErrors,
+  useUnsavedChanges,
+} from '@corroborate/web-ui';
 import { reassignReviewerMutation, reviewersQuery } from './review.graphql';
 
 type Claim = ClaimQuery['claim'];
@@ -48,6 +53,10 @@ function ReassignForm({
   const [reviewerId, setReviewerId] = useState<string | null>(null);
   const [dueAt, setDueAt] = useState('');
   const [reason, setReason] = useState('');
+  useUnsavedChanges(
+    'the reassignment you are filling in',
+    reviewerId !== null || dueAt !== '' || reason.trim() !== '',
+  );
   const [fieldErrors, setFieldErrors] = useState<Partial<Record<Field, string>>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [reassign, { loading }] = useMutation(reassignReviewerMutation, {

@@ -75,6 +75,12 @@ export const saveAssessmentDraftMutation = graphql(`
   }
 `);
 
+export const discardAssessmentDraftMutation = graphql(`
+  mutation DiscardAssessmentDraft($input: DiscardAssessmentDraftInput!) {
+    discardAssessmentDraft(input: $input)
+  }
+`);
+
 export const submitAssessmentMutation = graphql(`
   mutation SubmitAssessment($input: SubmitAssessmentInput!) {
     submitAssessment(input: $input) {

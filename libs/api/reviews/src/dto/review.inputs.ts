@@ -137,6 +137,13 @@ export class DeclineAssignmentInput {
 }
 
 @InputType()
+export class DiscardAssessmentDraftInput {
+  @Field(() => ID)
+  @IsUUID('all', { message: idRule('claimId') })
+  claimId: string;
+}
+
+@InputType()
 export class SaveAssessmentDraftInput {
   @Field(() => ID)
   @IsUUID('all', { message: idRule('claimId') })
@@ -171,6 +178,18 @@ export class SaveAssessmentDraftInput {
   @ArrayMaxSize(MAX_CITED, { message: `evidenceIds must list at most ${MAX_CITED} items.` })
   @IsUUID('all', { each: true, message: idsRule('evidenceIds') })
   evidenceIds?: string[] | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Only in a draft of a correction (saved after the caller has submitted): why the assessment changes.',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(MAX_REASON, {
+    message: `correctionReason must be at most ${MAX_REASON} characters.`,
+  })
+  correctionReason?: string | null;
 }
 
 @InputType()

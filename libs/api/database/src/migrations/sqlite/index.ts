@@ -17,6 +17,7 @@ import { QueueFilterIndexes1796800000000 } from './1796800000000-QueueFilterInde
 import { ForeignKeyIndexes1796900000000 } from './1796900000000-ForeignKeyIndexes';
 import { AuditHistoryOrder1797000000000 } from './1797000000000-AuditHistoryOrder';
 import { ActivityIndexes1797100000000 } from './1797100000000-ActivityIndexes';
+import { CapturesNewestFirst1797200000000 } from './1797200000000-CapturesNewestFirst';
 
 export const sqliteMigrations = [
   Foundation1795598293617,
@@ -37,4 +38,5 @@ export const sqliteMigrations = [
   ForeignKeyIndexes1796900000000,
   AuditHistoryOrder1797000000000,
   ActivityIndexes1797100000000,
+  CapturesNewestFirst1797200000000,
 ];
