@@ -87,9 +87,29 @@ describe('discussion, notifications and auto-assignment', () => {
     expect(await box.inputValue()).toBe(
       'Viasna also listed marches; @reviewer2@example.org can you compare?',
     );
+    // Not posted yet: this browser keeps it, so a reloaded (or crashed, or closed) tab brings it
+    // back, saying so.
+    const keptDrafts = () =>
+      ruslan.evaluate(
+        () =>
+          Object.keys(localStorage).filter((key) => key.startsWith('corroborate.draft.')).length,
+      );
+    await expect.poll(keptDrafts).toBe(1);
+    ruslan.once('dialog', (dialog) => void dialog.accept());
+    await ruslan.reload();
+    await discussion.getByText('Brought back what you typed').waitFor();
+    expect(await box.inputValue()).toBe(
+      'Viasna also listed marches; @reviewer2@example.org can you compare?',
+    );
+    await discussion.getByText('Notifies Rita Reviewer.').waitFor();
+    await screenshot(ruslan, 'discussion-brought-back');
+    expect(await seriousAccessibilityViolations(ruslan)).toEqual([]);
     await discussion.getByRole('button', { name: 'Post comment' }).click();
     const posted = discussion.getByRole('article', { name: 'Comment by Ruslan Reviewer' });
     await posted.getByText('@reviewer2@example.org').waitFor();
+    // Posted: nothing is kept any more.
+    expect(await discussion.getByText('Brought back what you typed').count()).toBe(0);
+    expect(await keptDrafts()).toBe(0);
     expect(await posted.textContent()).toContain('can you compare?');
     await posted.getByRole('button', { name: /^Edit \(until/ }).waitFor();
     await screenshot(ruslan, 'discussion-posted');

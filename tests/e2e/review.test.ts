@@ -170,6 +170,25 @@ describe('blind review and adjudication', () => {
       .fill(
         'At least 30 marches took place on 17 January, per BelaPAN; other reports re-report that count.',
       );
+    // The tab closes (reloads) before the claim is verified: this browser kept the adjudication,
+    // and it comes back with every field, saying so.
+    const kept = () =>
+      page.evaluate(
+        () =>
+          Object.keys(localStorage).filter((key) => key.startsWith('corroborate.draft.')).length,
+      );
+    await expect.poll(kept).toBe(1);
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.reload();
+    const adjudication = page.getByRole('form', { name: 'Adjudication' });
+    await adjudication.getByText('Brought back what you typed').waitFor();
+    expect(await page.getByRole('textbox', { name: /^Public summary/ }).inputValue()).toBe(
+      'At least 30 marches took place on 17 January, per BelaPAN; other reports re-report that count.',
+    );
+    expect(await page.getByLabel(/^Final verdict/).inputValue()).toBe('MOSTLY_TRUE');
+    expect(await page.getByLabel(/^Confidence/).inputValue()).toBe('MODERATE');
+    await screenshot(page, 'review-adjudication-brought-back');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Verify claim' }).click();
 
     await page.getByRole('heading', { name: 'Adjudication' }).waitFor();
@@ -183,6 +202,8 @@ describe('blind review and adjudication', () => {
     for (const step of [/adjudicat/i, /assessment/i, /assign/i]) expect(story).toMatch(step);
     await screenshot(page, 'review-verified');
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    // Recorded: nothing of it is kept in the browser any more.
+    expect(await kept()).toBe(0);
     await context.close();
   });
 

@@ -20,7 +20,9 @@ import {
   useHasRole,
   type ConflictInfo,
   useVersionBase,
-  useEditedSince,
+  KeptDraftNotice,
+  useKeepDraft,
+  useKeptDraft,
   useUnsavedChanges,
 } from '@corroborate/web-ui';
 import { evidenceLabel } from './evidence-list';
@@ -159,22 +161,55 @@ function AdjudicationRecord({ claim, canReopen }: { claim: Claim; canReopen: boo
   );
 }
 
+interface AdjudicationDraft {
+  values: JudgementValues;
+  publicSummary: string;
+  citedAssessmentIds: string[];
+  citedEvidenceIds: string[];
+}
+
+const EMPTY_ADJUDICATION: AdjudicationDraft = {
+  values: { verdict: '', likelihood: '', confidence: '' },
+  publicSummary: '',
+  citedAssessmentIds: [],
+  citedEvidenceIds: [],
+};
+
 function AdjudicationForm({ claim, reload }: { claim: Claim; reload: () => Promise<unknown> }) {
-  const [values, setValues] = useState<JudgementValues>({
-    verdict: '',
-    likelihood: '',
-    confidence: '',
-  });
-  const [publicSummary, setPublicSummary] = useState('');
-  const [citedAssessmentIds, setCitedAssessmentIds] = useState<string[]>([]);
-  const [citedEvidenceIds, setCitedEvidenceIds] = useState<string[]>([]);
-  const { dirty } = useEditedSince({
-    values,
-    publicSummary: publicSummary.trim(),
-    citedAssessmentIds: [...citedAssessmentIds].sort(),
-    citedEvidenceIds: [...citedEvidenceIds].sort(),
-  });
+  // What the editor typed and did not record yet is kept in this browser, so a crash or a closed
+  // tab does not cost the public summary; citations of what is gone meanwhile are dropped.
+  const keptForm = `adjudication:${claim.id}`;
+  const kept = useKeptDraft<AdjudicationDraft>(keptForm);
+  const [restored, setRestored] = useState(kept);
+  const start = kept?.values ?? EMPTY_ADJUDICATION;
+  const [values, setValues] = useState<JudgementValues>(start.values);
+  const [publicSummary, setPublicSummary] = useState(start.publicSummary);
+  const [citedAssessmentIds, setCitedAssessmentIds] = useState<string[]>(() =>
+    start.citedAssessmentIds.filter((id) => claim.assessments.some((a) => a.id === id)),
+  );
+  const [citedEvidenceIds, setCitedEvidenceIds] = useState<string[]>(() =>
+    start.citedEvidenceIds.filter((id) =>
+      claim.evidence.some((item) => item.id === id && !item.retracted),
+    ),
+  );
+  const typed: AdjudicationDraft = { values, publicSummary, citedAssessmentIds, citedEvidenceIds };
+  const dirty =
+    JSON.stringify({
+      ...typed,
+      publicSummary: publicSummary.trim(),
+      citedAssessmentIds: [...citedAssessmentIds].sort(),
+      citedEvidenceIds: [...citedEvidenceIds].sort(),
+    }) !== JSON.stringify(EMPTY_ADJUDICATION);
   useUnsavedChanges('your adjudication of this claim', dirty);
+  const keeping = useKeepDraft(keptForm, typed, dirty);
+  const discardKept = () => {
+    keeping.clear();
+    setRestored(null);
+    setValues(EMPTY_ADJUDICATION.values);
+    setPublicSummary('');
+    setCitedAssessmentIds([]);
+    setCitedEvidenceIds([]);
+  };
   const [fieldErrors, setFieldErrors] = useState<Partial<Record<AdjudicationField, string>>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [conflict, setConflict] = useState<ConflictInfo | null>(null);
@@ -216,6 +251,7 @@ function AdjudicationForm({ claim, reload }: { claim: Claim; reload: () => Promi
           },
         },
       });
+      keeping.clear();
       notifications.show({ color: 'teal', title: 'Claim verified', message: claim.text });
     } catch (error) {
       if (isVersionConflict(error)) {
@@ -231,6 +267,7 @@ function AdjudicationForm({ claim, reload }: { claim: Claim; reload: () => Promi
   return (
     <form noValidate onSubmit={(event) => void onSubmit(event)} aria-label="Adjudication">
       <Stack gap="md">
+        {restored !== null && <KeptDraftNotice kept={restored} onDiscard={discardKept} />}
         <JudgementFields
           values={values}
           onChange={(patch) => setValues((previous) => ({ ...previous, ...patch }))}

@@ -17,7 +17,15 @@ import {
 import { IconEyeOff } from '@tabler/icons-react';
 import type { ClaimQuery, CommentFieldsFragment } from '@corroborate/graphql';
 import { mentionTokens, resolveMentions } from '@corroborate/domain';
-import { DateTimeText, ErrorAlert, getFormErrors, useUnsavedChanges } from '@corroborate/web-ui';
+import {
+  DateTimeText,
+  ErrorAlert,
+  KeptDraftNotice,
+  getFormErrors,
+  useKeepDraft,
+  useKeptDraft,
+  useUnsavedChanges,
+} from '@corroborate/web-ui';
 import { useWorksOnClaim } from './works-on';
 import { addCommentMutation, editCommentMutation, mentionableUsersQuery } from './comments.graphql';
 
@@ -82,15 +90,21 @@ function CommentComposer({
   onDone,
   onCancel,
 }: ComposerProps) {
-  const [body, setBody] = useState(comment?.body ?? '');
+  // A new comment on the claim is kept in this browser until it is posted.
+  const keptForm = !comment && !parentId ? `comment:${claimId}` : null;
+  const kept = useKeptDraft<string>(keptForm);
+  const [restored, setRestored] = useState(kept);
+  const [body, setBody] = useState(comment?.body ?? kept?.values ?? '');
+  const dirty = body.trim() !== (comment?.body ?? '').trim();
   useUnsavedChanges(
     comment
       ? 'your edit of a comment'
       : parentId
         ? 'the reply you are writing'
         : 'the comment you are writing',
-    body.trim() !== (comment?.body ?? '').trim(),
+    dirty,
   );
+  const keeping = useKeepDraft(keptForm, body, dirty);
   const [error, setError] = useState<string | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
   const users = useQuery(mentionableUsersQuery);
@@ -179,6 +193,8 @@ function CommentComposer({
     try {
       if (comment) await edit({ variables: { input: { id: comment.id, body: text } } });
       else await add({ variables: { input: { claimId, parentId: parentId ?? null, body: text } } });
+      keeping.clear();
+      setRestored(null);
       setBody('');
       onDone?.();
     } catch (caught) {
@@ -210,6 +226,16 @@ function CommentComposer({
       <Stack gap="xs">
         {formError !== null && (
           <ErrorAlert message={formError} title="Could not save the comment" />
+        )}
+        {restored !== null && (
+          <KeptDraftNotice
+            kept={restored}
+            onDiscard={() => {
+              keeping.clear();
+              setRestored(null);
+              setBody('');
+            }}
+          />
         )}
         <Combobox
           store={combobox}

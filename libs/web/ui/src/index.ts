@@ -26,3 +26,4 @@ export * from './search-params-state';
 export * from './use-version-base';
 export * from './shortcuts-help';
 export * from './unsaved-changes';
+export * from './browser-drafts';
