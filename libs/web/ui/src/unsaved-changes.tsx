@@ -75,6 +75,9 @@ interface UnsavedChangesApi {
 
 const UnsavedChangesContext = createContext<UnsavedChangesApi | null>(null);
 
+/** Above Mantine's modals (200), below its notifications (400). */
+const LEAVE_QUESTION_Z_INDEX = 300;
+
 /**
  * Registers a form's unsaved input while `dirty`; `label` names it in the question asked on
  * leaving ("your assessment", "the comment you are writing"). Returns `saved`, to call just
@@ -167,6 +170,8 @@ export function UnsavedChangesGuard({ children }: { children: ReactNode }) {
         onClose={stay}
         title="Leave this page?"
         centered
+        // Above a dialog holding the unsaved input (a reason, a new token), whose form asked.
+        zIndex={LEAVE_QUESTION_Z_INDEX}
       >
         <Stack gap="md">
           {pending.length > 0 ? (
