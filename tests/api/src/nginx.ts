@@ -83,10 +83,12 @@ http {
   map $http_upgrade $connection_upgrade { default upgrade; '' ''; }
   server {
     listen 127.0.0.1:${port};
-    # nginx closes a client connection after 1,000 requests by default; autocannon, which the
-    # load test drives through here, then resumes its request sequence out of step (an edit sent
-    # where a read was expected). Browsers reconnect without such a sequence.
+    # nginx closes a client connection after 1,000 requests, and after one hour, by default;
+    # autocannon, which the load test drives through here, then resumes its request sequence out
+    # of step (an edit sent without the version the read before it would have given: both
+    # 60-minute soaks failed that way at 3,600 s). Browsers reconnect without such a sequence.
     keepalive_requests 1000000;
+    keepalive_time 24h;
     location / {
       proxy_pass http://api;
       ${options.bind ? `proxy_bind ${options.bind};` : ''}

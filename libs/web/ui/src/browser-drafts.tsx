@@ -102,7 +102,8 @@ export function useKeptDraft<T>(form: string | null): KeptDraft<T> | null {
 }
 
 /**
- * Keeps `values` in this browser while `dirty` (shortly after typing pauses) and removes them
+ * Keeps `values` in this browser while `dirty` (shortly after typing pauses, and when the tab is
+ * closed or reloaded) and removes them
  * once the form is back to where it started; `clear` removes them at once, for a form that has
  * just saved or been discarded.
  */
@@ -121,11 +122,14 @@ export function useKeepDraft<T>(
       return;
     }
     if (cleared.current === json) return;
-    const timer = setTimeout(
-      () => browserDrafts.write(id, form, JSON.parse(json) as unknown),
-      KEEP_AFTER_MS,
-    );
-    return () => clearTimeout(timer);
+    const write = () => browserDrafts.write(id, form, JSON.parse(json) as unknown);
+    const timer = setTimeout(write, KEEP_AFTER_MS);
+    // A tab closed or reloaded within that moment keeps the last keystrokes too.
+    window.addEventListener('pagehide', write);
+    return () => {
+      clearTimeout(timer);
+      window.removeEventListener('pagehide', write);
+    };
   }, [id, form, json, dirty]);
   return {
     clear: () => {
