@@ -147,8 +147,26 @@ describe('intake: extraction, duplicates, merging and imports', () => {
       })
       .waitFor();
     await screenshot(page, 'intake-new-claim-duplicates');
+    // Closed by mistake (Escape) before it was created: the next "New claim" starts from what was
+    // typed, saying so; "Cancel" would have kept nothing.
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    await page.getByRole('button', { name: 'New claim' }).click();
+    await dialog.getByText('Brought back what you typed').waitFor();
+    expect(await dialog.getByLabel(/^Claim( \*)?$/).inputValue()).toBe(
+      'The presidential vote of August 9 was rigged for Lukashenka',
+    );
+    expect(await dialog.getByLabel('Project').inputValue()).toBe('Belarus protests, Jan 2021');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await dialog.getByRole('button', { name: 'Create claim' }).click();
     await page.waitForURL(/\/claims\/[0-9a-f-]{36}$/);
+    // Created: nothing of it is kept; the next new claim starts empty.
+    expect(
+      await page.evaluate(
+        () =>
+          Object.keys(localStorage).filter((key) => key.startsWith('corroborate.draft.')).length,
+      ),
+    ).toBe(0);
 
     // The claim page offers the same suggestion, with a merge into the existing claim.
     await page.getByText('Likely duplicates in this project').waitFor();

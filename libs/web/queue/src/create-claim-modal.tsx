@@ -14,7 +14,9 @@ import {
   validateClaimFields,
   type ClaimFieldName,
   type ClaimFieldValues,
-  useEditedSince,
+  KeptDraftNotice,
+  useKeepDraft,
+  useKeptDraft,
   useUnsavedChanges,
 } from '@corroborate/web-ui';
 import { DuplicateSuggestions } from '@corroborate/web-intake';
@@ -31,7 +33,10 @@ export interface CreateClaimModalProps {
   onCreated?: (claim: QueueClaimFieldsFragment) => void;
 }
 
-/** Take in one claim by hand. Mounted only while open, so every opening starts fresh. */
+/**
+ * Take in one claim by hand. Mounted only while open: every opening starts fresh, or from what
+ * this browser kept of a claim typed and not created (a crash, a closed tab, Escape by mistake).
+ */
 export function CreateClaimModal({
   opened,
   onClose,
@@ -61,10 +66,29 @@ function CreateClaimForm({
   onCreated?: (claim: QueueClaimFieldsFragment) => void;
 }) {
   const projects = useQuery(queueProjectsQuery);
-  const [projectId, setProjectId] = useState<string | null>(defaultProjectId);
-  const [values, setValues] = useState<ClaimFieldValues>(EMPTY_CLAIM_FIELDS);
-  const { dirty } = useEditedSince(values);
+  const kept = useKeptDraft<{ projectId: string | null; values: ClaimFieldValues }>('new-claim');
+  const [restored, setRestored] = useState(kept);
+  const [projectId, setProjectId] = useState<string | null>(
+    kept?.values.projectId ?? defaultProjectId,
+  );
+  const [values, setValues] = useState<ClaimFieldValues>(() => ({
+    ...EMPTY_CLAIM_FIELDS,
+    ...kept?.values.values,
+  }));
+  const dirty = JSON.stringify(values) !== JSON.stringify(EMPTY_CLAIM_FIELDS);
   const saved = useUnsavedChanges('the new claim you are writing', dirty);
+  const keeping = useKeepDraft('new-claim', { projectId, values }, dirty);
+  const startAfresh = () => {
+    keeping.clear();
+    setRestored(null);
+    setValues(EMPTY_CLAIM_FIELDS);
+    setProjectId(defaultProjectId);
+  };
+  /** "Cancel" means the claim is not wanted: nothing of it is kept. */
+  const cancel = () => {
+    keeping.clear();
+    onClose();
+  };
   const [fieldErrors, setFieldErrors] = useState<Partial<Record<ClaimField, string>>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [createClaim, { loading }] = useMutation(createClaimMutation, {
@@ -107,6 +131,7 @@ function CreateClaimForm({
       const claim = result.data?.createClaim;
       if (claim === undefined) return;
       notifications.show({ color: 'teal', title: 'Claim created', message: claim.text });
+      keeping.clear();
       saved();
       onClose();
       onCreated?.(claim);
@@ -123,6 +148,7 @@ function CreateClaimForm({
         {formError !== null && (
           <ErrorAlert message={formError} title="Could not create the claim" />
         )}
+        {restored !== null && <KeptDraftNotice kept={restored} onDiscard={startAfresh} />}
         {projects.error !== undefined && (
           <ErrorAlert
             error={projects.error}
@@ -144,7 +170,7 @@ function CreateClaimForm({
         <ClaimFields values={values} onChange={setValues} errors={fieldErrors} />
         <DuplicateSuggestions projectId={projectId} text={values.text} />
         <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
+          <Button variant="default" onClick={cancel}>
             Cancel
           </Button>
           <Button type="submit" loading={loading}>
