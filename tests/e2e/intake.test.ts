@@ -7,6 +7,7 @@ import {
   screenshot,
   seriousAccessibilityViolations,
   startProduct,
+  keptDrafts,
 } from './src/product';
 
 async function signIn(context: BrowserContext, url: string): Promise<Page> {
@@ -161,12 +162,7 @@ describe('intake: extraction, duplicates, merging and imports', () => {
     await dialog.getByRole('button', { name: 'Create claim' }).click();
     await page.waitForURL(/\/claims\/[0-9a-f-]{36}$/);
     // Created: nothing of it is kept; the next new claim starts empty.
-    expect(
-      await page.evaluate(
-        () =>
-          Object.keys(localStorage).filter((key) => key.startsWith('corroborate.draft.')).length,
-      ),
-    ).toBe(0);
+    expect(await keptDrafts(page)).toEqual([]);
 
     // The claim page offers the same suggestion, with a merge into the existing claim.
     await page.getByText('Likely duplicates in this project').waitFor();

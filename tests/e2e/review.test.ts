@@ -6,6 +6,7 @@ import {
   screenshot,
   seriousAccessibilityViolations,
   startProduct,
+  keptDrafts,
 } from './src/product';
 
 const CLAIM = /^Protesters staged at least 30 marches and rallies on January 17/;
@@ -179,21 +180,10 @@ describe('blind review and adjudication', () => {
       );
     // The tab closes (reloads) before the claim is verified: this browser kept the adjudication,
     // and it comes back with every field, saying so.
-    const kept = () =>
-      page.evaluate(() =>
-        Object.keys(localStorage)
-          .filter((key) => key.startsWith('corroborate.draft.'))
-          .map(
-            (key) =>
-              (
-                JSON.parse(localStorage.getItem(key) ?? '{}') as {
-                  values?: { publicSummary?: string };
-                }
-              ).values?.publicSummary,
-          ),
-      );
     await expect
-      .poll(kept)
+      .poll(async () =>
+        (await keptDrafts(page)).map((kept) => (kept as { publicSummary?: string }).publicSummary),
+      )
       .toEqual([
         'At least 30 marches took place on 17 January, per BelaPAN; other reports re-report that count.',
       ]);
@@ -222,7 +212,7 @@ describe('blind review and adjudication', () => {
     await screenshot(page, 'review-verified');
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     // Recorded: nothing of it is kept in the browser any more.
-    expect(await kept()).toEqual([]);
+    expect(await keptDrafts(page)).toEqual([]);
     await context.close();
   });
 

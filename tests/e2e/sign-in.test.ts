@@ -6,6 +6,8 @@ import {
   screenshot,
   seriousAccessibilityViolations,
   startProduct,
+  keepDraft,
+  keptDrafts,
 } from './src/product';
 
 describe('first run: sign in and see the demo project', () => {
@@ -115,24 +117,14 @@ describe('first run: sign in and see the demo project', () => {
     expect(me).toBe('editor@example.org');
     // Choosing to discard signs out, and removes what this browser kept of unsaved forms (a
     // comment typed and not posted, say): a shared computer keeps nothing of it.
-    const keptDrafts = () =>
-      page.evaluate(
-        () =>
-          Object.keys(localStorage).filter((key) => key.startsWith('corroborate.draft.')).length,
-      );
-    await page.evaluate(() =>
-      localStorage.setItem(
-        'corroborate.draft.someone.comment:claim',
-        JSON.stringify({ v: 1, at: new Date().toISOString(), values: 'Not posted yet.' }),
-      ),
-    );
-    expect(await keptDrafts()).toBe(1);
+    await keepDraft(page, 'someone.comment:claim', 'Not posted yet.');
+    expect(await keptDrafts(page)).toEqual(['Not posted yet.']);
     await page.getByRole('button', { name: /Account menu/ }).click();
     await page.getByRole('menuitem', { name: 'Sign out' }).click();
     await leave.getByRole('button', { name: 'Leave anyway' }).click();
     await page.getByLabel('Email').waitFor();
     expect(new URL(page.url()).pathname).toBe('/sign-in');
-    await expect.poll(keptDrafts).toBe(0);
+    await expect.poll(() => keptDrafts(page)).toEqual([]);
     await page.goto(`${product.url}/projects`);
     await page.getByLabel('Email').waitFor();
     expect(new URL(page.url()).pathname).toBe('/sign-in');

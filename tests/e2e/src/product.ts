@@ -216,3 +216,39 @@ export async function verifyDemoClaim(
     },
   });
 }
+
+/** The part of the page's local storage the helpers below use (the DOM types are not loaded here). */
+interface PageStorage {
+  length: number;
+  key(index: number): string | null;
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+}
+
+/** The values of the unsaved input this browser keeps for its forms (`corroborate.draft.*`). */
+export function keptDrafts(page: Page): Promise<unknown[]> {
+  return page.evaluate(() => {
+    const storage = (globalThis as unknown as { localStorage: PageStorage }).localStorage;
+    const values: unknown[] = [];
+    for (let i = 0; i < storage.length; i++) {
+      const key = storage.key(i);
+      if (key?.startsWith('corroborate.draft.'))
+        values.push((JSON.parse(storage.getItem(key) ?? '{}') as { values?: unknown }).values);
+    }
+    return values;
+  });
+}
+
+/** Keeps `values` as a form's unsaved input in the page's browser, as the web app does. */
+export function keepDraft(page: Page, form: string, values: unknown): Promise<void> {
+  return page.evaluate(
+    ([name, kept]) => {
+      const storage = (globalThis as unknown as { localStorage: PageStorage }).localStorage;
+      storage.setItem(
+        `corroborate.draft.${name}`,
+        JSON.stringify({ v: 1, at: new Date().toISOString(), values: kept }),
+      );
+    },
+    [form, values] as const,
+  );
+}
