@@ -103,9 +103,8 @@ export function useKeptDraft<T>(form: string | null): KeptDraft<T> | null {
 
 /**
  * Keeps `values` in this browser while `dirty` (shortly after typing pauses, and when the tab is
- * closed or reloaded) and removes them
- * once the form is back to where it started; `clear` removes them at once, for a form that has
- * just saved or been discarded.
+ * closed or reloaded) and removes them once the form is back to where it started; `clear`
+ * removes them at once, for a form that has just saved or been discarded.
  */
 export function useKeepDraft<T>(
   form: string | null,
