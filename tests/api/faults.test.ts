@@ -93,6 +93,19 @@ function uploadImport(
   return { sent, answer };
 }
 
+/** Starts an NDJSON export of the project as the web page does; its progress streams back. */
+function startExport(api: ChildApi, cookie: string, projectId: string): Promise<Response> {
+  return fetch(`${api.url}/api/exports`, {
+    method: 'POST',
+    headers: {
+      cookie,
+      'content-type': 'application/json',
+      'x-requested-with': 'XMLHttpRequest',
+    },
+    body: JSON.stringify({ format: 'ndjson', filter: { projectId } }),
+  });
+}
+
 /**
  * Freezes the server (SIGSTOP), asks `atTheRightMoment` whether the work is half done, and kills
  * it (SIGKILL) if so; otherwise lets it run a little longer and asks again.
@@ -276,15 +289,7 @@ describe(`kill -9 of the API on ${testDialect()}`, { timeout: 600_000 }, () => {
     const releasesDir = join(db.dataDir, 'releases');
 
     // An export, killed after it has written part of its file.
-    const res = await fetch(`${api.url}/api/exports`, {
-      method: 'POST',
-      headers: {
-        cookie: editor.cookie as string,
-        'content-type': 'application/json',
-        'x-requested-with': 'XMLHttpRequest',
-      },
-      body: JSON.stringify({ format: 'ndjson', filter: { projectId } }),
-    });
+    const res = await startExport(api, editor.cookie as string, projectId);
     expect(res.status).toBe(200);
     const exportId = res.headers.get('x-export-id') as string;
     expect(exportId).toMatch(/^[0-9a-f-]{36}$/);
@@ -347,15 +352,7 @@ describe(`kill -9 of the API on ${testDialect()}`, { timeout: 600_000 }, () => {
     expect(manifests(releasesDir)).toEqual([]);
 
     // The same export and release now complete, and the release is number 1.
-    const again = await fetch(`${api.url}/api/exports`, {
-      method: 'POST',
-      headers: {
-        cookie: reader.cookie as string,
-        'content-type': 'application/json',
-        'x-requested-with': 'XMLHttpRequest',
-      },
-      body: JSON.stringify({ format: 'ndjson', filter: { projectId } }),
-    });
+    const again = await startExport(api, reader.cookie as string, projectId);
     const lines = (await again.text()).trim().split('\n');
     expect(JSON.parse(lines[lines.length - 1])).toMatchObject({
       event: 'completed',
@@ -476,16 +473,31 @@ describe(`kill -9 of the API on ${testDialect()}`, { timeout: 600_000 }, () => {
       }
     };
 
+    /**
+     * Kills the server once it waits to write its record to `table`, whose writes the test holds
+     * (PostgreSQL: seen waiting for the lock; SQLite: after a moment), then lets writes go on.
+     */
+    const killWaitingToRecord = async (table: string) => {
+      if (postgres)
+        await waitFor(
+          `the server waited to write its record to ${table}`,
+          async () =>
+            (
+              await direct.query(
+                `SELECT 1 FROM pg_locks l JOIN pg_class c ON c.oid = l.relation
+                 WHERE c.relname = $1 AND NOT l.granted`,
+                [table],
+              )
+            ).length > 0,
+        );
+      else await pause(300);
+      api.signal('SIGKILL');
+      await api.exited;
+      await direct.releaseWrites();
+    };
+
     // The export: once its partial file exists the server writes nothing until its record.
-    const res = await fetch(`${api.url}/api/exports`, {
-      method: 'POST',
-      headers: {
-        cookie: editor.cookie as string,
-        'content-type': 'application/json',
-        'x-requested-with': 'XMLHttpRequest',
-      },
-      body: JSON.stringify({ format: 'ndjson', filter: { projectId } }),
-    });
+    const res = await startExport(api, editor.cookie as string, projectId);
     expect(res.status).toBe(200);
     const exportId = res.headers.get('x-export-id') as string;
     const reading = res.text().catch(() => 'connection lost');
@@ -495,21 +507,7 @@ describe(`kill -9 of the API on ${testDialect()}`, { timeout: 600_000 }, () => {
     await waitFor('the export wrote its manifest', () =>
       existsSync(join(exportDir, 'manifest.json')),
     );
-    if (postgres)
-      await waitFor(
-        'the export waited to write its record',
-        async () =>
-          (
-            await direct.query(
-              `SELECT 1 FROM pg_locks l JOIN pg_class c ON c.oid = l.relation
-             WHERE c.relname = 'exports' AND NOT l.granted`,
-            )
-          ).length > 0,
-      );
-    else await pause(300);
-    api.signal('SIGKILL');
-    await api.exited;
-    await direct.releaseWrites();
+    await killWaitingToRecord('exports');
     // Every file was complete; only the record was missing.
     expect(readdirSync(exportDir).sort()).toEqual(['export', 'manifest.json']);
     expect(await direct.count('exports')).toBe(recorded.exports);
@@ -550,21 +548,7 @@ describe(`kill -9 of the API on ${testDialect()}`, { timeout: 600_000 }, () => {
     await waitFor('the release wrote its manifest', () =>
       existsSync(join(releaseDir, 'manifest.json')),
     );
-    if (postgres)
-      await waitFor(
-        'the release waited to write its record',
-        async () =>
-          (
-            await direct.query(
-              `SELECT 1 FROM pg_locks l JOIN pg_class c ON c.oid = l.relation
-             WHERE c.relname = 'releases' AND NOT l.granted`,
-            )
-          ).length > 0,
-      );
-    else await pause(300);
-    api.signal('SIGKILL');
-    await api.exited;
-    await direct.releaseWrites();
+    await killWaitingToRecord('releases');
     expect(readdirSync(releaseDir).sort()).toEqual([
       'csv',
       'delta.json',
@@ -580,11 +564,9 @@ describe(`kill -9 of the API on ${testDialect()}`, { timeout: 600_000 }, () => {
     await consistent();
     const reader = new ApiClient(api.url);
     reader.cookie = editor.cookie;
-    for (const path of [`/api/exports/${exportId}/file`, `/api/exports/${exportId}/manifest.json`])
-      expect(
-        (await fetch(`${api.url}${path}`, { headers: { cookie: reader.cookie as string } })).status,
-      ).toBe(404);
     for (const path of [
+      `/api/exports/${exportId}/file`,
+      `/api/exports/${exportId}/manifest.json`,
       `/api/releases/${releaseId}/files/ndjson`,
       `/api/releases/${releaseId}/manifest.json`,
     ])
