@@ -1,3 +1,5 @@
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -132,6 +134,88 @@ describe('discussion, notifications and auto-assignment', () => {
     await ruslanContext.close();
     await ritaContext.close();
   });
+
+  it('keeps a reply and an edit in this browser until posted, and shows an edit that came too late', async () => {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const page = await signIn(context, product.url, 'editor@example.org', 'demo-editor-pass');
+    await page.goto(`${product.url}/queue?q=marches`);
+    await page.getByRole('table', { name: 'Claims' }).getByRole('link', { name: MARCHES }).click();
+    const discussion = page.getByRole('region', { name: /^Discussion/ });
+    await discussion
+      .getByRole('textbox', { name: 'Add a comment' })
+      .fill('BelaPAN and Viasna count the Minsk marches differently.');
+    await discussion.getByRole('button', { name: 'Post comment' }).click();
+    const mine = discussion
+      .getByRole('article', { name: 'Comment by Elena Editor' })
+      .filter({ hasText: 'count the Minsk marches differently' });
+    await mine.waitFor();
+
+    // A reply half written survives a reload: its box opens again with the text.
+    await mine.getByRole('button', { name: 'Reply', exact: true }).click();
+    const reply = discussion.getByRole('textbox', { name: 'Reply to Elena Editor' });
+    await reply.fill('Viasna lists 31, with Brest twice.');
+    await expect.poll(() => keptDrafts(page)).toEqual(['Viasna lists 31, with Brest twice.']);
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.reload();
+    await discussion.getByText('Brought back what you typed').waitFor();
+    expect(await reply.inputValue()).toBe('Viasna lists 31, with Brest twice.');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    // Escape closes the box and keeps the text; Cancel closes it and lets the text go.
+    await reply.press('End');
+    await reply.pressSequentially(' Checking.');
+    await reply.press('Escape');
+    await reply.waitFor({ state: 'detached' });
+    await mine.getByRole('button', { name: 'Reply', exact: true }).click();
+    expect(await reply.inputValue()).toBe('Viasna lists 31, with Brest twice. Checking.');
+    await discussion.getByRole('button', { name: 'Cancel' }).click();
+    await reply.waitFor({ state: 'detached' });
+    expect(await keptDrafts(page)).toEqual([]);
+    await mine.getByRole('button', { name: 'Reply', exact: true }).click();
+    expect(await reply.inputValue()).toBe('');
+    await discussion.getByRole('button', { name: 'Cancel' }).click();
+
+    // An edit is kept the same way; if the comment's 15 minutes run out before it is saved, the
+    // text is shown with a way to post it as a reply instead of being dropped.
+    await mine.getByRole('button', { name: /^Edit \(until/ }).click();
+    const edit = discussion.getByRole('textbox', { name: 'Edit comment' });
+    await edit.fill('BelaPAN and Viasna count the Minsk marches differently: 12 against 9.');
+    await expect
+      .poll(() => keptDrafts(page))
+      .toEqual(['BelaPAN and Viasna count the Minsk marches differently: 12 against 9.']);
+    const db = new Database(join(product.dataDir, 'corroborate.db'));
+    try {
+      db.prepare(
+        `UPDATE comments SET "createdAt" = strftime('%Y-%m-%d %H:%M:%f', "createdAt", '-20 minutes')
+         WHERE body = ?`,
+      ).run('BelaPAN and Viasna count the Minsk marches differently.');
+    } finally {
+      db.close();
+    }
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.reload();
+    const late = discussion.getByRole('status').filter({
+      hasText: 'Your edit of this comment was not saved',
+    });
+    await late.getByText('12 against 9.').waitFor();
+    expect(await mine.getByRole('button', { name: /^Edit \(until/ }).count()).toBe(0);
+    await screenshot(page, 'discussion-late-edit');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await late.getByRole('button', { name: 'Post it as a reply' }).click();
+    expect(await reply.inputValue()).toBe(
+      'BelaPAN and Viasna count the Minsk marches differently: 12 against 9.',
+    );
+    await page
+      .locator('form')
+      .filter({ has: page.getByRole('textbox', { name: 'Reply to Elena Editor' }) })
+      .getByRole('button', { name: 'Reply', exact: true })
+      .click();
+    await discussion
+      .getByRole('article', { name: 'Comment by Elena Editor' })
+      .filter({ hasText: '12 against 9.' })
+      .waitFor();
+    expect(await keptDrafts(page)).toEqual([]);
+    await context.close();
+  }, 120_000);
 
   it('lets an editor auto-assign the unassigned claims across reviewers by load', async () => {
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });

@@ -23,6 +23,8 @@ async function freePort(): Promise<number> {
 
 export interface RunningProduct {
   url: string;
+  /** The product's data folder (its SQLite database is `corroborate.db` there). */
+  dataDir: string;
   output(): string;
   stop(): Promise<void>;
 }
@@ -83,6 +85,7 @@ export async function startProduct(env: Record<string, string> = {}): Promise<Ru
   }
   return {
     url,
+    dataDir,
     output: () => output,
     stop: async () => {
       if (child.exitCode === null) {

@@ -21,7 +21,9 @@ import {
   DateTimeText,
   ErrorAlert,
   KeptDraftNotice,
+  browserDrafts,
   getFormErrors,
+  useCurrentUser,
   useKeepDraft,
   useKeptDraft,
   useUnsavedChanges,
@@ -75,9 +77,15 @@ interface ComposerProps {
   label: string;
   submitLabel: string;
   autoFocus?: boolean;
+  /** Text to start from instead of the comment's (an edit that came too late, posted as a reply). */
+  initialBody?: string;
   onDone?: () => void;
   onCancel?: () => void;
 }
+
+/** The browser-kept draft of a new comment, a reply to `parentId`, or an edit of `commentId`. */
+const keptCommentForm = (claimId: string, parentId?: string, commentId?: string) =>
+  commentId ? `comment-edit:${commentId}` : parentId ? `reply:${parentId}` : `comment:${claimId}`;
 
 /** Write, reply to or edit a comment; shows who an @mention will notify before posting. */
 function CommentComposer({
@@ -87,14 +95,16 @@ function CommentComposer({
   label,
   submitLabel,
   autoFocus,
+  initialBody,
   onDone,
   onCancel,
 }: ComposerProps) {
-  // A new comment on the claim is kept in this browser until it is posted.
-  const keptForm = !comment && !parentId ? `comment:${claimId}` : null;
+  // What is typed (a new comment, a reply or an edit) is kept in this browser until it is posted,
+  // cancelled or discarded: a reload, a crash or Escape brings it back.
+  const keptForm = keptCommentForm(claimId, parentId, comment?.id);
   const kept = useKeptDraft<string>(keptForm);
-  const [restored, setRestored] = useState(kept);
-  const [body, setBody] = useState(comment?.body ?? kept?.values ?? '');
+  const [restored, setRestored] = useState(initialBody === undefined ? kept : null);
+  const [body, setBody] = useState(initialBody ?? kept?.values ?? comment?.body ?? '');
   const dirty = body.trim() !== (comment?.body ?? '').trim();
   useUnsavedChanges(
     comment
@@ -218,7 +228,15 @@ function CommentComposer({
       event.preventDefault();
       void submit();
     }
-    if (event.key === 'Escape' && onCancel) onCancel();
+    if (event.key === 'Escape' && onCancel) {
+      // Closed with a key, perhaps by mistake: the text stays kept for when it is opened again.
+      keeping.keepNow();
+      onCancel();
+    }
+  };
+  const cancel = () => {
+    keeping.clear();
+    onCancel?.();
   };
 
   return (
@@ -233,7 +251,7 @@ function CommentComposer({
             onDiscard={() => {
               keeping.clear();
               setRestored(null);
-              setBody('');
+              setBody(comment?.body ?? '');
             }}
           />
         )}
@@ -295,7 +313,7 @@ function CommentComposer({
           />
           <Group gap="xs">
             {onCancel && (
-              <Button variant="default" onClick={onCancel}>
+              <Button variant="default" onClick={cancel}>
                 Cancel
               </Button>
             )}
@@ -329,7 +347,25 @@ function CommentItem({
   claimId: string;
   canWrite: boolean;
 }) {
-  const [mode, setMode] = useState<'view' | 'reply' | 'edit'>('view');
+  const { id: userId } = useCurrentUser();
+  const replyForm = keptCommentForm(claimId, comment.id);
+  const editForm = keptCommentForm(claimId, undefined, comment.id);
+  // A reply or an edit this browser kept (the tab was reloaded, or closed with Escape) opens again.
+  const [mode, setMode] = useState<'view' | 'reply' | 'edit'>(() =>
+    canWrite && browserDrafts.read(userId, replyForm)
+      ? 'reply'
+      : canWrite && comment.canEdit && browserDrafts.read(userId, editForm)
+        ? 'edit'
+        : 'view',
+  );
+  // An edit kept after the comment stopped being editable cannot be saved; it is shown, with a way
+  // to post it as a reply, rather than dropped.
+  const [lateEdit, setLateEdit] = useState(() => {
+    if (comment.canEdit || comment.author.id !== userId) return null;
+    const edit = browserDrafts.read<string>(userId, editForm);
+    return edit !== null && edit.values.trim() !== comment.body.trim() ? edit : null;
+  });
+  const [replyText, setReplyText] = useState<string | undefined>(undefined);
   const children = replies.get(comment.id) ?? [];
   return (
     <Stack
@@ -360,6 +396,49 @@ function CommentItem({
         ) : (
           <CommentBody body={comment.body} />
         )}
+        {lateEdit !== null && (
+          <Alert
+            color="blue"
+            variant="light"
+            title="Your edit of this comment was not saved"
+            role="status"
+          >
+            <Stack gap="xs">
+              <Text size="sm">
+                The comment can no longer be edited (its 15 minutes are over). What you typed on{' '}
+                <DateTimeText value={lateEdit.at.toISOString()} />:
+              </Text>
+              <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+                {lateEdit.values}
+              </Text>
+              <Group gap="xs">
+                {canWrite && (
+                  <Button
+                    size="xs"
+                    onClick={() => {
+                      setReplyText(lateEdit.values);
+                      setMode('reply');
+                      browserDrafts.remove(userId, editForm);
+                      setLateEdit(null);
+                    }}
+                  >
+                    Post it as a reply
+                  </Button>
+                )}
+                <Button
+                  size="xs"
+                  variant="default"
+                  onClick={() => {
+                    browserDrafts.remove(userId, editForm);
+                    setLateEdit(null);
+                  }}
+                >
+                  Discard it
+                </Button>
+              </Group>
+            </Stack>
+          </Alert>
+        )}
         {mode === 'view' && canWrite && (
           <Group gap="sm">
             <Anchor component="button" type="button" size="xs" onClick={() => setMode('reply')}>
@@ -380,8 +459,15 @@ function CommentItem({
           label={`Reply to ${comment.author.displayName}`}
           submitLabel="Reply"
           autoFocus
-          onDone={() => setMode('view')}
-          onCancel={() => setMode('view')}
+          initialBody={replyText}
+          onDone={() => {
+            setReplyText(undefined);
+            setMode('view');
+          }}
+          onCancel={() => {
+            setReplyText(undefined);
+            setMode('view');
+          }}
         />
       )}
       {children.map((child) => (

@@ -104,13 +104,14 @@ export function useKeptDraft<T>(form: string | null): KeptDraft<T> | null {
 /**
  * Keeps `values` in this browser while `dirty` (shortly after typing pauses, and when the tab is
  * closed or reloaded) and removes them once the form is back to where it started; `clear`
- * removes them at once, for a form that has just saved or been discarded.
+ * removes them at once, for a form that has just saved or been discarded; `keepNow` writes them
+ * at once, for a form about to close with its input kept (closed with Escape).
  */
 export function useKeepDraft<T>(
   form: string | null,
   values: T,
   dirty: boolean,
-): { clear: () => void } {
+): { clear: () => void; keepNow: () => void } {
   const { id } = useCurrentUser();
   const json = JSON.stringify(values);
   const cleared = useRef<string | null>(null);
@@ -134,6 +135,9 @@ export function useKeepDraft<T>(
     clear: () => {
       cleared.current = json;
       if (form !== null) browserDrafts.remove(id, form);
+    },
+    keepNow: () => {
+      if (form !== null && dirty) browserDrafts.write(id, form, JSON.parse(json) as unknown);
     },
   };
 }
