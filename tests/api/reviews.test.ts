@@ -707,6 +707,87 @@ describe('review workflow', () => {
       });
     });
 
+    it('keeps a correction left unsent when the claim is verified, private to its reviewer, who may still discard it', async () => {
+      const c = await claim();
+      const e = await addEvidence(editor, c.id, sourceId, 'https://example.org/unsent-correction');
+      await assigned([c.id], [ids.reviewer, ids.reviewer2]);
+      const first = (
+        await reviewer.ok<{ submitAssessment: { id: string } }>(
+          SUBMIT,
+          submission(c.id, { evidenceIds: [e] }),
+        )
+      ).submitAssessment;
+      await reviewer2.ok(SUBMIT, submission(c.id));
+      await reviewer.ok(DRAFT, {
+        input: { claimId: c.id, verdict: 'MIXED', correctionReason: 'Second thoughts' },
+      });
+      const ready = await read(editor, c.id);
+      await editor.ok(ADJUDICATE, {
+        input: {
+          claimId: c.id,
+          expectedVersion: ready.version,
+          verdict: 'TRUE',
+          likelihood: 'VERY_LIKELY',
+          confidence: 'HIGH',
+          publicSummary: 'Confirmed.',
+          citedAssessmentIds: [first.id],
+          citedEvidenceIds: [e],
+        },
+      });
+      const MINE =
+        'query($id: ID!) { claim(id: $id) { myAssessment { id status } myCorrectionDraft { status verdict correctionReason } } }';
+      type Mine = {
+        claim: {
+          myAssessment: { id: string; status: string } | null;
+          myCorrectionDraft: {
+            status: string;
+            verdict: string | null;
+            correctionReason: string | null;
+          } | null;
+        };
+      };
+      // Verified and locked: the unsent correction is still the reviewer's, and only theirs.
+      expect((await reviewer.ok<Mine>(MINE, { id: c.id })).claim).toEqual({
+        myAssessment: { id: first.id, status: 'SUBMITTED' },
+        myCorrectionDraft: {
+          status: 'DRAFT',
+          verdict: 'MIXED',
+          correctionReason: 'Second thoughts',
+        },
+      });
+      const verified = await read(editor, c.id);
+      expect(verified.status).toBe('VERIFIED');
+      expect(verified.assessments.map((a) => a.status)).toEqual(['SUBMITTED', 'SUBMITTED']);
+      await refused(
+        () =>
+          reviewer.request(DRAFT, {
+            input: { claimId: c.id, verdict: 'FALSE', correctionReason: 'Later still' },
+          }),
+        'CONFLICT',
+        undefined,
+        /VERIFIED and locked/,
+      );
+      const DISCARD =
+        'mutation($input: DiscardAssessmentDraftInput!) { discardAssessmentDraft(input: $input) }';
+      await refused(() => editor.request(DISCARD, { input: { claimId: c.id } }), 'FORBIDDEN');
+      // Its reviewer may discard it: the claim's record (version, history, assessments) stays.
+      expect(
+        (
+          await reviewer.ok<{ discardAssessmentDraft: boolean }>(DISCARD, {
+            input: { claimId: c.id },
+          })
+        ).discardAssessmentDraft,
+      ).toBe(true);
+      expect((await reviewer.ok<Mine>(MINE, { id: c.id })).claim).toEqual({
+        myAssessment: { id: first.id, status: 'SUBMITTED' },
+        myCorrectionDraft: null,
+      });
+      const after = await read(editor, c.id);
+      expect(after.version).toBe(verified.version);
+      expect(after.history).toEqual(verified.history);
+      expect(after.assessments).toEqual(verified.assessments);
+    });
+
     it('moves the claim to NEEDS_ADJUDICATION when the required reviews are in, and flags disagreement', async () => {
       const c = await claim();
       await assigned([c.id], [ids.reviewer, ids.reviewer2]);

@@ -163,6 +163,18 @@ describe('blind review and adjudication', () => {
     await context.close();
   });
 
+  it('saves a correction the first reviewer leaves unsent before the claim is verified', async () => {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const page = await signIn(context, product.url, 'reviewer@example.org', 'demo-reviewer-pass');
+    await page.goto(claimUrl);
+    await page.getByRole('button', { name: 'Correct assessment' }).click();
+    await page
+      .getByRole('textbox', { name: /^Correction reason/ })
+      .fill('Viasna counted fewer marches in Brest.');
+    await page.getByText(/^Draft saved by itself at/).waitFor();
+    await context.close();
+  });
+
   it('lets the editor adjudicate: the claim is VERIFIED, locked, and the story is in its history', async () => {
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
     const page = await signIn(context, product.url, 'editor@example.org', 'demo-editor-pass');
@@ -213,6 +225,32 @@ describe('blind review and adjudication', () => {
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     // Recorded: nothing of it is kept in the browser any more.
     expect(await keptDrafts(page)).toEqual([]);
+    await context.close();
+  });
+
+  it('shows a correction left unsent on the verified claim to its reviewer, who can discard it', async () => {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const page = await signIn(context, product.url, 'reviewer@example.org', 'demo-reviewer-pass');
+    await page.goto(claimUrl);
+    const unsent = page.getByRole('status').filter({ hasText: 'Unsent correction' });
+    await unsent.getByText(/The claim was verified before you sent this correction/).waitFor();
+    await unsent.getByText('Corrected: Viasna counted fewer marches in Brest.').waitFor();
+    // Locked: there is no form to send it with.
+    expect(await page.getByRole('button', { name: 'Resume correction' }).count()).toBe(0);
+    expect(await page.getByRole('textbox', { name: /^Correction reason/ }).count()).toBe(0);
+    await screenshot(page, 'review-unsent-on-verified');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await unsent.getByRole('button', { name: 'Discard correction' }).click();
+    const discard = page.getByRole('dialog', { name: 'Discard this correction?' });
+    await discard.getByRole('button', { name: 'Discard correction' }).click();
+    await unsent.waitFor({ state: 'detached' });
+    await page.reload();
+    await page.getByRole('heading', { name: 'Your assessment' }).waitFor();
+    await page
+      .getByText(/^Submitted /)
+      .first()
+      .waitFor();
+    expect(await page.getByText('Unsent correction').count()).toBe(0);
     await context.close();
   });
 

@@ -5,7 +5,7 @@ import { AuditService, type AuditEventType } from '@corroborate/api-audit';
 import {
   ASSESSMENT_ENTITY_TYPE,
   CLAIM_ENTITY_TYPE,
-  type ClaimEntity,
+  ClaimEntity,
   ClaimsService,
 } from '@corroborate/api-claims';
 import {
@@ -571,6 +571,16 @@ export class ReviewsService implements OnModuleInit {
    */
   private async assessable(manager: EntityManager, actor: Actor, claimId: string) {
     const claim = await this.claims.getForUpdate(claimId, manager);
+    const assignment = await this.activeAssignment(manager, actor, claimId);
+    return { claim, assignment };
+  }
+
+  /** The caller's open or submitted assignment on the claim; FORBIDDEN without one. */
+  private async activeAssignment(
+    manager: EntityManager,
+    actor: Actor,
+    claimId: string,
+  ): Promise<AssignmentEntity> {
     const assignment = await manager.findOneBy(AssignmentEntity, {
       claimId,
       reviewerId: actor.id,
@@ -580,7 +590,7 @@ export class ReviewsService implements OnModuleInit {
       throw new ForbiddenError(
         'You are not assigned to this claim; only its assigned reviewers can assess it.',
       );
-    return { claim, assignment };
+    return assignment;
   }
 
   /** Distinct ids of non-retracted evidence of the claim; BAD_USER_INPUT naming `field` otherwise. */
@@ -693,11 +703,15 @@ export class ReviewsService implements OnModuleInit {
 
   /**
    * Discards the caller's draft on the claim (a first assessment's or a correction's) with the
-   * evidence it cited; false when there is none. Drafts are private and never audited.
+   * evidence it cited; false when there is none. Drafts are private and never audited, and not
+   * part of the claim's record, so a draft left unsent when the claim was verified or rejected
+   * can still be discarded by its reviewer: the lock keeps the record, not private drafts.
    */
   discardDraft(actor: Actor, claimId: string): Promise<boolean> {
     return this.dataSource.transaction(async (manager) => {
-      const { claim } = await this.assessable(manager, actor, claimId);
+      const claim = await manager.findOneBy(ClaimEntity, { id: claimId });
+      if (!claim) throw new NotFoundError('Claim', claimId);
+      await this.activeAssignment(manager, actor, claimId);
       const draft = await manager.findOneBy(AssessmentEntity, {
         claimId: claim.id,
         reviewerId: actor.id,

@@ -114,6 +114,9 @@ export function MyAssessmentPanel({ claim }: { claim: Claim }) {
               submit it.
             </Alert>
           )}
+          {locked && correctionDraft !== null && (
+            <UnsentOnLockedClaim claim={claim} draft={correctionDraft} correction />
+          )}
           {!locked && (
             <Group>
               <Button variant="default" onClick={() => setCorrecting(true)}>
@@ -124,9 +127,12 @@ export function MyAssessmentPanel({ claim }: { claim: Claim }) {
         </Stack>
       )}
       {!submitted && locked && (
-        <Text size="sm" c="dimmed">
-          This claim is locked; assessments can no longer be submitted.
-        </Text>
+        <Stack gap="sm">
+          <Text size="sm" c="dimmed">
+            This claim is locked; assessments can no longer be submitted.
+          </Text>
+          {mine !== null && <UnsentOnLockedClaim claim={claim} draft={mine} correction={false} />}
+        </Stack>
       )}
       {(!submitted || correcting) && !locked && (
         <AssessmentForm
@@ -146,6 +152,83 @@ export function MyAssessmentPanel({ claim }: { claim: Claim }) {
         onClose={() => setDeclining(false)}
       />
     </Paper>
+  );
+}
+
+/**
+ * A draft or a correction its reviewer had not sent when the claim was verified or rejected: it
+ * can no longer be sent, but it is shown to them (only) and kept until they discard it, never
+ * hidden; if an editor reopens the claim, the form takes it up again.
+ */
+function UnsentOnLockedClaim({
+  claim,
+  draft,
+  correction,
+}: {
+  claim: Claim;
+  draft: AssessmentFieldsFragment;
+  correction: boolean;
+}) {
+  const [discarding, setDiscarding] = useState(false);
+  const [discardDraft, discard] = useMutation(discardAssessmentDraftMutation, {
+    refetchQueries: ['Claim'],
+    awaitRefetchQueries: true,
+  });
+  const what = correction ? 'correction' : 'draft';
+  const onDiscard = async () => {
+    try {
+      await discardDraft({ variables: { input: { claimId: claim.id } } });
+    } catch {
+      return; // shown in the dialog, which stays open
+    }
+    setDiscarding(false);
+    notifications.show({
+      color: 'teal',
+      title: correction ? 'Correction discarded' : 'Draft discarded',
+      message: correction ? 'Your submitted assessment stands.' : 'Nobody else had seen it.',
+    });
+  };
+  return (
+    <Alert
+      color="blue"
+      variant="light"
+      title={correction ? 'Unsent correction' : 'Unsent draft'}
+      role="status"
+    >
+      <Stack gap="xs">
+        <Text size="sm">
+          The claim was {claim.status === 'VERIFIED' ? 'verified' : 'rejected'} before you sent this{' '}
+          {what} (last saved <DateTimeText value={draft.updatedAt} />
+          ), so it can no longer be sent. It stays saved, seen only by you; if an editor reopens the
+          claim, you can send it then.
+        </Text>
+        <AssessmentSummary assessment={draft} />
+        <Group>
+          <Button variant="subtle" color="red" size="xs" onClick={() => setDiscarding(true)}>
+            Discard {what}
+          </Button>
+        </Group>
+      </Stack>
+      <ConfirmModal
+        opened={discarding}
+        title={`Discard this ${what}?`}
+        confirmLabel={`Discard ${what}`}
+        confirmColor="red"
+        loading={discard.loading}
+        error={discard.error}
+        onConfirm={() => void onDiscard()}
+        onClose={() => {
+          discard.reset();
+          setDiscarding(false);
+        }}
+      >
+        <Text size="sm">
+          {correction
+            ? 'What you changed is deleted; your submitted assessment stays as it is.'
+            : 'Everything in the draft is deleted. Nobody else has seen it.'}
+        </Text>
+      </ConfirmModal>
+    </Alert>
   );
 }
 
