@@ -7,10 +7,12 @@ import {
   screenshot,
   seriousAccessibilityViolations,
   startProduct,
+  keptDrafts,
 } from './src/product';
 
 const FLASH_MOB = /^Protesters have resorted to flash-mob tactics/;
 const TORTURE = /^There have been credible reports of torture/;
+const RECOGNITION = /^The United States and the European Union have refused to recognize/;
 
 async function signIn(
   context: BrowserContext,
@@ -101,6 +103,54 @@ describe('typing while someone else changes the claim', () => {
     expect(await page.getByText('Updated while you were here').count()).toBe(0);
     await context.close();
   });
+
+  it('brings a claim edit back after a reload, moved onto what was saved meanwhile', async () => {
+    const claim = await findClaim(RECOGNITION);
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const page = await signIn(context, product.url, 'editor@example.org', 'demo-editor-pass');
+    await page.goto(`${product.url}/claims/${claim.id}`);
+    await page.getByRole('heading', { name: RECOGNITION }).waitFor();
+    await page.getByRole('button', { name: 'Edit claim' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Edit claim' });
+    await dialog.getByLabel(/^Claimant/).fill('US State Department; EU High Representative');
+    await expect.poll(async () => (await keptDrafts(page)).length).toBe(1);
+
+    // The tab goes away with the edit unsaved; the admin raises the priority meanwhile.
+    page.once('dialog', (question) => void question.accept());
+    await page.goto('about:blank');
+    await admin(
+      'mutation($input: UpdateClaimInput!) { updateClaim(input: $input) { id version } }',
+      { input: { claimId: claim.id, expectedVersion: claim.version, priority: 'HIGH' } },
+    );
+    await page.goto(`${product.url}/claims/${claim.id}`);
+    // The dialog opens by itself with the claimant typed and the priority saved meanwhile.
+    await dialog.getByText('Brought back what you typed').waitFor();
+    expect(await dialog.getByLabel(/^Claimant/).inputValue()).toBe(
+      'US State Department; EU High Representative',
+    );
+    expect(await dialog.getByLabel(/^Priority/).inputValue()).toBe('High');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await screenshot(page, 'edit-claim-brought-back');
+    await dialog.getByRole('button', { name: 'Save changes' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    const saved = await findClaim(RECOGNITION);
+    expect(saved.priority).toBe('HIGH');
+    expect(saved.version).toBe(claim.version + 2);
+    await page.getByText('US State Department; EU High Representative').first().waitFor();
+    expect(await keptDrafts(page)).toEqual([]);
+
+    // Cancel lets an edit go: nothing is kept, and a reload opens no dialog.
+    await page.getByRole('button', { name: 'Edit claim' }).click();
+    await dialog.getByLabel(/^Claimant/).fill('Someone else');
+    await expect.poll(async () => (await keptDrafts(page)).length).toBe(1);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    expect(await keptDrafts(page)).toEqual([]);
+    await page.reload();
+    await page.getByRole('heading', { name: RECOGNITION }).waitFor();
+    expect(await dialog.count()).toBe(0);
+    await context.close();
+  }, 90_000);
 
   it('keeps a half-written adjudication when the claim changes underneath it', async () => {
     const claim = await findClaim(TORTURE);

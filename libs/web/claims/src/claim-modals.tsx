@@ -9,6 +9,7 @@ import {
   ClaimFields,
   ConflictAlert,
   ErrorAlert,
+  KeptDraftNotice,
   dateInputToIso,
   dateInputToLocalIso,
   getConflict,
@@ -21,6 +22,8 @@ import {
   isoToUtcDate,
   type ConflictInfo,
   useVersionBase,
+  useKeepDraft,
+  useKeptDraft,
   useUnsavedChanges,
 } from '@corroborate/web-ui';
 import { rejectClaimMutation, updateClaimMutation } from './claim.graphql';
@@ -32,6 +35,13 @@ export interface ClaimModalProps {
   onClose: () => void;
   /** Loads the latest claim from the server (after a conflict). */
   onReload: () => Promise<unknown>;
+}
+
+/** The browser-kept edit of a claim (what was typed, and the claim it started from). */
+export const keptClaimEditForm = (claimId: string) => `claim-edit:${claimId}`;
+interface KeptClaimEdit {
+  values: ClaimFieldValues;
+  base: ClaimFieldValues;
 }
 
 /** Edit a claim; sends the version it started from, so a concurrent change is never overwritten. */
@@ -73,9 +83,21 @@ function EditClaimForm({
   onClose: () => void;
   onReload: () => Promise<unknown>;
 }) {
+  // An edit this browser kept (a reload, a crash, the dialog closed with Escape) comes back, moved
+  // onto the claim as it is now: fields typed keep their input, the others take the latest.
+  const kept = useKeptDraft<KeptClaimEdit>(keptClaimEditForm(claim.id));
+  const [restored, setRestored] = useState(kept);
   const [base, setBase] = useState<ClaimFieldValues>(() => claimFieldValues(claim));
-  const [values, setValues] = useState<ClaimFieldValues>(base);
-  useUnsavedChanges('your changes to the claim', JSON.stringify(values) !== JSON.stringify(base));
+  const [values, setValues] = useState<ClaimFieldValues>(() =>
+    kept !== null ? rebaseClaimValues(kept.values.values, kept.values.base, base) : base,
+  );
+  const dirty = JSON.stringify(values) !== JSON.stringify(base);
+  useUnsavedChanges('your changes to the claim', dirty);
+  const keeping = useKeepDraft<KeptClaimEdit>(keptClaimEditForm(claim.id), { values, base }, dirty);
+  const cancel = () => {
+    keeping.clear();
+    onClose();
+  };
   const [fieldErrors, setFieldErrors] = useState<Partial<Record<ClaimFieldName, string>>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [conflict, setConflict] = useState<ConflictInfo | null>(null);
@@ -115,6 +137,7 @@ function EditClaimForm({
           },
         },
       });
+      keeping.clear();
       notifications.show({ color: 'teal', title: 'Claim saved', message: values.text.trim() });
       onClose();
     } catch (error) {
@@ -155,9 +178,19 @@ function EditClaimForm({
           )
         )}
         {formError !== null && <ErrorAlert message={formError} title="Could not save the claim" />}
+        {restored !== null && (
+          <KeptDraftNotice
+            kept={restored}
+            onDiscard={() => {
+              keeping.clear();
+              setRestored(null);
+              setValues(base);
+            }}
+          />
+        )}
         <ClaimFields values={values} onChange={setValues} errors={fieldErrors} />
         <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
+          <Button variant="default" onClick={cancel}>
             Cancel
           </Button>
           <Button type="submit" loading={loading} disabled={conflict !== null}>

@@ -31,13 +31,15 @@ import {
   PriorityBadge,
   hasErrorCode,
   truncate,
+  browserDrafts,
+  useCurrentUser,
   useDocumentTitle,
   useHasRole,
 } from '@corroborate/web-ui';
 import { DuplicateSuggestions, MergeDialog, type DuplicateMatch } from '@corroborate/web-intake';
 import { BackToQueue, QueueNavigation } from '@corroborate/web-queue';
 import { claimQuery } from './claim.graphql';
-import { EditClaimModal, RejectClaimModal } from './claim-modals';
+import { EditClaimModal, RejectClaimModal, keptClaimEditForm } from './claim-modals';
 import { CorroborationPanel } from './corroboration-panel';
 import { UploadCaptureModal } from './captures';
 import { EvidenceForm } from './evidence-form';
@@ -152,7 +154,13 @@ function ClaimWorkbench({
   const canEditClaim = useHasRole(CLAIM_WRITE_ROLES);
   const worksOn = useWorksOnClaim(claim);
   const canWriteEvidence = useHasRole(EVIDENCE_WRITE_ROLES) && worksOn;
-  const [editing, setEditing] = useState(false);
+  const me = useCurrentUser();
+  const locked = claim.status === 'VERIFIED' || claim.status === 'REJECTED';
+  // An edit of the claim this browser kept (the tab reloaded or crashed) opens again.
+  const [editing, setEditing] = useState(
+    () =>
+      canEditClaim && !locked && browserDrafts.read(me.id, keptClaimEditForm(claim.id)) !== null,
+  );
   const [rejecting, setRejecting] = useState(false);
   const [adding, setAdding] = useState(false);
   const [editingEvidence, setEditingEvidence] = useState<EvidenceFieldsFragment | null>(null);
@@ -162,7 +170,6 @@ function ClaimWorkbench({
   const navigate = useNavigate();
   const addButtonRef = useRef<HTMLButtonElement>(null);
 
-  const locked = claim.status === 'VERIFIED' || claim.status === 'REJECTED';
   const canReject = canEditClaim && claim.allowedTransitions.includes('REJECTED');
   const evidenceOptions = claim.evidence
     .filter((item) => !item.retracted)
