@@ -292,7 +292,7 @@ describe('preserving a source page and anchoring the excerpt in it', () => {
     await screenshot(page, 'workbench-url-captured');
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await context.close();
-  });
+  }, 90_000);
 
   it("shows the API's refusal of an anchor the capture lacks under the anchor field, saving nothing", async () => {
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
@@ -350,5 +350,5 @@ describe('preserving a source page and anchoring the excerpt in it', () => {
     });
     await page.getByText('Anchor found').first().waitFor();
     await context.close();
-  });
+  }, 90_000);
 });
