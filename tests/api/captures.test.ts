@@ -8,6 +8,7 @@ import { AuditEventEntity } from '@corroborate/api-audit';
 import { type Logger } from '@nestjs/common';
 import { CaptureEntity, CapturesService } from '@corroborate/api-captures';
 import { checkStoredFiles } from '@corroborate/api-core';
+import { EvidenceEntity } from '@corroborate/api-evidence';
 import { type ApiClient, errorCode, signedIn, startApi, type TestApi, withFullDisk } from './src';
 
 const HTML = `<!DOCTYPE html><html><head><title>UN rights office</title>
@@ -230,7 +231,7 @@ describe('capture uploads', () => {
     });
   });
 
-  it('keeps every recapture as a new version, newest first, storing identical bytes once', async () => {
+  it('keeps every recapture as a new version, newest first, storing identical bytes once (a capture lacking the anchor is kept, reporting NOT_FOUND)', async () => {
     const evidenceId = await f.evidence({ anchor: { exact: 'thirty thousand' } });
     const auth = { cookie: f.editor.cookie };
     const first = await upload(api, evidenceId, {
@@ -267,6 +268,114 @@ describe('capture uploads', () => {
     }>(EVIDENCE, { id: evidenceId });
     expect(data.evidenceItem.captures.map((c) => c.version)).toEqual([3, 2, 1]);
     expect(data.evidenceItem.anchorStatus).toBe('NOT_FOUND');
+  });
+
+  describe('anchors set or changed once the item has a capture', () => {
+    const UPDATE = `mutation($input: UpdateEvidenceInput!) { updateEvidence(input: $input) {
+      version anchor { prefix exact suffix } anchorStatus
+    } }`;
+    const TEXT = 'Rights groups say more than 30,000 people have been detained since the vote.';
+    const auditCount = () => api.dataSource.getRepository(AuditEventEntity).count();
+    const row = (id: string) =>
+      api.dataSource.getRepository(EvidenceEntity).findOneByOrFail({ id });
+    const captured = async (bytes: Buffer | string, type: string, input = {}) => {
+      const id = await f.evidence(input);
+      const result = await upload(api, id, { bytes, type, auth: { cookie: f.editor.cookie } });
+      expect(result.status).toBe(201);
+      return id;
+    };
+    const setAnchor = (id: string, anchor: Record<string, unknown> | null, expectedVersion = 1) =>
+      f.editor.request<{
+        updateEvidence: {
+          version: number;
+          anchor: { prefix: string | null; exact: string; suffix: string | null } | null;
+          anchorStatus: string;
+        };
+      }>(UPDATE, { input: { evidenceId: id, expectedVersion, anchor } });
+
+    it.each([
+      ['exact text that is not there', { exact: '40,000 people' }, 'anchor.exact', /40,000 people/],
+      [
+        'a prefix that does not come right before it',
+        { prefix: 'The UN says', exact: '30,000 people' },
+        'anchor.prefix',
+        /The UN says/,
+      ],
+      [
+        'a suffix that does not come right after it',
+        { exact: '30,000 people', suffix: 'were released' },
+        'anchor.suffix',
+        /were released/,
+      ],
+    ])(
+      'refuses %s as BAD_USER_INPUT naming that part of the anchor, changing nothing',
+      async (_label, anchor, field, message) => {
+        const id = await captured(TEXT, 'text/plain');
+        const [before, auditBefore] = [await row(id), await auditCount()];
+        const result = await setAnchor(id, anchor);
+        expect(errorCode(result)).toBe('BAD_USER_INPUT');
+        expect(result.errors?.[0]?.extensions?.['field']).toBe(field);
+        expect(result.errors?.[0]?.message).toMatch(message);
+        expect(result.errors?.[0]?.message).toMatch(/capture version 1/);
+        expect(await row(id)).toEqual(before);
+        expect(before).toMatchObject({ version: 1, anchorExact: null });
+        expect(await auditCount()).toBe(auditBefore);
+      },
+    );
+
+    it('checks against the newest capture, not an older one that had the text', async () => {
+      const id = await captured(TEXT, 'text/plain');
+      await upload(api, id, {
+        bytes: 'The page now says: figures withdrawn.',
+        type: 'text/plain',
+        auth: { cookie: f.editor.cookie },
+      });
+      const auditBefore = await auditCount();
+      const result = await setAnchor(id, { exact: '30,000 people' });
+      expect(result.errors?.[0]?.extensions?.['field']).toBe('anchor.exact');
+      expect(result.errors?.[0]?.message).toMatch(/capture version 2/);
+      expect((await row(id)).anchorExact).toBeNull();
+      expect(await auditCount()).toBe(auditBefore);
+    });
+
+    it('accepts an anchor found in the capture, as a new version with its audit event, and reports FOUND', async () => {
+      const id = await captured(TEXT, 'text/plain');
+      const auditBefore = await auditCount();
+      const result = await setAnchor(id, {
+        prefix: 'say more than',
+        exact: '30,000   people',
+        suffix: 'have been detained',
+      });
+      expect(result.errors).toBeUndefined();
+      expect(result.data?.updateEvidence).toMatchObject({
+        version: 2,
+        anchor: { prefix: 'say more than', exact: '30,000   people', suffix: 'have been detained' },
+        anchorStatus: 'FOUND',
+      });
+      expect(await auditCount()).toBe(auditBefore + 1);
+    });
+
+    it('keeps any anchor on an item without a capture, or whose capture has no text, reporting why', async () => {
+      const bare = await f.evidence();
+      const kept = await setAnchor(bare, { exact: 'not quoted anywhere yet' });
+      expect(kept.data?.updateEvidence).toMatchObject({ version: 2, anchorStatus: 'NO_CAPTURE' });
+      const image = await captured(PNG, 'image/png');
+      const onImage = await setAnchor(image, { exact: 'text in a screenshot' });
+      expect(onImage.data?.updateEvidence).toMatchObject({ version: 2, anchorStatus: 'NO_TEXT' });
+    });
+
+    it('lets an item whose anchor a later capture lacks be edited without re-checking the unchanged anchor', async () => {
+      const anchor = { prefix: null, exact: 'thirty thousand', suffix: null };
+      const id = await captured(TEXT, 'text/plain', { anchor });
+      const result = await f.editor.request<{
+        updateEvidence: { version: number; anchorStatus: string };
+      }>(UPDATE, { input: { evidenceId: id, expectedVersion: 1, anchor, note: 'Checked.' } });
+      expect(result.data?.updateEvidence).toEqual({
+        version: 2,
+        anchor,
+        anchorStatus: 'NOT_FOUND',
+      });
+    });
   });
 
   it('reports NO_TEXT when the latest capture is an image and NO_ANCHOR without an anchor', async () => {

@@ -78,6 +78,131 @@ describe('projects', () => {
       });
   });
 
+  it("corroborates the demo's claims as seeded: BelaPAN's re-reports collapse into one chain, and the detention figures conflict", async () => {
+    const { projects } = await editor.ok<{ projects: { id: string; name: string }[] }>(
+      '{ projects { id name } }',
+    );
+    const demo = projects.find((p) => p.name === 'Belarus protests, Jan 2021');
+    expect(demo).toBeDefined();
+    type Item = { id: string; title: string; source: { name: string } };
+    type Side = {
+      chainCount: number;
+      rootSourceCount: number;
+      bestGrade: string | null;
+      chains: { root: Item; members: Item[]; bestGrade: string }[];
+      explanation: string;
+    };
+    type Corroboration = {
+      supporting: Side;
+      warnings: { code: string; message: string; evidenceIds: string[] }[];
+      collapsed: { evidenceId: string; rootId: string; path: string[] }[];
+      quantitySpreads: {
+        unit: string;
+        min: number;
+        max: number | null;
+        evidenceIds: string[];
+        explanation: string;
+      }[];
+      quantityConflicts: { unit: string; a: Item; b: Item; explanation: string }[];
+    };
+    const ITEM = 'id title source { name }';
+    const data = await editor.ok<{
+      claims: {
+        edges: {
+          node: {
+            text: string;
+            status: string;
+            disagreement: { flagged: boolean };
+            corroboration: Corroboration;
+          };
+        }[];
+      };
+    }>(
+      `query($filter: ClaimFilter) { claims(filter: $filter, first: 6) { edges { node {
+        text status disagreement { flagged }
+        corroboration {
+          supporting { chainCount rootSourceCount bestGrade explanation
+            chains { root { ${ITEM} } members { ${ITEM} } bestGrade } }
+          warnings { code message evidenceIds }
+          collapsed { evidenceId rootId path }
+          quantitySpreads { unit min max evidenceIds explanation }
+          quantityConflicts { unit a { ${ITEM} } b { ${ITEM} } explanation }
+        }
+      } } } }`,
+      { filter: { projectId: demo?.id } },
+    );
+    const claim = (start: string) => {
+      const found = data.claims.edges.find((e) => e.node.text.startsWith(start));
+      expect(found, start).toBeDefined();
+      return (found as NonNullable<typeof found>).node.corroboration;
+    };
+    // Two demo reviewers assessed the claims; only the torture reports split them (seen by the editor).
+    expect(
+      data.claims.edges
+        .filter((e) => e.node.disagreement.flagged)
+        .map((e) => [e.node.text.slice(0, 40), e.node.status]),
+    ).toEqual([['There have been credible reports of tort', 'NEEDS_ADJUDICATION']]);
+    const named = (item: Item) => `${item.title} (${item.source.name})`;
+
+    // At least 30 marches: RFE/RL and Nasha Niva re-report BelaPAN, so one chain, not three.
+    const marches = claim('Protesters staged at least 30 marches');
+    expect(marches.supporting).toMatchObject({
+      chainCount: 1,
+      rootSourceCount: 1,
+      bestGrade: 'B2',
+    });
+    const [chain] = marches.supporting.chains;
+    expect(named(chain.root)).toBe('Marches held across Belarus on Sunday (BelaPAN)');
+    expect(chain.members.map(named)).toEqual([
+      'Marches held across Belarus on Sunday (BelaPAN)',
+      'Belarus Protesters March In Residential Areas (Radio Free Europe/Radio Liberty)',
+      'Sunday marches in the districts (Nasha Niva)',
+    ]);
+    expect(marches.collapsed).toEqual(
+      chain.members.slice(1).map((m) => ({
+        evidenceId: m.id,
+        rootId: chain.root.id,
+        path: [m.id, chain.root.id],
+      })),
+    );
+    expect(marches.supporting.explanation).toBe(
+      '1 independent supporting chain from 1 source: rooted at "Marches held across Belarus on Sunday" (BelaPAN), ' +
+        'with "Belarus Protesters March In Residential Areas" (Radio Free Europe/Radio Liberty), ' +
+        '"Sunday marches in the districts" (Nasha Niva) collapsed into it. ' +
+        'Best grade B2 from "Marches held across Belarus on Sunday" (BelaPAN).',
+    );
+    expect(marches.warnings.map((w) => w.code)).toEqual(['SINGLE_SOURCE']);
+    expect(marches.quantityConflicts).toEqual([]);
+
+    // 30,000 detained: the UN and Viasna agree; the ministry's lower figure overlaps neither.
+    const detained = claim('Authorities have detained more than 30,000');
+    expect(detained.supporting).toMatchObject({ chainCount: 2, rootSourceCount: 2 });
+    expect(detained.quantitySpreads).toHaveLength(1);
+    const [spread] = detained.quantitySpreads;
+    expect(spread).toMatchObject({ unit: 'people detained', min: 19000, max: null });
+    expect(spread.evidenceIds).toHaveLength(3);
+    expect(spread.explanation).toMatch(
+      /at least 30,000.*33,000–33,500.*19,000–21,000\. Spread 19,000 to ∞/,
+    );
+    const pairs = detained.quantityConflicts.map((c) => [c.a.source.name, c.b.source.name]);
+    expect(pairs).toEqual(
+      expect.arrayContaining([
+        ['UN Human Rights Office (OHCHR)', 'Ministry of Internal Affairs of Belarus'],
+        ['Viasna Human Rights Centre', 'Ministry of Internal Affairs of Belarus'],
+      ]),
+    );
+    expect(pairs).toHaveLength(2);
+    for (const conflict of detained.quantityConflicts) {
+      expect(conflict.unit).toBe('people detained');
+      expect(conflict.explanation).toMatch(
+        /reports .* people detained but .* reports 19,000–21,000; the ranges do not overlap\./,
+      );
+    }
+    expect(
+      detained.warnings.filter((w) => w.code === 'QUANTITY_CONFLICT').map((w) => w.message),
+    ).toEqual(detained.quantityConflicts.map((c) => c.explanation));
+  });
+
   it('lets an editor create a project needing 2 reviews by default, and audits it', async () => {
     const data = await editor.ok<{
       createProject: { id: string; name: string; requiredReviews: number };

@@ -1,7 +1,10 @@
 import { createHash } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import { type AddressInfo } from 'node:net';
 import { type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  graphqlAs,
   launchBrowser,
   type RunningProduct,
   screenshot,
@@ -205,4 +208,147 @@ describe('cross-checking a claim', () => {
     await screenshot(page, 'source-belapan');
     await context.close();
   });
+});
+
+describe('preserving a source page and anchoring the excerpt in it', () => {
+  const PAGE = `<!DOCTYPE html><html><head><title>Sunday marches</title></head><body>
+<p>BelaPAN: protesters staged at least 30 marches and rallies on January 17.</p></body></html>`;
+  const MARCHES = 'Protesters staged at least 30 marches';
+  const TITLE = 'Marches counted by BelaPAN (local copy)';
+  let server: Server;
+  let pageUrl = '';
+  let product: RunningProduct;
+  let browser: Browser;
+  let claimId = '';
+  let call: Awaited<ReturnType<typeof graphqlAs>>;
+
+  beforeAll(async () => {
+    // The page to capture, on this machine: the product refuses loopback targets unless the
+    // operator allows them, which it does here through CAPTURE_ALLOW_HOSTS.
+    server = createServer((req, res) => {
+      if (req.url === '/belapan-marches') {
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(PAGE);
+      } else {
+        res.writeHead(404, { 'content-type': 'text/plain' }).end('not here');
+      }
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    pageUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/belapan-marches`;
+    product = await startProduct({ CAPTURE_ALLOW_HOSTS: '127.0.0.1' });
+    browser = await launchBrowser();
+    call = await graphqlAs(product.url, 'editor@example.org', 'demo-editor-pass');
+    const { claims } = await call<{ claims: { edges: { node: { id: string; text: string } }[] } }>(
+      'query($filter: ClaimFilter) { claims(filter: $filter, first: 10) { edges { node { id text } } } }',
+      { filter: { text: 'marches rallies January' } },
+    );
+    const claim = claims.edges.find((e) => e.node.text.startsWith(MARCHES));
+    expect(claim).toBeDefined();
+    claimId = claim?.node.id ?? '';
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await product?.stop();
+    server?.closeAllConnections();
+    server?.close();
+  });
+
+  it('captures the URL of an evidence item server-side and shows its SHA-256', async () => {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const page = await signIn(context, product.url, 'editor@example.org', 'demo-editor-pass');
+    await page.goto(`${product.url}/claims/${claimId}`);
+    await page.getByRole('heading', { name: new RegExp(`^${MARCHES}`) }).waitFor();
+
+    await page.getByRole('button', { name: 'Add evidence' }).click();
+    await page.getByRole('combobox', { name: 'Source' }).fill('BelaPAN');
+    await page.getByRole('option', { name: /BelaPAN/ }).click();
+    await field(page, 'URL').fill(pageUrl);
+    await field(page, 'Title').fill(TITLE);
+    await choose(page, 'Credibility', '2 — Probably true');
+    await page.getByRole('button', { name: 'Add evidence' }).click();
+    const capture = page.getByRole('button', { name: `Capture URL of ${TITLE}` });
+    await capture.waitFor();
+
+    await capture.click();
+    const digest = createHash('sha256').update(PAGE).digest('hex');
+    const stored = page.getByRole('status').filter({ hasText: /^Captured version 1: SHA-256/ });
+    await stored.waitFor({ timeout: 20_000 });
+    expect(await stored.textContent()).toContain(digest.slice(0, 16));
+    expect(await stored.locator(`[title="${digest}"]`).count()).toBe(1);
+    // The item's captures list it too, as the API stored it.
+    expect(
+      await page.getByRole('button', { name: 'Copy SHA-256 of capture version 1' }).count(),
+    ).toBeGreaterThan(0);
+    const { claim } = await call<{
+      claim: {
+        evidence: { title: string; latestCapture: { sha256: string; url: string } | null }[];
+      };
+    }>('query($id: ID!) { claim(id: $id) { evidence { title latestCapture { sha256 url } } } }', {
+      id: claimId,
+    });
+    expect(claim.evidence.find((e) => e.title === TITLE)?.latestCapture).toEqual({
+      sha256: digest,
+      url: pageUrl,
+    });
+    await screenshot(page, 'workbench-url-captured');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await context.close();
+  }, 90_000);
+
+  it("shows the API's refusal of an anchor the capture lacks under the anchor field, saving nothing", async () => {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const page = await signIn(context, product.url, 'editor@example.org', 'demo-editor-pass');
+    await page.goto(`${product.url}/claims/${claimId}`);
+    await page.getByRole('heading', { name: new RegExp(`^${MARCHES}`) }).waitFor();
+    const saved = async () => {
+      const { claim } = await call<{
+        claim: {
+          evidence: {
+            title: string;
+            version: number;
+            anchor: { exact: string } | null;
+            anchorStatus: string;
+          }[];
+        };
+      }>(
+        'query($id: ID!) { claim(id: $id) { evidence { title version anchor { exact } anchorStatus } } }',
+        {
+          id: claimId,
+        },
+      );
+      return claim.evidence.find((e) => e.title === TITLE);
+    };
+    expect(await saved()).toMatchObject({ version: 1, anchor: null, anchorStatus: 'NO_ANCHOR' });
+
+    await page.getByRole('button', { name: `Actions for BelaPAN: ${TITLE}` }).click();
+    await page.getByRole('menuitem', { name: 'Edit' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Edit evidence' });
+    await dialog.getByRole('checkbox', { name: 'Anchor the excerpt in the capture' }).check();
+    const exact = field(dialog, 'Exact text');
+    await exact.fill('at least 40 marches');
+    await dialog.getByRole('button', { name: 'Save evidence' }).click();
+
+    // The browser cannot know what the capture says: the API's answer lands on the field.
+    await expect.poll(() => exact.getAttribute('aria-invalid')).toBe('true');
+    const describedBy = (await exact.getAttribute('aria-describedby')) ?? '';
+    const message = dialog.locator(`[id="${describedBy.split(' ')[0]}"]`);
+    expect(await message.textContent()).toMatch(
+      /"at least 40 marches" is not in the text of capture version 1/,
+    );
+    expect(await dialog.getByRole('alert').count()).toBe(0);
+    await screenshot(page, 'evidence-anchor-refused');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    expect(await saved()).toMatchObject({ version: 1, anchor: null, anchorStatus: 'NO_ANCHOR' });
+
+    // Quoting the page as it reads is saved, and the anchor is found.
+    await exact.fill('at least 30 marches');
+    await dialog.getByRole('button', { name: 'Save evidence' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await saved()).toMatchObject({
+      version: 2,
+      anchor: { exact: 'at least 30 marches' },
+      anchorStatus: 'FOUND',
+    });
+    await page.getByText('Anchor found').first().waitFor();
+    await context.close();
+  }, 90_000);
 });

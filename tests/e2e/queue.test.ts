@@ -202,6 +202,38 @@ describe('a long queue', () => {
     await context.close();
   }, 120_000);
 
+  it('focuses the search box on /, so typing there filters the queue', async () => {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const [name, value] = (await signInCookie(product.url)).split('=');
+    await context.addCookies([{ name, value, url: product.url }]);
+    const page = await context.newPage();
+    await page.goto(`${product.url}/queue?project=${projectId}`);
+    const table = page.getByRole('table', { name: 'Claims' });
+    await table.locator('[data-row-index="0"]').waitFor();
+    const status = page.getByRole('status').filter({ hasText: /^Showing/ });
+    await expect.poll(() => status.textContent()).toBe(`Showing 50 of ${CLAIMS} claims`);
+    const search = page.getByRole('searchbox', { name: 'Search claims' });
+    const searchFocused = () =>
+      search.evaluate((input) => input === input.ownerDocument.activeElement);
+    // From a row of the list, as someone working through it with j/k would be.
+    await table.locator('[data-row-index="0"]').getByRole('link').focus();
+    expect(await searchFocused()).toBe(false);
+
+    await page.keyboard.press('/');
+    await expect.poll(searchFocused).toBe(true);
+    // The / itself is not typed into the box; what follows is, and it filters the list.
+    expect(await search.inputValue()).toBe('');
+    await page.keyboard.type('"claim number 123"');
+    expect(await search.inputValue()).toBe('"claim number 123"');
+    await expect.poll(() => status.textContent()).toBe('Showing 1 of 1 claim');
+    expect(await table.getByRole('link').allTextContents()).toEqual([
+      'Long queue claim number 123 about the march.',
+    ]);
+    expect(new URL(page.url()).searchParams.get('q')).toBe('"claim number 123"');
+    await screenshot(page, 'queue-search-by-slash');
+    await context.close();
+  });
+
   it('fits every column without scrolling sideways: topics under the claim at 1400px, in their own column at 1920px', async () => {
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
     const [name, value] = (await signInCookie(product.url)).split('=');

@@ -8,9 +8,13 @@ import {
   Role,
   Roles,
 } from '@corroborate/api-core';
-import { AnchorStatus, type EvidenceEntity, EvidenceType } from '@corroborate/api-evidence';
+import {
+  AnchorStatus,
+  anchorStatusOf,
+  type EvidenceEntity,
+  EvidenceType,
+} from '@corroborate/api-evidence';
 import { UserType } from '@corroborate/api-users';
-import { anchorStatusOf } from './anchor';
 import { type CaptureEntity } from './capture.entity';
 import { downloadUrlOf } from './captures.controller';
 import { capturesByEvidenceLoader } from './captures.loaders';

@@ -1,4 +1,3 @@
-export * from './anchor';
 export * from './capture.entity';
 export * from './capture-store';
 export * from './captures.controller';

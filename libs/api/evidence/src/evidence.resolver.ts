@@ -63,7 +63,7 @@ export class EvidenceResolver {
   @Roles(Role.ADMIN, Role.EDITOR, Role.REVIEWER)
   @Mutation(() => EvidenceType, {
     description:
-      'Edits an evidence item (its adder, an editor or an admin); refused once retracted.',
+      "Edits an evidence item (its adder, an editor or an admin); refused once retracted. A new or changed anchor must be found in the text of the item's newest capture when it has text (BAD_USER_INPUT on anchor.exact, anchor.prefix or anchor.suffix otherwise).",
   })
   async updateEvidence(
     @CurrentActor() actor: Actor,

@@ -13,6 +13,7 @@ import {
   NotFoundError,
 } from '@corroborate/api-core';
 import { SourceEntity, SourcesService } from '@corroborate/api-sources';
+import { normaliseText, quoteFound } from './anchor';
 import { corroborationOf } from './corroboration.mapper';
 import {
   type AddEvidenceInput,
@@ -137,6 +138,12 @@ function anchorColumns(anchor: TextQuoteAnchorInput | null): Partial<EvidenceEnt
   };
 }
 
+/** A quoted piece of text for a message: whitespace collapsed, at most 80 characters. */
+function shorten(text: string): string {
+  const flat = normaliseText(text);
+  return flat.length > 80 ? `${flat.slice(0, 79)}…` : flat;
+}
+
 /** Claims whose contradiction flag one set of statements recomputes (see recomputeClaims). */
 const RECOMPUTE_BATCH = 500;
 
@@ -258,6 +265,7 @@ export class EvidenceService {
     return this.dataSource.transaction(async (manager) => {
       const item = await this.writable(actor, input.evidenceId, manager);
       await this.assertVersion(manager, item, input.expectedVersion);
+      await this.checkAnchorInCapture(manager, item, changes);
       if (changes.derivedFromId) {
         await this.checkDerivation(manager, item.claimId, item.id, changes.derivedFromId);
       }
@@ -456,6 +464,60 @@ export class EvidenceService {
    * derivedFromId must name another item of the same claim, and (on update) following the chain
    * up from it must not come back to this item.
    */
+  /**
+   * A new or changed anchor must be found in the text of the item's newest capture, when there is
+   * one with text (BAD_USER_INPUT naming the part of the anchor that does not match). Without a
+   * capture, or with one that has no text (an image), the anchor is kept and its status says so.
+   */
+  private async checkAnchorInCapture(
+    manager: EntityManager,
+    item: EvidenceEntity,
+    changes: Partial<EvidenceEntity>,
+  ): Promise<void> {
+    const exact = changes.anchorExact;
+    if (exact === undefined || exact === null) return;
+    const quote = {
+      prefix: changes.anchorPrefix ?? null,
+      exact,
+      suffix: changes.anchorSuffix ?? null,
+    };
+    if (
+      quote.prefix === item.anchorPrefix &&
+      quote.exact === item.anchorExact &&
+      quote.suffix === item.anchorSuffix
+    ) {
+      return;
+    }
+    // The captures table belongs to the captures library, which builds on this one.
+    const latest = await manager
+      .createQueryBuilder()
+      .select('c.version', 'version')
+      .addSelect('c.extractedText', 'text')
+      .from('captures', 'c')
+      .where('c.evidenceId = :id', { id: item.id })
+      .orderBy('c.version', 'DESC')
+      .limit(1)
+      .getRawOne<{ version: number; text: string | null }>();
+    if (!latest || latest.text === null || quoteFound(latest.text, quote)) return;
+    const capture = `the text of capture version ${latest.version}`;
+    if (!quoteFound(latest.text, { prefix: null, exact, suffix: null })) {
+      throw new BadInputError(
+        'anchor.exact',
+        `The exact text "${shorten(exact)}" is not in ${capture}; quote it as it appears there.`,
+      );
+    }
+    if (quote.prefix && !quoteFound(latest.text, { ...quote, suffix: null })) {
+      throw new BadInputError(
+        'anchor.prefix',
+        `The text before (prefix) "${shorten(quote.prefix)}" does not come right before the exact text in ${capture}.`,
+      );
+    }
+    throw new BadInputError(
+      'anchor.suffix',
+      `The text after (suffix) "${shorten(quote.suffix ?? '')}" does not come right after the exact text in ${capture}.`,
+    );
+  }
+
   private async checkDerivation(
     manager: EntityManager,
     claimId: string,

@@ -1,3 +1,4 @@
+export * from './anchor';
 export * from './corroboration.mapper';
 export * from './dto/corroboration.type';
 export * from './dto/evidence.enums';

@@ -1,4 +1,4 @@
-import { type AnchorStatus } from '@corroborate/api-evidence';
+import { type AnchorStatus } from './dto/evidence.enums';
 
 export interface TextQuote {
   prefix: string | null;
