@@ -1,85 +1,24 @@
-import { createClient, type Client } from 'graphql-ws';
 import { Logger } from '@nestjs/common';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import WebSocket from 'ws';
 import { ClaimEntity } from '@corroborate/api-claims';
 import {
   type ApiClient,
   freshDatabase,
+  type LiveEvent,
+  nextEvents,
   pause,
   Relay,
   signedIn,
+  socketClient,
   startApi,
   type TestApi,
   type TestDatabase,
 } from './src';
 
-interface LiveEvent {
-  claimId: string | null;
-  action: string;
-  actorName: string | null;
-  summary: string;
-  entityType: string;
-}
-
 const REDIS_URL = process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
 const CLAIM_ACTIVITY =
   'subscription($id: ID!) { claimActivity(claimId: $id) { claimId action actorName summary fields entityType } }';
 const UPDATE = 'mutation($input: UpdateClaimInput!) { updateClaim(input: $input) { version } }';
-
-/** A graphql-ws client that sends the signed-in browser's cookie with the upgrade, like a browser. */
-function socketClient(
-  api: TestApi,
-  session: ApiClient | null,
-  headers: Record<string, string> = {},
-): Client {
-  const cookie = session?.cookie;
-  class BrowserLikeSocket extends WebSocket {
-    constructor(address: string, protocols?: string | string[]) {
-      super(address, protocols, { headers: { ...(cookie ? { cookie } : {}), ...headers } });
-    }
-  }
-  return createClient({
-    url: `${api.url.replace('http', 'ws')}/graphql`,
-    webSocketImpl: BrowserLikeSocket,
-    retryAttempts: 0,
-    lazy: true,
-  });
-}
-
-/** Subscribes and resolves with the first `count` events, or rejects with the first error. */
-function nextEvents(
-  client: Client,
-  query: string,
-  variables: Record<string, unknown>,
-  count = 1,
-  field: 'claimActivity' | 'myActivity' = 'claimActivity',
-) {
-  const events: LiveEvent[] = [];
-  let ready!: () => void;
-  const subscribed = new Promise<void>((resolve) => (ready = resolve));
-  const done = new Promise<LiveEvent[]>((resolve, reject) => {
-    const unsubscribe = client.subscribe<Record<string, LiveEvent>>(
-      { query, variables },
-      {
-        next: (result) => {
-          if (result.errors) return reject(new Error(JSON.stringify(result.errors)));
-          if (result.data) events.push(result.data[field]);
-          if (events.length >= count) {
-            unsubscribe();
-            resolve(events);
-          }
-        },
-        error: (error) => reject(error instanceof Error ? error : new Error(JSON.stringify(error))),
-        complete: () => resolve(events),
-      },
-    );
-  });
-  // graphql-ws acknowledges the connection before the subscription is live; give the server a
-  // round trip (a query on the same socket is refused, so use the ack event).
-  client.on('connected', () => setTimeout(ready, 100));
-  return { subscribed, done };
-}
 
 async function demoClaim(api: TestApi): Promise<ClaimEntity> {
   return api.dataSource
