@@ -2,15 +2,22 @@ import { Logger } from '@nestjs/common';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ClaimEntity } from '@corroborate/api-claims';
 import {
+  addEvidence,
   type ApiClient,
+  ASSIGN,
+  COMMENT,
+  demoSourceId,
   freshDatabase,
   type LiveEvent,
+  newClaim,
+  newProject,
   nextEvents,
   pause,
   Relay,
   signedIn,
   socketClient,
   startApi,
+  SUBMIT,
   type TestApi,
   type TestDatabase,
 } from './src';
@@ -58,6 +65,115 @@ describe('live updates over graphql-ws', () => {
       entityType: 'Claim',
     });
     await client.dispose();
+  });
+
+  describe('on a claim under review', () => {
+    const WATCH =
+      'subscription($id: ID!) { claimActivity(claimId: $id) { claimId entityType entityId action actorName summary fields } }';
+    let editor: ApiClient;
+    let reviewer: ApiClient;
+    let claimId: string;
+    let sourceId: string;
+    /** The editor watches the claim while `act` runs; resolves with the first `count` events. */
+    const watched = async (act: () => Promise<unknown>, count = 1) => {
+      const client = socketClient(api, editor);
+      const { subscribed, done } = nextEvents(client, WATCH, { id: claimId }, count);
+      await subscribed;
+      await act();
+      const events = await done;
+      await client.dispose();
+      return events;
+    };
+
+    beforeAll(async () => {
+      editor = await signedIn(api, 'editor');
+      reviewer = await signedIn(api, 'reviewer');
+      const me = await reviewer.ok<{ me: { id: string } }>('{ me { id } }');
+      sourceId = await demoSourceId(editor);
+      const projectId = await newProject(editor, 'Live review desk', 1);
+      claimId = (await newClaim(editor, projectId, 'Water cannon was used on Independence Avenue'))
+        .id;
+      await editor.ok(ASSIGN, { input: { claimIds: [claimId], reviewerIds: [me.me.id] } });
+    });
+
+    it('delivers new evidence, naming who added it', async () => {
+      let evidenceId = '';
+      const [event] = await watched(async () => {
+        evidenceId = await addEvidence(reviewer, claimId, sourceId, 'https://example.org/live');
+      });
+      expect(event).toEqual({
+        claimId,
+        entityType: 'Evidence',
+        entityId: evidenceId,
+        action: 'evidence.added',
+        actorName: 'Ruslan Reviewer',
+        summary: 'Ruslan Reviewer added evidence',
+        fields: [],
+      });
+    });
+
+    it('delivers a comment, without its text', async () => {
+      let commentId = '';
+      const body = 'Footage from the avenue is timestamped 19:04';
+      const [event] = await watched(async () => {
+        commentId = (
+          await editor.ok<{ addComment: { id: string } }>(COMMENT, { input: { claimId, body } })
+        ).addComment.id;
+      });
+      expect(event).toEqual({
+        claimId,
+        entityType: 'Comment',
+        entityId: commentId,
+        action: 'comment.created',
+        actorName: 'Elena Editor',
+        summary: 'Elena Editor commented',
+        fields: [],
+      });
+    });
+
+    it('delivers a submitted assessment to an editor, then the move to NEEDS_ADJUDICATION', async () => {
+      let assessmentId = '';
+      const events = await watched(async () => {
+        assessmentId = (
+          await reviewer.ok<{ submitAssessment: { id: string } }>(SUBMIT, {
+            input: {
+              claimId,
+              verdict: 'MOSTLY_TRUE',
+              likelihood: 'LIKELY',
+              confidence: 'MODERATE',
+              rationale: 'Two videos from different angles.',
+              evidenceIds: [],
+            },
+          })
+        ).submitAssessment.id;
+      }, 2);
+      expect(events).toEqual([
+        {
+          claimId,
+          entityType: 'Assessment',
+          entityId: assessmentId,
+          action: 'assessment.submitted',
+          actorName: 'Ruslan Reviewer',
+          summary: 'Ruslan Reviewer submitted an assessment',
+          fields: [],
+        },
+        {
+          claimId,
+          entityType: 'Claim',
+          entityId: claimId,
+          action: 'claim.statusChanged',
+          actorName: 'Ruslan Reviewer',
+          summary: 'Ruslan Reviewer moved the claim along the workflow',
+          fields: [],
+        },
+      ]);
+      // The event only points at the assessment: the editor reads it (verdict and all) by its id.
+      const read = await editor.ok<{ assessment: { verdict: string } }>(
+        'query($id: ID!) { assessment(id: $id) { verdict } }',
+        { id: assessmentId },
+      );
+      expect(read.assessment.verdict).toBe('MOSTLY_TRUE');
+    });
   });
 
   it('refuses an anonymous subscriber', async () => {
