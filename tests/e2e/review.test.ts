@@ -312,8 +312,12 @@ describe('the reviewer and their assignment', () => {
         .getByRole('navigation', { name: 'Queue presets' })
         .getByRole('link', { name: 'Unassigned' })
         .click();
-      await page.getByRole('link', { name: 'Unassigned', current: 'true' }).waitFor();
-      await page.getByRole('table', { name: 'Claims' }).waitFor();
+      await page.waitForURL(/[?&]unassigned=1/);
+      // The list shown is the preset's, not the whole queue's still on screen.
+      const { claims } = await editor<{ claims: { totalCount: number } }>(
+        '{ claims(filter: { unassigned: true }) { totalCount } }',
+      );
+      await page.getByText(new RegExp(`^Showing \\d+ of ${claims.totalCount} claims?$`)).waitFor();
       return page.getByRole('table', { name: 'Claims' }).getByRole('link', { name: text });
     };
     const editorContext = await browser.newContext({ viewport: { width: 1400, height: 900 } });
