@@ -1,14 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   addEvidence,
   type ApiClient,
   ASSIGN,
+  COMMENT,
   demoSourceId,
   DRAFT,
   errorCode,
   newClaim,
   newProject,
+  recordEvents,
   signedIn,
+  socketClient,
   startApi,
   SUBMIT,
   type TestApi,
@@ -25,7 +28,19 @@ const REVIEW_FIELDS = `
   adjudication { id citedAssessments { id rationale } }
 `;
 
-const PATHS: { name: string; query: string; variables: (ids: Ctx) => Record<string, unknown> }[] = [
+interface Path {
+  name: string;
+  query: string;
+  variables: (ids: Ctx) => Record<string, unknown>;
+  /** The part of the answer about the test's claim, where the answer spans other claims too. */
+  about?: (data: unknown, ids: Ctx) => unknown;
+}
+
+interface NotificationsAnswer {
+  notifications: { nodes: { kind: string; claimId: string; claim: Record<string, unknown> }[] };
+}
+
+const PATHS: Path[] = [
   {
     name: 'claim(id)',
     query: `query($id: ID!) { claim(id: $id) { ${REVIEW_FIELDS} myAssessment { id verdict rationale } } }`,
@@ -61,6 +76,15 @@ const PATHS: { name: string; query: string; variables: (ids: Ctx) => Record<stri
     query: `query($p: ID!) { yes: claims(filter: { projectId: $p, disagreement: true }) { totalCount edges { node { id } } } no: claims(filter: { projectId: $p, disagreement: false }) { totalCount edges { node { id } } } }`,
     variables: (c) => ({ p: c.projectId }),
   },
+  {
+    // The reviewer is @mentioned on the claim, so a notification leads to it.
+    name: 'notifications → claim',
+    query: `{ notifications(first: 10) { nodes { kind claimId claim { ${REVIEW_FIELDS} myAssessment { id verdict rationale } } } } }`,
+    variables: () => ({}),
+    // Demo claims the reviewer assessed long ago are in their inbox too, and rightly not blind.
+    about: (data, c) =>
+      (data as NotificationsAnswer).notifications.nodes.filter((n) => n.claimId === c.claimId),
+  },
 ];
 
 interface Ctx {
@@ -88,7 +112,7 @@ describe('blind review, enforced by the server', () => {
     for (const path of PATHS) {
       const result = await client.request(path.query, path.variables(ctx));
       expect(result.errors, `${path.name}: ${JSON.stringify(result.errors)}`).toBeUndefined();
-      out[path.name] = JSON.stringify(result.data);
+      out[path.name] = JSON.stringify(path.about ? path.about(result.data, ctx) : result.data);
     }
     for (const id of [firstId, correctedId]) {
       const direct = await client.request(
@@ -118,6 +142,9 @@ describe('blind review, enforced by the server', () => {
     ctx = { projectId, claimId: claim.id, evidenceId, sourceId };
     await editor.ok(ASSIGN, {
       input: { claimIds: [claim.id], reviewerIds: [ids.reviewer, ids.reviewer2] },
+    });
+    await editor.ok(COMMENT, {
+      input: { claimId: claim.id, body: '@reviewer2 what do you make of the footage?' },
     });
     const first = await reviewer.ok<{ submitAssessment: { id: string } }>(SUBMIT, {
       input: {
@@ -184,6 +211,18 @@ describe('blind review, enforced by the server', () => {
       yes: { totalCount: number };
       no: { totalCount: number };
     };
+    // The mention reached them, and the claim it leads to shows nothing of the other review.
+    const about = JSON.parse(
+      responses['notifications → claim'],
+    ) as NotificationsAnswer['notifications']['nodes'];
+    const mention = about.find((n) => n.kind === 'MENTIONED');
+    expect(mention?.claim).toMatchObject({
+      assessments: [],
+      superseded: [],
+      disagreement: null,
+      myAssessment: null,
+    });
+    expect(JSON.stringify(mention?.claim['history'])).not.toContain('Assessment');
     expect(presets).toEqual({
       yes: { totalCount: 0, edges: [] },
       no: { totalCount: 0, edges: [] },
@@ -250,7 +289,7 @@ describe('blind review, enforced by the server', () => {
       },
     });
     const responses = await everyPath(reviewer2);
-    for (const path of PATHS.slice(0, 6))
+    for (const path of PATHS.filter((p) => p.name !== 'the disagreement preset'))
       expect(responses[path.name], path.name).toContain(CORRECTED);
     expect(responses[`assessment(${correctedId})`]).toContain(CORRECTED);
     const { claim } = await reviewer2.ok<{
@@ -303,5 +342,149 @@ describe('blind review, enforced by the server', () => {
       { id: node.id },
     );
     expect(asReviewer.claim.assessments).toHaveLength(1);
+  });
+});
+
+describe('blind review over live updates', () => {
+  let api: TestApi;
+  let editor: ApiClient;
+  let r1: ApiClient;
+  let r2: ApiClient;
+  let claimId: string;
+  let citedId: string;
+  const DRAFTED = 'DRAFT-RATIONALE-c41e: the crowd counts disagree';
+  const SUBMITTED = 'SUBMITTED-RATIONALE-5d08: the photo predates the march';
+  const CORRECTED = 'CORRECTED-RATIONALE-e2a9: the photo is from the march after all';
+  const REASON = 'CORRECTION-REASON-77b0: reverse image search was wrong';
+  // R2's verdicts, likelihoods and confidences; R1's own (below) use none of these.
+  const VALUES =
+    /\b(MOSTLY_TRUE|MOSTLY_FALSE|TRUE|VERY_LIKELY|ALMOST_NO_CHANCE|ALMOST_CERTAIN|HIGH|LOW)\b/;
+  const LIVE_FIELDS = 'claimId entityType entityId action actorId actorName summary fields at';
+
+  beforeAll(async () => {
+    api = await startApi();
+    editor = await signedIn(api, 'editor');
+    r1 = await signedIn(api, 'reviewer');
+    r2 = await signedIn(api, 'reviewer2');
+    const ids = await userIds({ reviewer: r1, reviewer2: r2, editor });
+    const sourceId = await demoSourceId(editor);
+    const projectId = await newProject(editor, 'Live blind desk');
+    claimId = (await newClaim(editor, projectId, 'Riot police kettled the march at Nemiga')).id;
+    citedId = await addEvidence(editor, claimId, sourceId, 'https://example.org/cited-by-r2');
+    await editor.ok(ASSIGN, {
+      input: { claimIds: [claimId], reviewerIds: [ids.reviewer, ids.reviewer2] },
+    });
+  });
+  afterAll(() => api.close());
+
+  it("sends a reviewer who has not submitted nothing of the other reviewer's draft, submission or correction", async () => {
+    const socket = socketClient(api, r1);
+    const onClaim = recordEvents(
+      socket,
+      `subscription($id: ID!) { claimActivity(claimId: $id) { ${LIVE_FIELDS} } }`,
+      { id: claimId },
+    );
+    const mine = recordEvents(socket, `subscription { myActivity { ${LIVE_FIELDS} } }`);
+    await Promise.all([onClaim.subscribed, mine.subscribed]);
+    type Result = (typeof onClaim.results)[number];
+    const actions = (results: Result[], field: string) =>
+      results.map((r) => (r.data?.[field] as { action: string } | undefined)?.action);
+    // Both subscriptions are live: an @mention of R1 reaches each.
+    await editor.ok(COMMENT, { input: { claimId, body: '@reviewer please start on this one' } });
+    await vi.waitFor(() => {
+      expect(actions(onClaim.results, 'claimActivity')).toContain('comment.created');
+      expect(actions(mine.results, 'myActivity')).toContain('notification.created');
+    });
+
+    await r2.ok(DRAFT, {
+      input: {
+        claimId,
+        verdict: 'MOSTLY_TRUE',
+        likelihood: 'VERY_LIKELY',
+        confidence: 'HIGH',
+        rationale: DRAFTED,
+        evidenceIds: [citedId],
+      },
+    });
+    await r2.ok(SUBMIT, {
+      input: {
+        claimId,
+        verdict: 'MOSTLY_FALSE',
+        likelihood: 'ALMOST_NO_CHANCE',
+        confidence: 'HIGH',
+        rationale: SUBMITTED,
+        evidenceIds: [citedId],
+      },
+    });
+    await r2.ok(SUBMIT, {
+      input: {
+        claimId,
+        verdict: 'TRUE',
+        likelihood: 'ALMOST_CERTAIN',
+        confidence: 'LOW',
+        rationale: CORRECTED,
+        evidenceIds: [citedId],
+        correctionReason: REASON,
+      },
+    });
+    // A second mention after the correction: once it has arrived on both, so has all before it.
+    await editor.ok(COMMENT, { input: { claimId, body: '@reviewer R2 has weighed in' } });
+    await vi.waitFor(() => {
+      expect(
+        actions(onClaim.results, 'claimActivity').filter((a) => a === 'comment.created'),
+      ).toHaveLength(2);
+      expect(
+        actions(mine.results, 'myActivity').filter((a) => a === 'notification.created'),
+      ).toHaveLength(2);
+    });
+    onClaim.stop();
+    mine.stop();
+    await socket.dispose();
+
+    // R1 is told that R2 submitted and corrected (that is the point of a live claim), nothing more.
+    const events = onClaim.results.map((r) => r.data?.['claimActivity'] as Record<string, unknown>);
+    expect(onClaim.results.concat(mine.results).filter((r) => r.errors)).toEqual([]);
+    const assessmentEvents = events.filter((e) => e['entityType'] === 'Assessment');
+    expect(assessmentEvents.map((e) => [e['action'], e['summary'], e['fields']])).toEqual([
+      ['assessment.submitted', 'Rita Reviewer submitted an assessment', []],
+      ['assessment.corrected', 'Rita Reviewer corrected an assessment', []],
+    ]);
+    const whole = JSON.stringify([onClaim.results, mine.results]);
+    for (const text of [DRAFTED, SUBMITTED, CORRECTED, REASON, citedId])
+      expect(whole).not.toContain(text);
+    expect(whole).not.toMatch(VALUES);
+
+    // The assessments the events name stay out of R1's reach until R1 submits.
+    const assessmentIds = assessmentEvents.map((e) => e['entityId'] as string);
+    const READ_ONE = 'query($id: ID!) { assessment(id: $id) { id verdict rationale } }';
+    const READ_CLAIM = `query($id: ID!) { claim(id: $id) {
+      assessments { id rationale } superseded: assessments(includeSuperseded: true) { id rationale }
+    } }`;
+    for (const id of assessmentIds)
+      expect(errorCode(await r1.request(READ_ONE, { id })), id).toBe('NOT_FOUND');
+    expect((await r1.ok<{ claim: unknown }>(READ_CLAIM, { id: claimId })).claim).toEqual({
+      assessments: [],
+      superseded: [],
+    });
+
+    await r1.ok(SUBMIT, {
+      input: {
+        claimId,
+        verdict: 'MIXED',
+        likelihood: 'ROUGHLY_EVEN',
+        confidence: 'MODERATE',
+        rationale: 'Partly kettled, partly dispersed.',
+        evidenceIds: [],
+      },
+    });
+    const corrected = await r1.ok<{ assessment: { rationale: string } }>(READ_ONE, {
+      id: assessmentIds[1],
+    });
+    expect(corrected.assessment.rationale).toBe(CORRECTED);
+    const after = await r1.ok<{
+      claim: { assessments: { rationale: string }[]; superseded: { rationale: string }[] };
+    }>(READ_CLAIM, { id: claimId });
+    expect(after.claim.assessments.map((a) => a.rationale)).toContain(CORRECTED);
+    expect(after.claim.superseded.map((a) => a.rationale)).toContain(SUBMITTED);
   });
 });

@@ -1,85 +1,31 @@
-import { createClient, type Client } from 'graphql-ws';
 import { Logger } from '@nestjs/common';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import WebSocket from 'ws';
 import { ClaimEntity } from '@corroborate/api-claims';
 import {
+  addEvidence,
   type ApiClient,
+  ASSIGN,
+  COMMENT,
+  demoSourceId,
   freshDatabase,
+  type LiveEvent,
+  newClaim,
+  newProject,
+  nextEvents,
   pause,
   Relay,
   signedIn,
+  socketClient,
   startApi,
+  SUBMIT,
   type TestApi,
   type TestDatabase,
 } from './src';
-
-interface LiveEvent {
-  claimId: string | null;
-  action: string;
-  actorName: string | null;
-  summary: string;
-  entityType: string;
-}
 
 const REDIS_URL = process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
 const CLAIM_ACTIVITY =
   'subscription($id: ID!) { claimActivity(claimId: $id) { claimId action actorName summary fields entityType } }';
 const UPDATE = 'mutation($input: UpdateClaimInput!) { updateClaim(input: $input) { version } }';
-
-/** A graphql-ws client that sends the signed-in browser's cookie with the upgrade, like a browser. */
-function socketClient(
-  api: TestApi,
-  session: ApiClient | null,
-  headers: Record<string, string> = {},
-): Client {
-  const cookie = session?.cookie;
-  class BrowserLikeSocket extends WebSocket {
-    constructor(address: string, protocols?: string | string[]) {
-      super(address, protocols, { headers: { ...(cookie ? { cookie } : {}), ...headers } });
-    }
-  }
-  return createClient({
-    url: `${api.url.replace('http', 'ws')}/graphql`,
-    webSocketImpl: BrowserLikeSocket,
-    retryAttempts: 0,
-    lazy: true,
-  });
-}
-
-/** Subscribes and resolves with the first `count` events, or rejects with the first error. */
-function nextEvents(
-  client: Client,
-  query: string,
-  variables: Record<string, unknown>,
-  count = 1,
-  field: 'claimActivity' | 'myActivity' = 'claimActivity',
-) {
-  const events: LiveEvent[] = [];
-  let ready!: () => void;
-  const subscribed = new Promise<void>((resolve) => (ready = resolve));
-  const done = new Promise<LiveEvent[]>((resolve, reject) => {
-    const unsubscribe = client.subscribe<Record<string, LiveEvent>>(
-      { query, variables },
-      {
-        next: (result) => {
-          if (result.errors) return reject(new Error(JSON.stringify(result.errors)));
-          if (result.data) events.push(result.data[field]);
-          if (events.length >= count) {
-            unsubscribe();
-            resolve(events);
-          }
-        },
-        error: (error) => reject(error instanceof Error ? error : new Error(JSON.stringify(error))),
-        complete: () => resolve(events),
-      },
-    );
-  });
-  // graphql-ws acknowledges the connection before the subscription is live; give the server a
-  // round trip (a query on the same socket is refused, so use the ack event).
-  client.on('connected', () => setTimeout(ready, 100));
-  return { subscribed, done };
-}
 
 async function demoClaim(api: TestApi): Promise<ClaimEntity> {
   return api.dataSource
@@ -119,6 +65,115 @@ describe('live updates over graphql-ws', () => {
       entityType: 'Claim',
     });
     await client.dispose();
+  });
+
+  describe('on a claim under review', () => {
+    const WATCH =
+      'subscription($id: ID!) { claimActivity(claimId: $id) { claimId entityType entityId action actorName summary fields } }';
+    let editor: ApiClient;
+    let reviewer: ApiClient;
+    let claimId: string;
+    let sourceId: string;
+    /** The editor watches the claim while `act` runs; resolves with the first `count` events. */
+    const watched = async (act: () => Promise<unknown>, count = 1) => {
+      const client = socketClient(api, editor);
+      const { subscribed, done } = nextEvents(client, WATCH, { id: claimId }, count);
+      await subscribed;
+      await act();
+      const events = await done;
+      await client.dispose();
+      return events;
+    };
+
+    beforeAll(async () => {
+      editor = await signedIn(api, 'editor');
+      reviewer = await signedIn(api, 'reviewer');
+      const me = await reviewer.ok<{ me: { id: string } }>('{ me { id } }');
+      sourceId = await demoSourceId(editor);
+      const projectId = await newProject(editor, 'Live review desk', 1);
+      claimId = (await newClaim(editor, projectId, 'Water cannon was used on Independence Avenue'))
+        .id;
+      await editor.ok(ASSIGN, { input: { claimIds: [claimId], reviewerIds: [me.me.id] } });
+    });
+
+    it('delivers new evidence, naming who added it', async () => {
+      let evidenceId = '';
+      const [event] = await watched(async () => {
+        evidenceId = await addEvidence(reviewer, claimId, sourceId, 'https://example.org/live');
+      });
+      expect(event).toEqual({
+        claimId,
+        entityType: 'Evidence',
+        entityId: evidenceId,
+        action: 'evidence.added',
+        actorName: 'Ruslan Reviewer',
+        summary: 'Ruslan Reviewer added evidence',
+        fields: [],
+      });
+    });
+
+    it('delivers a comment, without its text', async () => {
+      let commentId = '';
+      const body = 'Footage from the avenue is timestamped 19:04';
+      const [event] = await watched(async () => {
+        commentId = (
+          await editor.ok<{ addComment: { id: string } }>(COMMENT, { input: { claimId, body } })
+        ).addComment.id;
+      });
+      expect(event).toEqual({
+        claimId,
+        entityType: 'Comment',
+        entityId: commentId,
+        action: 'comment.created',
+        actorName: 'Elena Editor',
+        summary: 'Elena Editor commented',
+        fields: [],
+      });
+    });
+
+    it('delivers a submitted assessment to an editor, then the move to NEEDS_ADJUDICATION', async () => {
+      let assessmentId = '';
+      const events = await watched(async () => {
+        assessmentId = (
+          await reviewer.ok<{ submitAssessment: { id: string } }>(SUBMIT, {
+            input: {
+              claimId,
+              verdict: 'MOSTLY_TRUE',
+              likelihood: 'LIKELY',
+              confidence: 'MODERATE',
+              rationale: 'Two videos from different angles.',
+              evidenceIds: [],
+            },
+          })
+        ).submitAssessment.id;
+      }, 2);
+      expect(events).toEqual([
+        {
+          claimId,
+          entityType: 'Assessment',
+          entityId: assessmentId,
+          action: 'assessment.submitted',
+          actorName: 'Ruslan Reviewer',
+          summary: 'Ruslan Reviewer submitted an assessment',
+          fields: [],
+        },
+        {
+          claimId,
+          entityType: 'Claim',
+          entityId: claimId,
+          action: 'claim.statusChanged',
+          actorName: 'Ruslan Reviewer',
+          summary: 'Ruslan Reviewer moved the claim along the workflow',
+          fields: [],
+        },
+      ]);
+      // The event only points at the assessment: the editor reads it (verdict and all) by its id.
+      const read = await editor.ok<{ assessment: { verdict: string } }>(
+        'query($id: ID!) { assessment(id: $id) { verdict } }',
+        { id: assessmentId },
+      );
+      expect(read.assessment.verdict).toBe('MOSTLY_TRUE');
+    });
   });
 
   it('refuses an anonymous subscriber', async () => {

@@ -202,12 +202,27 @@ describe('review workflow', () => {
 
     it('lets admins assign too and records the due date', async () => {
       const c = await claim();
-      const result = await assign([c.id], [ids.reviewer], admin, '2030-01-01T00:00:00.000Z');
+      const dueAt = '2030-01-01T00:00:00.000Z';
+      const result = await assign([c.id], [ids.reviewer], admin, dueAt);
       expect(result.errors).toBeUndefined();
       expect(result.data?.assignReviewers[0]).toMatchObject({
         status: 'OPEN',
         claim: { status: 'IN_REVIEW' },
       });
+      // Read back: the due date is stored, for the editor and for the reviewer it is assigned to.
+      const DUE = `query($id: ID!) { claim(id: $id) { assignments { dueAt assignedBy { email } reviewer { email } } } }`;
+      for (const client of [editor, reviewer]) {
+        const { claim: read } = await client.ok<{
+          claim: { assignments: { dueAt: string | null }[] };
+        }>(DUE, { id: c.id });
+        expect(read.assignments).toEqual([
+          {
+            dueAt,
+            assignedBy: { email: 'admin@example.org' },
+            reviewer: { email: 'reviewer@example.org' },
+          },
+        ]);
+      }
     });
 
     it('refuses a user who is not a reviewer, naming them (BAD_USER_INPUT reviewerIds), all or nothing', async () => {

@@ -1,6 +1,7 @@
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  graphqlAs,
   launchBrowser,
   type RunningProduct,
   screenshot,
@@ -273,6 +274,177 @@ describe('blind review and adjudication', () => {
     await page.getByText('In review').first().waitFor();
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await screenshot(page, 'review-assigned');
+    await context.close();
+  });
+});
+
+/**
+ * A reviewer's own side of an assignment, on claims the editor sets up over GraphQL: declining it
+ * with a reason, and citing evidence from the assessment form's checklist.
+ */
+describe('the reviewer and their assignment', () => {
+  let product: RunningProduct;
+  let browser: Browser;
+  let editor: Awaited<ReturnType<typeof graphqlAs>>;
+  let ruslanId = '';
+  let sourceId = '';
+  let desks = 0;
+
+  /** A claim of a new project needing `requiredReviews` reviews, assigned to Ruslan alone. */
+  const claimAssignedToRuslan = async (text: string, requiredReviews: number) => {
+    const { createProject } = await editor<{ createProject: { id: string } }>(
+      'mutation($input: CreateProjectInput!) { createProject(input: $input) { id } }',
+      { input: { name: `Single-review desk ${++desks}`, requiredReviews } },
+    );
+    const { createClaim } = await editor<{ createClaim: { id: string } }>(
+      'mutation($input: CreateClaimInput!) { createClaim(input: $input) { id } }',
+      { input: { projectId: createProject.id, text } },
+    );
+    await editor(
+      'mutation($input: AssignReviewersInput!) { assignReviewers(input: $input) { id } }',
+      { input: { claimIds: [createClaim.id], reviewerIds: [ruslanId] } },
+    );
+    return createClaim.id;
+  };
+  const addEvidence = async (claimId: string, title: string) =>
+    (
+      await editor<{ addEvidence: { id: string } }>(
+        'mutation($input: AddEvidenceInput!) { addEvidence(input: $input) { id } }',
+        {
+          input: {
+            claimId,
+            sourceId,
+            title,
+            url: `https://example.org/${encodeURIComponent(title)}`,
+            stance: 'SUPPORTS',
+            credibility: 2,
+          },
+        },
+      )
+    ).addEvidence.id;
+
+  beforeAll(async () => {
+    product = await startProduct();
+    browser = await launchBrowser();
+    editor = await graphqlAs(product.url, 'editor@example.org', 'demo-editor-pass');
+    const { reviewers } = await editor<{ reviewers: { id: string; email: string }[] }>(
+      '{ reviewers { id email } }',
+    );
+    ruslanId = reviewers.find((u) => u.email === 'reviewer@example.org')!.id;
+    const { sources } = await editor<{ sources: { edges: { node: { id: string } }[] } }>(
+      '{ sources(first: 1) { edges { node { id } } } }',
+    );
+    sourceId = sources.edges[0].node.id;
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await product?.stop();
+  });
+
+  it('lets a reviewer decline with a reason; the editor finds the claim unassigned again', async () => {
+    const text = 'Metro stations near the march were closed from 14:00';
+    const claimId = await claimAssignedToRuslan(text, 1);
+    const unassigned = async (page: Page) => {
+      await page.goto(`${product.url}/queue`);
+      await page
+        .getByRole('navigation', { name: 'Queue presets' })
+        .getByRole('link', { name: 'Unassigned' })
+        .click();
+      await page.waitForURL(/[?&]unassigned=1/);
+      // The list shown is the preset's, not the whole queue's still on screen.
+      const { claims } = await editor<{ claims: { totalCount: number } }>(
+        '{ claims(filter: { unassigned: true }) { totalCount } }',
+      );
+      await page.getByText(new RegExp(`^Showing \\d+ of ${claims.totalCount} claims?$`)).waitFor();
+      return page.getByRole('table', { name: 'Claims' }).getByRole('link', { name: text });
+    };
+    const editorContext = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const editorPage = await signIn(
+      editorContext,
+      product.url,
+      'editor@example.org',
+      'demo-editor-pass',
+    );
+    // Assigned to as many reviewers as it needs: not in the unassigned queue.
+    expect(await (await unassigned(editorPage)).count()).toBe(0);
+
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const page = await signIn(context, product.url, 'reviewer@example.org', 'demo-reviewer-pass');
+    await page.goto(`${product.url}/claims/${claimId}`);
+    await page.getByRole('heading', { name: 'Your assessment' }).waitFor();
+    await page.getByRole('button', { name: 'Decline assignment' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Decline assignment' });
+    // No reason: the field says what is missing, and nothing is declined.
+    await dialog.getByRole('button', { name: 'Decline assignment' }).click();
+    await dialog.getByText('Say why you decline, e.g. a conflict of interest.').waitFor();
+    const reason = dialog.getByRole('textbox', { name: /^Reason/ });
+    expect(await reason.getAttribute('aria-invalid')).toBe('true');
+    await reason.fill('I photographed this march myself: a conflict of interest.');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await screenshot(page, 'review-decline-dialog');
+    await dialog.getByRole('button', { name: 'Decline assignment' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByText('Assignment declined').first().waitFor();
+    // No longer theirs to assess.
+    await page.getByRole('heading', { name: 'Your assessment' }).waitFor({ state: 'detached' });
+    await context.close();
+
+    const link = await unassigned(editorPage);
+    await link.waitFor();
+    await screenshot(editorPage, 'review-declined-unassigned-queue');
+    await link.click();
+    const panel = editorPage.getByRole('region', { name: 'Assignments' });
+    await panel
+      .getByText('Declined: I photographed this march myself: a conflict of interest.')
+      .waitFor();
+    expect(await panel.getByText('Declined', { exact: true }).count()).toBe(1);
+    expect(await seriousAccessibilityViolations(editorPage)).toEqual([]);
+    await editorContext.close();
+  });
+
+  it('submits the evidence items a reviewer ticks, and shows them as relied on', async () => {
+    const text = 'A pharmacy on Pushkinskaya sheltered injured marchers';
+    const claimId = await claimAssignedToRuslan(text, 1);
+    await addEvidence(claimId, 'Pharmacist interview');
+    await addEvidence(claimId, 'Crowd video at the pharmacy door');
+    await addEvidence(claimId, 'Unrelated city statement');
+
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const page = await signIn(context, product.url, 'reviewer@example.org', 'demo-reviewer-pass');
+    await page.goto(`${product.url}/claims/${claimId}`);
+    await page.getByRole('heading', { name: 'Your assessment' }).waitFor();
+    await page.getByLabel(/^Verdict/).selectOption('MOSTLY_TRUE');
+    await page.getByLabel(/^Likelihood/).selectOption('LIKELY');
+    await page.getByLabel(/^Confidence/).selectOption('MODERATE');
+    await page
+      .getByRole('textbox', { name: /^Rationale/ })
+      .fill('The pharmacist and the video agree; the city statement is about another street.');
+    const checklist = page.getByRole('group', { name: 'Evidence relied on' });
+    const item = (title: string) => checklist.getByRole('checkbox', { name: new RegExp(title) });
+    // From the keyboard: tab to the first item's box and tick it with the space bar.
+    await item('Pharmacist interview').focus();
+    await page.keyboard.press('Space');
+    await item('Crowd video at the pharmacy door').check();
+    expect(await item('Pharmacist interview').isChecked()).toBe(true);
+    expect(await item('Unrelated city statement').isChecked()).toBe(false);
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await screenshot(page, 'review-evidence-checklist');
+
+    await page.getByRole('button', { name: 'Submit assessment' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Submit assessment?' });
+    await confirm.getByRole('button', { name: 'Submit', exact: true }).click();
+    await page.getByRole('button', { name: 'Correct assessment' }).waitFor();
+
+    const mine = page.getByRole('region', { name: 'Your assessment' });
+    const cited = async () =>
+      (await mine.getByRole('listitem').allTextContents()).map((t) => t.trim()).sort();
+    expect(await cited()).toEqual(['Crowd video at the pharmacy door', 'Pharmacist interview']);
+    await screenshot(page, 'review-evidence-relied-on');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    // Stored as submitted: after a reload, the same two.
+    await page.reload();
+    await page.getByRole('button', { name: 'Correct assessment' }).waitFor();
+    expect(await cited()).toEqual(['Crowd video at the pharmacy door', 'Pharmacist interview']);
     await context.close();
   });
 });

@@ -7,3 +7,4 @@ export * from './relay';
 export * from './nginx';
 export * from './cli';
 export * from './full-disk';
+export * from './live';

@@ -33,6 +33,7 @@ export const REOPEN = `mutation($input: ReopenClaimInput!) { reopenClaim(input: 
 export const CREATE_CLAIM = `mutation($input: CreateClaimInput!) { createClaim(input: $input) { id status version } }`;
 export const CREATE_PROJECT = `mutation($input: CreateProjectInput!) { createProject(input: $input) { id } }`;
 export const ADD_EVIDENCE = `mutation($input: AddEvidenceInput!) { addEvidence(input: $input) { id } }`;
+export const COMMENT = `mutation($input: AddCommentInput!) { addComment(input: $input) { id } }`;
 export const CLAIM_REVIEW = `query($id: ID!) { claim(id: $id) {
   id status version
   assignments { id status declineReason reviewer { email } }
