@@ -216,7 +216,7 @@ describe('corroborate: the BelaPAN march count (circular reporting)', () => {
     });
     expect(result.warnings[0].message).toContain('derives from belapan, not attached');
     expect(result.warnings[1].message).toContain(
-      '2 supporting chains (rferl, outlet-b) all derive from belapan',
+      '2 supporting chains, rooted at rferl (RFE/RL) and outlet-b (Outlet B), all derive from belapan',
     );
   });
 });
@@ -237,14 +237,16 @@ describe('corroborate: warnings', () => {
 
   it('SINGLE_SOURCE: several chains whose roots are the same source', () => {
     const result = corroborate([
-      ev({ id: 'un-1', sourceId: 'un', sourceName: 'United Nations' }),
-      ev({ id: 'un-2', sourceId: 'un', sourceName: 'United Nations' }),
+      ev({ id: 'un-1', sourceId: 'un', sourceName: 'United Nations', label: 'OHCHR briefing' }),
+      ev({ id: 'un-2', sourceId: 'un', sourceName: 'United Nations', label: 'UN News story' }),
+      ev({ id: 'un-3', sourceId: 'un', sourceName: 'United Nations' }),
     ]);
-    expect(result.supporting.chainCount).toBe(2);
+    expect(result.supporting.chainCount).toBe(3);
     expect(result.supporting.rootSourceCount).toBe(1);
     expect(codes(result)).toEqual(['SINGLE_SOURCE']);
+    // Each chain by the title of its root (an id only for an item with none).
     expect(result.warnings[0].message).toBe(
-      'All supporting evidence comes from one source, United Nations, across 2 chains (un-1, un-2).',
+      'All supporting evidence comes from one source, United Nations, across 3 chains, rooted at "OHCHR briefing", "UN News story" and un-3.',
     );
   });
 

@@ -322,6 +322,16 @@ export function corroborate(evidence: readonly CorroborationEvidence[]): Corrobo
     const item = byId.get(id);
     return `${item?.label ? `"${item.label}"` : id} (${item?.sourceName ?? 'unknown'})`;
   };
+  /** An item by its title alone (its source said already), its id only when it has none. */
+  const titled = (id: string): string => {
+    const item = byId.get(id);
+    return item?.label ? `"${item.label}"` : id;
+  };
+  /** "a", "a and b", "a, b and c". */
+  const listed = (parts: readonly string[]): string =>
+    parts.length <= 1
+      ? (parts[0] ?? '')
+      : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
 
   const excluded: ExcludedEvidence[] = evidence
     .filter((item) => item.retracted === true)
@@ -489,7 +499,7 @@ export function corroborate(evidence: readonly CorroborationEvidence[]): Corrobo
         originRoots.size === 1
           ? `All ${sideText} evidence traces back to a single chain, rooted at ${label(first.rootId)}.`
           : `All ${sideText} evidence comes from one source, ${first.rootSourceName}, ` +
-            `across ${originRoots.size} chains (${[...originRoots].join(', ')}).`,
+            `across ${originRoots.size} chains, rooted at ${listed([...originRoots].map(titled))}.`,
       evidenceIds: sideTaking.flatMap((c) => c.countedIds),
     });
   }
@@ -527,7 +537,7 @@ export function corroborate(evidence: readonly CorroborationEvidence[]): Corrobo
         code: 'SHARED_MISSING_ORIGIN',
         stance: side.stance,
         message:
-          `${chains.length} ${word} chains (${chains.map((c) => c.rootId).join(', ')}) all derive from ${origin}, ` +
+          `${chains.length} ${word} chains, rooted at ${listed(chains.map((c) => label(c.rootId)))}, all derive from ${origin}, ` +
           `which is not attached; they are probably one chain. Attach ${origin} to collapse them.`,
         evidenceIds: chains.map((c) => c.rootId),
       });
