@@ -5,6 +5,7 @@ import { type Browser, type BrowserContext, type Locator, type Page } from 'play
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   graphqlAs,
+  keptDrafts,
   launchBrowser,
   type RunningProduct,
   screenshot,
@@ -142,6 +143,88 @@ describe('cross-checking a claim', () => {
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await context.close();
   });
+
+  it('brings back evidence being added or edited after a reload, never saving a kept edit over a later change', async () => {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const page = await signIn(context, product.url, 'reviewer@example.org', 'demo-reviewer-pass');
+    await page.goto(claimUrl);
+    await page.getByRole('heading', { name: CLAIM_TEXT }).waitFor();
+
+    // Adding: the source picked and what was typed come back after a reload.
+    await page.getByRole('button', { name: 'Add evidence' }).click();
+    await page.getByRole('combobox', { name: 'Source' }).fill('Viasna');
+    await page.getByRole('option', { name: /Viasna Human Rights Centre/ }).click();
+    await field(page, 'URL').fill('https://spring96.org/en/news/hrodna-names');
+    await field(page, 'Excerpt').fill('The list names 212 people detained in Hrodna.');
+    await expect.poll(async () => (await keptDrafts(page)).length).toBe(1);
+    page.once('dialog', (question) => void question.accept());
+    await page.reload();
+    const adding = page.getByRole('form', { name: 'Add evidence' });
+    await adding.getByText('Brought back what you typed').waitFor();
+    expect(await field(adding, 'URL').inputValue()).toBe(
+      'https://spring96.org/en/news/hrodna-names',
+    );
+    expect(await field(adding, 'Excerpt').inputValue()).toBe(
+      'The list names 212 people detained in Hrodna.',
+    );
+    expect(await adding.getByRole('combobox', { name: 'Source' }).inputValue()).toBe(
+      'Viasna Human Rights Centre',
+    );
+    await screenshot(page, 'evidence-brought-back');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    // "Discard it" starts the form afresh; Cancel closes it keeping nothing.
+    await adding.getByRole('button', { name: 'Discard it' }).click();
+    expect(await field(adding, 'URL').inputValue()).toBe('');
+    expect(await keptDrafts(page)).toEqual([]);
+    await adding.getByRole('button', { name: 'Cancel' }).click();
+    await adding.waitFor({ state: 'detached' });
+
+    // Editing: the kept edit comes back, and is saved against the version it started from, so
+    // the editor's change made meanwhile is named in a conflict, not overwritten.
+    await page.getByRole('button', { name: /^Actions for Viasna Human Rights Centre/ }).click();
+    await page.getByRole('menuitem', { name: 'Edit' }).click();
+    const editing = page.getByRole('dialog', { name: 'Edit evidence' });
+    await field(editing, 'Note').fill('The list names 212 people.');
+    await expect.poll(async () => (await keptDrafts(page)).length).toBe(1);
+    await page.goto('about:blank');
+    const editor = await graphqlAs(product.url, 'editor@example.org', 'demo-editor-pass');
+    const claimId = new URL(claimUrl).pathname.split('/').pop() ?? '';
+    const read = async () =>
+      (
+        await editor<{
+          claim: {
+            evidence: { id: string; version: number; title: string; note: string | null }[];
+          };
+        }>('query($id: ID!) { claim(id: $id) { evidence { id version title note } } }', {
+          id: claimId,
+        })
+      ).claim.evidence.find((item) => item.title.startsWith('Hrodna: list of'))!;
+    const before = await read();
+    await editor(
+      'mutation($input: UpdateEvidenceInput!) { updateEvidence(input: $input) { id version } }',
+      {
+        input: {
+          evidenceId: before.id,
+          expectedVersion: before.version,
+          title: 'Hrodna: list of the detained, 17 January',
+        },
+      },
+    );
+    await page.goto(claimUrl);
+    await editing.getByText('Brought back what you typed').waitFor();
+    expect(await field(editing, 'Note').inputValue()).toBe('The list names 212 people.');
+    await editing.getByRole('button', { name: 'Save evidence' }).click();
+    await editing.getByText('Someone else changed this evidence item').waitFor();
+    await editing.getByText(/^Changed: .*title/).waitFor();
+    const after = await read();
+    expect(after).toMatchObject({
+      version: before.version + 1,
+      title: 'Hrodna: list of the detained, 17 January',
+      note: before.note,
+    });
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await context.close();
+  }, 120_000);
 
   it('refreshes an open claim when someone else changes it, saying what changed', async () => {
     const watcherContext = await browser.newContext({ viewport: { width: 1400, height: 900 } });

@@ -42,7 +42,7 @@ import { claimQuery } from './claim.graphql';
 import { EditClaimModal, RejectClaimModal, keptClaimEditForm } from './claim-modals';
 import { CorroborationPanel } from './corroboration-panel';
 import { UploadCaptureModal } from './captures';
-import { EvidenceForm } from './evidence-form';
+import { EvidenceForm, keptEvidenceForm } from './evidence-form';
 import { EvidenceList, RetractEvidenceModal, evidenceLabel } from './evidence-list';
 import { useClaimLiveRefresh, type LiveChange } from './claim-live';
 import { AdjudicationPanel } from './adjudication-panel';
@@ -162,8 +162,20 @@ function ClaimWorkbench({
       canEditClaim && !locked && browserDrafts.read(me.id, keptClaimEditForm(claim.id)) !== null,
   );
   const [rejecting, setRejecting] = useState(false);
-  const [adding, setAdding] = useState(false);
-  const [editingEvidence, setEditingEvidence] = useState<EvidenceFieldsFragment | null>(null);
+  // Evidence being added or edited that this browser kept (a reload, a crash) opens again.
+  const [adding, setAdding] = useState(
+    () =>
+      canWriteEvidence && !locked && browserDrafts.read(me.id, keptEvidenceForm(claim.id)) !== null,
+  );
+  const [editingEvidence, setEditingEvidence] = useState<EvidenceFieldsFragment | null>(() =>
+    canWriteEvidence && !locked
+      ? (claim.evidence.find(
+          (item) =>
+            !item.retracted &&
+            browserDrafts.read(me.id, keptEvidenceForm(claim.id, item.id)) !== null,
+        ) ?? null)
+      : null,
+  );
   const [retracting, setRetracting] = useState<EvidenceFieldsFragment | null>(null);
   const [uploading, setUploading] = useState<EvidenceFieldsFragment | null>(null);
   const [merging, setMerging] = useState<DuplicateMatch | null>(null);

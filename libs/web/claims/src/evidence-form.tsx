@@ -29,6 +29,7 @@ import {
   CREDIBILITY_OPTIONS,
   ConflictAlert,
   ErrorAlert,
+  KeptDraftNotice,
   RELIABILITY_OPTIONS,
   SOURCE_KIND_OPTIONS,
   STANCE_OPTIONS,
@@ -39,7 +40,8 @@ import {
   isVersionConflict,
   isoToUtcDate,
   type ConflictInfo,
-  useEditedSince,
+  useKeepDraft,
+  useKeptDraft,
   useUnsavedChanges,
 } from '@corroborate/web-ui';
 import { addEvidenceMutation, updateEvidenceMutation } from './claim.graphql';
@@ -129,69 +131,190 @@ function emptyToNull(value: string): string | null {
 
 const HTTP_URL_MESSAGE = 'Enter a full web address starting with http:// or https://.';
 
+/** Everything the evidence form holds, as kept in the browser until it is saved. */
+interface EvidenceDraft {
+  /** The item's version the edit started from (an edit is saved against it, never over a later one). */
+  baseVersion: number | null;
+  sourceMode: 'existing' | 'new';
+  source: PickedSource | null;
+  sourceName: string;
+  sourceKind: SourceKind | null;
+  sourceHomepage: string;
+  sourceReliability: Reliability | null;
+  sourceNote: string;
+  url: string;
+  title: string;
+  excerpt: string;
+  publishedAt: string;
+  archiveUrl: string;
+  stance: Stance;
+  credibility: string | null;
+  note: string;
+  derivedFromId: string | null;
+  withQuantity: boolean;
+  quantityMin: string | number;
+  quantityMax: string | number;
+  quantityUnit: string;
+  quantityAsOf: string;
+  withAnchor: boolean;
+  anchorPrefix: string;
+  anchorExact: string;
+  anchorSuffix: string;
+}
+
+/** The form as it opens: empty to add an item, the item's values to edit it. */
+function evidenceDraftOf(evidence: EvidenceFieldsFragment | undefined): EvidenceDraft {
+  return {
+    baseVersion: evidence?.version ?? null,
+    sourceMode: 'existing',
+    source: null,
+    sourceName: '',
+    sourceKind: null,
+    sourceHomepage: '',
+    sourceReliability: null,
+    sourceNote: '',
+    url: evidence?.url ?? '',
+    title: evidence?.title ?? '',
+    excerpt: evidence?.excerpt ?? '',
+    publishedAt: evidence?.publishedAt != null ? isoToUtcDate(evidence.publishedAt) : '',
+    archiveUrl: evidence?.archiveUrl ?? '',
+    stance: evidence?.stance ?? 'SUPPORTS',
+    credibility: evidence !== undefined ? String(evidence.credibility) : null,
+    note: evidence?.note ?? '',
+    derivedFromId: evidence?.derivedFrom?.id ?? null,
+    withQuantity: evidence?.quantity != null,
+    quantityMin: evidence?.quantity?.min ?? '',
+    quantityMax: evidence?.quantity?.max ?? '',
+    quantityUnit: evidence?.quantity?.unit ?? '',
+    quantityAsOf: evidence?.quantity?.asOf != null ? isoToUtcDate(evidence.quantity.asOf) : '',
+    withAnchor: evidence?.anchor != null,
+    anchorPrefix: evidence?.anchor?.prefix ?? '',
+    anchorExact: evidence?.anchor?.exact ?? '',
+    anchorSuffix: evidence?.anchor?.suffix ?? '',
+  };
+}
+
+/** What counts as a change (texts trimmed, so spaces alone do not). */
+function changeKey(d: EvidenceDraft): string {
+  return JSON.stringify({
+    source: d.source?.id ?? null,
+    newSource: [
+      d.sourceName,
+      d.sourceKind,
+      d.sourceHomepage,
+      d.sourceReliability,
+      d.sourceNote,
+    ].map((v) => (typeof v === 'string' ? v.trim() : v)),
+    item: [d.url, d.title, d.excerpt, d.publishedAt, d.archiveUrl, d.note].map((v) => v.trim()),
+    stance: d.stance,
+    credibility: d.credibility,
+    derivedFromId: d.derivedFromId,
+    quantity: d.withQuantity
+      ? [d.quantityMin, d.quantityMax, d.quantityUnit.trim(), d.quantityAsOf]
+      : null,
+    anchor: d.withAnchor ? [d.anchorPrefix, d.anchorExact, d.anchorSuffix] : null,
+  });
+}
+
+/** The browser-kept draft of a new evidence item of a claim, or of an edit of an item. */
+export const keptEvidenceForm = (claimId: string, evidenceId?: string) =>
+  evidenceId !== undefined ? `evidence-edit:${evidenceId}` : `evidence-new:${claimId}`;
+
 /**
  * Add an evidence item (source picked from the registry or created inline)
- * or edit one. Errors from the server appear next to their field.
+ * or edit one. Errors from the server appear next to their field. What is typed is kept in this
+ * browser until it is saved or cancelled, and comes back after a reload or a crash.
  */
-export function EvidenceForm({
+export function EvidenceForm(props: EvidenceFormProps) {
+  // Discarding what the browser brought back starts a new form from the item (or empty).
+  const [generation, setGeneration] = useState(0);
+  return (
+    <EvidenceFormBody
+      key={generation}
+      {...props}
+      onStartAfresh={() => setGeneration((g) => g + 1)}
+    />
+  );
+}
+
+function EvidenceFormBody({
   claimId,
   evidenceOptions,
   evidence,
   onDone,
   onCancel,
   onReload,
-}: EvidenceFormProps) {
+  onStartAfresh,
+}: EvidenceFormProps & { onStartAfresh: () => void }) {
   const editing = evidence !== undefined;
-  const [sourceMode, setSourceMode] = useState<'existing' | 'new'>('existing');
-  const [source, setSource] = useState<PickedSource | null>(null);
-  const [sourceName, setSourceName] = useState('');
-  const [sourceKind, setSourceKind] = useState<SourceKind | null>(null);
-  const [sourceHomepage, setSourceHomepage] = useState('');
-  const [sourceReliability, setSourceReliability] = useState<Reliability | null>(null);
-  const [sourceNote, setSourceNote] = useState('');
+  const keptForm = keptEvidenceForm(claimId, evidence?.id);
+  const kept = useKeptDraft<EvidenceDraft>(keptForm);
+  const [pristine] = useState(() => evidenceDraftOf(evidence));
+  const start = kept?.values ?? pristine;
+  const [sourceMode, setSourceMode] = useState(start.sourceMode);
+  const [source, setSource] = useState(start.source);
+  const [sourceName, setSourceName] = useState(start.sourceName);
+  const [sourceKind, setSourceKind] = useState(start.sourceKind);
+  const [sourceHomepage, setSourceHomepage] = useState(start.sourceHomepage);
+  const [sourceReliability, setSourceReliability] = useState(start.sourceReliability);
+  const [sourceNote, setSourceNote] = useState(start.sourceNote);
 
-  const [url, setUrl] = useState(evidence?.url ?? '');
-  const [title, setTitle] = useState(evidence?.title ?? '');
-  const [excerpt, setExcerpt] = useState(evidence?.excerpt ?? '');
-  const [publishedAt, setPublishedAt] = useState(
-    evidence?.publishedAt != null ? isoToUtcDate(evidence.publishedAt) : '',
-  );
-  const [archiveUrl, setArchiveUrl] = useState(evidence?.archiveUrl ?? '');
-  const [stance, setStance] = useState<Stance>(evidence?.stance ?? 'SUPPORTS');
-  const [credibility, setCredibility] = useState<string | null>(
-    evidence !== undefined ? String(evidence.credibility) : null,
-  );
-  const [note, setNote] = useState(evidence?.note ?? '');
-  const [derivedFromId, setDerivedFromId] = useState<string | null>(
-    evidence?.derivedFrom?.id ?? null,
-  );
-  const [withQuantity, setWithQuantity] = useState(evidence?.quantity != null);
-  const [quantityMin, setQuantityMin] = useState<string | number>(evidence?.quantity?.min ?? '');
-  const [quantityMax, setQuantityMax] = useState<string | number>(evidence?.quantity?.max ?? '');
-  const [quantityUnit, setQuantityUnit] = useState(evidence?.quantity?.unit ?? '');
-  const [quantityAsOf, setQuantityAsOf] = useState(
-    evidence?.quantity?.asOf != null ? isoToUtcDate(evidence.quantity.asOf) : '',
-  );
-  const [withAnchor, setWithAnchor] = useState(evidence?.anchor != null);
-  const [anchorPrefix, setAnchorPrefix] = useState(evidence?.anchor?.prefix ?? '');
-  const [anchorExact, setAnchorExact] = useState(evidence?.anchor?.exact ?? '');
-  const [anchorSuffix, setAnchorSuffix] = useState(evidence?.anchor?.suffix ?? '');
-  const { dirty } = useEditedSince({
-    source: source?.id ?? null,
-    newSource: [sourceName, sourceKind, sourceHomepage, sourceReliability, sourceNote].map((v) =>
-      typeof v === 'string' ? v.trim() : v,
-    ),
-    item: [url, title, excerpt, publishedAt, archiveUrl, note].map((v) => v.trim()),
+  const [url, setUrl] = useState(start.url);
+  const [title, setTitle] = useState(start.title);
+  const [excerpt, setExcerpt] = useState(start.excerpt);
+  const [publishedAt, setPublishedAt] = useState(start.publishedAt);
+  const [archiveUrl, setArchiveUrl] = useState(start.archiveUrl);
+  const [stance, setStance] = useState(start.stance);
+  const [credibility, setCredibility] = useState(start.credibility);
+  const [note, setNote] = useState(start.note);
+  const [derivedFromId, setDerivedFromId] = useState(start.derivedFromId);
+  const [withQuantity, setWithQuantity] = useState(start.withQuantity);
+  const [quantityMin, setQuantityMin] = useState(start.quantityMin);
+  const [quantityMax, setQuantityMax] = useState(start.quantityMax);
+  const [quantityUnit, setQuantityUnit] = useState(start.quantityUnit);
+  const [quantityAsOf, setQuantityAsOf] = useState(start.quantityAsOf);
+  const [withAnchor, setWithAnchor] = useState(start.withAnchor);
+  const [anchorPrefix, setAnchorPrefix] = useState(start.anchorPrefix);
+  const [anchorExact, setAnchorExact] = useState(start.anchorExact);
+  const [anchorSuffix, setAnchorSuffix] = useState(start.anchorSuffix);
+  const draft: EvidenceDraft = {
+    baseVersion: start.baseVersion,
+    sourceMode,
+    source,
+    sourceName,
+    sourceKind,
+    sourceHomepage,
+    sourceReliability,
+    sourceNote,
+    url,
+    title,
+    excerpt,
+    publishedAt,
+    archiveUrl,
     stance,
     credibility,
+    note,
     derivedFromId,
-    quantity: withQuantity ? [quantityMin, quantityMax, quantityUnit.trim(), quantityAsOf] : null,
-    anchor: withAnchor ? [anchorPrefix, anchorExact, anchorSuffix] : null,
-  });
+    withQuantity,
+    quantityMin,
+    quantityMax,
+    quantityUnit,
+    quantityAsOf,
+    withAnchor,
+    anchorPrefix,
+    anchorExact,
+    anchorSuffix,
+  };
+  const dirty = changeKey(draft) !== changeKey(pristine);
   useUnsavedChanges(
     editing ? 'your changes to an evidence item' : 'the evidence item you are adding',
     dirty,
   );
+  const keeping = useKeepDraft(keptForm, draft, dirty);
+  const cancel = () => {
+    keeping.clear();
+    onCancel();
+  };
 
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
@@ -306,6 +429,7 @@ export function EvidenceForm({
         });
         const added = result.data?.addEvidence;
         if (added === undefined) return;
+        keeping.clear();
         notifications.show({
           color: 'teal',
           title: 'Evidence added',
@@ -315,11 +439,18 @@ export function EvidenceForm({
       } else {
         const result = await updateEvidence({
           variables: {
-            input: { evidenceId: evidence.id, expectedVersion: evidence.version, ...common },
+            // A kept edit is saved against the version it started from: a change made meanwhile
+            // is a CONFLICT naming its fields, never overwritten.
+            input: {
+              evidenceId: evidence.id,
+              expectedVersion: start.baseVersion ?? evidence.version,
+              ...common,
+            },
           },
         });
         const updated = result.data?.updateEvidence;
         if (updated === undefined) return;
+        keeping.clear();
         notifications.show({ color: 'teal', title: 'Evidence saved', message: updated.url });
         onDone(updated);
       }
@@ -349,6 +480,15 @@ export function EvidenceForm({
             title={editing ? 'Could not save the evidence' : 'Could not add the evidence'}
           />
         )}
+        {kept !== null && (
+          <KeptDraftNotice
+            kept={kept}
+            onDiscard={() => {
+              keeping.clear();
+              onStartAfresh();
+            }}
+          />
+        )}
         {conflict !== null && (
           <ConflictAlert
             conflict={conflict}
@@ -356,9 +496,10 @@ export function EvidenceForm({
             reloading={reloading}
             onReload={() => {
               setReloading(true);
+              // As the alert says, the changes are to be made again on the latest item.
               void (onReload?.() ?? Promise.resolve()).finally(() => {
                 setReloading(false);
-                onCancel();
+                cancel();
               });
             }}
           />
@@ -612,7 +753,7 @@ export function EvidenceForm({
         )}
 
         <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel}>
+          <Button variant="default" onClick={cancel}>
             Cancel
           </Button>
           <Button type="submit" loading={saving}>
