@@ -372,5 +372,5 @@ describe('intake: extraction, duplicates, merging and imports', () => {
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await screenshot(page, 'intake-import-many-duplicates');
     await context.close();
-  }, 180_000);
+  }, 240_000);
 });
