@@ -106,14 +106,14 @@ describe(`the import command on ${testDialect()}`, () => {
         'dry.csv',
         [
           'text,claimant,topics,priority,evidenceUrl,evidenceStance,sourceName',
-          '"Turnout was 84 percent, officials said.",CEC,elections;turnout,HIGH,https://cec.example/1,SUPPORTS,Central Election Commission',
+          '"Authorities have detained more than 30,000 protesters.",UN,detentions;protests,HIGH,https://un.example/1,SUPPORTS,UN OHCHR',
           'A claim checked without being written.,,,,,,',
         ].join('\n'),
       );
       const result = cli(['import', '--dry-run', '--project', projectId, good]);
       expect(result.code, result.err).toBe(0);
       expect(result.err).toMatch(/Reading: .* 2 records parsed/);
-      // The claim imported by the test above is in the project.
+      // The demo project holds this claim.
       expect(result.err).toMatch(
         /Warning: line 2 looks like a duplicate of claim [0-9a-f-]+ \(similarity 1\.00\)/,
       );
@@ -121,7 +121,7 @@ describe(`the import command on ${testDialect()}`, () => {
         [
           'Dry run, nothing imported: the file is valid and would import 2 claims and 1 evidence item from 2 records.',
           'As they would be imported:',
-          '  line 2: "Turnout was 84 percent, officials said." — claimant CEC; topics elections, turnout; priority HIGH; 1 evidence item (Central Election Commission)',
+          '  line 2: "Authorities have detained more than 30,000 protesters." — claimant UN; topics detentions, protests; priority HIGH; 1 evidence item (UN OHCHR)',
           '  line 3: "A claim checked without being written." — priority NORMAL',
           '',
         ].join('\n'),
