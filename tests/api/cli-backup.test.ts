@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,6 +18,13 @@ import {
 } from './src';
 
 const cli = runCli;
+const sha = (b: Buffer | string) => createHash('sha256').update(b).digest('hex');
+
+/** A capture's bytes: a PDF-looking file with bytes that are not text, so nothing is re-encoded. */
+const CAPTURE = Buffer.concat([
+  Buffer.from('%PDF-1.4\n% saved page of the UN rights office\n'),
+  Buffer.from(Array.from({ length: 512 }, (_, i) => (i * 37) % 256)),
+]);
 /** The same, without blocking the event loop, so the API keeps taking writes meanwhile. */
 const cliAsync = (db: TestDatabase, args: string[]) =>
   new Promise<{ code: number | null; out: string; err: string }>((resolve) => {
@@ -33,6 +41,7 @@ describe(`corroborate backup and restore on ${testDialect()}`, { timeout: 180_00
   let api: TestApi;
   let editor: ApiClient;
   let projectId: string;
+  let capture: { id: string; sha256: string; byteSize: number; downloadUrl: string };
   const restored: TestDatabase[] = [];
 
   beforeAll(async () => {
@@ -57,6 +66,24 @@ describe(`corroborate backup and restore on ${testDialect()}`, { timeout: 180_00
         },
       });
     projectId = (await api.dataSource.getRepository(ProjectEntity).find())[0]?.id as string;
+    // A capture (an uploaded file) on one evidence item, so the backup has a file to carry.
+    const withEvidence = await editor.ok<{
+      claims: { edges: { node: { status: string; evidence: { id: string }[] } }[] };
+    }>('{ claims(first: 50) { edges { node { status evidence { id } } } } }');
+    // Not a verified claim: those are locked.
+    const evidenceId = withEvidence.claims.edges
+      .filter((e) => e.node.status !== 'VERIFIED')
+      .flatMap((e) => e.node.evidence)[0]?.id;
+    const form = new FormData();
+    form.append('file', new Blob([CAPTURE], { type: 'application/pdf' }), 'un-statement.pdf');
+    const uploaded = await fetch(`${api.url}/api/evidence/${evidenceId}/captures`, {
+      method: 'POST',
+      headers: { 'x-requested-with': 'XMLHttpRequest', cookie: editor.cookie ?? '' },
+      body: form,
+    });
+    expect(uploaded.status, await uploaded.clone().text()).toBe(201);
+    ({ capture } = (await uploaded.json()) as { capture: typeof capture });
+    expect(capture.sha256).toBe(sha(CAPTURE));
   }, 120_000);
   afterAll(async () => {
     await api?.close();
@@ -69,7 +96,7 @@ describe(`corroborate backup and restore on ${testDialect()}`, { timeout: 180_00
       (r) => r.id,
     );
 
-  it('backs up while writes continue; the restore holds a consistent snapshot', async () => {
+  it('backs up while writes continue; the restore holds a consistent snapshot and the captures’ bytes', async () => {
     const out = join(source.dataDir, 'backup-live');
     let writing = true;
     let written = 0;
@@ -111,7 +138,26 @@ describe(`corroborate backup and restore on ${testDialect()}`, { timeout: 180_00
       expect(inCopy).toEqual(expect.arrayContaining(before));
       expect(after).toEqual(expect.arrayContaining(inCopy));
       // Sign-in works against the restored users.
-      await signedIn(copy, 'viewer');
+      const viewer = await signedIn(copy, 'viewer');
+      // The capture came across: its record and its bytes, downloadable with the same SHA-256.
+      const [kept] = (await copy.dataSource.query(
+        `SELECT "sha256", "byteSize" FROM "captures" WHERE "id" = '${capture.id}'`,
+      )) as { sha256: string; byteSize: number | string }[];
+      expect(kept).toBeDefined();
+      expect({ sha256: kept.sha256, byteSize: Number(kept.byteSize) }).toEqual({
+        sha256: sha(CAPTURE),
+        byteSize: CAPTURE.length,
+      });
+      const download = await fetch(`${copy.url}${capture.downloadUrl}`, {
+        headers: { cookie: viewer.cookie ?? '' },
+      });
+      expect(download.status).toBe(200);
+      expect(download.headers.get('repr-digest')).toBe(
+        `sha-256=:${Buffer.from(sha(CAPTURE), 'hex').toString('base64')}:`,
+      );
+      const bytes = Buffer.from(await download.arrayBuffer());
+      expect(bytes.equals(CAPTURE)).toBe(true);
+      expect(sha(bytes)).toBe(capture.sha256);
     } finally {
       await copy.close();
     }

@@ -58,6 +58,7 @@ describe(`the import command on ${testDialect()}`, () => {
       expect(help.code).toBe(0);
       expect(help.out).toMatch(/--project <id>/);
       expect(help.out).toMatch(/--format <format>/);
+      expect(help.out).toMatch(/--dry-run +check the file exactly as an import would/);
       expect(cli(['--help']).out).toMatch(/import/);
     },
     SLOW,
@@ -83,6 +84,59 @@ describe(`the import command on ${testDialect()}`, () => {
         /^Imported 2 claims, 0 evidence items and 0 new sources from 2 records/,
       );
       expect(await claimCount()).toBe(before + 2);
+    },
+    SLOW,
+  );
+
+  it(
+    'with --dry-run checks the file as an import would and prints what it would import, writing nothing: exit 0 valid, 1 invalid',
+    async () => {
+      const counts = async () => {
+        const out: number[] = [];
+        for (const table of ['claims', 'evidence', 'sources', 'audit_events']) {
+          const [row] = (await api.dataSource.query(`SELECT COUNT(*) AS n FROM "${table}"`)) as {
+            n: string | number;
+          }[];
+          out.push(Number(row.n));
+        }
+        return out;
+      };
+      const before = await counts();
+      const good = file(
+        'dry.csv',
+        [
+          'text,claimant,topics,priority,evidenceUrl,evidenceStance,sourceName',
+          '"Authorities have detained more than 30,000 protesters.",UN,detentions;protests,HIGH,https://un.example/1,SUPPORTS,UN OHCHR',
+          'A claim checked without being written.,,,,,,',
+        ].join('\n'),
+      );
+      const result = cli(['import', '--dry-run', '--project', projectId, good]);
+      expect(result.code, result.err).toBe(0);
+      expect(result.err).toMatch(/Reading: .* 2 records parsed/);
+      // The demo project holds this claim.
+      expect(result.err).toMatch(
+        /Warning: line 2 looks like a duplicate of claim [0-9a-f-]+ \(similarity 1\.00\)/,
+      );
+      expect(result.out).toBe(
+        [
+          'Dry run, nothing imported: the file is valid and would import 2 claims and 1 evidence item from 2 records.',
+          'As they would be imported:',
+          '  line 2: "Authorities have detained more than 30,000 protesters." — claimant UN; topics detentions, protests; priority HIGH; 1 evidence item (UN OHCHR)',
+          '  line 3: "A claim checked without being written." — priority NORMAL',
+          '',
+        ].join('\n'),
+      );
+      expect(await counts()).toEqual(before);
+
+      const bad = file('dry-bad.ndjson', '{"text":"fine"}\n{"text":"x","priority":"SOON"}\n');
+      const refused = cli(['import', '--dry-run', '--project', projectId, bad]);
+      expect(refused.code).toBe(1);
+      expect(refused.err).toMatch(
+        /line 2, priority: priority "SOON" is not one of the allowed values: LOW, NORMAL, HIGH, URGENT\./,
+      );
+      expect(refused.err).toMatch(/1 problem in 2 records; nothing would be imported\./);
+      expect(refused.out).toBe('');
+      expect(await counts()).toEqual(before);
     },
     SLOW,
   );

@@ -329,16 +329,29 @@ describe('exports', () => {
     expect(res.headers.get('content-type')).toMatch(/application\/ld\+json/);
     const doc = JSON.parse(text) as { '@type': string; dataFeedElement: unknown[] };
     expect(doc['@type']).toBe('DataFeed');
-    const { problems, reviews } = await checkClaimReviewProfile(doc);
+    const { problems, reviews, claimReviews } = await checkClaimReviewProfile(doc);
     expect(problems).toEqual([]);
     expect(reviews).toHaveLength(3);
     expect(manifest.counts.claims).toBe(3);
     expect(manifest.generatedBy).toBe('viewer@example.org');
-    for (const review of reviews) {
+    for (const [i, review] of reviews.entries()) {
       const claimText = expandedValue(review, 'claimReviewed') as string;
       const claim = verified.find((c) => c.text === claimText)!;
       expect(claim).toBeDefined();
       const expected = VERDICTS[keyOf(claim.text)];
+      // The same review as the profile read it, in schema-dts's types.
+      expect(claimReviews[i]).toMatchObject({
+        '@type': 'ClaimReview',
+        claimReviewed: claim.text,
+        author: { '@type': 'Organization', name: 'Minsk Fact Desk' },
+        reviewRating:
+          expected.rating === null
+            ? { '@type': 'Rating', alternateName: 'Unverifiable' }
+            : { '@type': 'Rating', ratingValue: expected.rating, bestRating: 5, worstRating: 1 },
+        itemReviewed: { '@type': 'Claim' },
+      });
+      if (expected.rating === null)
+        expect(claimReviews[i].reviewRating).not.toHaveProperty('ratingValue');
       expect(expandedValue(review, 'reviewRating', 'ratingValue') ?? null).toBe(expected.rating);
       expect(expandedValue(review, 'reviewRating', 'alternateName')).toBe(
         { TRUE: 'True', MOSTLY_TRUE: 'Mostly true', UNVERIFIABLE: 'Unverifiable' }[

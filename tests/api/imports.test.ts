@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type ApiClient,
   type ImportBody,
+  previewUpload,
   signedIn,
   startApi,
   type TestApi,
@@ -123,6 +124,105 @@ describe(`imports on ${testDialect()}`, () => {
       `SELECT "action", "actorId" FROM "audit_events" WHERE "entityType" = 'Import' AND "entityId" = '${result?.importId}'`,
     )) as { action: string; actorId: string }[];
     expect(batch.action).toBe('import.completed');
+  });
+
+  it('previews a file as it would be imported (first rows, likely duplicates, counts) writing nothing, then imports the same file', async () => {
+    const csv = [
+      'text,claimant,topics,priority,firstAppearedAt,evidenceUrl,evidenceStance,evidenceCredibility,sourceName,sourceKind,sourceReliability',
+      `"${UN}",UN human rights office,detentions;protests,HIGH,2021-01-17,https://un.example/p1,SUPPORTS,2,UN OHCHR,INTERNATIONAL_ORG,B`,
+      ...Array.from(
+        { length: 24 },
+        (_, i) =>
+          `Previewed claim ${i} about station ${i * 7}.,Desk ${i},,,,https://desk.example/${i},SUPPORTS,,Desk wire ${i % 2},,`,
+      ),
+    ].join('\n');
+    const before = await counts();
+    const { status, body } = await previewUpload(api, editor, projectId, csv, 'preview.csv');
+    expect(status, JSON.stringify(body)).toBe(200);
+    expect(await counts()).toEqual(before);
+    const preview = body.preview;
+    expect(preview).toMatchObject({ format: 'csv', rows: 25, claims: 25, evidence: 25 });
+    expect(preview?.firstRows).toHaveLength(20);
+    expect(preview?.firstRows[0]).toEqual({
+      line: 2,
+      record: 1,
+      text: UN,
+      claimant: 'UN human rights office',
+      topics: ['detentions', 'protests'],
+      priority: 'HIGH',
+      dueAt: null,
+      firstAppearanceUrl: null,
+      firstAppearedAt: '2021-01-17T00:00:00.000Z',
+      evidenceCount: 1,
+      sources: ['UN OHCHR'],
+      // The project holds this claim already (the demo's, and the one imported above).
+      duplicates: expect.arrayContaining([expect.objectContaining({ text: UN, score: 1 })]),
+    });
+    expect(preview?.firstRows[19]).toMatchObject({
+      line: 21,
+      record: 20,
+      text: 'Previewed claim 18 about station 126.',
+      claimant: 'Desk 18',
+      priority: 'NORMAL',
+      sources: ['Desk wire 0'],
+      duplicates: [],
+    });
+
+    const imported = await upload(api, editor, projectId, csv, 'preview.csv');
+    expect(imported.status, JSON.stringify(imported.body)).toBe(201);
+    expect(imported.body.import).toMatchObject({
+      rows: 25,
+      claimsCreated: 25,
+      evidenceCreated: 25,
+    });
+    expect(imported.body.import?.claims.slice(0, 20).map((c) => [c.line, c.text])).toEqual(
+      preview?.firstRows.map((r) => [r.line, r.text]),
+    );
+    expect((await counts())['claims']).toBe(before['claims'] + 25);
+  });
+
+  it('previews an invalid file with the same problems as the import would report, writing nothing', async () => {
+    const files: [string, string][] = [
+      [
+        'bad.csv',
+        [
+          'text,priority,dueAt,evidenceStance,evidenceUrl,sourceName',
+          'Fine row.,HIGH,2021-02-01,,,',
+          'Bad enum.,CRITICAL,2021-02-30,,,',
+          'Too,many,fields,here,now,x,y',
+          '"Unclosed quote,LOW,,,,',
+        ].join('\n'),
+      ],
+      ['bad.ndjson', `{"text":"ok"}\n{"text": nope}\n{"text":"x","priority":"SOON"}\n`],
+      [
+        'bad.jsonld',
+        JSON.stringify([{ '@type': 'ClaimReview', claimReviewed: 'ok' }, { '@type': 'Claim' }]),
+      ],
+      ['empty.csv', ''],
+    ];
+    for (const [name, content] of files) {
+      const before = await counts();
+      const preview = await previewUpload(api, editor, projectId, content, name);
+      expect(preview.status, name).toBe(422);
+      expect(await counts()).toEqual(before);
+      const imported = await upload(api, editor, projectId, content, name);
+      expect(imported.status, name).toBe(422);
+      expect(preview.body.error?.problems?.length, name).toBeGreaterThan(0);
+      expect(preview.body.error, name).toEqual(imported.body.error);
+      expect(preview.body.preview).toBeUndefined();
+    }
+    const tooBig = await previewUpload(
+      api,
+      editor,
+      projectId,
+      `text\n${'a claim\n'.repeat(30_000)}`,
+      'big.csv',
+    );
+    expect(tooBig.status).toBe(413);
+    expect(tooBig.body.error).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', field: 'file' });
+    const viewer = await signedIn(api, 'viewer');
+    expect((await previewUpload(api, viewer, projectId, 'text\nx\n', 'a.csv')).status).toBe(403);
+    expect((await previewUpload(api, null, projectId, 'text\nx\n', 'a.csv')).status).toBe(401);
   });
 
   it('imports NDJSON with nested evidence', async () => {

@@ -33,6 +33,7 @@ const CUT = `mutation($input: CutReleaseInput!) { cutRelease(input: $input) {
 const RELEASES = `query($name: String) { releases(name: $name) { id name number delta { added changed retracted } } }`;
 const WAITING = `{ claims(filter: { statuses: [NEEDS_ADJUDICATION] }) { edges { node { id text version } } } }`;
 const VERSION = `query($id: ID!) { claim(id: $id) { id version status } }`;
+const REJECT = `mutation($input: RejectClaimInput!) { rejectClaim(input: $input) { id status } }`;
 
 interface Release {
   id: string;
@@ -246,6 +247,58 @@ describe('releases', () => {
       name: 'BELARUS WEEKLY',
     });
     expect(list.releases.map((r) => r.number)).toEqual([2, 1]);
+  });
+
+  it('a claim verified in one release, then reopened and rejected, is listed as retracted (rejected) in the next', async () => {
+    // The torture claim is verified (UNVERIFIABLE) in release 1 of this name.
+    const before = await cut('Rejections desk');
+    expect(before).toMatchObject({ number: 1, counts: { claims: 2 } });
+    const published = JSON.parse((await get(before.deltaUrl, editor)).text) as Delta;
+    expect(published.added.map((a) => a.claimId)).toContain(ids.torture);
+
+    await editor.ok(REOPEN, {
+      input: {
+        claimId: ids.torture,
+        expectedVersion: await version(ids.torture),
+        reason: 'The only witness withdrew the account',
+      },
+    });
+    const rejected = await editor.ok<{ rejectClaim: { status: string } }>(REJECT, {
+      input: {
+        claimId: ids.torture,
+        expectedVersion: await version(ids.torture),
+        reason: 'No longer check-worthy: the account was withdrawn.',
+      },
+    });
+    expect(rejected.rejectClaim.status).toBe('REJECTED');
+
+    const after = await cut('Rejections desk');
+    expect(after).toMatchObject({
+      number: 2,
+      previousId: before.id,
+      counts: { claims: 1 },
+      delta: { added: 0, changed: 0, retracted: 1 },
+    });
+    const delta = JSON.parse((await get(after.deltaUrl, viewer)).text) as Delta;
+    expect(delta).toMatchObject({
+      release: { number: 2 },
+      previous: { number: 1 },
+      added: [],
+      changed: [],
+      retracted: [
+        {
+          claimId: ids.torture,
+          lastVerdict: 'UNVERIFIABLE',
+          status: 'REJECTED',
+          reason: 'rejected',
+        },
+      ],
+    });
+    // The release's files no longer carry it.
+    const csv = parseCsv((await get(after.files[1].downloadUrl, editor)).text, {
+      columns: true,
+    }) as { claim_id: string }[];
+    expect(csv.map((r) => r.claim_id)).toEqual([ids.detained]);
   });
 
   it('refuses reviewers and viewers to cut, anonymous callers everything, and bad input specifically', async () => {

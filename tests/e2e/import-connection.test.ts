@@ -45,7 +45,8 @@ describe('an import whose answer never arrives', () => {
       mimeType: 'text/csv',
       buffer: Buffer.from(`text\n${TEXT}\n`),
     });
-    await page.getByRole('button', { name: 'Import' }).click();
+    await page.getByRole('button', { name: 'Preview' }).click();
+    await page.getByRole('button', { name: 'Import 1 claim' }).click();
 
     await page.getByText('The import may have been saved', { exact: true }).waitFor();
     await page

@@ -178,7 +178,11 @@ describe('intake: extraction, duplicates, merging and imports', () => {
     await context.close();
   });
 
-  it('imports a file with errors (problem table, nothing kept), then a large one stage by stage, then one with a duplicate warning', async () => {
+  it('previews a file with errors (problem table, no import), then a large one imported stage by stage, then one with a duplicate warning', async () => {
+    const api = await graphqlAs(product.url, 'editor@example.org', 'demo-editor-pass');
+    const countClaims = async () =>
+      (await api<{ claims: { totalCount: number } }>('{ claims { totalCount } }')).claims
+        .totalCount;
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
     const page = await signIn(context, product.url);
     await page.getByRole('link', { name: 'Import' }).click();
@@ -191,18 +195,26 @@ describe('intake: extraction, duplicates, merging and imports', () => {
       buffer: Buffer.from('text,priority\nFine row.,HIGH\nBad row.,SOON\n,LOW\n'),
     });
     await page.getByText('Recognised from the file name.').waitFor();
-    await page.getByRole('button', { name: 'Import' }).click();
+    const claimsBefore = await countClaims();
+    await page.getByRole('button', { name: 'Preview' }).click();
     const problems = page.getByRole('table', { name: 'Import problems' });
     await problems.waitFor();
-    await page.getByText('Nothing was imported', { exact: true }).waitFor();
+    await page.getByText('This file cannot be imported', { exact: true }).waitFor();
     const rows = problems.getByRole('row');
     expect(await rows.count()).toBe(3); // header + 2 problems
     expect(await rows.nth(1).textContent()).toMatch(
       /^3priority.*"SOON" is not one of the allowed values/,
     );
     expect(await rows.nth(2).textContent()).toMatch(/^4texttext is required\./);
+    // No way to import it, and nothing was written.
+    expect(await page.getByRole('button', { name: /^Import/ }).count()).toBe(0);
+    expect(await page.getByRole('table', { name: 'Import preview' }).count()).toBe(0);
+    expect(await countClaims()).toBe(claimsBefore);
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await screenshot(page, 'intake-import-errors');
+    await page.getByRole('button', { name: 'Choose another file' }).click();
+    await problems.waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: 'Preview' }).waitFor();
 
     // A larger file: once it is uploaded and checked, the page follows the import's stages. Its
     // claims are made of words drawn at random (mulberry32), so few look alike.
@@ -245,7 +257,10 @@ describe('intake: extraction, duplicates, merging and imports', () => {
         }
       }).observe(page.document.body, { subtree: true, childList: true, characterData: true });
     });
-    await page.getByRole('button', { name: 'Import' }).click();
+    await page.getByRole('button', { name: 'Preview' }).click();
+    await page.getByText('The first 20 claims, as they will be imported').waitFor();
+    await page.getByText('… and 19,980 more claims, checked the same way.').waitFor();
+    await page.getByRole('button', { name: 'Import 20,000 claims' }).click();
     await page.getByText(/^Writing claims… [\d,]+ of 20,000$/).waitFor();
     await page.getByRole('progressbar', { name: 'Import progress' }).waitFor();
     // Leaving while it runs asks first: what it imported, or every problem found, shows only here.
@@ -296,8 +311,35 @@ describe('intake: extraction, duplicates, merging and imports', () => {
         ].join('\n'),
       ),
     });
-    await page.getByRole('button', { name: 'Import' }).click();
+    // The preview shows each claim as it will be imported, with its likely duplicates, and
+    // writes nothing until the import is confirmed.
+    const beforePreview = await countClaims();
+    await page.getByRole('button', { name: 'Preview' }).click();
+    const preview = page.getByRole('table', { name: 'Import preview' });
+    await preview.waitFor();
+    await page
+      .getByText('claims.ndjson holds 2 claims with 0 evidence items', { exact: false })
+      .waitFor();
+    const previewRows = preview.locator('tbody tr');
+    expect(await previewRows.count()).toBe(2);
+    expect(await previewRows.nth(0).locator('td').first().textContent()).toBe('1');
+    await previewRows
+      .nth(0)
+      .getByRole('link', {
+        name: 'Authorities have detained more than 30,000 protesters.',
+        exact: true,
+      })
+      .waitFor();
+    expect(await previewRows.nth(1).textContent()).toContain(
+      'Several journalists were fined for covering the marches.',
+    );
+    expect(await previewRows.nth(1).locator('td').nth(4).textContent()).toBe('NORMAL');
+    expect(await countClaims()).toBe(beforePreview);
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await screenshot(page, 'intake-import-preview');
+    await page.getByRole('button', { name: 'Import 2 claims' }).click();
     await page.getByText('2 claims, 0 evidence items and 0 new sources from 2 records.').waitFor();
+    expect(await countClaims()).toBe(beforePreview + 2);
     await page.getByRole('table', { name: 'Likely duplicates' }).waitFor();
     await page
       .getByRole('link', { name: 'Several journalists were fined for covering the marches.' })
@@ -315,7 +357,8 @@ describe('intake: extraction, duplicates, merging and imports', () => {
       mimeType: 'text/csv',
       buffer: Buffer.from(`${copies.join('\n')}\n`),
     });
-    await page.getByRole('button', { name: 'Import' }).click();
+    await page.getByRole('button', { name: 'Preview' }).click();
+    await page.getByRole('button', { name: 'Import 120 claims' }).click();
     await page
       .getByText('120 claims, 0 evidence items and 0 new sources from 120 records.')
       .waitFor();
@@ -329,5 +372,5 @@ describe('intake: extraction, duplicates, merging and imports', () => {
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await screenshot(page, 'intake-import-many-duplicates');
     await context.close();
-  }, 180_000);
+  }, 240_000);
 });

@@ -1,10 +1,21 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import jsonld from 'jsonld';
+import type {
+  ClaimLeaf,
+  ClaimReviewLeaf,
+  CreativeWorkLeaf,
+  Date as SchemaDate,
+  OrganizationLeaf,
+  PersonLeaf,
+  RatingLeaf,
+  URL,
+} from 'schema-dts';
 
 /**
  * A check of ClaimReview JSON-LD against Google's fact-check profile, on the EXPANDED document
- * (so it judges what the JSON-LD means, not how it is spelled). The schema.org context is the
+ * (so it judges what the JSON-LD means, not how it is spelled), reading each ClaimReview into
+ * schema-dts's ClaimReview, Rating, Claim and Organization types as it goes. The schema.org context is the
  * copy shipped in ./fixtures (the terms the profile uses, in the form of schema.org's published
  * context); the document loader serves it and refuses every other URL, so no network is used.
  */
@@ -31,8 +42,30 @@ const TYPE = '@type';
 type Node = Record<string, unknown>;
 type Expanded = Node[];
 
+/**
+ * The schema.org types the profile uses, as schema-dts declares them: the check reads each
+ * expanded node into one of these, so the properties it knows and the values it gives them are
+ * the ones schema.org (through schema-dts) defines — a misspelt property or a value of the wrong
+ * kind in this file fails to compile.
+ */
+export type ProfileClaimReview = ClaimReviewLeaf;
+export type ProfileRating = RatingLeaf;
+export type ProfileClaim = ClaimLeaf;
+export type ProfileOrganization = OrganizationLeaf;
+type ProfilePerson = PersonLeaf;
+type ProfileCreativeWork = CreativeWorkLeaf;
+
+type Properties<T> = readonly Exclude<keyof T, `@${string}`>[];
+
 /** Properties each type may carry in the profile (anything else is a typo or a foreign term). */
-const ALLOWED: Record<string, string[]> = {
+const ALLOWED: {
+  ClaimReview: Properties<ProfileClaimReview>;
+  Rating: Properties<ProfileRating>;
+  Organization: Properties<ProfileOrganization>;
+  Claim: Properties<ProfileClaim>;
+  Person: Properties<ProfilePerson>;
+  CreativeWork: Properties<ProfileCreativeWork>;
+} = {
   ClaimReview: [
     'url',
     'claimReviewed',
@@ -50,6 +83,7 @@ const ALLOWED: Record<string, string[]> = {
   Person: ['name'],
   CreativeWork: ['url'],
 };
+type ProfileType = keyof typeof ALLOWED;
 
 function typesOf(node: Node): string[] {
   return (node[TYPE] as string[] | undefined) ?? [];
@@ -72,16 +106,22 @@ function literal(v: Node | null): unknown {
   return v ? v['@value'] : undefined;
 }
 
-function checkProperties(node: Node, type: string, where: string, problems: string[]): void {
+function checkProperties(node: Node, type: ProfileType, where: string, problems: string[]): void {
+  const allowed: readonly string[] = ALLOWED[type];
   for (const key of Object.keys(node)) {
     if (key.startsWith('@')) continue;
     const name = key.startsWith(S) ? key.slice(S.length) : key;
-    if (!key.startsWith(S) || !ALLOWED[type].includes(name))
+    if (!key.startsWith(S) || !allowed.includes(name))
       problems.push(`${where}: ${type} has an unexpected property ${key}`);
   }
 }
 
-function checkTyped(node: Node | null, type: string, where: string, problems: string[]): boolean {
+function checkTyped(
+  node: Node | null,
+  type: ProfileType,
+  where: string,
+  problems: string[],
+): node is Node {
   if (!node) return false;
   if (!typesOf(node).includes(S + type)) {
     problems.push(`${where}: expected a ${type}, found ${JSON.stringify(typesOf(node))}`);
@@ -93,17 +133,36 @@ function checkTyped(node: Node | null, type: string, where: string, problems: st
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-function checkDate(v: Node | null, where: string, problems: string[]): void {
-  if (!v) return;
-  if (v['@type'] !== `${S}Date` || typeof v['@value'] !== 'string' || !DATE.test(v['@value']))
+/** A schema:Date literal as schema-dts's Date (YYYY-MM-DD), or undefined (a problem noted). */
+function date(v: Node | null, where: string, problems: string[]): SchemaDate | undefined {
+  if (!v) return undefined;
+  const value = v['@value'];
+  if (v['@type'] !== `${S}Date` || typeof value !== 'string' || !DATE.test(value)) {
     problems.push(`${where}: must be a schema:Date (YYYY-MM-DD), got ${JSON.stringify(v)}`);
+    return undefined;
+  }
+  return value;
 }
 
-function checkUrl(v: Node | null, where: string, problems: string[]): void {
-  if (!v) return;
+/** An IRI value as schema-dts's URL, when absolute http(s); otherwise a problem noted. */
+function url(v: Node | null, where: string, problems: string[]): URL | undefined {
+  if (!v) return undefined;
   const id = v['@id'];
-  if (typeof id !== 'string' || !/^https?:\/\//.test(id))
+  if (typeof id !== 'string' || !/^https?:\/\//.test(id)) {
     problems.push(`${where}: must be an absolute http(s) URL, got ${JSON.stringify(v)}`);
+    return undefined;
+  }
+  return id;
+}
+
+/** A non-empty text literal, or undefined with a problem noted. */
+function text(v: Node | null, where: string, problems: string[], what: string): string | undefined {
+  const value = literal(v);
+  if (typeof value !== 'string' || !value.trim()) {
+    problems.push(`${where}: ${what}`);
+    return undefined;
+  }
+  return value;
 }
 
 function number(v: Node | null): number | null {
@@ -111,73 +170,120 @@ function number(v: Node | null): number | null {
   return typeof value === 'number' ? value : null;
 }
 
-function checkRating(rating: Node, where: string, problems: string[]): void {
-  const name = literal(one(rating, 'alternateName', where, problems));
-  if (typeof name !== 'string' || !name) problems.push(`${where}: alternateName must be a name`);
-  const hasValue = values(rating, 'ratingValue').length > 0;
-  if (!hasValue) {
+function readRating(node: Node, where: string, problems: string[]): ProfileRating {
+  const alternateName = text(
+    one(node, 'alternateName', where, problems),
+    where,
+    problems,
+    'alternateName must be a name',
+  );
+  const rating: ProfileRating = { '@type': 'Rating', alternateName };
+  if (values(node, 'ratingValue').length === 0) {
     // A verdict off the scale (UNVERIFIABLE) carries only its name.
     for (const p of ['bestRating', 'worstRating'])
-      if (values(rating, p).length) problems.push(`${where}: ${p} without a ratingValue`);
-    return;
+      if (values(node, p).length) problems.push(`${where}: ${p} without a ratingValue`);
+    return rating;
   }
-  const value = number(one(rating, 'ratingValue', where, problems));
-  const best = number(one(rating, 'bestRating', where, problems));
-  const worst = number(one(rating, 'worstRating', where, problems));
+  const value = number(one(node, 'ratingValue', where, problems));
+  const best = number(one(node, 'bestRating', where, problems));
+  const worst = number(one(node, 'worstRating', where, problems));
   if (value === null || best === null || worst === null) {
     problems.push(`${where}: ratingValue, bestRating and worstRating must be numbers`);
-    return;
+    return rating;
   }
   if (!(worst < best) || value < worst || value > best)
     problems.push(
       `${where}: ratingValue ${value} must lie in worstRating ${worst} … bestRating ${best}`,
     );
+  return { ...rating, ratingValue: value, bestRating: best, worstRating: worst };
 }
 
-/** The problems of one expanded ClaimReview node ([] when it fits the profile). */
-function checkClaimReview(review: Node, where: string, problems: string[]): void {
-  checkTyped(review, 'ClaimReview', where, problems);
-  const claimReviewed = literal(one(review, 'claimReviewed', where, problems));
-  if (typeof claimReviewed !== 'string' || !claimReviewed.trim())
-    problems.push(`${where}: claimReviewed must be the claim's text`);
-  checkUrl(one(review, 'url', where, problems), `${where}.url`, problems);
-  checkDate(one(review, 'datePublished', where, problems), `${where}.datePublished`, problems);
-  const author = one(review, 'author', where, problems);
-  if (checkTyped(author, 'Organization', `${where}.author`, problems) && author) {
-    const name = literal(one(author, 'name', `${where}.author`, problems));
-    if (typeof name !== 'string' || !name) problems.push(`${where}.author: name must be set`);
-    for (const u of values(author, 'url')) checkUrl(u, `${where}.author.url`, problems);
-    for (const u of values(author, 'logo')) checkUrl(u, `${where}.author.logo`, problems);
-  }
-  const rating = one(review, 'reviewRating', where, problems);
-  if (checkTyped(rating, 'Rating', `${where}.reviewRating`, problems) && rating)
-    checkRating(rating, `${where}.reviewRating`, problems);
-  const claim = one(review, 'itemReviewed', where, problems);
-  if (checkTyped(claim, 'Claim', `${where}.itemReviewed`, problems) && claim) {
-    for (const a of values(claim, 'author'))
-      if (checkTyped(a, 'Person', `${where}.itemReviewed.author`, problems)) {
-        const name = literal(one(a, 'name', `${where}.itemReviewed.author`, problems));
-        if (typeof name !== 'string' || !name)
-          problems.push(`${where}.itemReviewed.author: name must be set`);
-      }
-    for (const d of values(claim, 'datePublished'))
-      checkDate(d, `${where}.itemReviewed.datePublished`, problems);
-    for (const p of ['appearance', 'firstAppearance'])
-      for (const w of values(claim, p))
-        if (checkTyped(w, 'CreativeWork', `${where}.itemReviewed.${p}`, problems))
-          checkUrl(
-            one(w, 'url', `${where}.itemReviewed.${p}`, problems),
-            `${where}.itemReviewed.${p}.url`,
-            problems,
-          );
-  }
-  for (const l of values(review, 'license')) checkUrl(l, `${where}.license`, problems);
+function readOrganization(node: Node, where: string, problems: string[]): ProfileOrganization {
+  return {
+    '@type': 'Organization',
+    name: text(one(node, 'name', where, problems), where, problems, 'name must be set'),
+    url: values(node, 'url').flatMap((u) => url(u, `${where}.url`, problems) ?? []),
+    logo: values(node, 'logo').flatMap((u) => url(u, `${where}.logo`, problems) ?? []),
+  };
+}
+
+function readClaim(node: Node, where: string, problems: string[]): ProfileClaim {
+  const author: ProfilePerson[] = [];
+  for (const a of values(node, 'author'))
+    if (checkTyped(a, 'Person', `${where}.author`, problems))
+      author.push({
+        '@type': 'Person',
+        name: text(
+          one(a, 'name', `${where}.author`, problems),
+          `${where}.author`,
+          problems,
+          'name must be set',
+        ),
+      });
+  const works = (p: 'appearance' | 'firstAppearance'): ProfileCreativeWork[] =>
+    values(node, p).flatMap((w) =>
+      checkTyped(w, 'CreativeWork', `${where}.${p}`, problems)
+        ? [
+            {
+              '@type': 'CreativeWork' as const,
+              url: url(one(w, 'url', `${where}.${p}`, problems), `${where}.${p}.url`, problems),
+            },
+          ]
+        : [],
+    );
+  return {
+    '@type': 'Claim',
+    author,
+    datePublished: values(node, 'datePublished').flatMap(
+      (d) => date(d, `${where}.datePublished`, problems) ?? [],
+    ),
+    appearance: works('appearance'),
+    firstAppearance: works('firstAppearance'),
+  };
+}
+
+/**
+ * One expanded ClaimReview node read as a schema-dts ClaimReview, every departure from the
+ * profile noted in `problems` (none when it fits).
+ */
+function readClaimReview(node: Node, where: string, problems: string[]): ProfileClaimReview {
+  checkTyped(node, 'ClaimReview', where, problems);
+  const author = one(node, 'author', where, problems);
+  const rating = one(node, 'reviewRating', where, problems);
+  const claim = one(node, 'itemReviewed', where, problems);
+  return {
+    '@type': 'ClaimReview',
+    claimReviewed: text(
+      one(node, 'claimReviewed', where, problems),
+      where,
+      problems,
+      "claimReviewed must be the claim's text",
+    ),
+    url: url(one(node, 'url', where, problems), `${where}.url`, problems),
+    datePublished: date(
+      one(node, 'datePublished', where, problems),
+      `${where}.datePublished`,
+      problems,
+    ),
+    author: checkTyped(author, 'Organization', `${where}.author`, problems)
+      ? readOrganization(author, `${where}.author`, problems)
+      : undefined,
+    reviewRating: checkTyped(rating, 'Rating', `${where}.reviewRating`, problems)
+      ? readRating(rating, `${where}.reviewRating`, problems)
+      : undefined,
+    itemReviewed: checkTyped(claim, 'Claim', `${where}.itemReviewed`, problems)
+      ? readClaim(claim, `${where}.itemReviewed`, problems)
+      : undefined,
+    license: values(node, 'license').flatMap((l) => url(l, `${where}.license`, problems) ?? []),
+  };
 }
 
 export interface ProfileResult {
   problems: string[];
   /** The expanded ClaimReview nodes, in document order. */
   reviews: Node[];
+  /** The same ClaimReviews read as schema-dts types (what the profile checked). */
+  claimReviews: ProfileClaimReview[];
 }
 
 /** Expands a document (with the local context) and checks every ClaimReview in it. */
@@ -195,8 +301,8 @@ export async function checkClaimReviewProfile(document: unknown): Promise<Profil
   };
   walk(expanded);
   const problems: string[] = [];
-  reviews.forEach((r, i) => checkClaimReview(r, `ClaimReview[${i}]`, problems));
-  return { problems, reviews };
+  const claimReviews = reviews.map((r, i) => readClaimReview(r, `ClaimReview[${i}]`, problems));
+  return { problems, reviews, claimReviews };
 }
 
 /** Reads a property's literal value from an expanded node, for comparisons in tests. */

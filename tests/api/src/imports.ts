@@ -42,16 +42,69 @@ export async function upload(
   fileName: string,
   format?: string,
 ): Promise<{ status: number; body: ImportBody }> {
+  return post(api, client, `/api/projects/${projectId}/imports`, content, fileName, format);
+}
+
+/** One record of an import preview, as it would be imported. */
+export interface PreviewRow {
+  line: number | null;
+  record: number;
+  text: string;
+  claimant: string | null;
+  topics: string[];
+  priority: string;
+  dueAt: string | null;
+  firstAppearanceUrl: string | null;
+  firstAppearedAt: string | null;
+  evidenceCount: number;
+  sources: string[];
+  duplicates: { claimId: string; text: string; status: string; score: number }[];
+}
+
+/** The preview endpoint's answer: the preview of a valid file, or the import's error. */
+export interface PreviewBody {
+  preview?: {
+    format: string;
+    bytes: number;
+    rows: number;
+    claims: number;
+    evidence: number;
+    firstRows: PreviewRow[];
+  };
+  error?: ImportBody['error'];
+}
+
+/** Uploads a file to `POST /api/projects/:id/imports/preview` (multipart "file"). */
+export async function previewUpload(
+  api: TestApi,
+  client: ApiClient | null,
+  projectId: string,
+  content: Buffer | string,
+  fileName: string,
+  format?: string,
+): Promise<{ status: number; body: PreviewBody }> {
+  return post(api, client, `/api/projects/${projectId}/imports/preview`, content, fileName, format);
+}
+
+async function post<T>(
+  api: TestApi,
+  client: ApiClient | null,
+  path: string,
+  content: Buffer | string,
+  fileName: string,
+  format: string | undefined,
+): Promise<{ status: number; body: T }> {
   const form = new FormData();
   const bytes = typeof content === 'string' ? Buffer.from(content) : content;
   form.append('file', new Blob([bytes]), fileName);
   const headers: Record<string, string> = { 'x-requested-with': 'XMLHttpRequest' };
   if (client?.cookie) headers['cookie'] = client.cookie;
-  const res = await fetch(
-    `${api.url}/api/projects/${projectId}/imports${format ? `?format=${format}` : ''}`,
-    { method: 'POST', headers, body: form },
-  );
-  return { status: res.status, body: (await res.json()) as ImportBody };
+  const res = await fetch(`${api.url}${path}${format ? `?format=${format}` : ''}`, {
+    method: 'POST',
+    headers,
+    body: form,
+  });
+  return { status: res.status, body: (await res.json()) as T };
 }
 
 /** One line of an import answered with its stages (`Accept: application/x-ndjson`). */

@@ -73,25 +73,7 @@ export class ImportsController {
     @Query('format') formatParam: string | undefined,
   ): Promise<void> {
     try {
-      const actor = await this.actorOf(req);
-      assertNotCrossSite(req);
-      if (!isUUID(projectId))
-        throw new BadInputError('projectId', 'projectId must be an id (a UUID).');
-      if (formatParam !== undefined && !(IMPORT_FORMATS as readonly string[]).includes(formatParam))
-        throw new BadInputError(
-          'format',
-          `format "${formatParam}" is not one of: ${IMPORT_FORMATS.join(', ')}.`,
-        );
-      await this.imports.assertProject(projectId);
-      const file = await multipartFile(req, this.imports.maxBytes);
-      const format = (formatParam as ImportFormat | undefined) ?? formatOfFileName(file.fileName);
-      if (!format) {
-        file.stream.resume();
-        throw new BadInputError(
-          'format',
-          `Cannot tell the format from the file name "${file.fileName ?? ''}": name it .csv, .ndjson or .jsonld, or pass ?format=csv|ndjson|jsonld.`,
-        );
-      }
+      const { actor, file, format } = await this.received(req, projectId, formatParam);
       const stages = wantsStages(req);
       const line = (value: unknown) => {
         if (!res.headersSent) {
@@ -138,6 +120,68 @@ export class ImportsController {
     } catch (error) {
       this.fail(req, res, error);
     }
+  }
+
+  /**
+   * `POST /api/projects/:projectId/imports/preview[?format=…]`, multipart as for an import: the
+   * file is read and validated exactly as an import reads it, and nothing is written. Answers 200
+   * `{ preview: { format, bytes, rows, claims, evidence, firstRows } }` — the first records as
+   * they would be imported, each with its likely duplicates among the project's claims — or,
+   * when a record is invalid, the import's own 422 with every problem (and 413 when too large).
+   */
+  @Post('projects/:projectId/imports/preview')
+  async preview(
+    @Req() req: AuthedRequest,
+    @Res() res: Response,
+    @Param('projectId') projectId: string,
+    @Query('format') formatParam: string | undefined,
+  ): Promise<void> {
+    try {
+      const { file, format } = await this.received(req, projectId, formatParam);
+      const outcome = await this.imports.preview({
+        projectId,
+        format,
+        fileName: file.fileName,
+        stream: file.stream,
+      });
+      if (file.truncated()) throw new ImportTooLargeError(this.imports.maxBytes);
+      if (!outcome.ok) res.status(422).json({ error: problemsOf(outcome) });
+      else res.status(200).json({ preview: outcome });
+    } catch (error) {
+      this.fail(req, res, error);
+    }
+  }
+
+  /** The checks every upload passes (sign-in, role, origin, project, format) and its file. */
+  private async received(
+    req: AuthedRequest,
+    projectId: string,
+    formatParam: string | undefined,
+  ): Promise<{
+    actor: Actor;
+    file: Awaited<ReturnType<typeof multipartFile>>;
+    format: ImportFormat;
+  }> {
+    const actor = await this.actorOf(req);
+    assertNotCrossSite(req);
+    if (!isUUID(projectId))
+      throw new BadInputError('projectId', 'projectId must be an id (a UUID).');
+    if (formatParam !== undefined && !(IMPORT_FORMATS as readonly string[]).includes(formatParam))
+      throw new BadInputError(
+        'format',
+        `format "${formatParam}" is not one of: ${IMPORT_FORMATS.join(', ')}.`,
+      );
+    await this.imports.assertProject(projectId);
+    const file = await multipartFile(req, this.imports.maxBytes);
+    const format = (formatParam as ImportFormat | undefined) ?? formatOfFileName(file.fileName);
+    if (!format) {
+      file.stream.resume();
+      throw new BadInputError(
+        'format',
+        `Cannot tell the format from the file name "${file.fileName ?? ''}": name it .csv, .ndjson or .jsonld, or pass ?format=csv|ndjson|jsonld.`,
+      );
+    }
+    return { actor, file, format };
   }
 
   /** The answer to an import that ran without stages. */

@@ -14,12 +14,14 @@ import {
   type ImportProblem,
   type ImportStage,
   normaliseClaimText,
+  type Priority,
   trigrams,
   counted,
 } from '@corroborate/domain';
 import { DuplicatesService, type DuplicateMatch } from './duplicates.service';
 import {
   readImport,
+  type ReadResult,
   type StagedClaim,
   type StagedImport,
   sweepAbandonedStaging,
@@ -141,6 +143,45 @@ export interface ImportFailure {
 
 export type ImportOutcome = ImportSuccess | ImportFailure;
 
+/** Records a preview shows as they would be imported. */
+export const PREVIEW_ROWS = 20;
+/** Likely duplicates listed per previewed record. */
+const PREVIEW_DUPLICATES = 3;
+
+/** One record of a previewed file, as the import would create it. */
+export interface PreviewRow {
+  readonly line: number | null;
+  readonly record: number;
+  readonly text: string;
+  readonly claimant: string | null;
+  readonly topics: readonly string[];
+  readonly priority: Priority;
+  readonly dueAt: string | null;
+  readonly firstAppearanceUrl: string | null;
+  readonly firstAppearedAt: string | null;
+  readonly evidenceCount: number;
+  /** The names of the sources its evidence cites, each once, in file order. */
+  readonly sources: readonly string[];
+  /** Likely duplicates among the project's claims, best first. */
+  readonly duplicates: readonly DuplicateMatch[];
+}
+
+/** What importing a valid file would do, read and checked exactly as the import does it. */
+export interface ImportPreview {
+  readonly ok: true;
+  readonly format: ImportFormat;
+  readonly bytes: number;
+  readonly rows: number;
+  /** Claims the import would create (one per record). */
+  readonly claims: number;
+  /** Evidence items of every record. */
+  readonly evidence: number;
+  /** The first {@link PREVIEW_ROWS} records. */
+  readonly firstRows: readonly PreviewRow[];
+}
+
+export type PreviewOutcome = ImportPreview | ImportFailure;
+
 export interface ImportRequest {
   readonly projectId: string;
   readonly format: ImportFormat;
@@ -193,23 +234,9 @@ export class ImportsService implements OnApplicationBootstrap {
    * the command-line tool (audited without a user, like the demo seed).
    */
   async import(actor: Actor | null, request: ImportRequest): Promise<ImportOutcome> {
-    await this.assertProject(request.projectId);
     const startedAt = Date.now();
-    const read = await readImport(request.stream, request.format, {
-      maxBytes: this.maxBytes,
-      jsonLdMaxBytes: this.jsonLdMaxBytes,
-      onProgress: request.onProgress,
-    });
-    if (!read.ok) {
-      return {
-        ok: false,
-        format: request.format,
-        bytes: read.bytes,
-        rows: read.rows,
-        problems: read.problems,
-        problemCount: read.problemCount,
-      };
-    }
+    const read = await this.read(request);
+    if (!read.ok) return this.failureOf(request, read);
     try {
       this.logger.debug(
         `Import read and validated: ${counted(read.rows, 'record')} in ${Date.now() - startedAt} ms`,
@@ -226,6 +253,81 @@ export class ImportsService implements OnApplicationBootstrap {
     } finally {
       await read.staged.discard();
     }
+  }
+
+  /**
+   * Reads and validates a file exactly as {@link import} does, and writes nothing: answers the
+   * same problems for an invalid file, and for a valid one the counts and the first records as
+   * they would be imported, each with its likely duplicates among the project's claims.
+   */
+  async preview(request: ImportRequest): Promise<PreviewOutcome> {
+    const read = await this.read(request);
+    if (!read.ok) return this.failureOf(request, read);
+    try {
+      const firstRows: PreviewRow[] = [];
+      let evidence = 0;
+      for await (const item of stagedClaims(read.staged.path)) {
+        evidence += item.claim.evidence.length;
+        if (firstRows.length >= PREVIEW_ROWS) continue;
+        const c = item.claim;
+        const text = c.text.trim();
+        firstRows.push({
+          line: item.line,
+          record: item.record,
+          text,
+          claimant: c.claimant,
+          topics: c.topics,
+          priority: c.priority,
+          dueAt: c.dueAt,
+          firstAppearanceUrl: c.firstAppearanceUrl,
+          firstAppearedAt: c.firstAppearedAt,
+          evidenceCount: c.evidence.length,
+          sources: [...new Set(c.evidence.map((e) => e.source.name))],
+          duplicates: await this.duplicates.find(
+            null,
+            request.projectId,
+            text,
+            null,
+            PREVIEW_DUPLICATES,
+          ),
+        });
+      }
+      return {
+        ok: true,
+        format: request.format,
+        bytes: read.bytes,
+        rows: read.rows,
+        claims: read.staged.count,
+        evidence,
+        firstRows,
+      };
+    } finally {
+      await read.staged.discard();
+    }
+  }
+
+  /** The file read and validated into a staging file (the project must exist). */
+  private async read(request: ImportRequest): Promise<ReadResult> {
+    await this.assertProject(request.projectId);
+    return readImport(request.stream, request.format, {
+      maxBytes: this.maxBytes,
+      jsonLdMaxBytes: this.jsonLdMaxBytes,
+      onProgress: request.onProgress,
+    });
+  }
+
+  private failureOf(
+    request: ImportRequest,
+    read: Extract<ReadResult, { ok: false }>,
+  ): ImportFailure {
+    return {
+      ok: false,
+      format: request.format,
+      bytes: read.bytes,
+      rows: read.rows,
+      problems: read.problems,
+      problemCount: read.problemCount,
+    };
   }
 
   /**

@@ -83,6 +83,7 @@ export function completeLines(text: string, from: number): { lines: ImportLine[]
 /** The JSON answer of the import endpoint, or null when it is not JSON (a proxy's error page). */
 function jsonBody(text: string): {
   import?: ImportSummary;
+  preview?: ImportPreview;
   error?: { message?: string; problems?: ImportProblem[]; problemCount?: number };
 } | null {
   try {
@@ -204,6 +205,88 @@ export function uploadImport(
         message: !stoppedShort()
           ? 'The connection was lost before the server answered, so it may have imported the file. Before importing it again, look for its claims in the project’s queue (newest first): importing twice would create every claim twice.'
           : describeStatus(0, null),
+        problems: [],
+        problemCount: 0,
+      });
+    const form = new FormData();
+    form.append('file', file, file.name);
+    xhr.send(form);
+  });
+}
+
+/** One record of a previewed file, as the import would create it. */
+export interface PreviewRow {
+  line: number | null;
+  record: number;
+  text: string;
+  claimant: string | null;
+  topics: string[];
+  priority: string;
+  dueAt: string | null;
+  firstAppearanceUrl: string | null;
+  firstAppearedAt: string | null;
+  evidenceCount: number;
+  sources: string[];
+  duplicates: { claimId: string; text: string; score: number }[];
+}
+
+/** What importing a valid file would do: its counts and first records. */
+export interface ImportPreview {
+  format: ImportFormat;
+  bytes: number;
+  rows: number;
+  claims: number;
+  evidence: number;
+  firstRows: PreviewRow[];
+}
+
+export type PreviewResponse =
+  | { ok: true; preview: ImportPreview }
+  | Omit<Extract<ImportResponse, { ok: false }>, 'outcomeUnknown'>;
+
+/**
+ * Sends an import file to `/api/projects/:id/imports/preview`, which reads and checks it as the
+ * import would and writes nothing; reports the share of bytes sent (XMLHttpRequest, as above).
+ */
+export function previewImport(
+  projectId: string,
+  file: File,
+  format: ImportFormat,
+  onProgress: (fraction: number) => void,
+): Promise<PreviewResponse> {
+  return new Promise((resolve) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open(
+      'POST',
+      `/api/projects/${encodeURIComponent(projectId)}/imports/preview?format=${encodeURIComponent(format)}`,
+    );
+    xhr.responseType = 'text';
+    xhr.setRequestHeader('Accept', 'application/json');
+    xhr.setRequestHeader('X-Requested-With', 'XMLHttpRequest');
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable && event.total > 0) onProgress(event.loaded / event.total);
+    };
+    xhr.onload = () => {
+      const body = jsonBody(xhr.responseText);
+      if (xhr.status === 200 && body?.preview !== undefined) {
+        resolve({ ok: true, preview: body.preview });
+        return;
+      }
+      const problems = body?.error?.problems ?? [];
+      resolve({
+        ok: false,
+        status: xhr.status,
+        message: describeStatus(xhr.status, body?.error?.message ?? null),
+        problems,
+        problemCount: body?.error?.problemCount ?? problems.length,
+      });
+    };
+    xhr.onerror = () =>
+      resolve({
+        ok: false,
+        status: 0,
+        message:
+          'Could not reach the Corroborate server to check the file; nothing was imported. Check your connection and try again.',
         problems: [],
         problemCount: 0,
       });
