@@ -333,7 +333,7 @@ describe('intake: extraction, duplicates, merging and imports', () => {
     expect(await previewRows.nth(1).textContent()).toContain(
       'Several journalists were fined for covering the marches.',
     );
-    expect(await previewRows.nth(1).locator('td').nth(4).textContent()).toBe('NORMAL');
+    expect(await previewRows.nth(1).locator('td').nth(4).textContent()).toBe('Normal');
     expect(await countClaims()).toBe(beforePreview);
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await screenshot(page, 'intake-import-preview');

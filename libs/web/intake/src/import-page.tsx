@@ -27,6 +27,7 @@ import {
   CLAIM_WRITE_ROLES,
   ErrorAlert,
   PageHeader,
+  PriorityBadge,
   RequireRole,
   useUnsavedChanges,
 } from '@corroborate/web-ui';
@@ -281,7 +282,9 @@ function ImportPreviewResult({
                 <Table.Td>{r.text}</Table.Td>
                 <Table.Td>{r.claimant ?? '—'}</Table.Td>
                 <Table.Td>{r.topics.length > 0 ? r.topics.join(', ') : '—'}</Table.Td>
-                <Table.Td>{r.priority}</Table.Td>
+                <Table.Td>
+                  <PriorityBadge priority={r.priority} />
+                </Table.Td>
                 <Table.Td>
                   {r.evidenceCount === 0
                     ? '—'

@@ -2,6 +2,7 @@ import {
   type ImportFormat,
   type ImportProblem,
   type ImportStage,
+  type Priority,
   counted,
 } from '@corroborate/domain';
 
@@ -221,7 +222,7 @@ export interface PreviewRow {
   text: string;
   claimant: string | null;
   topics: string[];
-  priority: string;
+  priority: Priority;
   dueAt: string | null;
   firstAppearanceUrl: string | null;
   firstAppearedAt: string | null;
