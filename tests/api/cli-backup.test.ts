@@ -112,6 +112,10 @@ describe(`corroborate backup and restore on ${testDialect()}`, { timeout: 180_00
       expect(after).toEqual(expect.arrayContaining(inCopy));
       // Sign-in works against the restored users.
       await signedIn(copy, 'viewer');
+      console.info(
+        `backup: ${written} claims created while it ran; ${before.length} claims before it began, ` +
+          `${inCopy.length} in the restored copy, ${after.length} in the original afterwards`,
+      );
     } finally {
       await copy.close();
     }
@@ -137,6 +141,9 @@ describe(`corroborate backup and restore on ${testDialect()}`, { timeout: 180_00
           : readFileSync(path);
       expect(bytes(b).equals(bytes(a)), format).toBe(true);
       expect(readFileSync(a).length).toBeGreaterThan(100);
+      console.info(
+        `backup: ${format} export of the original and the restore identical, ${readFileSync(a).length} bytes`,
+      );
     }
   });
 
