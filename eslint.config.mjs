@@ -69,6 +69,41 @@ export default tseslint.config(
     },
   },
   {
+    // The UI never renders user text as HTML and never links to a URL it has not checked
+    // (eslint-plugin-react's no-danger, and more, with ESLint's own selectors).
+    files: ['apps/web/**/*.{ts,tsx}', 'libs/web/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+          message: 'Render text as React children; never as HTML.',
+        },
+        {
+          selector:
+            'AssignmentExpression > MemberExpression.left[property.name=/^(innerHTML|outerHTML)$/]',
+          message: 'Render text as React children; never as HTML.',
+        },
+        {
+          selector:
+            'CallExpression > MemberExpression.callee[property.name=/^(insertAdjacentHTML|createContextualFragment)$/]',
+          message: 'Render text as React children; never as HTML.',
+        },
+        {
+          selector:
+            "CallExpression > MemberExpression.callee[object.name='document'][property.name=/^(write|writeln)$/]",
+          message: 'Render text as React children; never as HTML.',
+        },
+        {
+          selector:
+            "JSXOpeningElement:not([name.name='ExternalLink']) > JSXAttribute[name.name='href'] > JSXExpressionContainer > :not(CallExpression[callee.name='sameOriginHref'], TemplateLiteral[quasis.0.value.raw=/^#/])",
+          message:
+            'A link built from data must be checked: use <ExternalLink> for http(s) URLs, or sameOriginHref(…) for paths the API gives.',
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.cjs'],
     languageOptions: {
       sourceType: 'commonjs',

@@ -7,7 +7,13 @@ const decorators = () =>
     jsc: {
       target: 'es2022',
       parser: { syntax: 'typescript', decorators: true },
-      transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
+      transform: {
+        legacyDecorator: true,
+        decoratorMetadata: true,
+        useDefineForClassFields: false,
+        // Web components under unit test are rendered with React 19's JSX runtime, as Vite builds them.
+        react: { runtime: 'automatic' },
+      },
     },
   });
 

@@ -158,6 +158,10 @@ describe(`corroborate backup and restore on ${testDialect()}`, { timeout: 180_00
       const bytes = Buffer.from(await download.arrayBuffer());
       expect(bytes.equals(CAPTURE)).toBe(true);
       expect(sha(bytes)).toBe(capture.sha256);
+      console.info(
+        `backup: ${written} claims created while it ran; ${before.length} claims before it began, ` +
+          `${inCopy.length} in the restored copy, ${after.length} in the original afterwards`,
+      );
     } finally {
       await copy.close();
     }
@@ -183,6 +187,9 @@ describe(`corroborate backup and restore on ${testDialect()}`, { timeout: 180_00
           : readFileSync(path);
       expect(bytes(b).equals(bytes(a)), format).toBe(true);
       expect(readFileSync(a).length).toBeGreaterThan(100);
+      console.info(
+        `backup: ${format} export of the original and the restore identical, ${readFileSync(a).length} bytes`,
+      );
     }
   });
 

@@ -1,5 +1,13 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import fs, {
+  existsSync,
+  mkdirSync,
+  type PathLike,
+  readdirSync,
+  rmSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -699,6 +707,38 @@ describe('exports', () => {
       .findBy({ entityType: 'Export', entityId: old.id });
     expect(audit.map((a) => a.action)).toEqual(['export.created']);
     rmSync(writing, { recursive: true, force: true });
+  });
+
+  it('leaves no folder and no stray file error behind an export refused while its file was still opening', async () => {
+    // An export of an unknown project fails just after creating its file stream. The open is
+    // made slow here (as on a loaded machine): removing the export's folder before it finished
+    // made it fail with ENOENT on a stream no one listened to any more, an uncaught exception
+    // that stops a server.
+    const root = join(api.config.dataDir, 'exports');
+    const folders = () => (existsSync(root) ? readdirSync(root).sort() : []);
+    const before = folders();
+    const open = fs.open;
+    const slowOpen = ((path: PathLike, ...rest: unknown[]) => {
+      const delay = String(path).startsWith(root) ? 300 : 0;
+      setTimeout(() => (open as (...args: unknown[]) => void)(path, ...rest), delay);
+    }) as typeof fs.open;
+    const uncaught: string[] = [];
+    const heard = (error: Error) => uncaught.push(error.message);
+    process.on('uncaughtException', heard);
+    fs.open = slowOpen;
+    try {
+      const r = await get(
+        '/api/exports/claims.csv?projectId=00000000-0000-4000-8000-000000000000',
+        editor,
+      );
+      expect(r.res.status, r.text).toBe(404);
+      await new Promise((resolve) => setTimeout(resolve, 600));
+    } finally {
+      fs.open = open;
+      process.off('uncaughtException', heard);
+    }
+    expect(uncaught).toEqual([]);
+    expect(folders()).toEqual(before);
   });
 
   it('answers an export whose files are gone from the data folder (not expired) with NOT_FOUND saying so', async () => {

@@ -1,5 +1,13 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import fs, {
+  existsSync,
+  mkdirSync,
+  type PathLike,
+  readdirSync,
+  rmSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { type Logger } from '@nestjs/common';
@@ -333,6 +341,37 @@ describe('releases', () => {
     // Refused cuts left no release behind.
     const all = await editor.ok<{ releases: { name: string }[] }>(RELEASES);
     expect(all.releases.map((r) => r.name)).not.toContain('X');
+  });
+
+  it('leaves no folder and no stray file error behind a cut refused while its files were still opening', async () => {
+    // A cut of an unknown project fails just after creating its three file streams. Their opens
+    // are made slow here (as on a loaded machine): removing the release's folder before they
+    // finished made them fail with ENOENT on streams no one listened to any more, an uncaught
+    // exception that stops a server (and fails this run).
+    const root = join(api.config.dataDir, 'releases');
+    const folders = () => (existsSync(root) ? readdirSync(root).sort() : []);
+    const before = folders();
+    const open = fs.open;
+    const slowOpen = ((path: PathLike, ...rest: unknown[]) => {
+      const delay = String(path).startsWith(root) ? 300 : 0;
+      setTimeout(() => (open as (...args: unknown[]) => void)(path, ...rest), delay);
+    }) as typeof fs.open;
+    const uncaught: string[] = [];
+    const heard = (error: Error) => uncaught.push(error.message);
+    process.on('uncaughtException', heard);
+    fs.open = slowOpen;
+    try {
+      const refused = await editor.request(CUT, {
+        input: { name: 'Refused', filter: { projectId: '00000000-0000-4000-8000-000000000000' } },
+      });
+      expect(errorCode(refused)).toBe('NOT_FOUND');
+      await new Promise((resolve) => setTimeout(resolve, 600));
+    } finally {
+      fs.open = open;
+      process.off('uncaughtException', heard);
+    }
+    expect(uncaught).toEqual([]);
+    expect(folders()).toEqual(before);
   });
 
   it('says the release store is full when its disk is: no release, no files, and the cut works once there is room', async (context) => {

@@ -474,7 +474,9 @@ export class ExportsService implements OnApplicationBootstrap, OnApplicationShut
       });
       return manifest;
     } catch (error) {
-      out.destroy();
+      // Wait for the stream to close first: an open still pending would fail (or create the
+      // file again) after the folder is gone.
+      await discardWrittenFile(out, join(dir, 'export.partial'));
       await rm(dir, { recursive: true, force: true });
       throw storeError(error, 'export');
     }

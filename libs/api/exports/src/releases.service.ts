@@ -18,6 +18,7 @@ import {
   BadInputError,
   ConflictError,
   NotFoundError,
+  discardWrittenFile,
   checkStoredFilesLater,
   openStoredFile,
   readStoredText,
@@ -299,7 +300,9 @@ export class ReleasesService implements OnApplicationBootstrap, OnApplicationShu
         return row;
       });
     } catch (error) {
-      for (const s of streams) s.stream.destroy();
+      // Each stream closes before its folder goes: an open still pending would otherwise fail
+      // with ENOENT after the removal, with no listener left (an uncaught exception).
+      await Promise.all(streams.map((s) => discardWrittenFile(s.stream, join(dir, s.format))));
       await this.dataSource.getRepository(ReleaseClaimEntity).delete({ releaseId: id });
       await rm(dir, { recursive: true, force: true });
       if (isUniqueViolation(error))

@@ -25,6 +25,7 @@ import {
   isDateInputValue,
   truncate,
   useSearchParamsState,
+  sameOriginHref,
 } from '@corroborate/web-ui';
 import { activityQuery } from './activity.graphql';
 import { usersQuery } from './users.graphql';
@@ -190,7 +191,7 @@ export function ActivityPage() {
         actions={
           <Button
             component="a"
-            href={downloadPath(filter)}
+            href={sameOriginHref(downloadPath(filter))}
             download
             variant="default"
             leftSection={<IconDownload size={16} aria-hidden="true" />}

@@ -17,15 +17,17 @@ import {
 import { notifications } from '@mantine/notifications';
 import { IconDownload, IconFileUpload, IconWorldDownload } from '@tabler/icons-react';
 import type { CaptureFieldsFragment, EvidenceFieldsFragment } from '@corroborate/graphql';
-import { CopyValue, DateTimeText, ErrorAlert, describeError } from '@corroborate/web-ui';
+import {
+  CopyValue,
+  DateTimeText,
+  ErrorAlert,
+  describeError,
+  isSameOriginPath,
+  sameOriginHref,
+} from '@corroborate/web-ui';
 import { captureUrlMutation } from './claim.graphql';
 import { formatBytes } from './format-quantity';
 import { MAX_UPLOAD_BYTES, uploadCapture } from './upload-capture';
-
-/** The download link is relative ("/api/captures/…/content"); only same-origin paths are linked. */
-function isSafeRelativePath(value: string): boolean {
-  return value.startsWith('/') && !value.startsWith('//');
-}
 
 export function CaptureTable({ captures }: { captures: readonly CaptureFieldsFragment[] }) {
   if (captures.length === 0) {
@@ -78,9 +80,9 @@ export function CaptureTable({ captures }: { captures: readonly CaptureFieldsFra
                 )}
               </Table.Td>
               <Table.Td>
-                {isSafeRelativePath(capture.downloadUrl) && (
+                {isSameOriginPath(capture.downloadUrl) && (
                   <Anchor
-                    href={capture.downloadUrl}
+                    href={sameOriginHref(capture.downloadUrl)}
                     size="sm"
                     download={capture.fileName ?? undefined}
                     aria-label={`Download capture version ${capture.version}`}

@@ -1,7 +1,6 @@
 import { useRef, useState } from 'react';
 import { useQuery } from '@apollo/client/react';
 import {
-  Anchor,
   Button,
   Group,
   MultiSelect,
@@ -28,6 +27,8 @@ import {
   PRIORITY_OPTIONS,
   VERDICT_LABELS,
   useSearchParamsState,
+  ExternalLink,
+  sameOriginHref,
 } from '@corroborate/web-ui';
 import {
   type ExportEvent,
@@ -301,7 +302,7 @@ export function ExportPage() {
                 <Group gap="sm">
                   <Button
                     component="a"
-                    href={run.downloadUrl}
+                    href={sameOriginHref(run.downloadUrl)}
                     download={run.manifest.files[0]?.name}
                     leftSection={<IconDownload size={16} aria-hidden="true" />}
                   >
@@ -310,7 +311,7 @@ export function ExportPage() {
                   <Button
                     component="a"
                     variant="default"
-                    href={run.manifestUrl}
+                    href={sameOriginHref(run.manifestUrl)}
                     download={`${run.manifest.files[0]?.name ?? 'export'}.manifest.json`}
                   >
                     Download manifest
@@ -391,9 +392,9 @@ function Manifest({
           <Table.Th>Published as</Table.Th>
           <Table.Td>
             {manifest.organisation.url ? (
-              <Anchor href={manifest.organisation.url} target="_blank" rel="noreferrer">
+              <ExternalLink href={manifest.organisation.url}>
                 {manifest.organisation.name}
-              </Anchor>
+              </ExternalLink>
             ) : (
               manifest.organisation.name
             )}

@@ -27,6 +27,7 @@ import {
   RoleGate,
   TableSkeleton,
   VERDICT_LABELS,
+  sameOriginHref,
 } from '@corroborate/web-ui';
 import { exportProjectsQuery } from './export-page';
 import { cutReleaseMutation, releasesQuery } from './releases.graphql';
@@ -122,7 +123,7 @@ export function ReleasesPage() {
                         {r.files.map((f) => (
                           <Anchor
                             key={f.format}
-                            href={f.downloadUrl}
+                            href={sameOriginHref(f.downloadUrl)}
                             download={f.name}
                             size="sm"
                             title={`SHA-256 ${f.sha256}`}
@@ -132,7 +133,7 @@ export function ReleasesPage() {
                           </Anchor>
                         ))}
                         <Anchor
-                          href={r.manifestUrl}
+                          href={sameOriginHref(r.manifestUrl)}
                           size="sm"
                           download
                           aria-label={`Download the manifest of ${r.name} #${r.number}`}
@@ -140,7 +141,7 @@ export function ReleasesPage() {
                           Manifest
                         </Anchor>
                         <Anchor
-                          href={r.deltaUrl}
+                          href={sameOriginHref(r.deltaUrl)}
                           size="sm"
                           download
                           aria-label={`Download the delta of ${r.name} #${r.number}`}
