@@ -171,6 +171,114 @@ describe('sign-in, sessions and tokens', () => {
   });
 });
 
+describe("changing one's own password", () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await startApi({ LOGIN_MAX_FAILURES: '3' });
+  });
+  afterAll(() => api.close());
+
+  const CHANGE = 'mutation($input: ChangeMyPasswordInput!) { changeMyPassword(input: $input) }';
+  const storedHash = async (email: string) =>
+    (
+      (await api.dataSource.query(
+        `SELECT "passwordHash" FROM "users" WHERE "email" = '${email}'`,
+      )) as {
+        passwordHash: string;
+      }[]
+    )[0]?.passwordHash;
+
+  it('needs the current password and a new one within the policy; a refusal changes nothing', async () => {
+    const here = await signedIn(api, 'editor');
+    const other = await signedIn(api, 'editor');
+    const before = await storedHash(DEMO.editor.email);
+    const refusals = [
+      [
+        { currentPassword: 'not-the-password', newPassword: 'a-brand-new-passphrase' },
+        'currentPassword',
+        /not correct/,
+      ],
+      [
+        { currentPassword: DEMO.editor.password, newPassword: 'short' },
+        'newPassword',
+        /between 12 and 256/,
+      ],
+      [
+        { currentPassword: DEMO.editor.password, newPassword: DEMO.editor.password },
+        'newPassword',
+        /not the current one/,
+      ],
+    ] as const;
+    for (const [input, field, message] of refusals) {
+      const result = await here.request(CHANGE, { input });
+      expect(errorCode(result)).toBe('BAD_USER_INPUT');
+      expect(result.errors?.[0]?.extensions?.['field']).toBe(field);
+      expect(result.errors?.[0]?.message).toMatch(message);
+    }
+    expect(await storedHash(DEMO.editor.email)).toBe(before);
+    expect((await other.ok<{ me: { email: string } }>(ME)).me.email).toBe(DEMO.editor.email);
+    expect(
+      errorCode(await new ApiClient(api.url).signIn(DEMO.editor.email, DEMO.editor.password)),
+    ).toBeUndefined();
+  });
+
+  it('changes it: other browser sessions end, this one and API tokens go on, the new one signs in', async () => {
+    const here = await signedIn(api, 'reviewer2');
+    const other = await signedIn(api, 'reviewer2');
+    const token = await here.ok<{ createApiToken: { token: string } }>(
+      'mutation { createApiToken(input: { name: "cli" }) { token } }',
+    );
+    const bearer = new ApiClient(api.url);
+    bearer.bearer = token.createApiToken.token;
+    expect(
+      (
+        await here.ok<{ changeMyPassword: boolean }>(CHANGE, {
+          input: {
+            currentPassword: DEMO.reviewer2.password,
+            newPassword: 'a-brand-new-passphrase',
+          },
+        })
+      ).changeMyPassword,
+    ).toBe(true);
+    expect((await here.ok<{ me: { email: string } }>(ME)).me.email).toBe(DEMO.reviewer2.email);
+    expect(errorCode(await other.request(ME))).toBe('UNAUTHENTICATED');
+    expect((await bearer.ok<{ me: { email: string } }>(ME)).me.email).toBe(DEMO.reviewer2.email);
+    expect(
+      errorCode(await new ApiClient(api.url).signIn(DEMO.reviewer2.email, DEMO.reviewer2.password)),
+    ).toBe('UNAUTHENTICATED');
+    expect(
+      errorCode(
+        await new ApiClient(api.url).signIn(DEMO.reviewer2.email, 'a-brand-new-passphrase'),
+      ),
+    ).toBeUndefined();
+    expect(await storedHash(DEMO.reviewer2.email)).toMatch(/^\$argon2id\$/);
+    // Audited, without either password.
+    const events = await api.dataSource
+      .getRepository(AuditEventEntity)
+      .findBy({ action: 'auth.password_changed' });
+    expect(events).toHaveLength(1);
+    expect(JSON.stringify(events)).not.toMatch(/passphrase|demo-reviewer-pass/);
+  });
+
+  it('counts a wrong current password as a failed sign-in, so a borrowed session cannot guess it', async () => {
+    const here = await signedIn(api, 'viewer');
+    for (let i = 0; i < 3; i++) {
+      const wrong = await here.request(CHANGE, {
+        input: { currentPassword: `guess-number-${i}`, newPassword: 'a-brand-new-passphrase' },
+      });
+      expect(errorCode(wrong)).toBe('BAD_USER_INPUT');
+    }
+    // Blocked now, even with the right password, here and at sign-in.
+    const right = await here.request(CHANGE, {
+      input: { currentPassword: DEMO.viewer.password, newPassword: 'a-brand-new-passphrase' },
+    });
+    expect(errorCode(right)).toBe('TOO_MANY_REQUESTS');
+    expect(
+      errorCode(await new ApiClient(api.url).signIn(DEMO.viewer.email, DEMO.viewer.password)),
+    ).toBe('TOO_MANY_REQUESTS');
+  });
+});
+
 describe('deactivation and password reset by an admin', () => {
   let api: TestApi;
   beforeAll(async () => {

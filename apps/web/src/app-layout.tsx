@@ -26,6 +26,7 @@ import {
   IconFileImport,
   IconFolders,
   IconKey,
+  IconLock,
   IconKeyboard,
   IconListCheck,
   IconLogout,
@@ -233,6 +234,13 @@ export function AppLayout() {
                     </Stack>
                   </Menu.Label>
                   <Menu.Divider />
+                  <Menu.Item
+                    component={Link}
+                    to="/account/password"
+                    leftSection={<IconLock size={16} aria-hidden="true" />}
+                  >
+                    Change password
+                  </Menu.Item>
                   <Menu.Item
                     component={Link}
                     to="/account/tokens"

@@ -1,5 +1,5 @@
 import { Navigate, Outlet, type RouteObject } from 'react-router';
-import { ApiTokensPage, RequireAuth, SignInPage } from '@corroborate/web-auth';
+import { ApiTokensPage, PasswordPage, RequireAuth, SignInPage } from '@corroborate/web-auth';
 import { ProjectDetailPage, ProjectsPage } from '@corroborate/web-projects';
 import { ActivityPage, OrganisationPage, UsersPage } from '@corroborate/web-admin';
 import { ClaimPage } from '@corroborate/web-claims';
@@ -77,6 +77,7 @@ export const routes: RouteObject[] = [
         ),
       },
       { path: 'account/tokens', element: <ApiTokensPage /> },
+      { path: 'account/password', element: <PasswordPage /> },
       { path: 'notifications', element: <NotificationsPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],

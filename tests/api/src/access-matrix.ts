@@ -576,6 +576,16 @@ export const ACCESS_MATRIX: readonly AccessRow[] = [
     request: () => q('mutation { signOut }'),
   },
   {
+    operation: 'Mutation.changeMyPassword',
+    passesGuardWith: 'BAD_USER_INPUT',
+    allowed: SIGNED_IN,
+    request: () =>
+      input('mutation($input: ChangeMyPasswordInput!) { changeMyPassword(input: $input) }', {
+        currentPassword: 'not-the-current-password',
+        newPassword: 'a-new-long-password',
+      }),
+  },
+  {
     operation: 'Mutation.signOutEverywhere',
     allowed: SIGNED_IN,
     endsSession: true,

@@ -9,7 +9,7 @@ import {
   type RequestContext,
   Roles,
 } from '@corroborate/api-core';
-import { UsersService, UserType } from '@corroborate/api-users';
+import { ChangeMyPasswordInput, UsersService, UserType } from '@corroborate/api-users';
 import { AuthService } from './auth.service';
 import {
   ApiTokenPayload,
@@ -50,6 +50,20 @@ export class AuthResolver {
     @GqlContext() ctx: RequestContext,
   ): Promise<boolean> {
     await this.auth.signOutEverywhere(actor, ctx.res);
+    return true;
+  }
+
+  @Roles(...ALL_ROLES)
+  @Mutation(() => Boolean, {
+    description:
+      "Changes the caller's password (the current one is required); their other browser sessions end, this one and their API tokens go on.",
+  })
+  async changeMyPassword(
+    @CurrentActor() actor: Actor,
+    @GqlContext() ctx: RequestContext,
+    @Args('input') input: ChangeMyPasswordInput,
+  ): Promise<boolean> {
+    await this.auth.changePassword(ctx.req, actor, input.currentPassword, input.newPassword);
     return true;
   }
 

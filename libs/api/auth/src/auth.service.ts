@@ -3,17 +3,19 @@ import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { parse as parseCookie } from 'cookie';
 import { type Request, type Response } from 'express';
-import { DataSource, LessThan } from 'typeorm';
+import { DataSource, LessThan, Not } from 'typeorm';
 import { AuditService } from '@corroborate/api-audit';
 import {
   type Actor,
   APP_CONFIG,
   type AppConfig,
+  BadInputError,
   ForbiddenError,
   NotFoundError,
   UnauthenticatedError,
 } from '@corroborate/api-core';
 import {
+  hashPassword,
   normaliseEmail,
   UserEntity,
   UsersService,
@@ -109,6 +111,52 @@ export class AuthService implements OnApplicationShutdown {
       entityType: 'User',
       entityId: actor.id,
       action: 'auth.signed_out',
+    });
+  }
+
+  /**
+   * The caller changes their own password. The current one must be given, and a wrong one counts
+   * as a failed sign-in (so a borrowed session cannot be used to guess it); the new one must
+   * differ. Their other browser sessions end at once; this one and their API tokens go on
+   * ("sign out everywhere" ends those too). Audited, without either password.
+   */
+  async changePassword(
+    req: Request,
+    actor: Actor,
+    currentPassword: string,
+    newPassword: string,
+  ): Promise<void> {
+    const address = clientAddress(req);
+    const user = await this.users.get(actor.id);
+    const key = normaliseEmail(user.email);
+    await this.limiter.assertAllowed(key, address);
+    if (!(await verifyPassword(user.passwordHash, currentPassword))) {
+      await this.failed(key, address, user, 'wrong current password, changing it');
+      throw new BadInputError('currentPassword', 'The current password is not correct.');
+    }
+    if (newPassword === currentPassword)
+      throw new BadInputError('newPassword', 'Choose a new password, not the current one again.');
+    await this.limiter.recordSuccess(key, address);
+    const passwordHash = await hashPassword(newPassword);
+    await this.dataSource.transaction(async (manager) => {
+      const changed = await this.users.get(actor.id, manager);
+      changed.passwordHash = passwordHash;
+      await manager.save(changed);
+      const ended = await manager.delete(SessionEntity, {
+        userId: actor.id,
+        kind: 'SESSION',
+        id: Not(actor.sessionId),
+      });
+      await this.audit.record(
+        {
+          actorId: actor.id,
+          entityType: 'User',
+          entityId: actor.id,
+          action: 'auth.password_changed',
+          after: { address, otherSessionsEnded: ended.affected ?? 0 },
+        },
+        manager,
+      );
     });
   }
 

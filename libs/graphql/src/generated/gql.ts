@@ -32,6 +32,7 @@ type Documents = {
     "\n  query Me {\n    me {\n      ...CurrentUserFields\n    }\n  }\n": typeof types.MeDocument,
     "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      user {\n        ...CurrentUserFields\n      }\n    }\n  }\n": typeof types.SignInDocument,
     "\n  mutation SignOut {\n    signOut\n  }\n": typeof types.SignOutDocument,
+    "\n  mutation ChangeMyPassword($input: ChangeMyPasswordInput!) {\n    changeMyPassword(input: $input)\n  }\n": typeof types.ChangeMyPasswordDocument,
     "\n  subscription ClaimActivity($claimId: ID!) {\n    claimActivity(claimId: $claimId) {\n      claimId\n      action\n      actorId\n      actorName\n      summary\n      fields\n      at\n    }\n  }\n": typeof types.ClaimActivityDocument,
     "\n  fragment ClaimHeaderFields on Claim {\n    id\n    text\n    claimant\n    firstAppearanceUrl\n    firstAppearedAt\n    topics\n    priority\n    dueAt\n    status\n    allowedTransitions\n    rejectionReason\n    duplicateOf {\n      id\n      text\n    }\n    version\n    createdAt\n    updatedAt\n    evidenceCount\n    createdBy {\n      id\n      displayName\n    }\n    project {\n      id\n      name\n    }\n  }\n": typeof types.ClaimHeaderFieldsFragmentDoc,
     "\n  fragment CaptureFields on Capture {\n    id\n    evidenceId\n    version\n    method\n    url\n    fileName\n    mediaType\n    byteSize\n    sha256\n    capturedAt\n    capturedBy {\n      id\n      displayName\n    }\n    hasText\n    downloadUrl\n  }\n": typeof types.CaptureFieldsFragmentDoc,
@@ -125,6 +126,7 @@ const documents: Documents = {
     "\n  query Me {\n    me {\n      ...CurrentUserFields\n    }\n  }\n": types.MeDocument,
     "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      user {\n        ...CurrentUserFields\n      }\n    }\n  }\n": types.SignInDocument,
     "\n  mutation SignOut {\n    signOut\n  }\n": types.SignOutDocument,
+    "\n  mutation ChangeMyPassword($input: ChangeMyPasswordInput!) {\n    changeMyPassword(input: $input)\n  }\n": types.ChangeMyPasswordDocument,
     "\n  subscription ClaimActivity($claimId: ID!) {\n    claimActivity(claimId: $claimId) {\n      claimId\n      action\n      actorId\n      actorName\n      summary\n      fields\n      at\n    }\n  }\n": types.ClaimActivityDocument,
     "\n  fragment ClaimHeaderFields on Claim {\n    id\n    text\n    claimant\n    firstAppearanceUrl\n    firstAppearedAt\n    topics\n    priority\n    dueAt\n    status\n    allowedTransitions\n    rejectionReason\n    duplicateOf {\n      id\n      text\n    }\n    version\n    createdAt\n    updatedAt\n    evidenceCount\n    createdBy {\n      id\n      displayName\n    }\n    project {\n      id\n      name\n    }\n  }\n": types.ClaimHeaderFieldsFragmentDoc,
     "\n  fragment CaptureFields on Capture {\n    id\n    evidenceId\n    version\n    method\n    url\n    fileName\n    mediaType\n    byteSize\n    sha256\n    capturedAt\n    capturedBy {\n      id\n      displayName\n    }\n    hasText\n    downloadUrl\n  }\n": types.CaptureFieldsFragmentDoc,
@@ -286,6 +288,10 @@ export function graphql(source: "\n  mutation SignIn($input: SignInInput!) {\n  
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SignOut {\n    signOut\n  }\n"): (typeof documents)["\n  mutation SignOut {\n    signOut\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ChangeMyPassword($input: ChangeMyPasswordInput!) {\n    changeMyPassword(input: $input)\n  }\n"): (typeof documents)["\n  mutation ChangeMyPassword($input: ChangeMyPasswordInput!) {\n    changeMyPassword(input: $input)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -63,6 +63,7 @@ const EVENT_KINDS: readonly { value: string; label: string; actions: readonly st
       'user.created',
       'user.role_changed',
       'user.password_reset',
+      'auth.password_changed',
       'user.deactivated',
       'user.reactivated',
     ],

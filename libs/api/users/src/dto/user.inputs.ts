@@ -52,3 +52,18 @@ export class ResetUserPasswordInput {
   @Length(PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH, { message: passwordRule })
   newPassword: string;
 }
+
+@InputType()
+export class ChangeMyPasswordInput {
+  @Field({ description: 'The password the caller signs in with now.' })
+  @IsString()
+  @Length(1, PASSWORD_MAX_LENGTH, {
+    message: `currentPassword must be between 1 and ${PASSWORD_MAX_LENGTH} characters.`,
+  })
+  currentPassword: string;
+
+  @Field()
+  @IsString()
+  @Length(PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH, { message: passwordRule })
+  newPassword: string;
+}
