@@ -157,6 +157,13 @@ describe(`imports on ${testDialect()}`, () => {
       sources: ['UN OHCHR'],
       // The project holds this claim already (the demo's, and the one imported above).
       duplicates: expect.arrayContaining([expect.objectContaining({ text: UN, score: 1 })]),
+      earlierInFile: [],
+    });
+    // Near-identical records of the file name the earlier ones, as the import would warn.
+    expect(preview?.firstRows[2]?.earlierInFile).toContainEqual({
+      line: 3,
+      record: 2,
+      score: expect.any(Number),
     });
     expect(preview?.firstRows[19]).toMatchObject({
       line: 21,

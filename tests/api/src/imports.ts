@@ -59,6 +59,7 @@ export interface PreviewRow {
   evidenceCount: number;
   sources: string[];
   duplicates: { claimId: string; text: string; status: string; score: number }[];
+  earlierInFile: { line: number | null; record: number; score: number }[];
 }
 
 /** The preview endpoint's answer: the preview of a valid file, or the import's error. */

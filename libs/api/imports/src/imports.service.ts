@@ -164,6 +164,8 @@ export interface PreviewRow {
   readonly sources: readonly string[];
   /** Likely duplicates among the project's claims, best first. */
   readonly duplicates: readonly DuplicateMatch[];
+  /** Likely duplicates among the records before it in the file (as the import warns), best first. */
+  readonly earlierInFile: readonly { line: number | null; record: number; score: number }[];
 }
 
 /** What importing a valid file would do, read and checked exactly as the import does it. */
@@ -265,12 +267,24 @@ export class ImportsService implements OnApplicationBootstrap {
     if (!read.ok) return this.failureOf(request, read);
     try {
       const firstRows: PreviewRow[] = [];
+      const matcher = new InImportMatcher(PREVIEW_ROWS);
+      const lineOf = new Map<number, number | null>();
       let evidence = 0;
       for await (const item of stagedClaims(read.staged.path)) {
         evidence += item.claim.evidence.length;
         if (firstRows.length >= PREVIEW_ROWS) continue;
         const c = item.claim;
         const text = c.text.trim();
+        lineOf.set(item.record, item.line);
+        const earlierInFile = matcher
+          .matchAndAdd(String(item.record), text)
+          .map((m) => ({
+            record: Number(m.claimId),
+            line: lineOf.get(Number(m.claimId)) ?? null,
+            score: m.score,
+          }))
+          .sort((x, y) => y.score - x.score || x.record - y.record)
+          .slice(0, PREVIEW_DUPLICATES);
         firstRows.push({
           line: item.line,
           record: item.record,
@@ -290,6 +304,7 @@ export class ImportsService implements OnApplicationBootstrap {
             null,
             PREVIEW_DUPLICATES,
           ),
+          earlierInFile,
         });
       }
       return {

@@ -291,7 +291,7 @@ function ImportPreviewResult({
                     : `${counted(r.evidenceCount, 'item')}: ${r.sources.join(', ')}`}
                 </Table.Td>
                 <Table.Td>
-                  {r.duplicates.length === 0
+                  {r.duplicates.length === 0 && r.earlierInFile.length === 0
                     ? '—'
                     : r.duplicates.slice(0, PREVIEW_MATCHES).map((m) => (
                         <Text size="sm" key={m.claimId}>
@@ -301,6 +301,12 @@ function ImportPreviewResult({
                           ({formatScore(m.score)})
                         </Text>
                       ))}
+                  {r.earlierInFile.slice(0, PREVIEW_MATCHES).map((m) => (
+                    <Text size="sm" key={`file-${m.record}`}>
+                      {m.line !== null ? `Line ${m.line}` : `Record ${m.record}`} of this file (
+                      {formatScore(m.score)})
+                    </Text>
+                  ))}
                 </Table.Td>
               </Table.Tr>
             ))}

@@ -229,6 +229,7 @@ export interface PreviewRow {
   evidenceCount: number;
   sources: string[];
   duplicates: { claimId: string; text: string; score: number }[];
+  earlierInFile: { line: number | null; record: number; score: number }[];
 }
 
 /** What importing a valid file would do: its counts and first records. */
