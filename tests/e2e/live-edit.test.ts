@@ -191,4 +191,38 @@ describe('typing while someone else changes the claim', () => {
     await page.getByText(text).first().waitFor();
     await context.close();
   });
+
+  it('keeps a reason for rejecting or reopening across a reload until it is sent or cancelled', async () => {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const page = await signIn(context, product.url, 'editor@example.org', 'demo-editor-pass');
+    const cases = [
+      { claim: RECOGNITION, open: 'Reject', dialog: 'Reject claim', reason: 'Not check-worthy.' },
+      // Verified by the test before.
+      { claim: TORTURE, open: 'Reopen', dialog: 'Reopen claim', reason: 'New UN report.' },
+    ];
+    for (const { claim, open, dialog: name, reason } of cases) {
+      const { id } = await findClaim(claim);
+      await page.goto(`${product.url}/claims/${id}`);
+      await page.getByRole('heading', { name: claim }).waitFor();
+      await page.getByRole('button', { name: open, exact: true }).click();
+      const dialog = page.getByRole('dialog', { name });
+      await dialog.getByRole('textbox', { name: /^Reason/ }).fill(reason);
+      await expect.poll(() => keptDrafts(page)).toEqual([reason]);
+      page.once('dialog', (question) => void question.accept());
+      await page.reload();
+      // The dialog opens again by itself, with the reason and a note saying so.
+      await dialog.getByText('Brought back what you typed').waitFor();
+      expect(await dialog.getByRole('textbox', { name: /^Reason/ }).inputValue()).toBe(reason);
+      expect(await seriousAccessibilityViolations(page)).toEqual([]);
+      await dialog.getByRole('button', { name: 'Cancel' }).click();
+      await dialog.waitFor({ state: 'detached' });
+      expect(await keptDrafts(page)).toEqual([]);
+      await page.reload();
+      await page.getByRole('heading', { name: claim }).waitFor();
+      expect(await dialog.count()).toBe(0);
+      // Nothing was sent: the claim can still be rejected (or reopened).
+      await page.getByRole('button', { name: open, exact: true }).waitFor();
+    }
+    await context.close();
+  }, 90_000);
 });

@@ -21,8 +21,11 @@ import {
   type ConflictInfo,
   useVersionBase,
   KeptDraftNotice,
+  browserDrafts,
+  useCurrentUser,
   useKeepDraft,
   useKeptDraft,
+  useKeptText,
   useUnsavedChanges,
 } from '@corroborate/web-ui';
 import { evidenceLabel } from './evidence-list';
@@ -69,8 +72,18 @@ export function AdjudicationPanel({
   return <AdjudicationRecord claim={claim} canReopen={canAdjudicate} />;
 }
 
+/** The browser-kept reason for reopening a verified claim, not yet sent. */
+const keptReopeningForm = (claimId: string) => `reopen:${claimId}`;
+
 function AdjudicationRecord({ claim, canReopen }: { claim: Claim; canReopen: boolean }) {
-  const [reopening, setReopening] = useState(false);
+  const me = useCurrentUser();
+  // A reason this browser kept (a reload, a crash) opens the dialog again.
+  const [reopening, setReopening] = useState(
+    () =>
+      canReopen &&
+      claim.status === 'VERIFIED' &&
+      browserDrafts.read(me.id, keptReopeningForm(claim.id)) !== null,
+  );
   const adjudication = claim.adjudication;
   if (adjudication === null) return null;
   const reopened = adjudication.reopenedAt !== null;
@@ -331,7 +344,14 @@ function AdjudicationForm({ claim, reload }: { claim: Claim; reload: () => Promi
 function ReopenForm({ claim, onClose }: { claim: Claim; onClose: () => void }) {
   // The version the form started from: a change made meanwhile is refused, never overwritten.
   const [baseVersion] = useState(claim.version);
-  const [reason, setReason] = useState('');
+  // Kept in this browser until sent or cancelled (a reload, a crash, Escape keep it).
+  const {
+    text: reason,
+    setText: setReason,
+    kept,
+    clear,
+    discard,
+  } = useKeptText(keptReopeningForm(claim.id));
   useUnsavedChanges('the reason for reopening', reason.trim() !== '');
   const [reasonError, setReasonError] = useState<string | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
@@ -354,6 +374,7 @@ function ReopenForm({ claim, onClose }: { claim: Claim; onClose: () => void }) {
           input: { claimId: claim.id, expectedVersion: baseVersion, reason: reason.trim() },
         },
       });
+      clear();
       notifications.show({ color: 'teal', title: 'Claim reopened', message: claim.text });
       onClose();
     } catch (error) {
@@ -369,6 +390,7 @@ function ReopenForm({ claim, onClose }: { claim: Claim; onClose: () => void }) {
         <Text size="sm">
           The claim goes back to review. The adjudication is kept and marked reopened.
         </Text>
+        {kept !== null && <KeptDraftNotice kept={kept} onDiscard={discard} />}
         <Textarea
           label="Reason"
           required
@@ -381,7 +403,13 @@ function ReopenForm({ claim, onClose }: { claim: Claim; onClose: () => void }) {
         />
         {formError !== null && <ErrorAlert message={formError} title="Could not reopen" />}
         <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
+          <Button
+            variant="default"
+            onClick={() => {
+              clear();
+              onClose();
+            }}
+          >
             Cancel
           </Button>
           <Button type="submit" loading={loading}>

@@ -24,6 +24,7 @@ import {
   useVersionBase,
   useKeepDraft,
   useKeptDraft,
+  useKeptText,
   useUnsavedChanges,
 } from '@corroborate/web-ui';
 import { rejectClaimMutation, updateClaimMutation } from './claim.graphql';
@@ -36,6 +37,9 @@ export interface ClaimModalProps {
   /** Loads the latest claim from the server (after a conflict). */
   onReload: () => Promise<unknown>;
 }
+
+/** The browser-kept reason for rejecting a claim, not yet sent. */
+export const keptRejectionForm = (claimId: string) => `reject:${claimId}`;
 
 /** The browser-kept edit of a claim (what was typed, and the claim it started from). */
 export const keptClaimEditForm = (claimId: string) => `claim-edit:${claimId}`;
@@ -226,7 +230,14 @@ function RejectClaimForm({
   onClose: () => void;
   onReload: () => Promise<unknown>;
 }) {
-  const [reason, setReason] = useState('');
+  // Kept in this browser until sent or cancelled (a reload, a crash, Escape keep it).
+  const {
+    text: reason,
+    setText: setReason,
+    kept,
+    clear,
+    discard,
+  } = useKeptText(keptRejectionForm(claim.id));
   useUnsavedChanges('the reason for rejecting the claim', reason.trim() !== '');
   const [reasonError, setReasonError] = useState<string | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
@@ -257,6 +268,7 @@ function RejectClaimForm({
           input: { claimId: claim.id, expectedVersion: baseVersion, reason: reason.trim() },
         },
       });
+      clear();
       notifications.show({ color: 'teal', title: 'Claim rejected', message: claim.text });
       onClose();
     } catch (error) {
@@ -277,6 +289,7 @@ function RejectClaimForm({
           A rejected claim leaves the queue of open work for good: a rejection cannot be undone. The
           reason is kept in its history.
         </Text>
+        {kept !== null && <KeptDraftNotice kept={kept} onDiscard={discard} />}
         <Textarea
           label="Reason"
           required
@@ -302,7 +315,13 @@ function RejectClaimForm({
         )}
         {formError !== null && <ErrorAlert message={formError} title="Could not reject" />}
         <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
+          <Button
+            variant="default"
+            onClick={() => {
+              clear();
+              onClose();
+            }}
+          >
             Cancel
           </Button>
           <Button type="submit" color="red" loading={loading}>

@@ -39,7 +39,12 @@ import {
 import { DuplicateSuggestions, MergeDialog, type DuplicateMatch } from '@corroborate/web-intake';
 import { BackToQueue, QueueNavigation } from '@corroborate/web-queue';
 import { claimQuery } from './claim.graphql';
-import { EditClaimModal, RejectClaimModal, keptClaimEditForm } from './claim-modals';
+import {
+  EditClaimModal,
+  RejectClaimModal,
+  keptClaimEditForm,
+  keptRejectionForm,
+} from './claim-modals';
 import { CorroborationPanel } from './corroboration-panel';
 import { UploadCaptureModal } from './captures';
 import { EvidenceForm, keptEvidenceForm } from './evidence-form';
@@ -161,7 +166,13 @@ function ClaimWorkbench({
     () =>
       canEditClaim && !locked && browserDrafts.read(me.id, keptClaimEditForm(claim.id)) !== null,
   );
-  const [rejecting, setRejecting] = useState(false);
+  // A reason for rejecting this browser kept (a reload, a crash) opens the dialog again.
+  const [rejecting, setRejecting] = useState(
+    () =>
+      canEditClaim &&
+      claim.allowedTransitions.includes('REJECTED') &&
+      browserDrafts.read(me.id, keptRejectionForm(claim.id)) !== null,
+  );
   // Evidence being added or edited that this browser kept (a reload, a crash) opens again.
   const [adding, setAdding] = useState(
     () =>

@@ -143,6 +143,35 @@ export function useKeepDraft<T>(
 }
 
 /**
+ * One text (a reason) kept in this browser as {@link useKeepDraft} keeps a form: it starts from
+ * what was kept (`kept`, for the notice), is kept while typed, `clear` forgets it (saved or
+ * cancelled) and `discard` also empties the field.
+ */
+export function useKeptText(form: string): {
+  text: string;
+  setText: (text: string) => void;
+  kept: KeptDraft<string> | null;
+  clear: () => void;
+  discard: () => void;
+} {
+  const initial = useKeptDraft<string>(form);
+  const [kept, setKept] = useState(initial);
+  const [text, setText] = useState(initial?.values ?? '');
+  const keeping = useKeepDraft(form, text, text.trim() !== '');
+  return {
+    text,
+    setText,
+    kept,
+    clear: keeping.clear,
+    discard: () => {
+      keeping.clear();
+      setKept(null);
+      setText('');
+    },
+  };
+}
+
+/**
  * Says that a form was filled from what this browser kept (and when it was typed), with a way to
  * start afresh instead.
  */
