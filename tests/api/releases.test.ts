@@ -1,13 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import fs, {
-  existsSync,
-  mkdirSync,
-  type PathLike,
-  readdirSync,
-  rmSync,
-  utimesSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { type Logger } from '@nestjs/common';
@@ -24,6 +16,7 @@ import {
   signedIn,
   startApi,
   SUBMIT,
+  uncaughtWithSlowOpens,
   withFullDisk,
   type TestApi,
 } from './src';
@@ -351,25 +344,12 @@ describe('releases', () => {
     const root = join(api.config.dataDir, 'releases');
     const folders = () => (existsSync(root) ? readdirSync(root).sort() : []);
     const before = folders();
-    const open = fs.open;
-    const slowOpen = ((path: PathLike, ...rest: unknown[]) => {
-      const delay = String(path).startsWith(root) ? 300 : 0;
-      setTimeout(() => (open as (...args: unknown[]) => void)(path, ...rest), delay);
-    }) as typeof fs.open;
-    const uncaught: string[] = [];
-    const heard = (error: Error) => uncaught.push(error.message);
-    process.on('uncaughtException', heard);
-    fs.open = slowOpen;
-    try {
+    const uncaught = await uncaughtWithSlowOpens(root, async () => {
       const refused = await editor.request(CUT, {
         input: { name: 'Refused', filter: { projectId: '00000000-0000-4000-8000-000000000000' } },
       });
       expect(errorCode(refused)).toBe('NOT_FOUND');
-      await new Promise((resolve) => setTimeout(resolve, 600));
-    } finally {
-      fs.open = open;
-      process.off('uncaughtException', heard);
-    }
+    });
     expect(uncaught).toEqual([]);
     expect(folders()).toEqual(before);
   });

@@ -8,3 +8,4 @@ export * from './nginx';
 export * from './cli';
 export * from './full-disk';
 export * from './live';
+export * from './slow-opens';

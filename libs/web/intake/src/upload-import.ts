@@ -94,6 +94,21 @@ function jsonBody(text: string): {
   }
 }
 
+/** An answer of the import or preview endpoint that is not a success, as the page shows it. */
+function refusal(
+  status: number,
+  body: ReturnType<typeof jsonBody>,
+): Omit<Extract<ImportResponse, { ok: false }>, 'outcomeUnknown'> {
+  const problems = body?.error?.problems ?? [];
+  return {
+    ok: false,
+    status,
+    message: describeStatus(status, body?.error?.message ?? null),
+    problems,
+    problemCount: body?.error?.problemCount ?? problems.length,
+  };
+}
+
 /** What the page says of a stage. */
 export function describeStage(stage: ImportStage): string {
   const n = (value: number) => value.toLocaleString('en');
@@ -189,14 +204,7 @@ export function uploadImport(
         resolve({ ok: true, summary: body.import });
         return;
       }
-      const problems = body?.error?.problems ?? [];
-      resolve({
-        ok: false,
-        status: xhr.status,
-        message: describeStatus(xhr.status, body?.error?.message ?? null),
-        problems,
-        problemCount: body?.error?.problemCount ?? problems.length,
-      });
+      resolve(refusal(xhr.status, body));
     };
     xhr.onerror = () =>
       resolve({
@@ -274,14 +282,7 @@ export function previewImport(
         resolve({ ok: true, preview: body.preview });
         return;
       }
-      const problems = body?.error?.problems ?? [];
-      resolve({
-        ok: false,
-        status: xhr.status,
-        message: describeStatus(xhr.status, body?.error?.message ?? null),
-        problems,
-        problemCount: body?.error?.problemCount ?? problems.length,
-      });
+      resolve(refusal(xhr.status, body));
     };
     xhr.onerror = () =>
       resolve({
